@@ -1,0 +1,23 @@
+package dev.rootlessctr.probe;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A named, read-only look at real state that a lesson's check can call by name.
+ *
+ * <p>A probe never changes anything the learner can see: it reads files, /proc and the JSON that
+ * tools print. It measures values (a uid, a digest, a namespace inode) that the step's
+ * explanation may quote.
+ */
+public interface Probe {
+
+  /** The name lessons use, e.g. {@code oci-layout}. */
+  String name();
+
+  /** One line: the arguments it takes, e.g. {@code oci-layout DIR [TAG]}. */
+  String usage();
+
+  /** Looks; {@code args} are the words the lesson wrote after the probe's name. */
+  ProbeResult run(ProbeContext context, List<String> args) throws IOException;
+}

@@ -1,0 +1,2 @@
+/** Starting programs from argument lists, behind an interface tests can replace. */
+package dev.rootlessctr.process;
