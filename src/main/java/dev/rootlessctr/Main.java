@@ -1,7 +1,9 @@
 package dev.rootlessctr;
 
+import dev.rootlessctr.shell.ShellLauncher;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /** Entry point: parses the command line and hands over to the shell or a subcommand. */
 public final class Main {
@@ -26,7 +28,27 @@ public final class Main {
   }
 
   int run(String[] args) {
-    out.println("rootless-ctr");
-    return 0;
+    Options options;
+    try {
+      options = Options.parse(args, projectDir());
+    } catch (IllegalArgumentException e) {
+      err.println("rootless-ctr: " + e.getMessage());
+      err.println(Options.USAGE);
+      return 2;
+    }
+    if (options.help()) {
+      out.println(Options.USAGE);
+      return 0;
+    }
+    return switch (options.command()) {
+      default -> new ShellLauncher(out, err, in).launch(
+          new ShellLauncher.Request(options.lessons(), options.lab(), options.registry(), options.color(), options.allowRoot()));
+    };
+  }
+
+  /** The project folder: set by the launcher script, else the working directory. */
+  static Path projectDir() {
+    String home = System.getProperty("rootlessctr.home");
+    return Path.of(home != null ? home : ".").toAbsolutePath().normalize();
   }
 }

@@ -1,0 +1,89 @@
+package dev.rootlessctr;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parsed command line.
+ *
+ * @param command {@code shell} (the default), {@code doctor} or {@code mirror}
+ * @param rest the words after a subcommand, for it to parse
+ */
+record Options(
+    String command,
+    Path lessons,
+    Path lab,
+    String registry,
+    String color,
+    boolean allowRoot,
+    boolean help,
+    List<String> rest) {
+
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: rootless-ctr [OPTIONS]            start the tutorial shell",
+          "       rootless-ctr doctor [--json]      diagnose this host for rootless containers",
+          "       rootless-ctr mirror build|serve|push HOST:PORT",
+          "",
+          "options:",
+          "  --lessons DIR       the course folder (default: lessons/rootless)",
+          "  --lab DIR           where commands run (default: ~/rootless-ctr-lab)",
+          "  --registry MODE     offline (default: built-in mirror), online (Docker Hub),",
+          "                      or workshop=HOST:PORT (the instructor's registry)",
+          "  --color WHEN        auto (default), always or never; NO_COLOR is honoured",
+          "  --allow-root        run as root anyway (nothing will be rootless)",
+          "  -h, --help          this text");
+
+  /** Parses {@code args}; throws {@link IllegalArgumentException} with a message on bad usage. */
+  static Options parse(String[] args, Path projectDir) {
+    String command = "shell";
+    Path lessons = projectDir.resolve("lessons").resolve("rootless");
+    Path lab = null;
+    String registry = null;
+    String color = "auto";
+    boolean allowRoot = false;
+    boolean help = false;
+    List<String> rest = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!command.equals("shell")) {
+        if (arg.equals("--allow-root")) {
+          allowRoot = true;
+        }
+        rest.add(arg);
+        continue;
+      }
+      switch (arg) {
+        case "doctor", "mirror" -> command = arg;
+        case "--lessons" -> lessons = Path.of(value(args, ++i, arg));
+        case "--lab" -> lab = Path.of(value(args, ++i, arg));
+        case "--registry" -> registry = value(args, ++i, arg);
+        case "--color" -> color = value(args, ++i, arg);
+        case "--allow-root" -> allowRoot = true;
+        case "-h", "--help" -> help = true;
+        default -> {
+          if (arg.startsWith("--registry=")) {
+            registry = arg.substring("--registry=".length());
+          } else if (arg.startsWith("--color=")) {
+            color = arg.substring("--color=".length());
+          } else {
+            throw new IllegalArgumentException("unknown option " + arg);
+          }
+        }
+      }
+    }
+    if (!List.of("auto", "always", "never").contains(color)) {
+      throw new IllegalArgumentException("--color takes auto, always or never");
+    }
+    return new Options(command, lessons, lab, registry, color, allowRoot, help, List.copyOf(rest));
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+}

@@ -1,0 +1,42 @@
+package dev.rootlessctr.lesson;
+
+import java.util.List;
+
+/**
+ * One step of a lesson: what to read, what to run, what must be true afterwards.
+ *
+ * @param line the 1-based line of the step's heading, for messages
+ * @param text markdown shown for the step (without its check, explanation or hints)
+ * @param commands the shell lines {@code :run} runs, in order
+ * @param edits JSON edits {@code :run} applies before the commands
+ * @param expectations what the check verifies; all must hold
+ * @param explanation markdown template shown once the check passes; {@code {{name}}} quotes a
+ *     measured value
+ * @param hints markdown, revealed one at a time
+ * @param mistakes known error messages and what they mean
+ */
+public record Step(
+    int number,
+    String title,
+    int line,
+    String text,
+    List<Command> commands,
+    List<JsonEdit> edits,
+    List<Expectation> expectations,
+    String explanation,
+    List<String> hints,
+    List<Mistake> mistakes) {
+
+  public Step {
+    commands = List.copyOf(commands);
+    edits = List.copyOf(edits);
+    expectations = List.copyOf(expectations);
+    hints = List.copyOf(hints);
+    mistakes = List.copyOf(mistakes);
+  }
+
+  /** A step with nothing to check is done once read. */
+  public boolean isReading() {
+    return expectations.isEmpty();
+  }
+}

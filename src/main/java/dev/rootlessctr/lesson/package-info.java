@@ -1,0 +1,5 @@
+/**
+ * Lessons as data: the model (course, lesson, step, expectation) and the parser that reads it
+ * from CommonMark. The format is documented in {@code lessons/README.md}.
+ */
+package dev.rootlessctr.lesson;

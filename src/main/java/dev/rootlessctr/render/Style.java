@@ -1,0 +1,65 @@
+package dev.rootlessctr.render;
+
+import org.jline.utils.AttributedStyle;
+
+/** The palette, in one place; every style degrades to nothing when colour is off. */
+public final class Style {
+
+  private final boolean color;
+
+  private Style(boolean color) {
+    this.color = color;
+  }
+
+  public static Style of(boolean color) {
+    return new Style(color);
+  }
+
+  public boolean color() {
+    return color;
+  }
+
+  public AttributedStyle plain() {
+    return AttributedStyle.DEFAULT;
+  }
+
+  public AttributedStyle heading() {
+    return color ? AttributedStyle.BOLD.foreground(AttributedStyle.CYAN) : AttributedStyle.DEFAULT;
+  }
+
+  public AttributedStyle code() {
+    return color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW) : AttributedStyle.DEFAULT;
+  }
+
+  public AttributedStyle emphasis() {
+    return color ? AttributedStyle.DEFAULT.italic() : AttributedStyle.DEFAULT;
+  }
+
+  public AttributedStyle strong() {
+    return color ? AttributedStyle.BOLD : AttributedStyle.DEFAULT;
+  }
+
+  public AttributedStyle link() {
+    return color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE).underline() : AttributedStyle.DEFAULT;
+  }
+
+  public AttributedStyle dim() {
+    return color ? AttributedStyle.DEFAULT.faint() : AttributedStyle.DEFAULT;
+  }
+
+  public AttributedStyle success() {
+    return color ? AttributedStyle.BOLD.foreground(AttributedStyle.GREEN) : AttributedStyle.DEFAULT;
+  }
+
+  public AttributedStyle failure() {
+    return color ? AttributedStyle.BOLD.foreground(AttributedStyle.RED) : AttributedStyle.DEFAULT;
+  }
+
+  public AttributedStyle warning() {
+    return color ? AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW) : AttributedStyle.DEFAULT;
+  }
+
+  public AttributedStyle accent() {
+    return color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA) : AttributedStyle.DEFAULT;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.rootlessctr.shell;
+
+import dev.rootlessctr.lesson.Lesson;
+
+/**
+ * What must happen before a lesson's steps can run: the host diagnosis for its needs, the offline
+ * mirror for its pulls. Implementations print what they did through the shell.
+ */
+public interface LessonHooks {
+
+  /** Prepares for {@code lesson}; false when the host cannot run it (the reason was printed). */
+  boolean beforeLesson(Lesson lesson, Printer printer);
+
+  /** Runs the full host diagnosis for {@code :doctor}. */
+  void doctor(Printer printer);
+
+  /** One line per setting worth showing in {@code :status} (mirror mode, ...). */
+  java.util.List<String> status();
+
+  /** Releases what the hooks started (the mirror). */
+  void close();
+
+  /** No preparation at all: tests of the shell itself. */
+  static LessonHooks none() {
+    return new LessonHooks() {
+      @Override
+      public boolean beforeLesson(Lesson lesson, Printer printer) {
+        return true;
+      }
+
+      @Override
+      public void doctor(Printer printer) {
+        printer.line("No host diagnosis is configured in this shell.");
+      }
+
+      @Override
+      public java.util.List<String> status() {
+        return java.util.List.of();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}

@@ -1,0 +1,16 @@
+package dev.rootlessctr.shell;
+
+import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.Step;
+
+/** A lesson and one of its steps. */
+public record Position(Lesson lesson, int stepNumber) {
+
+  public Step step() {
+    return lesson.steps().get(stepNumber - 1);
+  }
+
+  public boolean isLastStep() {
+    return stepNumber == lesson.steps().size();
+  }
+}

@@ -1,0 +1,92 @@
+package dev.rootlessctr.shell;
+
+import dev.rootlessctr.render.MarkdownRenderer;
+import dev.rootlessctr.render.Style;
+import java.io.PrintWriter;
+import java.util.function.IntSupplier;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/** Everything the shell says goes through here: styled on a colour terminal, plain otherwise. */
+public final class Printer {
+
+  private final PrintWriter out;
+  private final Style style;
+  private final IntSupplier width;
+
+  public Printer(PrintWriter out, Style style, IntSupplier width) {
+    this.out = out;
+    this.style = style;
+    this.width = width;
+  }
+
+  public Style style() {
+    return style;
+  }
+
+  public int width() {
+    int w = width.getAsInt();
+    return w <= 0 ? 80 : Math.min(w, 100);
+  }
+
+  public void markdown(String markdown) {
+    for (AttributedString line : new MarkdownRenderer(width(), style).render(markdown)) {
+      print(line);
+    }
+    out.flush();
+  }
+
+  public void line(String text) {
+    out.println(text);
+    out.flush();
+  }
+
+  public void blank() {
+    out.println();
+    out.flush();
+  }
+
+  public void styled(String text, AttributedStyle s) {
+    print(new AttributedString(text, s));
+    out.flush();
+  }
+
+  public void success(String text) {
+    mark(style.color() ? "✔ " : "PASS ", text, style.success());
+  }
+
+  public void failure(String text) {
+    mark(style.color() ? "✘ " : "FAIL ", text, style.failure());
+  }
+
+  public void warning(String text) {
+    mark(style.color() ? "! " : "WARN ", text, style.warning());
+  }
+
+  public void note(String text) {
+    styled(text, style.dim());
+  }
+
+  public void heading(String text) {
+    styled(text, style.heading());
+    if (!style.color()) {
+      line("-".repeat(Math.min(text.length(), width())));
+    }
+  }
+
+  private void mark(String marker, String text, AttributedStyle s) {
+    AttributedStringBuilder line = new AttributedStringBuilder();
+    line.append(marker, s).append(text, style.color() ? s : AttributedStyle.DEFAULT);
+    print(line.toAttributedString());
+    out.flush();
+  }
+
+  private void print(AttributedString line) {
+    out.println(style.color() ? line.toAnsi() : line.toString());
+  }
+
+  public PrintWriter writer() {
+    return out;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.rootlessctr.shell;
+
+import dev.rootlessctr.check.Outcome;
+import dev.rootlessctr.lesson.Course;
+import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.progress.Progress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the learner is in the course and what happened at each step in this sitting: the last
+ * command's outcome and how many hints were shown.
+ */
+final class Session {
+
+  private final Course course;
+  private final Progress progress;
+  private final Map<String, Outcome> outcomes = new HashMap<>();
+  private final Map<String, Integer> hintsShown = new HashMap<>();
+  private Position position;
+  private boolean anyCheckFailed;
+
+  Session(Course course, Progress progress) {
+    this.course = course;
+    this.progress = progress;
+    this.position = resume();
+  }
+
+  /** Where the saved progress says the learner was, else the first unfinished step. */
+  private Position resume() {
+    if (course.lessons().isEmpty()) {
+      return null;
+    }
+    String saved = progress.currentLesson();
+    if (saved != null) {
+      Optional<Lesson> lesson = course.find(saved);
+      if (lesson.isPresent()) {
+        int step = Math.min(Math.max(1, progress.currentStep()), lesson.get().steps().size());
+        return new Position(lesson.get(), step);
+      }
+    }
+    for (Lesson lesson : course.lessons()) {
+      for (int step = 1; step <= lesson.steps().size(); step++) {
+        if (!progress.isComplete(lesson.id(), step)) {
+          return new Position(lesson, step);
+        }
+      }
+    }
+    return new Position(course.lessons().get(0), 1);
+  }
+
+  Course course() {
+    return course;
+  }
+
+  Progress progress() {
+    return progress;
+  }
+
+  Optional<Position> position() {
+    return Optional.ofNullable(position);
+  }
+
+  void moveTo(Position next) {
+    position = next;
+    progress.moveTo(next.lesson().id(), next.stepNumber());
+  }
+
+  private String key(Position p) {
+    return p.lesson().id() + "#" + p.stepNumber();
+  }
+
+  Optional<Outcome> lastOutcome(Position p) {
+    return Optional.ofNullable(outcomes.get(key(p)));
+  }
+
+  void recordOutcome(Position p, Outcome outcome) {
+    outcomes.put(key(p), outcome);
+  }
+
+  void forgetOutcome(Position p) {
+    outcomes.remove(key(p));
+    hintsShown.remove(key(p));
+  }
+
+  int nextHint(Position p) {
+    return hintsShown.merge(key(p), 1, Integer::sum);
+  }
+
+  boolean isComplete(Position p) {
+    return progress.isComplete(p.lesson().id(), p.stepNumber());
+  }
+
+  void complete(Position p) {
+    progress.complete(p.lesson().id(), p.stepNumber());
+  }
+
+  void noteCheck(boolean passed) {
+    anyCheckFailed |= !passed;
+  }
+
+  boolean anyCheckFailed() {
+    return anyCheckFailed;
+  }
+
+  /** The step after {@code p}, crossing into the next lesson; empty at the end of the course. */
+  Optional<Position> after(Position p) {
+    if (!p.isLastStep()) {
+      return Optional.of(new Position(p.lesson(), p.stepNumber() + 1));
+    }
+    int index = course.lessons().indexOf(p.lesson());
+    if (index + 1 < course.lessons().size()) {
+      return Optional.of(new Position(course.lessons().get(index + 1), 1));
+    }
+    return Optional.empty();
+  }
+
+  Optional<Position> before(Position p) {
+    if (p.stepNumber() > 1) {
+      return Optional.of(new Position(p.lesson(), p.stepNumber() - 1));
+    }
+    int index = course.lessons().indexOf(p.lesson());
+    if (index > 0) {
+      Lesson previous = course.lessons().get(index - 1);
+      return Optional.of(new Position(previous, previous.steps().size()));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,248 @@
+package dev.rootlessctr.shell;
+
+import dev.rootlessctr.lab.Cleaner;
+import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lesson.Course;
+import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.progress.ProgressStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.UserInterruptException;
+
+/**
+ * The read loop: lines starting with {@code :} are tutorial commands, every other line is a real
+ * shell line run in the lab, after which the current step is checked.
+ */
+public final class Shell {
+
+  private final Tutor tutor;
+  private final Input input;
+  private final Prompt prompt;
+  private final Lab lab;
+  private final Cleaner cleaner;
+  private final ProgressStore store;
+  private final LessonHooks hooks;
+
+  Shell(Tutor tutor, Input input, Prompt prompt, Lab lab, Cleaner cleaner, ProgressStore store, LessonHooks hooks) {
+    this.tutor = tutor;
+    this.input = input;
+    this.prompt = prompt;
+    this.lab = lab;
+    this.cleaner = cleaner;
+    this.store = store;
+    this.hooks = hooks;
+  }
+
+  /**
+   * Runs until {@code :quit} or the end of input; returns the exit status: 0, or 1 when input was
+   * scripted and some {@code :check} failed.
+   */
+  public int run() {
+    Printer printer = tutor.printer();
+    try {
+      tutor.show();
+      while (true) {
+        String line;
+        try {
+          line = input.readLine(prompt.render(tutor.session(), tutor.shellState().cwd()));
+        } catch (UserInterruptException e) {
+          printer.note("(Ctrl-C cancels the line; :quit or Ctrl-D leaves.)");
+          continue;
+        } catch (EndOfFileException e) {
+          break;
+        }
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || (!input.interactive() && trimmed.startsWith("#"))) {
+          continue;
+        }
+        if (trimmed.startsWith(":")) {
+          if (!dispatch(trimmed)) {
+            break;
+          }
+        } else {
+          tutor.runLine(trimmed);
+        }
+      }
+    } finally {
+      leave();
+    }
+    return !input.interactive() && tutor.session().anyCheckFailed() ? 1 : 0;
+  }
+
+  /** Runs a {@code :} command; false when the shell should end. */
+  private boolean dispatch(String line) {
+    Printer printer = tutor.printer();
+    String[] words = line.substring(1).strip().split("\\s+");
+    String name = words[0].toLowerCase(Locale.ROOT);
+    List<String> args = List.of(words).subList(1, words.length);
+    switch (name) {
+      case "help", "h", "?" -> help();
+      case "lessons", "ls" -> tutor.lessons();
+      case "open", "o" -> open(args);
+      case "show" -> tutor.show();
+      case "next", "n" -> tutor.next();
+      case "back", "b", "prev" -> tutor.back();
+      case "run", "r" -> tutor.run();
+      case "check", "c" -> tutor.check();
+      case "explain", "e" -> tutor.explain();
+      case "hint" -> tutor.hint();
+      case "status", "s" -> status();
+      case "reset" -> reset(args);
+      case "doctor" -> hooks.doctor(printer);
+      case "quit", "q", "exit" -> {
+        return false;
+      }
+      default -> printer.failure("unknown command :" + name + " (:help lists them)");
+    }
+    return true;
+  }
+
+  private void help() {
+    Printer printer = tutor.printer();
+    printer.line("Type shell commands as usual; they run in your lab directory and the step is checked after each one.");
+    printer.line("Tutorial commands start with ':' (Tab completes them):");
+    for (TutorCommand command : TutorCommand.ALL) {
+      String usage = ":" + command.name() + (command.args().isEmpty() ? "" : " " + command.args());
+      printer.line(String.format("  %-24s %s", usage, command.summary()));
+    }
+    printer.note("Ctrl-C interrupts the running command, never this shell.");
+  }
+
+  private void open(List<String> args) {
+    Printer printer = tutor.printer();
+    if (args.isEmpty()) {
+      printer.line("Which lesson? :open N or :open NAME. :lessons lists them.");
+      return;
+    }
+    Optional<Lesson> lesson = tutor.session().course().find(args.get(0));
+    if (lesson.isEmpty()) {
+      printer.failure("no lesson '" + args.get(0) + "'. :lessons lists them.");
+      return;
+    }
+    tutor.open(lesson.get());
+  }
+
+  private void status() {
+    Printer printer = tutor.printer();
+    Session session = tutor.session();
+    Course course = session.course();
+    int done = 0;
+    int total = 0;
+    for (Lesson lesson : course.lessons()) {
+      done += session.progress().completed(lesson.id()).size();
+      total += lesson.steps().size();
+    }
+    printer.line("Course " + course.name() + ": " + done + " of " + total + " steps done.");
+    session.position().ifPresent(p -> printer.line("You are at lesson " + p.lesson().number() + " (" + p.lesson().title() + "), step " + p.stepNumber() + " (" + p.step().title() + ")" + (session.isComplete(p) ? ", done." : ".")));
+    tutor.lessons();
+    printer.line("Lab directory:   " + lab.dir());
+    printer.line("runc state dir:  " + lab.runcRoot() + "  (RUNC_ROOT in your shell)");
+    printer.line("Progress file:   " + store.file());
+    hooks.status().forEach(printer::line);
+  }
+
+  private void reset(List<String> args) {
+    Printer printer = tutor.printer();
+    String scope = args.isEmpty() ? "step" : args.get(0);
+    boolean yes = args.contains("--yes") || args.contains("-y");
+    Optional<Position> position = tutor.session().position();
+    if (position.isEmpty()) {
+      return;
+    }
+    Position p = position.get();
+    List<String> plan = new ArrayList<>();
+    switch (scope) {
+      case "step" -> plan.add("forget that step " + p.stepNumber() + " of lesson " + p.lesson().number() + " is done");
+      case "lesson" -> {
+        plan.add("forget the progress of lesson " + p.lesson().number() + " (" + p.lesson().title() + ")");
+        p.lesson().cleanup().forEach(item -> plan.add("remove " + (item.kind().equals("container") ? "container " + item.target() : cleaner.resolve(item).toString())));
+      }
+      case "all" -> {
+        plan.add("forget all progress");
+        cleaner.containers().forEach(c -> plan.add("delete container " + c + " (runc delete --force)"));
+        tutor.session().course().lessons().forEach(l -> l.cleanup().stream().filter(i -> i.kind().equals("path")).forEach(i -> plan.add("remove " + cleaner.resolve(i))));
+        plan.add("empty the lab directory " + lab.dir());
+      }
+      default -> {
+        printer.failure(":reset takes step, lesson or all");
+        return;
+      }
+    }
+    printer.line("This will:");
+    plan.forEach(item -> printer.line("  - " + item));
+    if (!yes && !confirm("Go ahead? [y/N] ")) {
+      printer.line("Nothing was changed.");
+      return;
+    }
+    Session session = tutor.session();
+    List<String> done = new ArrayList<>();
+    switch (scope) {
+      case "step" -> {
+        session.progress().forgetStep(p.lesson().id(), p.stepNumber());
+        session.forgetOutcome(p);
+      }
+      case "lesson" -> {
+        session.progress().forgetLesson(p.lesson().id());
+        for (int i = 1; i <= p.lesson().steps().size(); i++) {
+          session.forgetOutcome(new Position(p.lesson(), i));
+        }
+        done.addAll(cleaner.remove(p.lesson().cleanup()));
+        session.moveTo(new Position(p.lesson(), 1));
+      }
+      default -> {
+        session.progress().forgetAll();
+        for (Lesson lesson : session.course().lessons()) {
+          done.addAll(cleaner.remove(lesson.cleanup()));
+        }
+        try {
+          done.addAll(cleaner.removeLabContents());
+        } catch (IOException e) {
+          done.add("could not empty the lab: " + e.getMessage());
+        }
+        session.course().lessons().stream().findFirst().ifPresent(first -> session.moveTo(new Position(first, 1)));
+        tutor.shellState().cd(lab.dir());
+      }
+    }
+    done.forEach(d -> printer.note("  " + d));
+    save();
+    printer.success("Reset " + scope + ".");
+    tutor.show();
+  }
+
+  private boolean confirm(String question) {
+    if (!input.interactive()) {
+      tutor.printer().line("(Not confirmed: a scripted session must write :reset SCOPE --yes.)");
+      return false;
+    }
+    try {
+      String answer = input.readLine(question);
+      return answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+    } catch (UserInterruptException | EndOfFileException e) {
+      return false;
+    }
+  }
+
+  private void save() {
+    try {
+      store.save(tutor.session().progress());
+    } catch (IOException e) {
+      tutor.printer().warning("could not save progress to " + store.file() + ": " + e.getMessage());
+    }
+  }
+
+  /** Leaving: no container keeps running, progress is saved, the lab stays for next time. */
+  private void leave() {
+    Printer printer = tutor.printer();
+    List<String> removed = cleaner.deleteContainers();
+    removed.forEach(r -> printer.note(r));
+    save();
+    hooks.close();
+    if (input.interactive()) {
+      printer.note("Progress saved. Your lab stays in " + lab.dir() + " (:reset all removes it). Bye.");
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.rootlessctr.shell;
+
+import dev.rootlessctr.exec.PipeLineRunner;
+import dev.rootlessctr.exec.ShellState;
+import dev.rootlessctr.exec.TerminalLineRunner;
+import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lesson.Course;
+import dev.rootlessctr.lesson.CourseLoader;
+import dev.rootlessctr.lesson.LessonError;
+import dev.rootlessctr.process.ProcessRunner;
+import dev.rootlessctr.progress.ProgressStore;
+import dev.rootlessctr.render.Style;
+import dev.rootlessctr.settings.XdgDirs;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.Signals;
+
+/** Starts the tutorial shell on the real terminal, or on piped input as a script. */
+public final class ShellLauncher {
+
+  /** What the command line asked for; null fields take their defaults. */
+  public record Request(Path lessons, Path lab, String registry, String color, boolean allowRoot) {}
+
+  private static final Duration QUIET_NOTICE = Duration.ofSeconds(3);
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final InputStream in;
+  private final Map<String, String> env;
+
+  public ShellLauncher(PrintWriter out, PrintWriter err, InputStream in) {
+    this(out, err, in, System.getenv());
+  }
+
+  ShellLauncher(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+    this.out = out;
+    this.err = err;
+    this.in = in;
+    this.env = env;
+  }
+
+  public int launch(Request request) {
+    HostUser user = HostUser.current();
+    if (user.isRoot() && !request.allowRoot()) {
+      err.println("rootless-ctr: refusing to run the course as root.");
+      err.println("  As root, runc keeps its state in /run/runc and 'runc spec --rootless' maps the");
+      err.println("  container's root to host uid 0: nothing you would see would be rootless.");
+      err.println("  Run it as your normal user. Experts can pass --allow-root to go on anyway.");
+      return 1;
+    }
+    Course course;
+    try {
+      course = new CourseLoader().load(request.lessons());
+    } catch (IOException e) {
+      err.println("rootless-ctr: cannot read the lessons in " + request.lessons() + ": " + e.getMessage());
+      return 1;
+    }
+    boolean interactive = System.console() != null;
+    try {
+      return interactive ? onTerminal(request, user, course) : scripted(request, user, course);
+    } catch (IOException e) {
+      err.println("rootless-ctr: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int onTerminal(Request request, HostUser user, Course course) throws IOException {
+    try (Terminal terminal = TerminalBuilder.builder().system(true).name("rootless-ctr").build()) {
+      // Outside the line editor a Ctrl-C must never stop the JVM; commands get theirs through
+      // their own pseudo-terminal (see TerminalLineRunner).
+      terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
+      boolean color = wantsColor(request.color(), terminal.getType());
+      PrintWriter writer = terminal.writer();
+      Printer printer = new Printer(writer, Style.of(color), terminal::getWidth);
+      Path scratch = scratchDir();
+      try {
+        ShellSetup.Parts parts = parts(request, user, course, printer);
+        XdgDirs dirs = XdgDirs.from(env);
+        Files.createDirectories(dirs.state());
+        Shell shell =
+            ShellSetup.forTerminal(
+                parts,
+                terminal,
+                dirs.state().resolve("history"),
+                p -> new TerminalLineRunner(terminal, scratch, QUIET_NOTICE, line -> quietNotice(p, line)));
+        return shell.run();
+      } finally {
+        deleteScratch(scratch);
+      }
+    }
+  }
+
+  private int scripted(Request request, HostUser user, Course course) throws IOException {
+    boolean color = request.color().equals("always");
+    Printer printer = new Printer(out, Style.of(color), () -> 80);
+    Path scratch = scratchDir();
+    try {
+      ShellSetup.Parts parts = parts(request, user, course, printer);
+      PipeLineRunner runner =
+          new PipeLineRunner(new WriterStream(out), scratch, QUIET_NOTICE, line -> quietNotice(printer, line));
+      // Ctrl-C while a script runs from a terminal: the command gets it from the terminal; the
+      // shell itself stays and goes on with the next line.
+      Signals.register("INT", runner::interrupt);
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return ShellSetup.forScript(parts, reader, runner).run();
+    } finally {
+      deleteScratch(scratch);
+    }
+  }
+
+  private ShellSetup.Parts parts(Request request, HostUser user, Course course, Printer printer) throws IOException {
+    for (LessonError error : course.errors()) {
+      printer.failure("lesson not loaded: " + error);
+    }
+    Path labDir = request.lab() != null ? request.lab().toAbsolutePath() : Lab.defaultDir(user);
+    Lab lab = new Lab(labDir, Lab.runcRoot(env, user));
+    boolean created = !Files.isDirectory(labDir);
+    Files.createDirectories(labDir);
+    printer.note((created ? "Created your lab directory " : "Your lab directory is ") + labDir + "; commands run there.");
+    Map<String, String> sessionEnv = new LinkedHashMap<>(env);
+    sessionEnv.put("RUNC_ROOT", lab.runcRoot().toString());
+    sessionEnv.put("LAB", labDir.toString());
+    ShellState state = new ShellState(labDir, sessionEnv);
+    XdgDirs dirs = XdgDirs.from(env);
+    ProgressStore store = new ProgressStore(dirs.state().resolve("progress-" + course.name() + ".json"));
+    return new ShellSetup.Parts(
+        course, lab, user, state, printer, store, Map.of(), ProcessRunner.system(), LessonHooks.none());
+  }
+
+  private static void quietNotice(Printer printer, String line) {
+    printer.note("… still running: " + line + "  (Ctrl-C interrupts it)");
+  }
+
+  private boolean wantsColor(String setting, String terminalType) {
+    if (setting.equals("always")) {
+      return true;
+    }
+    if (setting.equals("never")) {
+      return false;
+    }
+    String noColor = env.get("NO_COLOR");
+    boolean dumb = terminalType == null || terminalType.startsWith("dumb") || "dumb".equals(env.get("TERM"));
+    return (noColor == null || noColor.isEmpty()) && !dumb;
+  }
+
+  private static Path scratchDir() throws IOException {
+    return Files.createTempDirectory(
+        "rootless-ctr-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+  }
+
+  private static void deleteScratch(Path scratch) {
+    try (var files = Files.list(scratch)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(scratch);
+    } catch (IOException e) {
+      // a leftover private temp directory is harmless
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.rootlessctr.shell;
+
+import dev.rootlessctr.check.CheckContext;
+import dev.rootlessctr.exec.LineRunner;
+import dev.rootlessctr.exec.ShellState;
+import dev.rootlessctr.lab.Cleaner;
+import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lesson.Course;
+import dev.rootlessctr.probe.Probe;
+import dev.rootlessctr.probe.ProbeContext;
+import dev.rootlessctr.process.ProcessRunner;
+import dev.rootlessctr.progress.ProgressStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+
+/** Puts a {@link Shell} together from its parts; the one place that knows how they connect. */
+public final class ShellSetup {
+
+  private ShellSetup() {}
+
+  /** The parts a shell needs that differ between a terminal session, a script and a test. */
+  public record Parts(
+      Course course,
+      Lab lab,
+      HostUser user,
+      ShellState state,
+      Printer printer,
+      ProgressStore store,
+      Map<String, Probe> probes,
+      ProcessRunner processes,
+      LessonHooks hooks) {}
+
+  /** A shell reading the terminal through the line editor, with history and completion. */
+  public static Shell forTerminal(Parts parts, Terminal terminal, Path historyFile, Function<Printer, LineRunner> runner) {
+    Session session = session(parts);
+    LineReader reader =
+        LineReaderBuilder.builder()
+            .terminal(terminal)
+            .appName("rootless-ctr")
+            .completer(new TutorCompleter(session, parts.state()))
+            .variable(LineReader.HISTORY_FILE, historyFile)
+            .variable(LineReader.HISTORY_SIZE, 2000)
+            .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+            .option(LineReader.Option.AUTO_FRESH_LINE, true)
+            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+            .build();
+    return assemble(parts, session, new TerminalInput(reader), runner.apply(parts.printer()));
+  }
+
+  /** A shell reading lines from a non-terminal input as if typed. */
+  public static Shell forScript(Parts parts, java.io.BufferedReader in, LineRunner runner) {
+    Session session = session(parts);
+    return assemble(parts, session, new ScriptedInput(in, parts.printer()), runner);
+  }
+
+  private static Session session(Parts parts) {
+    ProgressStore.Loaded loaded = parts.store().load();
+    if (loaded.warning() != null) {
+      parts.printer().warning(loaded.warning());
+    }
+    return new Session(parts.course(), loaded.progress());
+  }
+
+  private static Shell assemble(Parts parts, Session session, Input input, LineRunner runner) {
+    Runnable save =
+        () -> {
+          try {
+            parts.store().save(session.progress());
+          } catch (IOException e) {
+            parts.printer().warning("could not save progress to " + parts.store().file() + ": " + e.getMessage());
+          }
+        };
+    Tutor tutor =
+        new Tutor(session, parts.printer(), runner, parts.state(), () -> checkContext(parts), parts.hooks(), save);
+    Cleaner cleaner = new Cleaner(parts.lab(), parts.processes(), parts.state().env());
+    Prompt prompt = new Prompt(parts.printer(), parts.user().home());
+    return new Shell(tutor, input, prompt, parts.lab(), cleaner, parts.store(), parts.hooks());
+  }
+
+  private static CheckContext checkContext(Parts parts) {
+    ShellState state = parts.state();
+    Map<String, String> builtIns = new LinkedHashMap<>();
+    builtIns.put("user", parts.user().name());
+    builtIns.put("uid", String.valueOf(parts.user().uid()));
+    builtIns.put("gid", String.valueOf(parts.user().gid()));
+    builtIns.put("home", parts.user().home().toString());
+    builtIns.put("lab", parts.lab().dir().toString());
+    builtIns.put("runc_root", parts.lab().runcRoot().toString());
+    builtIns.put("cwd", state.cwd().toString());
+    ProbeContext probeContext =
+        new ProbeContext(state.cwd(), state.env(), parts.lab().runcRoot(), Path.of("/proc"), parts.processes());
+    return new CheckContext(state.cwd(), state.env(), builtIns, parts.probes(), probeContext);
+  }
+}

@@ -1,0 +1,408 @@
+package dev.rootlessctr.shell;
+
+import dev.rootlessctr.check.CheckContext;
+import dev.rootlessctr.check.CheckReport;
+import dev.rootlessctr.check.Checker;
+import dev.rootlessctr.check.ExpectationResult;
+import dev.rootlessctr.check.Outcome;
+import dev.rootlessctr.check.Template;
+import dev.rootlessctr.edit.JsonEditor;
+import dev.rootlessctr.exec.LineRunner;
+import dev.rootlessctr.exec.ShellState;
+import dev.rootlessctr.lesson.Command;
+import dev.rootlessctr.lesson.JsonEdit;
+import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.Mistake;
+import dev.rootlessctr.lesson.Step;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The teaching logic behind the prompt: shows steps, runs lines, checks and explains. The read
+ * loop and the {@code :} command table live in {@link Shell}.
+ */
+final class Tutor {
+
+  private final Session session;
+  private final Printer printer;
+  private final LineRunner runner;
+  private final ShellState shell;
+  private final Checker checker = new Checker();
+  private final Supplier<CheckContext> checkContext;
+  private final LessonHooks hooks;
+  private final Runnable save;
+  private Lesson prepared;
+
+  Tutor(
+      Session session,
+      Printer printer,
+      LineRunner runner,
+      ShellState shell,
+      Supplier<CheckContext> checkContext,
+      LessonHooks hooks,
+      Runnable save) {
+    this.session = session;
+    this.printer = printer;
+    this.runner = runner;
+    this.shell = shell;
+    this.checkContext = checkContext;
+    this.hooks = hooks;
+    this.save = save;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  Printer printer() {
+    return printer;
+  }
+
+  ShellState shellState() {
+    return shell;
+  }
+
+  /** Shows the step where the learner stands, preparing its lesson first if needed. */
+  void show() {
+    Optional<Position> position = session.position();
+    if (position.isEmpty()) {
+      printer.line("This course has no lessons that loaded. :lessons shows why.");
+      return;
+    }
+    Position p = position.get();
+    prepare(p.lesson());
+    if (p.stepNumber() == 1) {
+      printer.blank();
+      printer.heading("Lesson " + p.lesson().number() + ": " + p.lesson().title());
+      if (!p.lesson().intro().isBlank()) {
+        printer.markdown(p.lesson().intro());
+      }
+    }
+    Step step = p.step();
+    printer.blank();
+    String done = session.isComplete(p) ? "  (done)" : "";
+    printer.heading("Step " + p.stepNumber() + "/" + p.lesson().steps().size() + ": " + step.title() + done);
+    printer.markdown(step.text());
+    printer.blank();
+    if (step.isReading()) {
+      printer.note("Nothing to run here: :next moves on.");
+    } else if (!step.commands().isEmpty() || !step.edits().isEmpty()) {
+      printer.note("Type the command yourself, or :run to have it shown and run. :hint helps.");
+    } else {
+      printer.note("Do it at the prompt; the step is checked after each command. :hint helps.");
+    }
+  }
+
+  private void prepare(Lesson lesson) {
+    if (prepared != lesson) {
+      prepared = lesson;
+      hooks.beforeLesson(lesson, printer);
+    }
+  }
+
+  /** Runs a shell line the learner typed, then checks the step. */
+  void runLine(String line) {
+    Optional<Position> position = session.position();
+    position.ifPresent(p -> prepare(p.lesson()));
+    Outcome outcome;
+    try {
+      outcome = runner.run(line, shell);
+    } catch (IOException e) {
+      printer.failure("could not run that line: " + e.getMessage());
+      return;
+    }
+    if (outcome.interrupted()) {
+      printer.note("(interrupted)");
+    }
+    if (position.isEmpty()) {
+      return;
+    }
+    Position p = position.get();
+    Step step = p.step();
+    if (step.isReading()) {
+      return;
+    }
+    session.recordOutcome(p, outcome);
+    afterCommand(p, outcome);
+  }
+
+  private void afterCommand(Position p, Outcome outcome) {
+    CheckReport report = checker.check(p.step(), Optional.of(outcome), checkContext.get());
+    if (report.passed()) {
+      if (!session.isComplete(p)) {
+        session.complete(p);
+        save.run();
+        celebrate(p, report);
+      }
+      return;
+    }
+    List<Mistake> mistakes = matchingMistakes(p, outcome);
+    if (!mistakes.isEmpty()) {
+      for (Mistake mistake : mistakes) {
+        printer.blank();
+        printer.warning("That is a known mistake: \"" + mistake.pattern() + "\"");
+        printer.markdown(Template.fill(mistake.explanation(), report.values()));
+      }
+      return;
+    }
+    if (looksLikeAttempt(p.step(), outcome.command())) {
+      ExpectationResult failed = report.firstFailure().orElseThrow();
+      printer.note("Not done yet: " + failed.description() + " (" + failed.actual() + "). :check shows everything, :hint helps.");
+    }
+  }
+
+  private void celebrate(Position p, CheckReport report) {
+    printer.blank();
+    printer.success("Step " + p.stepNumber() + " done: " + p.step().title());
+    explain(p, report);
+    Optional<Position> next = session.after(p);
+    if (next.isPresent()) {
+      printer.note("Next: :next (" + describe(next.get()) + ")");
+    } else {
+      printer.note("That was the last step of the course. :status shows your progress.");
+    }
+  }
+
+  private void explain(Position p, CheckReport report) {
+    String explanation = p.step().explanation();
+    if (!explanation.isBlank()) {
+      printer.markdown(Template.fill(explanation, report.values()));
+    }
+  }
+
+  private static String describe(Position p) {
+    return p.stepNumber() == 1
+        ? "lesson " + p.lesson().number() + ", " + p.lesson().title()
+        : "step " + p.stepNumber() + ", " + p.step().title();
+  }
+
+  /** Known mistakes whose text is in the output: this step's first, then the rest of the lesson's. */
+  private static List<Mistake> matchingMistakes(Position p, Outcome outcome) {
+    List<Mistake> found = new ArrayList<>();
+    List<Step> order = new ArrayList<>();
+    order.add(p.step());
+    p.lesson().steps().stream().filter(s -> s != p.step()).forEach(order::add);
+    for (Step step : order) {
+      for (Mistake mistake : step.mistakes()) {
+        if (outcome.output().contains(mistake.pattern()) && found.stream().noneMatch(m -> m.pattern().equals(mistake.pattern()))) {
+          found.add(mistake);
+        }
+      }
+      if (!found.isEmpty()) {
+        return found;
+      }
+    }
+    return found;
+  }
+
+  /** Whether a line was meant for this step: it starts with the same program as a step command. */
+  private static boolean looksLikeAttempt(Step step, String line) {
+    String program = firstWord(line);
+    return step.commands().stream().anyMatch(c -> firstWord(c.text()).equals(program));
+  }
+
+  private static String firstWord(String line) {
+    String trimmed = line.strip();
+    int space = trimmed.indexOf(' ');
+    return space < 0 ? trimmed : trimmed.substring(0, space);
+  }
+
+  /** {@code :check}: every expectation with what was expected and what was seen. */
+  boolean check() {
+    Optional<Position> position = session.position();
+    if (position.isEmpty()) {
+      printer.line("No lesson is open.");
+      return false;
+    }
+    Position p = position.get();
+    Step step = p.step();
+    if (step.isReading()) {
+      printer.line("This step has nothing to check: :next moves on.");
+      return true;
+    }
+    CheckReport report = checker.check(step, session.lastOutcome(p), checkContext.get());
+    for (ExpectationResult result : report.results()) {
+      if (result.passed()) {
+        printer.success(result.description() + ": " + result.actual());
+      } else {
+        printer.failure(result.description());
+        printer.line("    expected: " + result.expected());
+        printer.line("    actual:   " + result.actual());
+      }
+    }
+    session.noteCheck(report.passed());
+    if (report.passed()) {
+      if (!session.isComplete(p)) {
+        session.complete(p);
+        save.run();
+        celebrate(p, report);
+      } else {
+        printer.success("Step " + p.stepNumber() + " is done.");
+      }
+    } else {
+      session.lastOutcome(p).ifPresent(o -> matchingMistakes(p, o).forEach(m -> {
+        printer.warning("Known mistake: \"" + m.pattern() + "\"");
+        printer.markdown(Template.fill(m.explanation(), report.values()));
+      }));
+    }
+    return report.passed();
+  }
+
+  /** {@code :explain}: the explanation, with the values measured now. */
+  void explain() {
+    Optional<Position> position = session.position();
+    if (position.isEmpty()) {
+      return;
+    }
+    Position p = position.get();
+    if (p.step().explanation().isBlank()) {
+      printer.line("This step has no explanation beyond its text. :show displays it again.");
+      return;
+    }
+    CheckReport report = checker.check(p.step(), session.lastOutcome(p), checkContext.get());
+    if (!report.passed() && !session.isComplete(p)) {
+      printer.note("(The step is not done yet, so some values below may be missing.)");
+    }
+    explain(p, report);
+  }
+
+  /** {@code :hint}: one more hint each time. */
+  void hint() {
+    Optional<Position> position = session.position();
+    if (position.isEmpty()) {
+      return;
+    }
+    Position p = position.get();
+    List<String> hints = p.step().hints();
+    int n = session.nextHint(p);
+    if (n <= hints.size()) {
+      printer.styled("Hint " + n + "/" + hints.size() + ":", printer.style().accent());
+      printer.markdown(hints.get(n - 1));
+    } else if (!p.step().commands().isEmpty()) {
+      printer.line("No more hints. The step's command is:");
+      p.step().commands().forEach(c -> printer.styled("    " + c.text(), printer.style().code()));
+      printer.note(":run runs it for you.");
+    } else {
+      printer.line("No more hints for this step.");
+    }
+  }
+
+  /** {@code :run}: shows the step's edits and commands, applies and runs them. */
+  void run() {
+    Optional<Position> position = session.position();
+    if (position.isEmpty()) {
+      return;
+    }
+    Position p = position.get();
+    Step step = p.step();
+    prepare(p.lesson());
+    if (step.commands().isEmpty() && step.edits().isEmpty()) {
+      printer.line("This step has nothing for :run to do: it is done at the prompt by you. :hint helps.");
+      return;
+    }
+    for (JsonEdit edit : step.edits()) {
+      applyEdit(edit);
+    }
+    for (Command command : step.commands()) {
+      printer.styled("$ " + command.text(), printer.style().code());
+      Outcome outcome;
+      try {
+        outcome = runner.run(command.text(), shell);
+      } catch (IOException e) {
+        printer.failure("could not run: " + e.getMessage());
+        return;
+      }
+      session.recordOutcome(p, outcome);
+      boolean last = command == step.commands().get(step.commands().size() - 1);
+      if (outcome.exitCode() != 0 && !last) {
+        printer.failure("exit status " + outcome.exitCode() + "; stopping before the next command.");
+        afterCommand(p, outcome);
+        return;
+      }
+    }
+    session.lastOutcome(p).ifPresent(o -> afterCommand(p, o));
+    if (step.commands().isEmpty()) {
+      afterCommand(p, new Outcome(":run", 0, "", java.time.Duration.ZERO, false));
+    }
+  }
+
+  private void applyEdit(JsonEdit edit) {
+    Path file = shell.cwd().resolve(edit.file());
+    try {
+      JsonEditor.Applied applied = new JsonEditor().apply(edit, file);
+      if (!applied.changed()) {
+        printer.note(edit.file() + " already has that at " + edit.pointer() + "; nothing to change.");
+        return;
+      }
+      printer.line("Edited " + edit.file() + " (added at " + edit.pointer() + "):");
+      for (String line : applied.diff()) {
+        printer.styled("  " + line, line.startsWith("+") ? printer.style().success() : printer.style().failure());
+      }
+    } catch (IOException e) {
+      printer.failure("could not edit " + edit.file() + ": " + e.getMessage());
+    }
+  }
+
+  void next() {
+    session.position().ifPresent(p -> {
+      if (p.step().isReading() && !session.isComplete(p)) {
+        session.complete(p);
+      }
+      if (!session.isComplete(p)) {
+        printer.note("(Moving on although step " + p.stepNumber() + " is not done; :back returns to it.)");
+      }
+      Optional<Position> next = session.after(p);
+      if (next.isEmpty()) {
+        printer.line("You are at the last step of the course. :status shows your progress.");
+        save.run();
+        return;
+      }
+      session.moveTo(next.get());
+      save.run();
+      show();
+    });
+  }
+
+  void back() {
+    session.position().ifPresent(p -> {
+      Optional<Position> before = session.before(p);
+      if (before.isEmpty()) {
+        printer.line("This is the first step of the course.");
+        return;
+      }
+      session.moveTo(before.get());
+      save.run();
+      show();
+    });
+  }
+
+  void open(Lesson lesson) {
+    int step = 1;
+    for (int i = 1; i <= lesson.steps().size(); i++) {
+      if (!session.progress().isComplete(lesson.id(), i)) {
+        step = i;
+        break;
+      }
+    }
+    session.moveTo(new Position(lesson, step));
+    save.run();
+    show();
+  }
+
+  void lessons() {
+    for (Lesson lesson : session.course().lessons()) {
+      int done = session.progress().completed(lesson.id()).size();
+      int total = lesson.steps().size();
+      boolean here = session.position().map(p -> p.lesson() == lesson).orElse(false);
+      String mark = done == total ? (printer.style().color() ? "✔" : "done") : done + "/" + total;
+      printer.line(String.format("%s %2d. %-10s %-40s %s", here ? ">" : " ", lesson.number(), lesson.id(), lesson.title(), mark));
+    }
+    for (var error : session.course().errors()) {
+      printer.failure("not loaded: " + error);
+    }
+  }
+}
