@@ -66,9 +66,17 @@ final class LineScript {
     }
   }
 
+  /**
+   * The script as one line: bash numbers errors by line ("bash: line 9: x: command not found"),
+   * and on a single line the learner sees "line 1", as with any {@code bash -c}.
+   */
   private static String load() {
     try (InputStream in = LineScript.class.getResourceAsStream("run-line.sh")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return text.lines()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .collect(java.util.stream.Collectors.joining("; "));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

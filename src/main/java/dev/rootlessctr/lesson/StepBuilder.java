@@ -163,7 +163,7 @@ final class StepBuilder {
         pendingLine = first + i;
       }
       if (trimmed.endsWith("\\")) {
-        pending.append(trimmed, 0, trimmed.length() - 1).append(' ');
+        pending.append(trimmed.substring(0, trimmed.length() - 1).stripTrailing()).append(' ');
         continue;
       }
       pending.append(trimmed);

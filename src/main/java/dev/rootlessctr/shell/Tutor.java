@@ -115,6 +115,9 @@ final class Tutor {
       printer.failure("could not run that line: " + e.getMessage());
       return;
     }
+    if (!outcome.output().isEmpty() && !outcome.output().endsWith("\n")) {
+      printer.blank(); // the command left the cursor mid-line (a ^C echo, printf without \n)
+    }
     if (outcome.interrupted()) {
       printer.note("(interrupted)");
     }

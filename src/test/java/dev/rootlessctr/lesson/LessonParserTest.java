@@ -1,0 +1,82 @@
+package dev.rootlessctr.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rootlessctr.TestPaths;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LessonParserTest {
+
+  static Stream<Path> courseLessons() throws IOException {
+    Stream<Path> fixture = Files.list(TestPaths.fixtureCourse());
+    Stream<Path> rootless = Files.isDirectory(TestPaths.project().resolve("lessons/rootless"))
+        ? Files.list(TestPaths.project().resolve("lessons/rootless"))
+        : Stream.empty();
+    return Stream.concat(fixture, rootless).filter(p -> p.getFileName().toString().matches("\\d+-.*\\.md")).sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("courseLessons")
+  void lessonMatchesItsGoldenFile(Path file) throws Exception {
+    String actual = LessonDump.dump(new LessonParser().parse(file, 1));
+    String name = file.getParent().getFileName() + "-" + file.getFileName().toString().replace(".md", ".txt");
+    assertEquals(TestPaths.golden(name, actual), actual, "golden/" + name + " (rerun with -Dgolden.update=true after a deliberate change)");
+  }
+
+  static Stream<Path> malformed() throws IOException {
+    return Files.list(TestPaths.resources().resolve("malformed")).filter(p -> p.toString().endsWith(".md")).sorted();
+  }
+
+  /** Each malformed lesson sits next to a .err file holding the exact expected "file:line: message". */
+  @ParameterizedTest
+  @MethodSource("malformed")
+  void malformedLessonIsReportedWithFileAndLine(Path file) throws IOException {
+    String expected = Files.readString(Path.of(file.toString().replace(".md", ".err")), StandardCharsets.UTF_8).strip();
+    LessonException error = assertThrows(LessonException.class, () -> new LessonParser().parse(file, 1));
+    String actual = error.error().toString().replace(file.getParent().toString() + "/", "");
+    assertEquals(expected, actual);
+  }
+
+  @Test
+  void courseLoadsTheGoodLessonsAndReportsTheBadOne(@TempDir Path dir) throws IOException {
+    Files.copy(TestPaths.fixtureCourse().resolve("01-files.md"), dir.resolve("01-files.md"));
+    Files.writeString(dir.resolve("02-broken.md"), "# Broken\n\n## A step\n\n### Check\n\n- exit status: `maybe`\n");
+    Files.copy(TestPaths.fixtureCourse().resolve("02-interactive.md"), dir.resolve("03-interactive.md"));
+    Files.writeString(dir.resolve("README.md"), "# Not a lesson\n");
+
+    Course course = new CourseLoader().load(dir);
+
+    assertEquals(List.of("files", "interactive"), course.lessons().stream().map(Lesson::id).toList());
+    assertEquals(List.of(1, 2), course.lessons().stream().map(Lesson::number).toList());
+    assertEquals(1, course.errors().size());
+    assertEquals(dir.resolve("02-broken.md") + ":7: exit status must be a number or `non-zero`, found `maybe`", course.errors().get(0).toString());
+  }
+
+  @Test
+  void consoleBlocksRunOnlyTheDollarLinesAndJoinContinuations() throws Exception {
+    String source = "# T\n\n## S\n\n```console\n$ echo one \\\n  two\none two\n$ true\n```\n";
+    Lesson lesson = new LessonParser().parse(Path.of("t.md"), 1, source);
+    List<Command> commands = lesson.steps().get(0).commands();
+    assertEquals(List.of(new Command("echo one two", 6), new Command("true", 9)), commands);
+  }
+
+  @Test
+  void findsLessonsByNumberIdOrFileName() throws IOException {
+    Course course = new CourseLoader().load(TestPaths.fixtureCourse());
+    assertEquals("interactive", course.find("2").orElseThrow().id());
+    assertEquals("interactive", course.find("Interactive").orElseThrow().id());
+    assertEquals("files", course.find("01-files").orElseThrow().id());
+    assertTrue(course.find("nope").isEmpty());
+  }
+}

@@ -1,0 +1,116 @@
+package dev.rootlessctr.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rootlessctr.TestPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class ScriptedShellTest {
+
+  @TempDir Path root;
+
+  private ShellHarness shell() throws Exception {
+    return new ShellHarness(root, TestPaths.fixtureCourse());
+  }
+
+  @Test
+  void aPassingScriptExitsZeroAndExplainsWithMeasuredValues() throws Exception {
+    ShellHarness shell = shell();
+    int status = shell.run("mkdir -p notes\n:check\n");
+    String out = shell.output();
+    assertEquals(0, status, out);
+    assertTrue(out.contains("PASS Step 1 done: Make a directory"), out);
+    assertTrue(out.contains("The directory exists now in " + shell.lab + "."), out);
+    assertTrue(out.contains("(uid " + new com.sun.security.auth.module.UnixSystem().getUid() + ")"), out);
+    assertTrue(Files.isDirectory(shell.lab.resolve("notes")));
+  }
+
+  @Test
+  void aFailedCheckSaysWhatWasExpectedAndSeenAndExitsOne() throws Exception {
+    ShellHarness shell = shell();
+    int status = shell.run(":check\n");
+    String out = shell.output();
+    assertEquals(1, status, out);
+    assertTrue(out.contains("FAIL directory notes exists\n    expected: a directory at notes\n    actual:   notes does not exist"), out);
+    assertTrue(out.contains("FAIL exit status 0\n    expected: exit status 0\n    actual:   no command has run in this step yet"), out);
+  }
+
+  @Test
+  void cdAndExportPersistBetweenLines() throws Exception {
+    ShellHarness shell = shell();
+    shell.run("mkdir -p a/b\ncd a/b\nexport GREETING='hi there'\necho \"[$GREETING] $(pwd)\"\n");
+    assertTrue(shell.output().contains("[hi there] " + shell.lab.resolve("a/b")), shell.output());
+  }
+
+  @Test
+  void expectedFailuresPassAndKnownMistakesAreExplained() throws Exception {
+    ShellHarness shell = shell();
+    int status = shell.run(":open 1\n:next\n:next\nls /does-not-exist\n:check\n");
+    String out = shell.output();
+    assertEquals(0, status, out);
+    assertTrue(out.contains("PASS Step 3 done: A command that must fail"), out);
+    assertTrue(out.contains("It failed, as expected, with exit status 2."), out);
+  }
+
+  @Test
+  void aKnownMistakeInTheOutputIsExplained() throws Exception {
+    ShellHarness shell = shell();
+    shell.run(":open files\n:next\n:next\necho 'ls: cannot open directory /x: Permission denied'; false\n");
+    String out = shell.output();
+    assertTrue(out.contains("WARN That is a known mistake: \"Permission denied\""), out);
+    assertTrue(out.contains("you listed something you may not read"), out);
+  }
+
+  @Test
+  void progressSurvivesARestartAndTheShellResumesWhereItWas() throws Exception {
+    ShellHarness first = shell();
+    first.run("mkdir -p notes\n:next\n");
+    ShellHarness second = shell();
+    second.run(":status\n");
+    String out = second.output();
+    assertTrue(out.contains("Course fixture: 1 of 6 steps done."), out);
+    assertTrue(out.contains("You are at lesson 1 (Files and exit codes), step 2 (Write JSON)."), out);
+  }
+
+  @Test
+  void runShowsTheCommandThenRunsItAndHintsComeOneAtATime() throws Exception {
+    ShellHarness shell = shell();
+    shell.run(":hint\n:hint\n:hint\n:run\n");
+    String out = shell.output();
+    assertTrue(out.contains("Hint 1/2:\nThe command is `mkdir`."), out);
+    assertTrue(out.contains("Hint 2/2:\nUse `mkdir -p notes` so it works twice."), out);
+    assertTrue(out.contains("No more hints. The step's command is:\n    mkdir -p notes"), out);
+    assertTrue(out.contains("$ mkdir -p notes\n\nPASS Step 1 done"), out);
+  }
+
+  @Test
+  void resetLessonNeedsConfirmationAndRemovesWhatTheLessonCreated() throws Exception {
+    ShellHarness shell = shell();
+    shell.run("mkdir -p notes\n:reset lesson\n");
+    assertTrue(shell.output().contains("(Not confirmed: a scripted session must write :reset SCOPE --yes.)"));
+    assertTrue(Files.isDirectory(shell.lab.resolve("notes")));
+
+    ShellHarness again = shell();
+    again.run(":reset lesson --yes\n:status\n");
+    String out = again.output();
+    assertTrue(out.contains("  - remove " + shell.lab.resolve("notes")), out);
+    assertFalse(Files.exists(shell.lab.resolve("notes")));
+    assertTrue(out.contains("Course fixture: 0 of 6 steps done."), out);
+  }
+
+  @Test
+  void unknownCommandsAndLessonsAreNamed() throws Exception {
+    ShellHarness shell = shell();
+    shell.run(":frobnicate\n:open 9\n");
+    String out = shell.output();
+    assertTrue(out.contains("FAIL unknown command :frobnicate (:help lists them)"), out);
+    assertTrue(out.contains("FAIL no lesson '9'. :lessons lists them."), out);
+  }
+}

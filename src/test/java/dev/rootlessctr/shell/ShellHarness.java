@@ -1,0 +1,62 @@
+package dev.rootlessctr.shell;
+
+import dev.rootlessctr.exec.PipeLineRunner;
+import dev.rootlessctr.exec.ShellState;
+import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lesson.Course;
+import dev.rootlessctr.lesson.CourseLoader;
+import dev.rootlessctr.process.ProcessRunner;
+import dev.rootlessctr.progress.ProgressStore;
+import dev.rootlessctr.render.Style;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Runs the real shell in-process on a course, a lab in a temp dir and scripted input. */
+final class ShellHarness {
+
+  final Path lab;
+  final Path state;
+  final Course course;
+  final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  final PrintWriter out = new PrintWriter(bytes, true, StandardCharsets.UTF_8);
+
+  ShellHarness(Path root, Path courseDir) throws IOException {
+    this.lab = Files.createDirectories(root.resolve("lab"));
+    this.state = root.resolve("state");
+    this.course = new CourseLoader().load(courseDir);
+  }
+
+  ShellSetup.Parts parts(Printer printer) {
+    HostUser user = HostUser.current();
+    Map<String, String> env = new LinkedHashMap<>(System.getenv());
+    env.put("HOME", lab.getParent().toString());
+    Lab theLab = new Lab(lab, lab.getParent().resolve("runc"));
+    env.put("RUNC_ROOT", theLab.runcRoot().toString());
+    return new ShellSetup.Parts(course, theLab, new HostUser(user.name(), user.uid(), user.gid(), lab.getParent()),
+        new ShellState(lab, env), printer, new ProgressStore(state.resolve("progress.json")),
+        Map.of(), ProcessRunner.system(), LessonHooks.none());
+  }
+
+  /** Runs {@code script} as piped input; returns the exit status. */
+  int run(String script) throws IOException {
+    Printer printer = new Printer(out, Style.of(false), () -> 80);
+    Path scratch = Files.createTempDirectory(state.getParent(), "scratch");
+    PipeLineRunner runner = new PipeLineRunner(new WriterStream(out), scratch, Duration.ofSeconds(30), line -> {});
+    return ShellSetup.forScript(parts(printer), new BufferedReader(new StringReader(script)), runner).run();
+  }
+
+  String output() {
+    out.flush();
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}
