@@ -115,8 +115,9 @@ final class Tutor {
       printer.failure("could not run that line: " + e.getMessage());
       return;
     }
-    if (!outcome.output().isEmpty() && !outcome.output().endsWith("\n")) {
-      printer.blank(); // the command left the cursor mid-line (a ^C echo, printf without \n)
+    boolean midLine = !outcome.output().isEmpty() && !outcome.output().endsWith("\n");
+    if (midLine || outcome.interrupted()) {
+      printer.blank(); // the command left the cursor mid-line (the terminal's ^C echo, a printf)
     }
     if (outcome.interrupted()) {
       printer.note("(interrupted)");

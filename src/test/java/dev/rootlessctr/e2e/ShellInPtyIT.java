@@ -1,0 +1,96 @@
+package dev.rootlessctr.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Starts {@code ./rootless-ctr} in a real pseudo-terminal as an unprivileged user and completes
+ * the fixture course by typing, including an interactive program and a Ctrl-C.
+ */
+@Timeout(120)
+class ShellInPtyIT {
+
+  private static Path stage;
+
+  @BeforeAll
+  static void stage() throws Exception {
+    stage = Staging.stageProgram();
+  }
+
+  private PtySession start(Path home) throws Exception {
+    Map<String, String> env = Map.of("XDG_STATE_HOME", home.resolve("state").toString(), "XDG_CACHE_HOME", home.resolve("cache").toString(), "LANG", "C.UTF-8");
+    return PtySession.start(Staging.asTestUser(), env,
+        stage.resolve("rootless-ctr") + " --lessons " + stage.resolve("fixture") + " --lab " + home.resolve("lab"));
+  }
+
+  @Test
+  void completesTheFixtureCourseByTyping() throws Exception {
+    Path home = Staging.userDir("rctr-pty-");
+    Duration wait = Duration.ofSeconds(20);
+    try (PtySession shell = start(home)) {
+      shell.await("Step 1/3: Make a directory", wait);
+      shell.await("$ ", wait);
+      shell.type("mkdir -p notes\r");
+      String done = shell.await("Next: :next", wait);
+      assertTrue(done.contains("Step 1 done: Make a directory"), done);
+      assertTrue(done.contains("You are " + Staging.testUser()), done);
+
+      shell.type(":open 2\r");
+      shell.await("Step 1/3: Answer a question", wait);
+      shell.await("$ ", wait);
+      // The prompt is computed so that the echo of the typed line cannot be mistaken for it.
+      shell.type("read -p \"$(printf 'na%s' me)? \" name && echo \"hello $name\"\r");
+      shell.await("name? ", wait);
+      shell.type("Ada\r");
+      String answered = shell.await("Step 1 done: Answer a question", wait);
+      assertTrue(answered.contains("hello Ada"), answered);
+
+      shell.type(":next\r");
+      shell.await("Step 2/3: Wait and interrupt", wait);
+      shell.await("$ ", wait);
+      long start = System.nanoTime();
+      shell.type("sleep 30\r");
+      shell.await("still running: sleep 30", wait);
+      shell.type("\u0003");
+      String interrupted = shell.await("Step 2 done: Wait and interrupt", wait);
+      long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+      assertTrue(seconds < 15, "Ctrl-C stopped sleep after " + seconds + " s");
+      assertTrue(interrupted.contains("(interrupted)"), interrupted);
+      String explained = shell.await("shell is still here", wait);
+      assertTrue(explained.contains("exit status 130"), explained);
+
+      shell.await("$ ", wait);
+      shell.type("echo still-here-$((6*7))\r");
+      shell.await("still-here-42", wait);
+      shell.await("$ ", wait);
+      shell.type(":quit\r");
+      assertEquals(0, shell.waitFor(wait), shell.all());
+    }
+    String progress = Files.readString(home.resolve("state/rootless-ctr/progress-fixture.json"));
+    assertTrue(progress.contains("\"interactive\""), progress);
+  }
+
+  @Test
+  void ctrlCAtThePromptNeverLeavesAndCtrlDDoes() throws Exception {
+    Path home = Staging.userDir("rctr-pty-");
+    Duration wait = Duration.ofSeconds(20);
+    try (PtySession shell = start(home)) {
+      shell.await("$ ", wait);
+      shell.type("half a line\u0003");
+      shell.await("Ctrl-C cancels the line", wait);
+      shell.await("$ ", wait);
+      shell.type("\u0004");
+      assertEquals(0, shell.waitFor(wait), shell.all());
+      assertFalse(shell.all().contains("Exception"), shell.all());
+    }
+  }
+}
