@@ -34,16 +34,40 @@ public final class Checker {
 
   /** Checks {@code step}; {@code outcome} is the last command run in this step, if any. */
   public CheckReport check(Step step, Optional<Outcome> outcome, CheckContext context) {
+    return check(step, outcome, Observations.none(), context);
+  }
+
+  /**
+   * Checks {@code step}, taking its "while it runs" expectations from what was {@code observed}
+   * during the command when they held then, and from the state now otherwise (a container
+   * started detached is still there to look at).
+   */
+  public CheckReport check(Step step, Optional<Outcome> outcome, Observations observed, CheckContext context) {
     Map<String, String> values = new LinkedHashMap<>(context.builtIns());
     outcome.ifPresent(o -> values.put("exit", String.valueOf(o.exitCode())));
+    values.putAll(observed.values());
     List<ExpectationResult> results = new ArrayList<>();
+    for (Expectation expectation : step.whileRunning()) {
+      ExpectationResult seen = observed.results().get(expectation);
+      if (seen != null && seen.passed()) {
+        results.add(whileItRan(seen));
+        continue;
+      }
+      ExpectationResult now = evaluate(expectation, outcome, context, values);
+      results.add(now.passed() || seen == null ? now : whileItRan(seen));
+    }
     for (Expectation expectation : step.expectations()) {
       results.add(evaluate(expectation, outcome, context, values));
     }
     return new CheckReport(results, values);
   }
 
-  private ExpectationResult evaluate(
+  private static ExpectationResult whileItRan(ExpectationResult seen) {
+    return new ExpectationResult(seen.expectation(), seen.passed(), "while it ran: " + seen.description(), seen.expected(), seen.actual());
+  }
+
+  /** Evaluates one expectation, adding the values it measured to {@code values}. */
+  public ExpectationResult evaluate(
       Expectation expectation, Optional<Outcome> outcome, CheckContext context, Map<String, String> values) {
     if (expectation instanceof ExitStatus exit) {
       return outcome.map(o -> exitStatus(exit, o)).orElseGet(() -> notRun(expectation, describe(exit)));

@@ -10,6 +10,8 @@ import java.util.List;
  * @param commands the shell lines {@code :run} runs, in order
  * @param edits JSON edits {@code :run} applies before the commands
  * @param expectations what the check verifies; all must hold
+ * @param whileRunning expectations sampled from outside while the command runs (a container
+ *     seen as a second terminal would see it); each must hold at some moment, or after the command
  * @param explanation markdown template shown once the check passes; {@code {{name}}} quotes a
  *     measured value
  * @param hints markdown, revealed one at a time
@@ -23,6 +25,7 @@ public record Step(
     List<Command> commands,
     List<JsonEdit> edits,
     List<Expectation> expectations,
+    List<Expectation> whileRunning,
     String explanation,
     List<String> hints,
     List<Mistake> mistakes) {
@@ -31,12 +34,13 @@ public record Step(
     commands = List.copyOf(commands);
     edits = List.copyOf(edits);
     expectations = List.copyOf(expectations);
+    whileRunning = List.copyOf(whileRunning);
     hints = List.copyOf(hints);
     mistakes = List.copyOf(mistakes);
   }
 
   /** A step with nothing to check is done once read. */
   public boolean isReading() {
-    return expectations.isEmpty();
+    return expectations.isEmpty() && whileRunning.isEmpty();
   }
 }

@@ -20,6 +20,7 @@ final class StepBuilder {
   private enum Section {
     TEXT,
     CHECK,
+    WHILE_RUNNING,
     EXPLAIN,
     HINTS,
     MISTAKES
@@ -33,11 +34,13 @@ final class StepBuilder {
   private final SourceText text;
   private final List<List<Node>> textRuns = new ArrayList<>();
   private final List<Node> check = new ArrayList<>();
+  private final List<Node> whileRunning = new ArrayList<>();
   private final List<Node> explain = new ArrayList<>();
   private final List<Node> hints = new ArrayList<>();
   private final List<Node> mistakes = new ArrayList<>();
   private Section section = Section.TEXT;
   private Node checkHeading;
+  private Node whileRunningHeading;
 
   StepBuilder(int number, String title, int line, SourceText text) {
     this.number = number;
@@ -57,6 +60,8 @@ final class StepBuilder {
         section = named;
         if (named == Section.CHECK) {
           checkHeading = node;
+        } else if (named == Section.WHILE_RUNNING) {
+          whileRunningHeading = node;
         }
         return;
       }
@@ -66,6 +71,7 @@ final class StepBuilder {
     switch (section) {
       case TEXT -> textRuns.get(textRuns.size() - 1).add(node);
       case CHECK -> check.add(node);
+      case WHILE_RUNNING -> whileRunning.add(node);
       case EXPLAIN -> explain.add(node);
       case HINTS -> hints.add(node);
       case MISTAKES -> mistakes.add(node);
@@ -75,6 +81,7 @@ final class StepBuilder {
   private boolean sectionSeen(Section named) {
     return switch (named) {
       case CHECK -> checkHeading != null;
+      case WHILE_RUNNING -> whileRunningHeading != null;
       case EXPLAIN -> !explain.isEmpty();
       case HINTS -> !hints.isEmpty();
       case MISTAKES -> !mistakes.isEmpty();
@@ -86,6 +93,7 @@ final class StepBuilder {
     String name = heading.trim().toLowerCase(Locale.ROOT);
     return switch (name) {
       case "check", "checks", "expect", "expected" -> Section.CHECK;
+      case "while it runs" -> Section.WHILE_RUNNING;
       case "explain", "explanation", "what happened" -> Section.EXPLAIN;
       case "hint", "hints" -> Section.HINTS;
       case "mistakes", "common mistakes", "if it fails" -> Section.MISTAKES;
@@ -107,9 +115,12 @@ final class StepBuilder {
         markdown.append(markdown.length() == 0 ? "" : "\n").append(text.slice(run));
       }
     }
-    List<Expectation> expectations = readChecks();
+    List<Expectation> expectations = readChecks(checkHeading, check);
+    List<Expectation> live = readChecks(whileRunningHeading, whileRunning);
     String explanation = text.slice(explain);
-    checkPlaceholders(explanation, expectations);
+    List<Expectation> all = new ArrayList<>(expectations);
+    all.addAll(live);
+    checkPlaceholders(explanation, all);
     return new Step(
         number,
         title,
@@ -118,6 +129,7 @@ final class StepBuilder {
         commands,
         edits,
         expectations,
+        live,
         explanation,
         readHints(),
         readMistakes());
@@ -175,12 +187,12 @@ final class StepBuilder {
     }
   }
 
-  private List<Expectation> readChecks() throws LessonException {
-    if (checkHeading == null) {
+  private List<Expectation> readChecks(Node heading, List<Node> section) throws LessonException {
+    if (heading == null) {
       return List.of();
     }
     List<Expectation> expectations = new ArrayList<>();
-    for (Node node : check) {
+    for (Node node : section) {
       if (!(node instanceof ListBlock list)) {
         continue; // prose around the list is allowed and ignored
       }
@@ -189,7 +201,7 @@ final class StepBuilder {
       }
     }
     if (expectations.isEmpty()) {
-      throw text.error(checkHeading, "'### Check' in step '" + title + "' has no list of expectations");
+      throw text.error(heading, "'### " + Inlines.plainText(heading).trim() + "' in step '" + title + "' has no list of expectations");
     }
     return expectations;
   }

@@ -1,5 +1,6 @@
 package dev.rootlessctr.shell;
 
+import dev.rootlessctr.check.Observations;
 import dev.rootlessctr.check.Outcome;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
@@ -18,6 +19,7 @@ final class Session {
   private final Progress progress;
   private final Map<String, Outcome> outcomes = new HashMap<>();
   private final Map<String, Integer> hintsShown = new HashMap<>();
+  private final Map<String, Observations> observations = new HashMap<>();
   private Position position;
   private boolean anyCheckFailed;
 
@@ -79,8 +81,17 @@ final class Session {
     outcomes.put(key(p), outcome);
   }
 
+  Observations observations(Position p) {
+    return observations.getOrDefault(key(p), Observations.none());
+  }
+
+  void recordObservations(Position p, Observations seen) {
+    observations.put(key(p), seen);
+  }
+
   void forgetOutcome(Position p) {
     outcomes.remove(key(p));
+    observations.remove(key(p));
     hintsShown.remove(key(p));
   }
 

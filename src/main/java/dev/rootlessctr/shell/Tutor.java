@@ -4,6 +4,8 @@ import dev.rootlessctr.check.CheckContext;
 import dev.rootlessctr.check.CheckReport;
 import dev.rootlessctr.check.Checker;
 import dev.rootlessctr.check.ExpectationResult;
+import dev.rootlessctr.check.Observations;
+import dev.rootlessctr.check.Observer;
 import dev.rootlessctr.check.Outcome;
 import dev.rootlessctr.check.Template;
 import dev.rootlessctr.edit.JsonEditor;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -86,7 +89,7 @@ final class Tutor {
     printer.blank();
     String done = session.isComplete(p) ? "  (done)" : "";
     printer.heading("Step " + p.stepNumber() + "/" + p.lesson().steps().size() + ": " + step.title() + done);
-    printer.markdown(step.text());
+    printer.markdown(Template.fill(step.text(), checkContext.get().builtIns()));
     printer.blank();
     if (step.isReading()) {
       printer.note("Nothing to run here: :next moves on.");
@@ -110,7 +113,7 @@ final class Tutor {
     position.ifPresent(p -> prepare(p.lesson()));
     Outcome outcome;
     try {
-      outcome = runner.run(line, shell);
+      outcome = runObserved(line, position);
     } catch (IOException e) {
       printer.failure("could not run that line: " + e.getMessage());
       return;
@@ -134,8 +137,45 @@ final class Tutor {
     afterCommand(p, outcome);
   }
 
+  /** Runs a line while watching the step's "while it runs" expectations from outside. */
+  private Outcome runObserved(String line, Optional<Position> position) throws IOException {
+    List<dev.rootlessctr.lesson.Expectation> live = position.map(p -> p.step().whileRunning()).orElse(List.of());
+    Observer observer = Observer.start(live, checkContext, checker, OBSERVE_EVERY);
+    Outcome outcome;
+    try {
+      outcome = runner.run(line, shell);
+    } finally {
+      Observations seen = observer.stop();
+      position.ifPresent(p -> {
+        if (!live.isEmpty()) {
+          session.recordObservations(p, seen);
+        }
+      });
+    }
+    return outcome;
+  }
+
+  private static final java.time.Duration OBSERVE_EVERY = java.time.Duration.ofMillis(100);
+
+  private void reportObservations(Position p) {
+    Observations seen = session.observations(p);
+    if (seen.results().isEmpty()) {
+      return;
+    }
+    printer.blank();
+    printer.line("While it ran, rootless-ctr looked from outside, as a second terminal would:");
+    for (ExpectationResult result : seen.results().values()) {
+      if (result.passed()) {
+        printer.success(result.description() + ": " + result.actual());
+      } else {
+        printer.failure(result.description() + ": " + result.actual());
+      }
+    }
+  }
+
   private void afterCommand(Position p, Outcome outcome) {
-    CheckReport report = checker.check(p.step(), Optional.of(outcome), checkContext.get());
+    reportObservations(p);
+    CheckReport report = checker.check(p.step(), Optional.of(outcome), session.observations(p), checkContext.get());
     if (report.passed()) {
       if (!session.isComplete(p)) {
         session.complete(p);
@@ -228,7 +268,7 @@ final class Tutor {
       printer.line("This step has nothing to check: :next moves on.");
       return true;
     }
-    CheckReport report = checker.check(step, session.lastOutcome(p), checkContext.get());
+    CheckReport report = checker.check(step, session.lastOutcome(p), session.observations(p), checkContext.get());
     for (ExpectationResult result : report.results()) {
       if (result.passed()) {
         printer.success(result.description() + ": " + result.actual());
@@ -267,7 +307,7 @@ final class Tutor {
       printer.line("This step has no explanation beyond its text. :show displays it again.");
       return;
     }
-    CheckReport report = checker.check(p.step(), session.lastOutcome(p), checkContext.get());
+    CheckReport report = checker.check(p.step(), session.lastOutcome(p), session.observations(p), checkContext.get());
     if (!report.passed() && !session.isComplete(p)) {
       printer.note("(The step is not done yet, so some values below may be missing.)");
     }
@@ -288,7 +328,7 @@ final class Tutor {
       printer.markdown(hints.get(n - 1));
     } else if (!p.step().commands().isEmpty()) {
       printer.line("No more hints. The step's command is:");
-      p.step().commands().forEach(c -> printer.styled("    " + c.text(), printer.style().code()));
+      p.step().commands().forEach(c -> printer.styled("    " + Template.fill(c.text(), checkContext.get().builtIns()), printer.style().code()));
       printer.note(":run runs it for you.");
     } else {
       printer.line("No more hints for this step.");
@@ -312,10 +352,11 @@ final class Tutor {
       applyEdit(edit);
     }
     for (Command command : step.commands()) {
-      printer.styled("$ " + command.text(), printer.style().code());
+      String text = Template.fill(command.text(), checkContext.get().builtIns());
+      printer.styled("$ " + text, printer.style().code());
       Outcome outcome;
       try {
-        outcome = runner.run(command.text(), shell);
+        outcome = runObserved(text, Optional.of(p));
       } catch (IOException e) {
         printer.failure("could not run: " + e.getMessage());
         return;
@@ -334,7 +375,9 @@ final class Tutor {
     }
   }
 
-  private void applyEdit(JsonEdit edit) {
+  private void applyEdit(JsonEdit template) {
+    Map<String, String> builtIns = checkContext.get().builtIns();
+    JsonEdit edit = new JsonEdit(template.file(), template.pointer(), Template.fill(template.json(), builtIns), template.line());
     Path file = shell.cwd().resolve(edit.file());
     try {
       JsonEditor.Applied applied = new JsonEditor().apply(edit, file);

@@ -34,7 +34,7 @@ class CheckerTest {
   }
 
   private static Step step(Expectation... expectations) {
-    return new Step(1, "s", 1, "", List.of(), List.of(), List.of(expectations), "", List.of(), List.of());
+    return new Step(1, "s", 1, "", List.of(), List.of(), List.of(expectations), List.of(), "", List.of(), List.of());
   }
 
   private static Outcome outcome(int exit, String output) {
