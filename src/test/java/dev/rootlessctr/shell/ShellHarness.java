@@ -49,7 +49,7 @@ final class ShellHarness {
 
   /** Runs {@code script} as piped input; returns the exit status. */
   int run(String script) throws IOException {
-    Printer printer = new Printer(out, Style.of(false), () -> 80);
+    Printer printer = new Printer(out, Style.of(false), () -> 100); // the widest the shell renders
     Path scratch = Files.createTempDirectory(state.getParent(), "scratch");
     PipeLineRunner runner = new PipeLineRunner(new WriterStream(out), scratch, Duration.ofSeconds(30), line -> {});
     return ShellSetup.forScript(parts(printer), new BufferedReader(new StringReader(script)), runner).run();
