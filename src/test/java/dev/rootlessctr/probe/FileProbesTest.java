@@ -32,7 +32,7 @@ class FileProbesTest {
     ProbeLab.write(rootfs.resolve("bin/busybox"), "ELF");
     Files.createSymbolicLink(rootfs.resolve("bin/sh"), Path.of("busybox"));
     // Absolute inside the container, dangling on the host: must still count as present.
-    Files.createSymbolicLink(rootfs.resolve("bin/ls"), Path.of("/bin/busybox"));
+    Files.createSymbolicLink(rootfs.resolve("bin/ls"), Path.of("/rootless-ctr-absent-on-host/busybox"));
     ProbeLab.write(rootfs.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
     Files.createDirectories(rootfs.resolve("tmp"));
     return rootfs;
