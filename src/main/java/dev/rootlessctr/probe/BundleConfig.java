@@ -15,7 +15,7 @@ record BundleConfig(String shown, JsonNode json) {
   /** Reads {@code BUNDLE/config.json}; the word may also name the file itself. */
   static BundleConfig read(ProbeContext context, String bundleWord) throws Unmet, IOException {
     Path given = context.resolve(bundleWord);
-    if (Files.isRegularFile(given)) {
+    if (Files.isRegularFile(given) || bundleWord.endsWith(".json")) {
       return parse(given, bundleWord);
     }
     if (!Files.isDirectory(given)) {

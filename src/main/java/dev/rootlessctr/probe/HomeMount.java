@@ -2,7 +2,6 @@ package dev.rootlessctr.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +24,11 @@ final class HomeMount {
   /** The entry of {@code mounts} that binds the home, preferring one whose destination is it. */
   Optional<Located> inMounts(JsonNode config) {
     JsonNode mounts = config.path("mounts");
+    if (!mounts.isArray()) {
+      return Optional.empty();
+    }
     Located fallback = null;
-    for (int i = 0; i < mounts.size() && mounts.isArray(); i++) {
+    for (int i = 0; i < mounts.size(); i++) {
       JsonNode mount = mounts.get(i);
       if (isHome(mount.path("destination").asText(null))) {
         return Optional.of(new Located("mounts[" + i + "]", i, mount));
@@ -57,9 +59,9 @@ final class HomeMount {
         walk(node.get(i), where + "[" + i + "]", found);
       }
     } else if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        walk(field.getValue(), where.isEmpty() ? field.getKey() : where + "." + field.getKey(), found);
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String path = where.isEmpty() ? field.getKey() : where + "." + field.getKey();
+        walk(field.getValue(), path, found);
       }
     }
   }

@@ -27,6 +27,10 @@ final class MountInfoProbe implements Probe {
     ProbeArgs.require(this, args, 2, 2);
     String path = PathWords.withoutTrailingSlash(args.get(1));
     String expected = "a mount at " + path + " inside " + args.get(0);
+    if (!path.startsWith("/")) {
+      return ProbeResult.fail(
+          expected, path + " is relative: name the mount point as the container sees it, from /");
+    }
     try {
       ContainerProcess process = ContainerProcess.find(context, args.get(0));
       List<MountInfoLine> mounts = read(process);

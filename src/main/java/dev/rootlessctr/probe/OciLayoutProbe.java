@@ -38,44 +38,65 @@ final class OciLayoutProbe implements Probe {
         "an OCI image layout in " + shown + (tag == null ? "" : " with an image tagged " + tag)
             + ", every blob present and intact";
     try {
-      Path layout = context.resolve(shown);
-      checkLayoutMarker(layout, shown);
-      BlobStore blobs = new BlobStore(layout, shown);
-      JsonNode chosen = chooseManifest(layout, shown, tag);
-      String chosenTag = chosen.path("annotations").path(REF_NAME).asText("(untagged)");
-      Descriptor manifestRef = Descriptor.from(chosen, shown + "/index.json");
-      if (IMAGE_INDEX.equals(manifestRef.mediaType())) {
-        throw new Unmet(
-            "the image tagged " + chosenTag + " is a multi-platform index; copy a single platform");
-      }
-      String manifestName = "manifest " + manifestRef.digest().shortForm();
-      JsonNode manifest = JsonFile.parse(text(blobs.readVerified(manifestRef, "index.json")), manifestName);
-      Descriptor configRef = Descriptor.from(manifest.path("config"), "the manifest's config");
-      JsonNode config =
-          JsonFile.parse(text(blobs.readVerified(configRef, "the manifest")), "config " + configRef.digest().shortForm());
-      List<Descriptor> layers = layers(manifest);
-      long size = manifestRef.size() + configRef.size();
-      for (Descriptor layer : layers) {
-        blobs.verify(layer, "the manifest");
-        size += layer.size();
-      }
+      VerifiedImage image = verify(context.resolve(shown), shown, tag);
       Map<String, String> values = new HashMap<>();
-      values.put("tag", chosenTag);
-      values.put("manifestDigest", manifestRef.digest().toString());
-      values.put("configDigest", configRef.digest().toString());
-      values.put("layers", Integer.toString(layers.size()));
-      values.put("size", Long.toString(size));
-      values.put("sizeHuman", HumanSize.of(size));
-      values.put("architecture", config.path("architecture").asText(""));
-      values.put("os", config.path("os").asText(""));
+      values.put("tag", image.tag());
+      values.put("manifestDigest", image.manifest().digest().toString());
+      values.put("configDigest", image.config().digest().toString());
+      values.put("layers", Integer.toString(image.layers().size()));
+      values.put("size", Long.toString(image.size()));
+      values.put("sizeHuman", HumanSize.of(image.size()));
+      values.put("architecture", image.platform().path("architecture").asText(""));
+      values.put("os", image.platform().path("os").asText(""));
       return ProbeResult.pass(
           expected,
-          shown + ":" + chosenTag + " is " + values.get("os") + "/" + values.get("architecture")
-              + ", " + layers.size() + " layer(s), " + HumanSize.of(size) + ", all blobs verified",
+          shown + ":" + image.tag() + " is " + values.get("os") + "/" + values.get("architecture")
+              + ", " + image.layers().size() + " layer(s), " + values.get("sizeHuman")
+              + ", all blobs verified",
           values);
     } catch (Unmet unmet) {
       return ProbeResult.fail(expected, unmet.getMessage());
     }
+  }
+
+  /** An image whose manifest, config and layers were all found intact. */
+  private record VerifiedImage(
+      String tag,
+      Descriptor manifest,
+      Descriptor config,
+      JsonNode platform,
+      List<Descriptor> layers) {
+
+    long size() {
+      return manifest.size() + config.size() + layers.stream().mapToLong(Descriptor::size).sum();
+    }
+  }
+
+  private static VerifiedImage verify(Path layout, String shown, String tag)
+      throws Unmet, IOException {
+    checkLayoutMarker(layout, shown);
+    BlobStore blobs = new BlobStore(layout, shown);
+    JsonNode chosen = chooseManifest(layout, shown, tag);
+    String chosenTag = chosen.path("annotations").path(REF_NAME).asText("(untagged)");
+    Descriptor manifestRef = Descriptor.from(chosen, shown + "/index.json");
+    if (IMAGE_INDEX.equals(manifestRef.mediaType())) {
+      throw new Unmet(
+          "the image tagged " + chosenTag + " is a multi-platform index; copy a single platform");
+    }
+    JsonNode manifest =
+        JsonFile.parse(
+            text(blobs.readVerified(manifestRef, "index.json")),
+            "manifest " + manifestRef.digest().shortForm());
+    Descriptor configRef = Descriptor.from(manifest.path("config"), "the manifest's config");
+    JsonNode config =
+        JsonFile.parse(
+            text(blobs.readVerified(configRef, "the manifest")),
+            "config " + configRef.digest().shortForm());
+    List<Descriptor> layers = layers(manifest);
+    for (Descriptor layer : layers) {
+      blobs.verify(layer, "the manifest");
+    }
+    return new VerifiedImage(chosenTag, manifestRef, configRef, config, layers);
   }
 
   private static void checkLayoutMarker(Path layout, String shown) throws Unmet, IOException {

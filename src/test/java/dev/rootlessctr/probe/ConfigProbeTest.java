@@ -118,5 +118,8 @@ class ConfigProbeTest {
     assertEquals(
         "b/config.json is missing: no runtime spec has been generated in that bundle yet",
         lab.run(config, "b").actual());
+    assertEquals(
+        "b/config.json is missing: no runtime spec has been generated in that bundle yet",
+        lab.run(config, "b/config.json").actual());
   }
 }

@@ -179,6 +179,16 @@ class ContainerProcessProbesTest {
   }
 
   @Test
+  void mountinfoWantsTheMountPointAsTheContainerSeesIt() throws IOException {
+    ProbeResult result = lab.run(probe("mountinfo"), "c1", "home/learner");
+
+    assertFalse(result.passed());
+    assertEquals(
+        "home/learner is relative: name the mount point as the container sees it, from /",
+        result.actual());
+  }
+
+  @Test
   void mountinfoDecodesOctalEscapesInPaths() {
     MountInfoLine line =
         MountInfoLine.parse("91 63 254:0 /home/a\\040b /home/a\\040b rw,relatime shared:1 - ext4 /dev/vda rw")

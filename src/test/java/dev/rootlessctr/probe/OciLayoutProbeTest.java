@@ -145,6 +145,24 @@ class OciLayoutProbeTest {
   }
 
   @Test
+  void aMultiPlatformIndexIsNamedRatherThanMisread() throws IOException {
+    Path index = layout.dir.resolve("index.json");
+    String json = Files.readString(index, StandardCharsets.UTF_8);
+    Files.writeString(
+        index,
+        json.replace(
+            "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.oci.image.index.v1+json"));
+
+    ProbeResult result = lab.run(ociLayout, "busybox");
+
+    assertFalse(result.passed());
+    assertEquals(
+        "the image tagged latest is a multi-platform index; copy a single platform",
+        result.actual());
+  }
+
+  @Test
   void humanSizesUseBinaryUnits() {
     assertEquals("812 B", HumanSize.of(812));
     assertEquals("2.0 KiB", HumanSize.of(2048));
