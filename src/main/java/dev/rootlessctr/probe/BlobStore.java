@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 
 /**
- * The {@code blobs/ALG/HEX} files of an OCI image layout, each checked against the size and
- * digest its descriptor promises before anyone trusts it.
+ * The {@code blobs/ALG/HEX} files of an OCI image layout, each checked against the size and digest
+ * its descriptor promises before anyone trusts it.
  */
 final class BlobStore {
 
@@ -44,11 +44,20 @@ final class BlobStore {
   }
 
   private Path existing(Descriptor descriptor, String listedBy) throws Unmet {
-    Path blob = layout.resolve("blobs").resolve(descriptor.digest().algorithm()).resolve(descriptor.digest().hex());
+    Path blob =
+        layout
+            .resolve("blobs")
+            .resolve(descriptor.digest().algorithm())
+            .resolve(descriptor.digest().hex());
     if (!Files.isRegularFile(blob)) {
       throw new Unmet(
-          "blob " + descriptor.digest().shortForm() + " listed by " + listedBy + " is missing ("
-              + shown(descriptor) + " does not exist)");
+          "blob "
+              + descriptor.digest().shortForm()
+              + " listed by "
+              + listedBy
+              + " is missing ("
+              + shown(descriptor)
+              + " does not exist)");
     }
     return blob;
   }
@@ -56,8 +65,15 @@ final class BlobStore {
   private void checkSize(Descriptor descriptor, long actualSize, String listedBy) throws Unmet {
     if (actualSize != descriptor.size()) {
       throw new Unmet(
-          "size mismatch for " + shown(descriptor) + ": " + listedBy + " says " + descriptor.size()
-              + " bytes, the file has " + actualSize + " (an interrupted or edited copy?)");
+          "size mismatch for "
+              + shown(descriptor)
+              + ": "
+              + listedBy
+              + " says "
+              + descriptor.size()
+              + " bytes, the file has "
+              + actualSize
+              + " (an interrupted or edited copy?)");
     }
   }
 
@@ -65,12 +81,21 @@ final class BlobStore {
     Digest actual = descriptor.digest().sameAlgorithm(hash);
     if (!actual.equals(descriptor.digest())) {
       throw new Unmet(
-          "digest mismatch for " + shown(descriptor) + ": the file hashes to " + actual.shortForm()
-              + ", not " + descriptor.digest().shortForm() + " (the blob is corrupted)");
+          "digest mismatch for "
+              + shown(descriptor)
+              + ": the file hashes to "
+              + actual.shortForm()
+              + ", not "
+              + descriptor.digest().shortForm()
+              + " (the blob is corrupted)");
     }
   }
 
   private String shown(Descriptor descriptor) {
-    return shownLayout + "/blobs/" + descriptor.digest().algorithm() + "/" + descriptor.digest().hex();
+    return shownLayout
+        + "/blobs/"
+        + descriptor.digest().algorithm()
+        + "/"
+        + descriptor.digest().hex();
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code config BUNDLE}: config.json parses and has a rootless shape (uid mappings); measures
- * what a learner should notice in it.
+ * {@code config BUNDLE}: config.json parses and has a rootless shape (uid mappings); measures what
+ * a learner should notice in it.
  */
 final class ConfigProbe implements Probe {
 
@@ -52,8 +52,13 @@ final class ConfigProbe implements Probe {
     }
     return ProbeResult.pass(
         expected,
-        config.shown() + " runs \"" + values.get("args") + "\" as " + values.get("user")
-            + " with uid mapping " + values.get("uidMapping"),
+        config.shown()
+            + " runs \""
+            + values.get("args")
+            + "\" as "
+            + values.get("user")
+            + " with uid mapping "
+            + values.get("uidMapping"),
         values);
   }
 
@@ -64,7 +69,11 @@ final class ConfigProbe implements Probe {
     JsonNode gidMappings = linux.path("gidMappings");
     Map<String, String> values = new HashMap<>();
     values.put("args", String.join(" ", JsonFile.texts(process.path("args"))));
-    values.put("user", process.path("user").path("uid").asText("?") + ":" + process.path("user").path("gid").asText("?"));
+    values.put(
+        "user",
+        process.path("user").path("uid").asText("?")
+            + ":"
+            + process.path("user").path("gid").asText("?"));
     values.put("terminal", Boolean.toString(process.path("terminal").asBoolean(false)));
     values.put("readonly", Boolean.toString(json.path("root").path("readonly").asBoolean(false)));
     values.put("cwd", process.path("cwd").asText(""));
@@ -72,7 +81,9 @@ final class ConfigProbe implements Probe {
     values.put("uidMapping", mappings(uidMappings, true));
     values.put("gidMapping", mappings(gidMappings, false));
     values.put("hostUid", uidMappings.path(0).path("hostID").asText(""));
-    values.put("hostUser", uidMappings.has(0) ? accounts.userName(uidMappings.get(0).path("hostID").asLong()) : "");
+    values.put(
+        "hostUser",
+        uidMappings.has(0) ? accounts.userName(uidMappings.get(0).path("hostID").asLong()) : "");
     values.put("hostGid", gidMappings.path(0).path("hostID").asText(""));
     List<String> namespaces = new ArrayList<>();
     linux.path("namespaces").forEach(ns -> namespaces.add(ns.path("type").asText()));
@@ -80,14 +91,18 @@ final class ConfigProbe implements Probe {
     values.put("hasNetworkNs", Boolean.toString(namespaces.contains("network")));
     List<String> bounding = JsonFile.texts(process.path("capabilities").path("bounding"));
     values.put("capabilityCount", Integer.toString(bounding.size()));
-    values.put("capabilities", bounding.size() + " (" + String.join(", ", shortNames(bounding)) + ")");
+    values.put(
+        "capabilities", bounding.size() + " (" + String.join(", ", shortNames(bounding)) + ")");
     values.put("env", String.join(", ", JsonFile.texts(process.path("env"))));
     values.put("mounts", Integer.toString(json.path("mounts").size()));
     values.put(
         "homeMount",
         home.isEmpty()
             ? "none"
-            : new HomeMount(home).inMounts(json).map(found -> HomeMount.describe(found.mount())).orElse("none"));
+            : new HomeMount(home)
+                .inMounts(json)
+                .map(found -> HomeMount.describe(found.mount()))
+                .orElse("none"));
     return values;
   }
 
@@ -98,14 +113,20 @@ final class ConfigProbe implements Probe {
       long hostId = mapping.path("hostID").asLong();
       String name = users ? accounts.userName(hostId) : accounts.groupName(hostId);
       described.add(
-          mapping.path("containerID").asText("?") + " -> " + hostId + " (" + name + "), size "
+          mapping.path("containerID").asText("?")
+              + " -> "
+              + hostId
+              + " ("
+              + name
+              + "), size "
               + mapping.path("size").asText("?"));
     }
     return described.isEmpty() ? "none" : String.join("; ", described);
   }
 
   private static List<String> shortNames(List<String> capabilities) {
-    return capabilities.stream().map(cap -> cap.startsWith("CAP_") ? cap.substring(4) : cap).toList();
+    return capabilities.stream()
+        .map(cap -> cap.startsWith("CAP_") ? cap.substring(4) : cap)
+        .toList();
   }
-
 }

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The host process of a container, named either by pid or by container name (looked up with
- * {@code runc state}), and its directory under the proc root.
+ * The host process of a container, named either by pid or by container name (looked up with {@code
+ * runc state}), and its directory under the proc root.
  */
 record ContainerProcess(long pid, String label, Path procDir) {
 

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 record Digest(String algorithm, String hex) {
 
-  private static final Map<String, String> JAVA_NAMES = Map.of("sha256", "SHA-256", "sha512", "SHA-512");
+  private static final Map<String, String> JAVA_NAMES =
+      Map.of("sha256", "SHA-256", "sha512", "SHA-512");
   private static final Map<String, Integer> HEX_LENGTHS = Map.of("sha256", 64, "sha512", 128);
 
   static Digest parse(String text, String listedBy) throws Unmet {
@@ -21,12 +22,19 @@ record Digest(String algorithm, String hex) {
     String algorithm = colon < 0 ? "" : text.substring(0, colon);
     String hex = text.substring(colon + 1);
     if (!JAVA_NAMES.containsKey(algorithm)) {
-      throw new Unmet(listedBy + " has a digest \"" + text + "\" with no sha256: or sha512: prefix");
+      throw new Unmet(
+          listedBy + " has a digest \"" + text + "\" with no sha256: or sha512: prefix");
     }
     if (hex.length() != HEX_LENGTHS.get(algorithm) || !hex.matches("[0-9a-f]+")) {
       throw new Unmet(
-          listedBy + " has a malformed digest \"" + text + "\": expected " + HEX_LENGTHS.get(algorithm)
-              + " lowercase hex digits after \"" + algorithm + ":\"");
+          listedBy
+              + " has a malformed digest \""
+              + text
+              + "\": expected "
+              + HEX_LENGTHS.get(algorithm)
+              + " lowercase hex digits after \""
+              + algorithm
+              + ":\"");
     }
     return new Digest(algorithm, hex);
   }

@@ -53,7 +53,11 @@ final class FileOwnerProbe implements Probe {
             "group", accounts.groupName(gid),
             "isLearner", Boolean.toString(isLearner));
     String actual =
-        shown + " is owned by uid " + accounts.describeUser(uid) + ", group " + accounts.groupName(gid);
+        shown
+            + " is owned by uid "
+            + accounts.describeUser(uid)
+            + ", group "
+            + accounts.groupName(gid);
     if (isLearner) {
       return ProbeResult.pass(expected, actual, values);
     }
@@ -62,6 +66,7 @@ final class FileOwnerProbe implements Probe {
 
   // unix:uid is an Integer; ids above 2^31 (e.g. nobody's 4294967294 on some systems) wrap.
   private static long unsignedId(Path file, String attribute) throws IOException {
-    return Integer.toUnsignedLong((Integer) Files.getAttribute(file, attribute, LinkOption.NOFOLLOW_LINKS));
+    return Integer.toUnsignedLong(
+        (Integer) Files.getAttribute(file, attribute, LinkOption.NOFOLLOW_LINKS));
   }
 }

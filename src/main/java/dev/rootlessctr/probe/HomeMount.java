@@ -93,5 +93,4 @@ final class HomeMount {
         + (options.isEmpty() ? "no options" : String.join(", ", options))
         + ")";
   }
-
 }

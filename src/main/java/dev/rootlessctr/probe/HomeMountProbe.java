@@ -2,15 +2,14 @@ package dev.rootlessctr.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code home-mount BUNDLE}: config.json binds the learner's home read-write, in the
- * {@code mounts} list, with absolute paths.
+ * {@code home-mount BUNDLE}: config.json binds the learner's home read-write, in the {@code mounts}
+ * list, with absolute paths.
  */
 final class HomeMountProbe implements Probe {
 
@@ -48,7 +47,10 @@ final class HomeMountProbe implements Probe {
       String where = config.shown() + " " + found.get().where();
       return problem
           .map(p -> new ProbeResult(false, expected, where + ": " + p, values))
-          .orElseGet(() -> ProbeResult.pass(expected, where + " binds " + HomeMount.describe(mount), values));
+          .orElseGet(
+              () ->
+                  ProbeResult.pass(
+                      expected, where + " binds " + HomeMount.describe(mount), values));
     } catch (Unmet unmet) {
       return ProbeResult.fail(expected, unmet.getMessage());
     }
@@ -64,13 +66,22 @@ final class HomeMountProbe implements Probe {
               : where.equals("mounts")
                   ? "\"mounts\" is a single object here, not a list [ ... ] of mounts"
                   : "it is at " + where + " in " + config.shown();
-      return "found a mount of " + home + ", but " + place
+      return "found a mount of "
+          + home
+          + ", but "
+          + place
           + "; runc only reads mounts from the top-level \"mounts\" list: add it as one more"
           + " { ... } entry inside \"mounts\": [ ... ]";
     }
     JsonNode mounts = config.json().path("mounts");
-    return config.shown() + " has no mount of " + home + " (its \"mounts\" list has "
-        + mounts.size() + " entries, none with source or destination " + home + ")";
+    return config.shown()
+        + " has no mount of "
+        + home
+        + " (its \"mounts\" list has "
+        + mounts.size()
+        + " entries, none with source or destination "
+        + home
+        + ")";
   }
 
   private static Optional<String> problem(JsonNode mount, HomeMount finder, String home) {
@@ -87,14 +98,24 @@ final class HomeMountProbe implements Probe {
       }
       if (!path.startsWith("/")) {
         return Optional.of(
-            "\"" + field + "\" is the relative path \"" + path
-                + "\": mount paths must be absolute, e.g. \"/" + path + "\"");
+            "\""
+                + field
+                + "\" is the relative path \""
+                + path
+                + "\": mount paths must be absolute, e.g. \"/"
+                + path
+                + "\"");
       }
     }
     String source = mount.path("source").asText();
     if (!finder.isHome(source)) {
       return Optional.of(
-          "\"source\" is " + source + ", not your home " + home + ": the host side must be " + home);
+          "\"source\" is "
+              + source
+              + ", not your home "
+              + home
+              + ": the host side must be "
+              + home);
     }
     JsonNode options = mount.path("options");
     if (!options.isArray()) {
@@ -126,5 +147,4 @@ final class HomeMountProbe implements Probe {
     values.put("options", String.join(",", JsonFile.texts(mount.path("options"))));
     return values;
   }
-
 }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 /**
  * Who the learner is: the user the shell runs as.
  *
- * <p>Probes compare owners and uid mappings with this. It is an interface so a test running as
- * root can say "the learner is uid 1001" while it drives runc as that user.
+ * <p>Probes compare owners and uid mappings with this. It is an interface so a test running as root
+ * can say "the learner is uid 1001" while it drives runc as that user.
  */
 @FunctionalInterface
 public interface LearnerIds {

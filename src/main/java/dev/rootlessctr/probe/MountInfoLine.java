@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * One line of {@code /proc/PID/mountinfo} (proc(5)): what is mounted where, with which options.
  *
- * @param root the directory of the mounted file system that appears at the mount point; for a
- *     bind mount, the host directory that was bound
+ * @param root the directory of the mounted file system that appears at the mount point; for a bind
+ *     mount, the host directory that was bound
  * @param source the device or pseudo file system name ({@code /dev/vda}, {@code tmpfs})
  */
 record MountInfoLine(String mountPoint, String root, String options, String fsType, String source) {

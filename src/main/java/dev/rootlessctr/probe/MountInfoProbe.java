@@ -52,8 +52,15 @@ final class MountInfoProbe implements Probe {
       MountInfoLine mount = found.get();
       return ProbeResult.pass(
           expected,
-          mount.root() + " on " + mount.source() + " (" + mount.fsType() + ") is mounted at "
-              + mount.mountPoint() + " with " + mount.options(),
+          mount.root()
+              + " on "
+              + mount.source()
+              + " ("
+              + mount.fsType()
+              + ") is mounted at "
+              + mount.mountPoint()
+              + " with "
+              + mount.options(),
           Map.of(
               "mountPoint", mount.mountPoint(),
               "root", mount.root(),
@@ -75,5 +82,4 @@ final class MountInfoProbe implements Probe {
       throw new Unmet(process.label() + " has no mountinfo: has it just exited?");
     }
   }
-
 }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code namespaces PID|NAME}: which namespaces a container has of its own and which it shares
- * with the shell, by comparing the {@code /proc/PID/ns} links (e.g. {@code net:[4026531833]}).
+ * {@code namespaces PID|NAME}: which namespaces a container has of its own and which it shares with
+ * the shell, by comparing the {@code /proc/PID/ns} links (e.g. {@code net:[4026531833]}).
  */
 final class NamespacesProbe implements Probe {
 
@@ -52,7 +52,8 @@ final class NamespacesProbe implements Probe {
         (same ? shared : differ).add(kind);
       }
       if (values.isEmpty()) {
-        throw new Unmet(process.label() + " has no readable namespace links in " + process.procDir());
+        throw new Unmet(
+            process.label() + " has no readable namespace links in " + process.procDir());
       }
       values.put("differ", joined(differ));
       values.put("shared", joined(shared));

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code no-containers}: the learner has cleaned up; runc lists nothing under the course's root
- * and no {@code runc init} process of the learner's is left behind.
+ * {@code no-containers}: the learner has cleaned up; runc lists nothing under the course's root and
+ * no {@code runc init} process of the learner's is left behind.
  */
 final class NoContainersProbe implements Probe {
 
@@ -62,7 +62,8 @@ final class NoContainersProbe implements Probe {
             "runc lists nothing, but runc init process(es) " + leftovers + " of yours remain",
             values);
       }
-      return ProbeResult.pass(expected, "runc lists no containers under " + context.runcRoot(), values);
+      return ProbeResult.pass(
+          expected, "runc lists no containers under " + context.runcRoot(), values);
     } catch (Unmet unmet) {
       return ProbeResult.fail(expected, unmet.getMessage());
     }
@@ -71,7 +72,8 @@ final class NoContainersProbe implements Probe {
   private static List<Long> runcInitProcesses(ProbeContext context, long uid) throws IOException {
     List<Long> found = new ArrayList<>();
     try (DirectoryStream<Path> entries =
-        Files.newDirectoryStream(context.procRoot(), entry -> isNumber(entry.getFileName().toString()))) {
+        Files.newDirectoryStream(
+            context.procRoot(), entry -> isNumber(entry.getFileName().toString()))) {
       for (Path processDir : entries) {
         if (isRuncInitOf(processDir, uid)) {
           found.add(Long.parseLong(processDir.getFileName().toString()));

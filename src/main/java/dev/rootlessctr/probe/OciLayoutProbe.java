@@ -35,7 +35,9 @@ final class OciLayoutProbe implements Probe {
     String shown = PathWords.withoutTrailingSlash(args.get(0));
     String tag = args.size() == 2 ? args.get(1) : null;
     String expected =
-        "an OCI image layout in " + shown + (tag == null ? "" : " with an image tagged " + tag)
+        "an OCI image layout in "
+            + shown
+            + (tag == null ? "" : " with an image tagged " + tag)
             + ", every blob present and intact";
     try {
       VerifiedImage image = verify(context.resolve(shown), shown, tag);
@@ -50,8 +52,17 @@ final class OciLayoutProbe implements Probe {
       values.put("os", image.platform().path("os").asText(""));
       return ProbeResult.pass(
           expected,
-          shown + ":" + image.tag() + " is " + values.get("os") + "/" + values.get("architecture")
-              + ", " + image.layers().size() + " layer(s), " + values.get("sizeHuman")
+          shown
+              + ":"
+              + image.tag()
+              + " is "
+              + values.get("os")
+              + "/"
+              + values.get("architecture")
+              + ", "
+              + image.layers().size()
+              + " layer(s), "
+              + values.get("sizeHuman")
               + ", all blobs verified",
           values);
     } catch (Unmet unmet) {
@@ -120,7 +131,8 @@ final class OciLayoutProbe implements Probe {
       throws Unmet, IOException {
     String indexName = shown + "/index.json";
     JsonNode index =
-        JsonFile.read(layout.resolve("index.json"), indexName, "the layout has not been pulled yet");
+        JsonFile.read(
+            layout.resolve("index.json"), indexName, "the layout has not been pulled yet");
     JsonNode manifests = index.path("manifests");
     if (!manifests.isArray() || manifests.isEmpty()) {
       throw new Unmet(indexName + " lists no images: nothing has been copied into the layout yet");
@@ -137,7 +149,12 @@ final class OciLayoutProbe implements Probe {
       tags.add(name == null ? "(untagged)" : name);
     }
     throw new Unmet(
-        indexName + " has no image tagged \"" + tag + "\" (tags present: " + String.join(", ", tags) + ")");
+        indexName
+            + " has no image tagged \""
+            + tag
+            + "\" (tags present: "
+            + String.join(", ", tags)
+            + ")");
   }
 
   private static List<Descriptor> layers(JsonNode manifest) throws Unmet {
@@ -155,5 +172,4 @@ final class OciLayoutProbe implements Probe {
   private static String text(byte[] json) {
     return new String(json, StandardCharsets.UTF_8);
   }
-
 }

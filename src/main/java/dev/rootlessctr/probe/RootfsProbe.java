@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code rootfs DIR [PATH...]}: an unpacked root file system with the given paths inside it
- * (by default a shell, busybox or ls, and {@code etc/passwd}).
+ * {@code rootfs DIR [PATH...]}: an unpacked root file system with the given paths inside it (by
+ * default a shell, busybox or ls, and {@code etc/passwd}).
  */
 final class RootfsProbe implements Probe {
 
@@ -43,32 +43,47 @@ final class RootfsProbe implements Probe {
             ? args.subList(1, args.size()).stream().map(path -> List.of(inside(path))).toList()
             : DEFAULT_PATHS;
     String expected =
-        "an unpacked root file system in " + shown + " with "
+        "an unpacked root file system in "
+            + shown
+            + " with "
             + String.join(", ", required.stream().map(RootfsProbe::describe).toList());
     Path rootfs = context.resolve(shown);
     if (!Files.exists(rootfs)) {
-      return ProbeResult.fail(expected, shown + " does not exist: the image has not been unpacked there yet");
+      return ProbeResult.fail(
+          expected, shown + " does not exist: the image has not been unpacked there yet");
     }
     if (!Files.isDirectory(rootfs)) {
       return ProbeResult.fail(expected, shown + " is a file, not a directory");
     }
     List<String> entries = topLevel(rootfs);
     if (entries.isEmpty()) {
-      return ProbeResult.fail(expected, shown + " is empty: the image has not been unpacked into it yet");
+      return ProbeResult.fail(
+          expected, shown + " is empty: the image has not been unpacked into it yet");
     }
     for (List<String> anyOf : required) {
       if (anyOf.stream().noneMatch(path -> exists(rootfs.resolve(path)))) {
         return ProbeResult.fail(
             expected,
-            shown + "/" + describe(anyOf) + " is missing (" + shown + " has: "
-                + String.join(", ", entries) + ")");
+            shown
+                + "/"
+                + describe(anyOf)
+                + " is missing ("
+                + shown
+                + " has: "
+                + String.join(", ", entries)
+                + ")");
       }
     }
     long ownerUid = Integer.toUnsignedLong((Integer) Files.getAttribute(rootfs, "unix:uid"));
     return ProbeResult.pass(
         expected,
-        shown + " has " + entries.size() + " top-level entries (" + String.join(", ", entries)
-            + "), owned by " + accounts.describeUser(ownerUid),
+        shown
+            + " has "
+            + entries.size()
+            + " top-level entries ("
+            + String.join(", ", entries)
+            + "), owned by "
+            + accounts.describeUser(ownerUid),
         Map.of(
             "entries", Integer.toString(entries.size()),
             "owner", accounts.userName(ownerUid),

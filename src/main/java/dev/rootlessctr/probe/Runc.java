@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Asks the learner's runc, with the course's {@code --root}, about containers; only the
- * subcommands that read state are used.
+ * Asks the learner's runc, with the course's {@code --root}, about containers; only the subcommands
+ * that read state are used.
  */
 final class Runc {
 
@@ -54,8 +54,7 @@ final class Runc {
     }
     Captured captured = run("list", "--format", "json");
     if (!captured.succeeded()) {
-      throw new Unmet(
-          "runc list --root " + context.runcRoot() + " failed: " + complaint(captured));
+      throw new Unmet("runc list --root " + context.runcRoot() + " failed: " + complaint(captured));
     }
     // An empty list is printed as "null", not "[]".
     JsonNode json = parse(captured, "runc list");

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param pid the container's init process on the host; 0 once it has stopped
  */
-record RuncState(
-    String id, long pid, String status, String bundle, String rootfs, String created) {
+record RuncState(String id, long pid, String status, String bundle, String rootfs, String created) {
 
   static RuncState from(JsonNode json) {
     return new RuncState(

@@ -35,8 +35,15 @@ final class RuncStateProbe implements Probe {
               "rootfs", state.rootfs(),
               "created", state.created());
       String actual =
-          "container " + name + " is " + state.status() + " (pid " + state.pid() + ", bundle "
-              + state.bundle() + ")";
+          "container "
+              + name
+              + " is "
+              + state.status()
+              + " (pid "
+              + state.pid()
+              + ", bundle "
+              + state.bundle()
+              + ")";
       boolean passed = wantedStatus == null || wantedStatus.equals(state.status());
       return new ProbeResult(passed, expected, actual, values);
     } catch (Unmet unmet) {

@@ -44,7 +44,8 @@ final class UidMapProbe implements Probe {
       values.put("hostUser", accounts.userName(root.hostId()));
       values.put("line", root.line());
       values.put("processId", Long.toString(process.pid()));
-      IdMapping gidRoot = gids.stream().filter(m -> m.containerId() == 0).findFirst().orElse(gids.get(0));
+      IdMapping gidRoot =
+          gids.stream().filter(m -> m.containerId() == 0).findFirst().orElse(gids.get(0));
       values.put("gidLine", gidRoot.line());
       values.put("gidHostID", Long.toString(gidRoot.hostId()));
       String actual = "uid_map of " + process.label() + " says \"" + root.line() + "\"";

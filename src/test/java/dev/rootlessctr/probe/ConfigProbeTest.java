@@ -30,7 +30,8 @@ class ConfigProbeTest {
 
   @Test
   void measuresTheRootlessSpec() throws IOException {
-    ProbeLab.write(bundle.resolve("config.json"), FakeRunc.recorded("runc-1.1.5-spec-rootless.json"));
+    ProbeLab.write(
+        bundle.resolve("config.json"), FakeRunc.recorded("runc-1.1.5-spec-rootless.json"));
 
     ProbeResult result = lab.run(config, "b");
 
@@ -46,7 +47,9 @@ class ConfigProbeTest {
     assertEquals("pid, ipc, uts, mount, user", result.values().get("namespaces"));
     assertEquals("false", result.values().get("hasNetworkNs"));
     assertEquals("3 (AUDIT_WRITE, KILL, NET_BIND_SERVICE)", result.values().get("capabilities"));
-    assertEquals("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin, TERM=xterm", result.values().get("env"));
+    assertEquals(
+        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin, TERM=xterm",
+        result.values().get("env"));
     assertEquals("7", result.values().get("mounts"));
     assertEquals("none", result.values().get("homeMount"));
   }
@@ -58,13 +61,17 @@ class ConfigProbeTest {
     String broken = spec.replaceFirst("\"CAP_NET_BIND_SERVICE\"\n", "\"CAP_NET_BIND_SERVICE\",\n");
     ProbeLab.write(bundle.resolve("config.json"), broken);
     List<String> lines = broken.lines().toList();
-    int closing = lines.indexOf(lines.stream().filter(l -> l.equals("\t\t\t],")).findFirst().orElseThrow()) + 1;
+    int closing =
+        lines.indexOf(lines.stream().filter(l -> l.equals("\t\t\t],")).findFirst().orElseThrow())
+            + 1;
 
     ProbeResult result = lab.run(config, "b");
 
     assertFalse(result.passed());
     assertTrue(
-        result.actual().startsWith("b/config.json line " + closing + ", column 4: Unexpected character (']'"),
+        result
+            .actual()
+            .startsWith("b/config.json line " + closing + ", column 4: Unexpected character (']'"),
         result.actual());
     assertTrue(result.actual().contains("\n  " + closing + " | \t\t\t],\n"), result.actual());
     assertTrue(result.actual().endsWith("\t\t\t^"), result.actual());
@@ -72,7 +79,8 @@ class ConfigProbeTest {
 
   @Test
   void textAfterTheClosingBraceIsAnErrorAsInRunc() throws IOException {
-    ProbeLab.write(bundle.resolve("config.json"), FakeRunc.recorded("runc-1.1.5-spec-rootless.json") + "}\n");
+    ProbeLab.write(
+        bundle.resolve("config.json"), FakeRunc.recorded("runc-1.1.5-spec-rootless.json") + "}\n");
 
     ProbeResult result = lab.run(config, "b");
 
@@ -105,7 +113,8 @@ class ConfigProbeTest {
     ProbeResult result = lab.run(config, "b/config.json");
 
     assertTrue(result.passed(), result.actual());
-    assertEquals("/home/learner -> /home/learner (bind; rbind, rw)", result.values().get("homeMount"));
+    assertEquals(
+        "/home/learner -> /home/learner (bind; rbind, rw)", result.values().get("homeMount"));
     assertEquals("8", result.values().get("mounts"));
     assertEquals("true", result.values().get("hasNetworkNs"));
   }

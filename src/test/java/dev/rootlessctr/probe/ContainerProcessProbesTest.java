@@ -19,14 +19,36 @@ class ContainerProcessProbesTest {
   // Recorded from a rootless runc 1.1.5 container and the shell that started it.
   static final Map<String, String> HOST_NS =
       Map.of(
-          "cgroup", "cgroup:[4026531835]", "ipc", "ipc:[4026531839]", "mnt", "mnt:[4026531832]",
-          "net", "net:[4026531833]", "pid", "pid:[4026531836]", "user", "user:[4026531837]",
-          "uts", "uts:[4026531838]");
+          "cgroup",
+          "cgroup:[4026531835]",
+          "ipc",
+          "ipc:[4026531839]",
+          "mnt",
+          "mnt:[4026531832]",
+          "net",
+          "net:[4026531833]",
+          "pid",
+          "pid:[4026531836]",
+          "user",
+          "user:[4026531837]",
+          "uts",
+          "uts:[4026531838]");
   static final Map<String, String> CONTAINER_NS =
       Map.of(
-          "cgroup", "cgroup:[4026531835]", "ipc", "ipc:[4026532179]", "mnt", "mnt:[4026532177]",
-          "net", "net:[4026531833]", "pid", "pid:[4026532180]", "user", "user:[4026532176]",
-          "uts", "uts:[4026532178]");
+          "cgroup",
+          "cgroup:[4026531835]",
+          "ipc",
+          "ipc:[4026532179]",
+          "mnt",
+          "mnt:[4026532177]",
+          "net",
+          "net:[4026531833]",
+          "pid",
+          "pid:[4026532180]",
+          "user",
+          "user:[4026532176]",
+          "uts",
+          "uts:[4026532178]");
   static final long PID = 6803; // the pid in runc-1.1.5-state-running.json
 
   @TempDir Path temp;
@@ -42,10 +64,12 @@ class ContainerProcessProbesTest {
     }
     Path container = lab.process(PID, "         0       1001          1\n", CONTAINER_NS);
     Files.writeString(container.resolve("mountinfo"), FakeRunc.recorded("mountinfo-container.txt"));
-    lab.runc.answer(List.of("state", "c1"), 0, FakeRunc.recorded("runc-1.1.5-state-running.json"), "");
+    lab.runc.answer(
+        List.of("state", "c1"), 0, FakeRunc.recorded("runc-1.1.5-state-running.json"), "");
     lab.runc.answer(
         List.of("state", "gone"), 1, "", FakeRunc.recorded("runc-1.1.5-state-missing.stderr"));
-    lab.runc.answer(List.of("state", "old"), 0, FakeRunc.recorded("runc-1.1.5-state-stopped.json"), "");
+    lab.runc.answer(
+        List.of("state", "old"), 0, FakeRunc.recorded("runc-1.1.5-state-stopped.json"), "");
   }
 
   Probe probe(String name) {
@@ -174,7 +198,11 @@ class ContainerProcessProbesTest {
     ProbeResult result = lab.run(probe("mountinfo"), "c1", "/home/learner");
 
     assertFalse(result.passed());
-    assertTrue(result.actual().startsWith("nothing is mounted at /home/learner in container c1 (pid 6803)"), result.actual());
+    assertTrue(
+        result
+            .actual()
+            .startsWith("nothing is mounted at /home/learner in container c1 (pid 6803)"),
+        result.actual());
     assertTrue(result.actual().contains("needs a new container"), result.actual());
   }
 
@@ -191,7 +219,8 @@ class ContainerProcessProbesTest {
   @Test
   void mountinfoDecodesOctalEscapesInPaths() {
     MountInfoLine line =
-        MountInfoLine.parse("91 63 254:0 /home/a\\040b /home/a\\040b rw,relatime shared:1 - ext4 /dev/vda rw")
+        MountInfoLine.parse(
+                "91 63 254:0 /home/a\\040b /home/a\\040b rw,relatime shared:1 - ext4 /dev/vda rw")
             .orElseThrow();
 
     assertEquals("/home/a b", line.mountPoint());

@@ -41,7 +41,8 @@ final class FakeRunc implements ProcessRunner {
     if (answer == null) {
       throw new AssertionError("unexpected runc call " + argv);
     }
-    return new Captured(argv, answer.exitCode(), answer.stdout(), answer.stderr(), answer.timedOut());
+    return new Captured(
+        argv, answer.exitCode(), answer.stdout(), answer.stderr(), answer.timedOut());
   }
 
   /** A file recorded from the real runc 1.1.5, under src/test/resources. */

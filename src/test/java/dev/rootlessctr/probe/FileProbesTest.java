@@ -32,7 +32,8 @@ class FileProbesTest {
     ProbeLab.write(rootfs.resolve("bin/busybox"), "ELF");
     Files.createSymbolicLink(rootfs.resolve("bin/sh"), Path.of("busybox"));
     // Absolute inside the container, dangling on the host: must still count as present.
-    Files.createSymbolicLink(rootfs.resolve("bin/ls"), Path.of("/rootless-ctr-absent-on-host/busybox"));
+    Files.createSymbolicLink(
+        rootfs.resolve("bin/ls"), Path.of("/rootless-ctr-absent-on-host/busybox"));
     ProbeLab.write(rootfs.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
     Files.createDirectories(rootfs.resolve("tmp"));
     return rootfs;
@@ -80,7 +81,8 @@ class FileProbesTest {
     ProbeResult result = lab.run(lab.probes().get("rootfs"), "b/rootfs");
 
     assertFalse(result.passed());
-    assertTrue(result.actual().startsWith("b/rootfs/bin/busybox (or bin/ls) is missing"), result.actual());
+    assertTrue(
+        result.actual().startsWith("b/rootfs/bin/busybox (or bin/ls) is missing"), result.actual());
   }
 
   @Test
@@ -116,7 +118,8 @@ class FileProbesTest {
 
     assertFalse(result.passed());
     assertEquals("false", result.values().get("isLearner"));
-    assertTrue(result.actual().startsWith("made-inside is owned by uid " + testUid), result.actual());
+    assertTrue(
+        result.actual().startsWith("made-inside is owned by uid " + testUid), result.actual());
     assertTrue(result.actual().endsWith(", not by you (4321)"), result.actual());
   }
 
@@ -134,7 +137,17 @@ class FileProbesTest {
 
     assertTrue(result.passed());
     assertEquals(
-        Map.of("uid", "1001", "user", "learner", "gid", "1001", "group", "learner", "home", "/home/learner"),
+        Map.of(
+            "uid",
+            "1001",
+            "user",
+            "learner",
+            "gid",
+            "1001",
+            "group",
+            "learner",
+            "home",
+            "/home/learner"),
         result.values());
   }
 }

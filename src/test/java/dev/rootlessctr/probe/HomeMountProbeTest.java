@@ -46,7 +46,9 @@ class HomeMountProbeTest {
     assertEquals(
         Map.of("source", HOME, "destination", HOME, "type", "bind", "options", "rbind,rw"),
         result.values());
-    assertEquals("b/config.json mounts[7] binds /home/learner -> /home/learner (bind; rbind, rw)", result.actual());
+    assertEquals(
+        "b/config.json mounts[7] binds /home/learner -> /home/learner (bind; rbind, rw)",
+        result.actual());
   }
 
   @Test
@@ -67,7 +69,9 @@ class HomeMountProbeTest {
     ProbeResult result = probeWith(spec);
 
     assertFalse(result.passed());
-    assertTrue(result.actual().contains("its fields are at the top level of b/config.json"), result.actual());
+    assertTrue(
+        result.actual().contains("its fields are at the top level of b/config.json"),
+        result.actual());
     assertTrue(result.actual().contains("top-level \"mounts\" list"), result.actual());
   }
 
@@ -78,7 +82,8 @@ class HomeMountProbeTest {
     ProbeResult result = probeWith(spec);
 
     assertFalse(result.passed());
-    assertTrue(result.actual().contains("it is at process.mounts[0] in b/config.json"), result.actual());
+    assertTrue(
+        result.actual().contains("it is at process.mounts[0] in b/config.json"), result.actual());
   }
 
   @Test
@@ -98,7 +103,9 @@ class HomeMountProbeTest {
     ProbeResult result = probeWith(spec);
 
     assertFalse(result.passed());
-    assertTrue(result.actual().contains("\"mounts\" is a single object here, not a list"), result.actual());
+    assertTrue(
+        result.actual().contains("\"mounts\" is a single object here, not a list"),
+        result.actual());
   }
 
   @Test
@@ -109,8 +116,8 @@ class HomeMountProbeTest {
 
     assertFalse(result.passed());
     assertEquals(
-        "b/config.json mounts[7]: \"destination\" is the relative path \"home/learner\": mount paths"
-            + " must be absolute, e.g. \"/home/learner\"",
+        "b/config.json mounts[7]: \"destination\" is the relative path \"home/learner\": mount"
+            + " paths must be absolute, e.g. \"/home/learner\"",
         result.actual());
     assertEquals("home/learner", result.values().get("destination"));
   }
@@ -122,7 +129,9 @@ class HomeMountProbeTest {
     ProbeResult result = probeWith(spec);
 
     assertFalse(result.passed());
-    assertTrue(result.actual().contains("\"source\" is the relative path \"home/learner\""), result.actual());
+    assertTrue(
+        result.actual().contains("\"source\" is the relative path \"home/learner\""),
+        result.actual());
   }
 
   @Test
@@ -132,7 +141,11 @@ class HomeMountProbeTest {
     ProbeResult result = probeWith(spec);
 
     assertFalse(result.passed());
-    assertTrue(result.actual().endsWith("\"type\" is \"tmpfs\": a host directory is shared with \"type\": \"bind\""), result.actual());
+    assertTrue(
+        result
+            .actual()
+            .endsWith("\"type\" is \"tmpfs\": a host directory is shared with \"type\": \"bind\""),
+        result.actual());
   }
 
   @Test
@@ -142,7 +155,8 @@ class HomeMountProbeTest {
     ProbeResult result = probeWith(spec);
 
     assertFalse(result.passed());
-    assertTrue(result.actual().contains("include \"ro\": your home would be read-only"), result.actual());
+    assertTrue(
+        result.actual().contains("include \"ro\": your home would be read-only"), result.actual());
   }
 
   @Test
@@ -152,7 +166,11 @@ class HomeMountProbeTest {
     ProbeResult result = probeWith(spec);
 
     assertFalse(result.passed());
-    assertTrue(result.actual().endsWith("\"options\" [rbind] lack \"rw\": add it to make the home writable"), result.actual());
+    assertTrue(
+        result
+            .actual()
+            .endsWith("\"options\" [rbind] lack \"rw\": add it to make the home writable"),
+        result.actual());
   }
 
   @Test
@@ -174,7 +192,11 @@ class HomeMountProbeTest {
     ProbeResult result = probeWith(spec);
 
     assertFalse(result.passed());
-    assertTrue(result.actual().contains("\"options\" must be a list like [\"rbind\", \"rw\"], not \"rbind,rw\""), result.actual());
+    assertTrue(
+        result
+            .actual()
+            .contains("\"options\" must be a list like [\"rbind\", \"rw\"], not \"rbind,rw\""),
+        result.actual());
   }
 
   @Test
@@ -184,7 +206,9 @@ class HomeMountProbeTest {
     ProbeResult result = probeWith(spec);
 
     assertFalse(result.passed());
-    assertTrue(result.actual().contains("\"source\" is /tmp, not your home /home/learner"), result.actual());
+    assertTrue(
+        result.actual().contains("\"source\" is /tmp, not your home /home/learner"),
+        result.actual());
   }
 
   @Test
@@ -194,6 +218,8 @@ class HomeMountProbeTest {
     ProbeResult result = lab.run(homeMount, "b");
 
     assertFalse(result.passed());
-    assertTrue(result.actual().startsWith("b/config.json line 3, column 3: Unexpected close marker '}'"), result.actual());
+    assertTrue(
+        result.actual().startsWith("b/config.json line 3, column 3: Unexpected close marker '}'"),
+        result.actual());
   }
 }

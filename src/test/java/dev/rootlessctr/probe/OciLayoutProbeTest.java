@@ -65,7 +65,8 @@ class OciLayoutProbeTest {
     ProbeResult result = lab.run(ociLayout, "alpine");
 
     assertFalse(result.passed());
-    assertEquals("alpine does not exist: the image has not been pulled into it yet", result.actual());
+    assertEquals(
+        "alpine does not exist: the image has not been pulled into it yet", result.actual());
   }
 
   @Test
@@ -75,7 +76,8 @@ class OciLayoutProbeTest {
     ProbeResult result = lab.run(ociLayout, "busybox");
 
     assertFalse(result.passed());
-    assertEquals("busybox/index.json is missing: the layout has not been pulled yet", result.actual());
+    assertEquals(
+        "busybox/index.json is missing: the layout has not been pulled yet", result.actual());
   }
 
   @Test
@@ -85,7 +87,11 @@ class OciLayoutProbeTest {
     ProbeResult result = lab.run(ociLayout, "busybox");
 
     assertFalse(result.passed());
-    assertTrue(result.actual().startsWith("busybox/oci-layout is missing: busybox is not an OCI image layout"), result.actual());
+    assertTrue(
+        result
+            .actual()
+            .startsWith("busybox/oci-layout is missing: busybox is not an OCI image layout"),
+        result.actual());
   }
 
   @Test
@@ -97,8 +103,11 @@ class OciLayoutProbeTest {
 
     assertFalse(result.passed());
     assertEquals(
-        "blob sha256:" + hex.substring(0, 12) + "… listed by the manifest is missing (busybox/blobs/sha256/"
-            + hex + " does not exist)",
+        "blob sha256:"
+            + hex.substring(0, 12)
+            + "… listed by the manifest is missing (busybox/blobs/sha256/"
+            + hex
+            + " does not exist)",
         result.actual());
   }
 
@@ -113,8 +122,15 @@ class OciLayoutProbeTest {
     ProbeResult result = lab.run(ociLayout, "busybox");
 
     assertFalse(result.passed());
-    assertTrue(result.actual().startsWith("digest mismatch for busybox/blobs/sha256/" + layout.firstLayerDigest.substring(7)), result.actual());
-    assertTrue(result.actual().contains("the file hashes to sha256:" + actualHash.substring(0, 12)), result.actual());
+    assertTrue(
+        result
+            .actual()
+            .startsWith(
+                "digest mismatch for busybox/blobs/sha256/" + layout.firstLayerDigest.substring(7)),
+        result.actual());
+    assertTrue(
+        result.actual().contains("the file hashes to sha256:" + actualHash.substring(0, 12)),
+        result.actual());
     assertTrue(result.actual().endsWith("(the blob is corrupted)"), result.actual());
   }
 
@@ -141,7 +157,9 @@ class OciLayoutProbeTest {
     ProbeResult result = lab.run(ociLayout, "busybox");
 
     assertFalse(result.passed());
-    assertTrue(result.actual().contains("has a malformed digest \"sha256:../../../etc/passwd\""), result.actual());
+    assertTrue(
+        result.actual().contains("has a malformed digest \"sha256:../../../etc/passwd\""),
+        result.actual());
   }
 
   @Test

@@ -31,10 +31,14 @@ final class ProbeLab {
     this.proc = Files.createDirectories(root.resolve("proc"));
     this.runcRoot = Files.createDirectories(root.resolve("runc-root"));
     Path etc = Files.createDirectories(root.resolve("etc"));
-    write(etc.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\nlearner:x:1001:1001:,,,:/home/learner:/bin/bash\n");
+    write(
+        etc.resolve("passwd"),
+        "root:x:0:0:root:/root:/bin/bash\nlearner:x:1001:1001:,,,:/home/learner:/bin/bash\n");
     write(etc.resolve("group"), "root:x:0:\nlearner:x:1001:\n");
     this.accounts = AccountBook.files(etc.resolve("passwd"), etc.resolve("group"));
-    write(proc.resolve("self/status"), "Name:\tjava\nUid:\t1001\t1001\t1001\t1001\nGid:\t1001\t1001\t1001\t1001\n");
+    write(
+        proc.resolve("self/status"),
+        "Name:\tjava\nUid:\t1001\t1001\t1001\t1001\nGid:\t1001\t1001\t1001\t1001\n");
     Path runcBinary = write(root.resolve("bin/runc"), "#!/bin/false\n");
     Files.setPosixFilePermissions(runcBinary, PosixFilePermissions.fromString("rwxr-xr-x"));
   }

@@ -19,8 +19,18 @@ class ProbesTest {
 
     assertEquals(
         List.of(
-            "oci-layout", "rootfs", "config", "home-mount", "runc-state", "runc-list", "uid-map",
-            "namespaces", "mountinfo", "file-owner", "host-user", "no-containers"),
+            "oci-layout",
+            "rootfs",
+            "config",
+            "home-mount",
+            "runc-state",
+            "runc-list",
+            "uid-map",
+            "namespaces",
+            "mountinfo",
+            "file-owner",
+            "host-user",
+            "no-containers"),
         List.copyOf(probes.keySet()));
     probes.forEach((name, probe) -> assertTrue(probe.usage().startsWith(name), probe.usage()));
   }
@@ -40,6 +50,7 @@ class ProbesTest {
     IllegalArgumentException bug =
         assertThrows(IllegalArgumentException.class, () -> probe.run(context, List.of("c1")));
 
-    assertEquals("probe mountinfo got 1 word(s) [c1]; usage: mountinfo PID|NAME PATH", bug.getMessage());
+    assertEquals(
+        "probe mountinfo got 1 word(s) [c1]; usage: mountinfo PID|NAME PATH", bug.getMessage());
   }
 }

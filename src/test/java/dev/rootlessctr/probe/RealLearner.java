@@ -16,14 +16,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An unprivileged user on this machine to run the real tools as: {@code learner} through
- * {@code runuser} when the tests run as root, or the test user itself otherwise.
+ * An unprivileged user on this machine to run the real tools as: {@code learner} through {@code
+ * runuser} when the tests run as root, or the test user itself otherwise.
  */
 final class RealLearner implements ProcessRunner {
 
   static final String NAME = "learner";
   static final Map<String, String> ENV =
-      Map.of("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG", "C.UTF-8");
+      Map.of(
+          "PATH",
+          "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+          "LANG",
+          "C.UTF-8");
 
   final UnixIds ids;
   final String name;
@@ -45,12 +49,18 @@ final class RealLearner implements ProcessRunner {
     }
     Path runuser = Path.of("/usr/sbin/runuser");
     assumeTrue(Files.isExecutable(runuser), "the tests run as root and there is no runuser");
-    Captured id = ProcessRunner.system().run(List.of("id", "-u", NAME), Path.of("/"), ENV, Duration.ofSeconds(5));
+    Captured id =
+        ProcessRunner.system()
+            .run(List.of("id", "-u", NAME), Path.of("/"), ENV, Duration.ofSeconds(5));
     assumeTrue(id.succeeded(), "the tests run as root and there is no user " + NAME + " to be");
     long uid = Long.parseLong(id.stdout().strip());
-    Captured gid = ProcessRunner.system().run(List.of("id", "-g", NAME), Path.of("/"), ENV, Duration.ofSeconds(5));
+    Captured gid =
+        ProcessRunner.system()
+            .run(List.of("id", "-g", NAME), Path.of("/"), ENV, Duration.ofSeconds(5));
     return new RealLearner(
-        new UnixIds(uid, Long.parseLong(gid.stdout().strip())), NAME, List.of(runuser.toString(), "-u", NAME, "--"));
+        new UnixIds(uid, Long.parseLong(gid.stdout().strip())),
+        NAME,
+        List.of(runuser.toString(), "-u", NAME, "--"));
   }
 
   @Override
@@ -68,7 +78,9 @@ final class RealLearner implements ProcessRunner {
     return captured;
   }
 
-  /** Starts a detached command as the learner with stdio on /dev/null, so nothing waits on pipes. */
+  /**
+   * Starts a detached command as the learner with stdio on /dev/null, so nothing waits on pipes.
+   */
   void detached(Path dir, String... argv) throws IOException, InterruptedException {
     List<String> wrapped = new ArrayList<>(prefix);
     wrapped.addAll(Arrays.asList(argv));
@@ -96,7 +108,8 @@ final class RealLearner implements ProcessRunner {
 
   private Path giveToLearner(Path path) throws IOException {
     if (!prefix.isEmpty()) {
-      UserPrincipal owner = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
+      UserPrincipal owner =
+          path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
       Files.setOwner(path, owner);
     }
     return path;
@@ -104,7 +117,8 @@ final class RealLearner implements ProcessRunner {
 
   /** A probe context for this machine's /proc, asking runc as the learner. */
   ProbeContext context(Path workDir, Path runcRoot, String home) {
-    return new ProbeContext(workDir, Map.of("PATH", ENV.get("PATH"), "HOME", home), runcRoot, Path.of("/proc"), this);
+    return new ProbeContext(
+        workDir, Map.of("PATH", ENV.get("PATH"), "HOME", home), runcRoot, Path.of("/proc"), this);
   }
 
   private static ProbeContext context(Path procParent) {
@@ -113,7 +127,8 @@ final class RealLearner implements ProcessRunner {
 
   static void assumeInstalled(String tool) {
     boolean found =
-        Arrays.stream(ENV.get("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+        Arrays.stream(ENV.get("PATH").split(":"))
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     assumeTrue(found, tool + " is not installed on this machine");
   }
 }

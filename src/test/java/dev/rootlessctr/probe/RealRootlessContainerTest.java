@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The probes against the real thing: a rootless runc container started by an unprivileged user,
- * and an image copied by skopeo and unpacked by oci-image-tool.
+ * The probes against the real thing: a rootless runc container started by an unprivileged user, and
+ * an image copied by skopeo and unpacked by oci-image-tool.
  */
 @Timeout(120)
 class RealRootlessContainerTest {
@@ -69,7 +69,8 @@ class RealRootlessContainerTest {
     learner.must(work, "runc", "spec", "--rootless", "-b", "b");
     ObjectNode spec = (ObjectNode) JsonFile.MAPPER.readTree(work.resolve("b/config.json").toFile());
     spec.with("process").put("terminal", false).putArray("args").add("sleep").add("30");
-    spec.withArray("mounts").add(Specs.mount(home.toString(), "bind", home.toString(), "rbind", "rw"));
+    spec.withArray("mounts")
+        .add(Specs.mount(home.toString(), "bind", home.toString(), "rbind", "rw"));
     // Overwriting keeps the learner as the file's owner.
     Files.writeString(work.resolve("b/config.json"), spec.toPrettyString());
 
@@ -82,8 +83,17 @@ class RealRootlessContainerTest {
 
     try {
       learner.detached(
-          work, "runc", "--root", runcRoot.toString(), "run", "-d", "--pid-file", work.resolve("pid").toString(),
-          "-b", "b", NAME);
+          work,
+          "runc",
+          "--root",
+          runcRoot.toString(),
+          "run",
+          "-d",
+          "--pid-file",
+          work.resolve("pid").toString(),
+          "-b",
+          "b",
+          NAME);
       long pid = Long.parseLong(Files.readString(work.resolve("pid")).strip());
 
       ProbeResult state = probe("runc-state", NAME, "running");
@@ -107,9 +117,19 @@ class RealRootlessContainerTest {
       ProbeResult mount = probe("mountinfo", NAME, home.toString());
       assertTrue(mount.passed(), mount.actual());
       // root is relative to the file system holding /tmp, which may or may not be "/".
-      assertTrue(mount.values().get("root").endsWith(work.getFileName() + "/home"), mount.values().toString());
+      assertTrue(
+          mount.values().get("root").endsWith(work.getFileName() + "/home"),
+          mount.values().toString());
 
-      learner.must(work, "runc", "--root", runcRoot.toString(), "exec", NAME, "touch", home.resolve("made-inside").toString());
+      learner.must(
+          work,
+          "runc",
+          "--root",
+          runcRoot.toString(),
+          "exec",
+          NAME,
+          "touch",
+          home.resolve("made-inside").toString());
       ProbeResult owner = probe("file-owner", "home/made-inside");
       assertTrue(owner.passed(), owner.actual());
       assertEquals(learner.name, owner.values().get("user"));
@@ -119,8 +139,16 @@ class RealRootlessContainerTest {
       assertEquals(NAME, list.values().get("names"));
       assertFalse(probe("no-containers").passed(), "a container is still running");
     } finally {
-      learner.run(List.of("runc", "--root", runcRoot.toString(), "kill", NAME, "KILL"), work, RealLearner.ENV, Runc.TIMEOUT);
-      learner.run(List.of("runc", "--root", runcRoot.toString(), "delete", "--force", NAME), work, RealLearner.ENV, Runc.TIMEOUT);
+      learner.run(
+          List.of("runc", "--root", runcRoot.toString(), "kill", NAME, "KILL"),
+          work,
+          RealLearner.ENV,
+          Runc.TIMEOUT);
+      learner.run(
+          List.of("runc", "--root", runcRoot.toString(), "delete", "--force", NAME),
+          work,
+          RealLearner.ENV,
+          Runc.TIMEOUT);
     }
     ProbeResult cleaned = probe("no-containers");
     assertTrue(cleaned.passed(), cleaned.actual());
@@ -141,7 +169,8 @@ class RealRootlessContainerTest {
     learner.must(work, "ln", "-s", "busybox", "seed/rootfs/bin/sh");
     learner.write(work.resolve("seed/rootfs/etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
     learner.must(work, "umoci", "repack", "--image", "built:latest", "seed");
-    learner.must(work, "skopeo", "--insecure-policy", "copy", "oci:built:latest", "oci:busybox:latest");
+    learner.must(
+        work, "skopeo", "--insecure-policy", "copy", "oci:built:latest", "oci:busybox:latest");
     learner.must(work, "mkdir", "-p", "b/rootfs");
     learner.must(work, "oci-image-tool", "unpack", "--ref", "name=latest", "busybox", "b/rootfs");
 
@@ -164,15 +193,26 @@ class RealRootlessContainerTest {
     assertEquals("busybox", rootfs.values().get("shell"));
 
     // Corrupt the real layer in place (same size): the probe must notice.
-    String layer = JsonFile.MAPPER.readTree(
-            work.resolve("busybox/blobs/sha256").resolve(layout.values().get("manifestDigest").substring(7)).toFile())
-        .path("layers").path(0).path("digest").asText();
+    String layer =
+        JsonFile.MAPPER
+            .readTree(
+                work.resolve("busybox/blobs/sha256")
+                    .resolve(layout.values().get("manifestDigest").substring(7))
+                    .toFile())
+            .path("layers")
+            .path(0)
+            .path("digest")
+            .asText();
     Path blob = work.resolve("busybox/blobs/sha256").resolve(layer.substring(7));
     byte[] bytes = Files.readAllBytes(blob);
     bytes[bytes.length / 2] ^= 0x55;
     Files.write(blob, bytes);
     ProbeResult corrupted = probe("oci-layout", "busybox", "latest");
     assertFalse(corrupted.passed());
-    assertTrue(corrupted.actual().startsWith("digest mismatch for busybox/blobs/" + layer.replace(':', '/')), corrupted.actual());
+    assertTrue(
+        corrupted
+            .actual()
+            .startsWith("digest mismatch for busybox/blobs/" + layer.replace(':', '/')),
+        corrupted.actual());
   }
 }

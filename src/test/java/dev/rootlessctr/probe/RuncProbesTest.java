@@ -33,7 +33,8 @@ class RuncProbesTest {
 
   @Test
   void stateOfARunningContainerGivesItsValues() throws IOException {
-    lab.runc.answer(List.of("state", "c1"), 0, FakeRunc.recorded("runc-1.1.5-state-running.json"), "");
+    lab.runc.answer(
+        List.of("state", "c1"), 0, FakeRunc.recorded("runc-1.1.5-state-running.json"), "");
 
     ProbeResult result = lab.run(probe("runc-state"), "c1", "running");
 
@@ -48,13 +49,15 @@ class RuncProbesTest {
             "created", "2026-11-28T15:25:14.314276064Z"),
         result.values());
     List<String> call = lab.runc.calls.get(0);
-    assertEquals(temp.resolve("bin/runc").toString(), call.get(0), "the runc on the learner's PATH");
+    assertEquals(
+        temp.resolve("bin/runc").toString(), call.get(0), "the runc on the learner's PATH");
     assertEquals(List.of("--root", lab.runcRoot.toString(), "state", "c1"), call.subList(1, 5));
   }
 
   @Test
   void stateWithAnotherStatusThanExpectedFailsButStillMeasures() throws IOException {
-    lab.runc.answer(List.of("state", "c1"), 0, FakeRunc.recorded("runc-1.1.5-state-stopped.json"), "");
+    lab.runc.answer(
+        List.of("state", "c1"), 0, FakeRunc.recorded("runc-1.1.5-state-stopped.json"), "");
 
     ProbeResult result = lab.run(probe("runc-state"), "c1", "running");
 
@@ -66,13 +69,15 @@ class RuncProbesTest {
 
   @Test
   void stateOfAnUnknownContainerQuotesRuncWithoutItsLogDecoration() throws IOException {
-    lab.runc.answer(List.of("state", "c9"), 1, "", FakeRunc.recorded("runc-1.1.5-state-missing.stderr"));
+    lab.runc.answer(
+        List.of("state", "c9"), 1, "", FakeRunc.recorded("runc-1.1.5-state-missing.stderr"));
 
     ProbeResult result = lab.run(probe("runc-state"), "c9");
 
     assertFalse(result.passed());
     assertEquals(
-        "runc has no container named c9 under --root " + lab.runcRoot
+        "runc has no container named c9 under --root "
+            + lab.runcRoot
             + " (runc said: container does not exist)",
         result.actual());
   }
@@ -90,12 +95,19 @@ class RuncProbesTest {
   @Test
   void runcMissingFromPathIsNamed() throws IOException {
     ProbeContext noRunc =
-        new ProbeContext(lab.lab, Map.of("PATH", temp.resolve("nowhere").toString()), lab.runcRoot, lab.proc, lab.runc);
+        new ProbeContext(
+            lab.lab,
+            Map.of("PATH", temp.resolve("nowhere").toString()),
+            lab.runcRoot,
+            lab.proc,
+            lab.runc);
 
     ProbeResult result = probe("runc-state").run(noRunc, List.of("c1"));
 
     assertFalse(result.passed());
-    assertTrue(result.actual().startsWith("runc is not on the shell's PATH (" + temp.resolve("nowhere")), result.actual());
+    assertTrue(
+        result.actual().startsWith("runc is not on the shell's PATH (" + temp.resolve("nowhere")),
+        result.actual());
   }
 
   @Test

@@ -6,14 +6,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** The config.json that {@code runc spec --rootless} (1.1.5) wrote for learner, to edit in tests. */
+/**
+ * The config.json that {@code runc spec --rootless} (1.1.5) wrote for learner, to edit in tests.
+ */
 final class Specs {
 
   private Specs() {}
 
   static ObjectNode recorded() {
     try {
-      return (ObjectNode) JsonFile.MAPPER.readTree(FakeRunc.recorded("runc-1.1.5-spec-rootless.json"));
+      return (ObjectNode)
+          JsonFile.MAPPER.readTree(FakeRunc.recorded("runc-1.1.5-spec-rootless.json"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -33,10 +33,16 @@ final class TinyOciLayout {
     configDigest = blob(config);
     byte[] manifest =
         ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":" + descriptor("application/vnd.oci.image.config.v1+json", configDigest, config.length) + ","
+                + "\"config\":"
+                + descriptor(
+                    "application/vnd.oci.image.config.v1+json", configDigest, config.length)
+                + ","
                 + "\"layers\":["
-                + descriptor("application/vnd.oci.image.layer.v1.tar+gzip", firstLayerDigest, layer1.length) + ","
-                + descriptor("application/vnd.oci.image.layer.v1.tar+gzip", secondLayer, layer2.length)
+                + descriptor(
+                    "application/vnd.oci.image.layer.v1.tar+gzip", firstLayerDigest, layer1.length)
+                + ","
+                + descriptor(
+                    "application/vnd.oci.image.layer.v1.tar+gzip", secondLayer, layer2.length)
                 + "]}")
             .getBytes(StandardCharsets.UTF_8);
     manifestDigest = blob(manifest);
@@ -45,8 +51,14 @@ final class TinyOciLayout {
     Files.writeString(
         dir.resolve("index.json"),
         "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-            + "\"digest\":\"" + manifestDigest + "\",\"size\":" + manifest.length + ","
-            + "\"annotations\":{\"org.opencontainers.image.ref.name\":\"" + tag + "\"}}]}");
+            + "\"digest\":\""
+            + manifestDigest
+            + "\",\"size\":"
+            + manifest.length
+            + ","
+            + "\"annotations\":{\"org.opencontainers.image.ref.name\":\""
+            + tag
+            + "\"}}]}");
   }
 
   Path blobPath(String digest) {
@@ -62,7 +74,13 @@ final class TinyOciLayout {
   }
 
   private static String descriptor(String mediaType, String digest, long size) {
-    return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + digest + "\",\"size\":" + size + "}";
+    return "{\"mediaType\":\""
+        + mediaType
+        + "\",\"digest\":\""
+        + digest
+        + "\",\"size\":"
+        + size
+        + "}";
   }
 
   static byte[] sha256(byte[] content) {
