@@ -30,6 +30,29 @@ final class ConfigProbe implements Probe {
   }
 
   @Override
+  public List<String> valueNames() {
+    return List.of(
+        "args",
+        "user",
+        "terminal",
+        "readonly",
+        "cwd",
+        "hostname",
+        "uidMapping",
+        "gidMapping",
+        "hostUid",
+        "hostUser",
+        "hostGid",
+        "namespaces",
+        "hasNetworkNs",
+        "capabilities",
+        "capabilityCount",
+        "env",
+        "mounts",
+        "homeMount");
+  }
+
+  @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 1, 1);
     String expected = "a valid config.json with linux.uidMappings (a rootless spec)";

@@ -32,6 +32,11 @@ final class FileOwnerProbe implements Probe {
   }
 
   @Override
+  public List<String> valueNames() {
+    return List.of("uid", "user", "gid", "group", "isLearner");
+  }
+
+  @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 1, 1);
     long learnerUid = learner.of(context).uid();
@@ -58,10 +63,15 @@ final class FileOwnerProbe implements Probe {
             + accounts.describeUser(uid)
             + ", group "
             + accounts.groupName(gid);
-    if (isLearner) {
+    if (isLearner && uid != 0) {
       return ProbeResult.pass(expected, actual, values);
     }
-    return new ProbeResult(false, expected, actual + ", not by you (" + you + ")", values);
+    String why =
+        isLearner
+            ? ": you are root, so owners say nothing about rootless containers; run the course as"
+                + " an unprivileged user"
+            : ", not by you (" + you + ")";
+    return new ProbeResult(false, expected, actual + why, values);
   }
 
   // unix:uid is an Integer; ids above 2^31 (e.g. nobody's 4294967294 on some systems) wrap.

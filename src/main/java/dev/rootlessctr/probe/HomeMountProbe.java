@@ -24,6 +24,11 @@ final class HomeMountProbe implements Probe {
   }
 
   @Override
+  public List<String> valueNames() {
+    return List.of("source", "destination", "type", "options");
+  }
+
+  @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 1, 1);
     String home = context.env().get("HOME");

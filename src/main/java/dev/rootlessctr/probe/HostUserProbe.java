@@ -27,6 +27,11 @@ final class HostUserProbe implements Probe {
   }
 
   @Override
+  public List<String> valueNames() {
+    return List.of("uid", "user", "gid", "group", "home");
+  }
+
+  @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 0, 0);
     UnixIds ids = learner.of(context);

@@ -23,6 +23,11 @@ final class MountInfoProbe implements Probe {
   }
 
   @Override
+  public List<String> valueNames() {
+    return List.of("mountPoint", "root", "options", "source", "fsType");
+  }
+
+  @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 2, 2);
     String path = PathWords.withoutTrailingSlash(args.get(1));

@@ -30,6 +30,16 @@ final class NamespacesProbe implements Probe {
   }
 
   @Override
+  public List<String> valueNames() {
+    List<String> names = new ArrayList<>();
+    for (String kind : KINDS) {
+      names.addAll(List.of(kind, "host" + capitalized(kind), kind + "Shared"));
+    }
+    names.addAll(List.of("differ", "shared", "processId"));
+    return names;
+  }
+
+  @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 1, 1);
     String expected = "the namespaces of " + args.get(0) + " can be compared with the shell's";

@@ -32,6 +32,11 @@ final class NoContainersProbe implements Probe {
   }
 
   @Override
+  public List<String> valueNames() {
+    return List.of("count", "names", "leftovers");
+  }
+
+  @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 0, 0);
     String expected = "no containers under " + context.runcRoot() + " and no runc init left";

@@ -30,6 +30,19 @@ final class OciLayoutProbe implements Probe {
   }
 
   @Override
+  public List<String> valueNames() {
+    return List.of(
+        "tag",
+        "manifestDigest",
+        "configDigest",
+        "layers",
+        "size",
+        "sizeHuman",
+        "architecture",
+        "os");
+  }
+
+  @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 1, 2);
     String shown = PathWords.withoutTrailingSlash(args.get(0));

@@ -19,6 +19,14 @@ public interface Probe {
   String usage();
 
   /**
+   * The names of the values this probe measures, so that a lesson's {@code {{probe-name.key}}} can
+   * be checked when the lesson is loaded; a result never has a value whose name is not listed.
+   */
+  default List<String> valueNames() {
+    return List.of();
+  }
+
+  /**
    * Looks; {@code args} are the words the lesson wrote after the probe's name.
    *
    * <p>State that is not as promised (a missing file, a stopped container) is a failed result

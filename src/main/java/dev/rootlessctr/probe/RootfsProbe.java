@@ -35,6 +35,11 @@ final class RootfsProbe implements Probe {
   }
 
   @Override
+  public List<String> valueNames() {
+    return List.of("entries", "owner", "ownerUid", "shell");
+  }
+
+  @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 1, Integer.MAX_VALUE);
     String shown = PathWords.withoutTrailingSlash(args.get(0));

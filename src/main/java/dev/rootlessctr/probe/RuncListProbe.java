@@ -18,6 +18,11 @@ final class RuncListProbe implements Probe {
   }
 
   @Override
+  public List<String> valueNames() {
+    return List.of("count", "names", "containers");
+  }
+
+  @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 0, 0);
     String expected = "runc lists the containers under " + context.runcRoot();

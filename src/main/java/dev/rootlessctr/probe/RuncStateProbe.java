@@ -18,6 +18,11 @@ final class RuncStateProbe implements Probe {
   }
 
   @Override
+  public List<String> valueNames() {
+    return List.of("id", "pid", "status", "bundle", "rootfs", "created");
+  }
+
+  @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 1, 2);
     String name = args.get(0);

@@ -27,6 +27,12 @@ final class UidMapProbe implements Probe {
   }
 
   @Override
+  public List<String> valueNames() {
+    return List.of(
+        "containerID", "hostID", "size", "hostUser", "line", "processId", "gidLine", "gidHostID");
+  }
+
+  @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 1, 1);
     long learnerUid = learner.of(context).uid();
@@ -49,13 +55,14 @@ final class UidMapProbe implements Probe {
       values.put("gidLine", gidRoot.line());
       values.put("gidHostID", Long.toString(gidRoot.hostId()));
       String actual = "uid_map of " + process.label() + " says \"" + root.line() + "\"";
-      if (root.hostId() == learnerUid && !root.isHostIdentity()) {
+      if (root.hostId() == learnerUid && learnerUid != 0 && !root.isHostIdentity()) {
         return ProbeResult.pass(
             expected,
             actual + ": container uid 0 -> host uid " + accounts.describeUser(root.hostId()),
             values);
       }
-      return new ProbeResult(false, expected, actual + ": " + mismatch(root, you), values);
+      return new ProbeResult(
+          false, expected, actual + ": " + mismatch(root, learnerUid, you), values);
     } catch (Unmet unmet) {
       return ProbeResult.fail(expected, unmet.getMessage());
     }
@@ -75,9 +82,13 @@ final class UidMapProbe implements Probe {
                         + ")"));
   }
 
-  private String mismatch(IdMapping root, String you) throws IOException {
+  private String mismatch(IdMapping root, long learnerUid, String you) throws IOException {
     if (root.isHostIdentity()) {
       return "this process is in the host's own user namespace, not in a rootless container";
+    }
+    if (root.hostId() == 0 && learnerUid == 0) {
+      return "you are root, so container root is the host's root and nothing is rootless: run"
+          + " the course as an unprivileged user";
     }
     if (root.hostId() == 0) {
       return "container root is the host's root: the container was started as root, not as you ("

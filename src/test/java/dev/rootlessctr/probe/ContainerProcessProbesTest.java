@@ -120,6 +120,23 @@ class ContainerProcessProbesTest {
   }
 
   @Test
+  void uidMapWhenTheLearnerIsRootSaysNothingIsRootless() throws IOException {
+    lab.process(79, "0 0 1\n", CONTAINER_NS);
+    Probe asRoot = new UidMapProbe(LearnerIds.fixed(new UnixIds(0, 0)), lab.accounts);
+
+    ProbeResult result = asRoot.run(lab.context(), List.of("79"));
+
+    assertFalse(result.passed());
+    assertTrue(
+        result
+            .actual()
+            .endsWith(
+                "you are root, so container root is the host's root and"
+                    + " nothing is rootless: run the course as an unprivileged user"),
+        result.actual());
+  }
+
+  @Test
   void uidMapOfAnUnknownContainerQuotesRunc() throws IOException {
     ProbeResult result = lab.run(probe("uid-map"), "gone");
 

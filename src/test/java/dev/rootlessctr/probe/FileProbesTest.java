@@ -3,6 +3,7 @@ package dev.rootlessctr.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,13 +100,19 @@ class FileProbesTest {
 
   @Test
   void fileOwnedByTheLearnerPasses() throws IOException {
-    ProbeLab.write(lab.lab.resolve("home/made-inside"), "");
-    Probe probe = new FileOwnerProbe(LearnerIds.fixed(new UnixIds(testUid, testUid)), lab.accounts);
+    Path file = ProbeLab.write(lab.lab.resolve("home/made-inside"), "");
+    long owner = testUid;
+    if (testUid == 0) {
+      // As root, hand the file to an unprivileged uid, as the kernel does for container root.
+      owner = ProbeLab.LEARNER_UID;
+      Files.setAttribute(file, "unix:uid", (int) owner);
+    }
+    Probe probe = new FileOwnerProbe(LearnerIds.fixed(new UnixIds(owner, owner)), lab.accounts);
 
     ProbeResult result = probe.run(lab.context(), List.of("home/made-inside"));
 
     assertTrue(result.passed(), result.actual());
-    assertEquals(Long.toString(testUid), result.values().get("uid"));
+    assertEquals(Long.toString(owner), result.values().get("uid"));
     assertEquals("true", result.values().get("isLearner"));
   }
 
@@ -121,6 +128,19 @@ class FileProbesTest {
     assertTrue(
         result.actual().startsWith("made-inside is owned by uid " + testUid), result.actual());
     assertTrue(result.actual().endsWith(", not by you (4321)"), result.actual());
+  }
+
+  @Test
+  void aFileOwnedByRootNeverPassesEvenWhenTheLearnerIsRoot() throws IOException {
+    assumeTrue(testUid == 0, "only root can make a file owned by root");
+    ProbeLab.write(lab.lab.resolve("made-inside"), "");
+    Probe probe = new FileOwnerProbe(LearnerIds.fixed(new UnixIds(0, 0)), lab.accounts);
+
+    ProbeResult result = probe.run(lab.context(), List.of("made-inside"));
+
+    assertFalse(result.passed());
+    assertEquals("true", result.values().get("isLearner"));
+    assertTrue(result.actual().contains("you are root"), result.actual());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.rootlessctr.probe;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A fake host in a temporary directory: a lab (the learner's working directory), a proc tree,
@@ -49,7 +53,15 @@ final class ProbeLab {
   }
 
   ProbeResult run(Probe probe, String... args) throws IOException {
-    return probe.run(context(), List.of(args));
+    return declaredOnly(probe, probe.run(context(), List.of(args)));
+  }
+
+  /** Fails the test when a probe measured a value it does not declare in valueNames(). */
+  static ProbeResult declaredOnly(Probe probe, ProbeResult result) {
+    Set<String> undeclared = new TreeSet<>(result.values().keySet());
+    undeclared.removeAll(probe.valueNames());
+    assertTrue(undeclared.isEmpty(), probe.name() + " measured undeclared values " + undeclared);
+    return result;
   }
 
   Map<String, Probe> probes() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The registry lessons look probes up in. */
@@ -33,6 +34,24 @@ class ProbesTest {
             "no-containers"),
         List.copyOf(probes.keySet()));
     probes.forEach((name, probe) -> assertTrue(probe.usage().startsWith(name), probe.usage()));
+  }
+
+  @Test
+  void everyProbeDeclaresDistinctLowerCamelValueNames() {
+    Probes.standard()
+        .forEach(
+            (name, probe) -> {
+              List<String> names = probe.valueNames();
+              assertFalse(names.isEmpty(), name);
+              assertEquals(Set.copyOf(names).size(), names.size(), name + " repeats a name");
+              names.forEach(
+                  value -> assertTrue(value.matches("[a-z][A-Za-z]*"), name + "." + value));
+            });
+    assertTrue(
+        Probes.find("namespaces")
+            .orElseThrow()
+            .valueNames()
+            .containsAll(List.of("net", "hostNet", "netShared", "differ", "shared")));
   }
 
   @Test

@@ -55,7 +55,8 @@ class RealRootlessContainerTest {
 
   ProbeResult probe(String name, String... args) throws IOException {
     ProbeContext context = learner.context(work, runcRoot, work.resolve("home").toString());
-    return probes.get(name).run(context, List.of(args));
+    Probe probe = probes.get(name);
+    return ProbeLab.declaredOnly(probe, probe.run(context, List.of(args)));
   }
 
   @Test
