@@ -32,6 +32,15 @@ final class Runc {
 
   /** The state of container {@code name}; unmet when runc does not know it. */
   RuncState state(String name) throws Unmet, IOException {
+    // "runc state" creates a missing --root directory too.
+    if (!Files.isDirectory(context.runcRoot())) {
+      throw new Unmet(
+          "runc has no container named "
+              + name
+              + ": no container has been created under --root "
+              + context.runcRoot()
+              + " yet (the directory does not exist)");
+    }
     Captured captured = run("state", name);
     if (!captured.succeeded()) {
       throw new Unmet(
@@ -48,7 +57,7 @@ final class Runc {
 
   /** Every container under the course's root, in runc's order. */
   List<RuncState> list() throws Unmet, IOException {
-    // "runc list" creates a missing --root directory; a probe must not leave that behind.
+    // "runc list" creates a missing --root directory (runc 1.1.5); a probe must not leave that.
     if (!Files.isDirectory(context.runcRoot())) {
       return List.of();
     }

@@ -81,6 +81,8 @@ class RealRootlessContainerTest {
         probe("config", "b").values().get("uidMapping"));
     assertTrue(probe("home-mount", "b").passed(), probe("home-mount", "b").actual());
     assertTrue(probe("no-containers").passed(), probe("no-containers").actual());
+    assertFalse(probe("runc-state", NAME).passed());
+    assertFalse(Files.exists(runcRoot), "probes must not create runc's --root directory");
 
     try {
       learner.detached(

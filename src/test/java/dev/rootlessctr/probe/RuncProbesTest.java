@@ -83,6 +83,25 @@ class RuncProbesTest {
   }
 
   @Test
+  void stateDoesNotAskRuncWhenTheRootDirectoryDoesNotExist() throws IOException {
+    Files.delete(lab.runcRoot);
+
+    ProbeResult result = lab.run(probe("runc-state"), "c1");
+
+    assertFalse(result.passed());
+    assertTrue(
+        result
+            .actual()
+            .startsWith(
+                "runc has no container named c1: no container has been"
+                    + " created under --root "
+                    + lab.runcRoot),
+        result.actual());
+    assertTrue(lab.runc.calls.isEmpty(), lab.runc.calls.toString());
+    assertFalse(Files.exists(lab.runcRoot));
+  }
+
+  @Test
   void aRuncThatHangsIsReportedNotWaitedFor() throws IOException {
     lab.runc.hang(List.of("state", "c1"));
 
