@@ -13,7 +13,7 @@ import java.util.Optional;
 final class HomeMount {
 
   /** A JSON object that looks like a mount, and where in config.json it is. */
-  record Located(String where, int index, JsonNode mount) {}
+  record Located(String where, JsonNode mount) {}
 
   private final String home;
 
@@ -31,10 +31,10 @@ final class HomeMount {
     for (int i = 0; i < mounts.size(); i++) {
       JsonNode mount = mounts.get(i);
       if (isHome(mount.path("destination").asText(null))) {
-        return Optional.of(new Located("mounts[" + i + "]", i, mount));
+        return Optional.of(new Located("mounts[" + i + "]", mount));
       }
       if (fallback == null && mentionsHome(mount)) {
-        fallback = new Located("mounts[" + i + "]", i, mount);
+        fallback = new Located("mounts[" + i + "]", mount);
       }
     }
     return Optional.ofNullable(fallback);
@@ -52,7 +52,7 @@ final class HomeMount {
       return; // the right place
     }
     if (node.isObject() && mentionsHome(node)) {
-      found.add(new Located(where, -1, node));
+      found.add(new Located(where, node));
     }
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
