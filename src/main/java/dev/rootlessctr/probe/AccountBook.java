@@ -26,6 +26,11 @@ public interface AccountBook {
     return user(uid).map(account -> uid + " (" + account.name() + ")").orElse(String.valueOf(uid));
   }
 
+  /** "learner (uid 1001)", or "uid 1001" when the host has no name for it. */
+  default String nameAndUid(long uid) throws IOException {
+    return user(uid).map(account -> account.name() + " (uid " + uid + ")").orElse("uid " + uid);
+  }
+
   /** The user's name, or the number when the host has no name for it. */
   default String userName(long uid) throws IOException {
     return user(uid).map(Account::name).orElse(String.valueOf(uid));

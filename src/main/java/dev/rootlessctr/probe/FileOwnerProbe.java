@@ -40,9 +40,9 @@ final class FileOwnerProbe implements Probe {
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 1, 1);
     long learnerUid = learner.of(context).uid();
-    String you = accounts.describeUser(learnerUid);
+    String you = accounts.nameAndUid(learnerUid);
     String shown = args.get(0);
-    String expected = shown + " exists and is owned by you (" + you + ")";
+    String expected = shown + " exists and is owned by you, " + you;
     Path file = context.resolve(shown);
     if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       return ProbeResult.fail(expected, shown + " does not exist (looked at " + file + ")");
@@ -70,7 +70,7 @@ final class FileOwnerProbe implements Probe {
         isLearner
             ? ": you are root, so owners say nothing about rootless containers; run the course as"
                 + " an unprivileged user"
-            : ", not by you (" + you + ")";
+            : ", not by you, " + you;
     return new ProbeResult(false, expected, actual + why, values);
   }
 

@@ -36,8 +36,8 @@ final class UidMapProbe implements Probe {
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 1, 1);
     long learnerUid = learner.of(context).uid();
-    String you = accounts.describeUser(learnerUid);
-    String expected = "container uid 0 maps to your own host uid " + you;
+    String you = accounts.nameAndUid(learnerUid);
+    String expected = "container uid 0 maps to you on the host, " + you;
     try {
       ContainerProcess process = ContainerProcess.find(context, args.get(0));
       List<IdMapping> uids = IdMapping.read(process.procDir().resolve("uid_map"), process.label());
@@ -91,14 +91,12 @@ final class UidMapProbe implements Probe {
           + " the course as an unprivileged user";
     }
     if (root.hostId() == 0) {
-      return "container root is the host's root: the container was started as root, not as you ("
-          + you
-          + ")";
+      return "container root is the host's root: the container was started as root, not as you, "
+          + you;
     }
     return "container uid 0 is host uid "
         + accounts.describeUser(root.hostId())
-        + ", not you ("
-        + you
-        + ")";
+        + ", not yours: you are "
+        + you;
   }
 }

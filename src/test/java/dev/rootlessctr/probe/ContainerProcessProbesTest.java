@@ -120,6 +120,21 @@ class ContainerProcessProbesTest {
   }
 
   @Test
+  void uidMapToSomeoneElseNamesThem() throws IOException {
+    lab.process(80, "0 0 1\n", CONTAINER_NS);
+    lab.process(81, "0 1002 1\n", CONTAINER_NS);
+
+    assertEquals(
+        "uid_map of process 80 says \"0 0 1\": container root is the host's root: the container"
+            + " was started as root, not as you, learner (uid 1001)",
+        lab.run(probe("uid-map"), "80").actual());
+    assertEquals(
+        "uid_map of process 81 says \"0 1002 1\": container uid 0 is host uid 1002, not yours:"
+            + " you are learner (uid 1001)",
+        lab.run(probe("uid-map"), "81").actual());
+  }
+
+  @Test
   void uidMapWhenTheLearnerIsRootSaysNothingIsRootless() throws IOException {
     lab.process(79, "0 0 1\n", CONTAINER_NS);
     Probe asRoot = new UidMapProbe(LearnerIds.fixed(new UnixIds(0, 0)), lab.accounts);

@@ -127,7 +127,7 @@ class FileProbesTest {
     assertEquals("false", result.values().get("isLearner"));
     assertTrue(
         result.actual().startsWith("made-inside is owned by uid " + testUid), result.actual());
-    assertTrue(result.actual().endsWith(", not by you (4321)"), result.actual());
+    assertTrue(result.actual().endsWith(", not by you, uid 4321"), result.actual());
   }
 
   @Test
