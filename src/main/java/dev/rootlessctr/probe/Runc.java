@@ -43,14 +43,13 @@ final class Runc {
     }
     Captured captured = run("state", name);
     if (!captured.succeeded()) {
-      throw new Unmet(
-          "runc has no container named "
-              + name
-              + " under --root "
-              + context.runcRoot()
-              + " (runc said: "
-              + complaint(captured)
-              + ")");
+      String complaint = complaint(captured);
+      // Other failures (a --root owned by someone else, say) must not pass for "no container".
+      String what =
+          complaint.contains("does not exist")
+              ? "runc has no container named " + name + " under --root "
+              : "runc state " + name + " failed under --root ";
+      throw new Unmet(what + context.runcRoot() + " (runc said: " + complaint + ")");
     }
     return RuncState.from(parse(captured, "runc state " + name));
   }

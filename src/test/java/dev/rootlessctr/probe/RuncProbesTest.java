@@ -83,6 +83,24 @@ class RuncProbesTest {
   }
 
   @Test
+  void stateFailingForAnotherReasonIsNotCalledAMissingContainer() throws IOException {
+    lab.runc.answer(
+        List.of("state", "c1"),
+        1,
+        "",
+        "time=\"2026-11-28T15:25:19Z\" level=error msg=\"open /tmp/r/c1/state.json: permission"
+            + " denied\"\n");
+
+    ProbeResult result = lab.run(probe("runc-state"), "c1");
+
+    assertEquals(
+        "runc state c1 failed under --root "
+            + lab.runcRoot
+            + " (runc said: open /tmp/r/c1/state.json: permission denied)",
+        result.actual());
+  }
+
+  @Test
   void stateDoesNotAskRuncWhenTheRootDirectoryDoesNotExist() throws IOException {
     Files.delete(lab.runcRoot);
 
