@@ -14,4 +14,10 @@ import java.util.Map;
  * @param processes how probes start tools such as {@code runc state}
  */
 public record ProbeContext(
-    Path workDir, Map<String, String> env, Path runcRoot, Path procRoot, ProcessRunner processes) {}
+    Path workDir, Map<String, String> env, Path runcRoot, Path procRoot, ProcessRunner processes) {
+
+  /** A path the learner wrote, resolved against their current directory. */
+  public Path resolve(String word) {
+    return workDir.resolve(word).normalize();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.rootlessctr.probe;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The host process of a container, named either by pid or by container name (looked up with {@code
+ * runc state}), and its directory under the proc root.
+ */
+record ContainerProcess(long pid, String label, Path procDir) {
+
+  static ContainerProcess find(ProbeContext context, String pidOrName) throws Unmet, IOException {
+    long pid;
+    String label;
+    if (pidOrName.chars().allMatch(Character::isDigit) && !pidOrName.isEmpty()) {
+      pid = Long.parseLong(pidOrName);
+      label = "process " + pid;
+    } else {
+      RuncState state = new Runc(context).state(pidOrName);
+      if (state.pid() <= 0) {
+        throw new Unmet(
+            "container " + pidOrName + " is " + state.status() + ": it has no process to look at");
+      }
+      pid = state.pid();
+      label = "container " + pidOrName + " (pid " + pid + ")";
+    }
+    Path procDir = context.procRoot().resolve(Long.toString(pid));
+    if (!Files.isDirectory(procDir)) {
+      throw new Unmet(label + " is not running: " + procDir + " does not exist");
+    }
+    return new ContainerProcess(pid, label, procDir);
+  }
+}

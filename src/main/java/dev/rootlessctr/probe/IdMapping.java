@@ -1,0 +1,48 @@
+package dev.rootlessctr.probe;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One line of {@code /proc/PID/uid_map} or {@code gid_map}: ids inside, ids outside, count. */
+record IdMapping(long containerId, long hostId, long size) {
+
+  // The initial user namespace maps every id to itself: "0 0 4294967295".
+  private static final long ALL_IDS = 4294967295L;
+
+  /** Reads a map file; unmet when it is missing or has no mapping. */
+  static List<IdMapping> read(Path file, String owner) throws Unmet, IOException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.US_ASCII);
+    } catch (NoSuchFileException gone) {
+      throw new Unmet(owner + " has no " + file.getFileName() + ": has it just exited?");
+    }
+    List<IdMapping> mappings = new ArrayList<>();
+    for (String line : text.lines().toList()) {
+      String[] fields = line.trim().split("\\s+");
+      if (fields.length == 3) {
+        mappings.add(
+            new IdMapping(
+                Long.parseLong(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2])));
+      }
+    }
+    if (mappings.isEmpty()) {
+      throw new Unmet(owner + "'s " + file.getFileName() + " is empty: no ids are mapped yet");
+    }
+    return mappings;
+  }
+
+  boolean isHostIdentity() {
+    return containerId == 0 && hostId == 0 && size == ALL_IDS;
+  }
+
+  /** The line as the kernel prints it, without the padding: "0 1001 1". */
+  String line() {
+    return containerId + " " + hostId + " " + size;
+  }
+}

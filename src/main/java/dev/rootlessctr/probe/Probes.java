@@ -1,0 +1,48 @@
+package dev.rootlessctr.probe;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The probes lessons can call, by name. */
+public final class Probes {
+
+  private Probes() {}
+
+  /** Every probe, for the learner running the shell, keyed by the name lessons use. */
+  public static Map<String, Probe> standard() {
+    return using(LearnerIds.fromProcSelfStatus(), AccountBook.etc());
+  }
+
+  /** The standard probe with this name, if there is one. */
+  public static Optional<Probe> find(String name) {
+    return Optional.ofNullable(standard().get(name));
+  }
+
+  /** Every probe, with who the learner is and how uids are named decided by the caller. */
+  public static Map<String, Probe> using(LearnerIds learner, AccountBook accounts) {
+    List<Probe> probes =
+        List.of(
+            new OciLayoutProbe(),
+            new RootfsProbe(accounts),
+            new ConfigProbe(accounts),
+            new HomeMountProbe(),
+            new RuncStateProbe(),
+            new RuncListProbe(),
+            new UidMapProbe(learner, accounts),
+            new NamespacesProbe(),
+            new MountInfoProbe(),
+            new FileOwnerProbe(learner, accounts),
+            new HostUserProbe(learner, accounts),
+            new NoContainersProbe(learner));
+    Map<String, Probe> byName = new LinkedHashMap<>();
+    for (Probe probe : probes) {
+      if (byName.put(probe.name(), probe) != null) {
+        throw new IllegalStateException("two probes are named " + probe.name());
+      }
+    }
+    return Collections.unmodifiableMap(byName);
+  }
+}

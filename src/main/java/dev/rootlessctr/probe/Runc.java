@@ -1,0 +1,135 @@
+package dev.rootlessctr.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootlessctr.process.Captured;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Asks the learner's runc, with the course's {@code --root}, about containers; only the subcommands
+ * that read state are used.
+ */
+final class Runc {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  // runc logs errors in logrus text format: time="..." level=error msg="container does not exist"
+  private static final Pattern LOGRUS_MSG = Pattern.compile("msg=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final List<String> SBIN_DIRS = List.of("/usr/local/sbin", "/usr/sbin", "/sbin");
+
+  private final ProbeContext context;
+
+  Runc(ProbeContext context) {
+    this.context = context;
+  }
+
+  /** The state of container {@code name}; unmet when runc does not know it. */
+  RuncState state(String name) throws Unmet, IOException {
+    // "runc state" creates a missing --root directory too.
+    if (!Files.isDirectory(context.runcRoot())) {
+      throw new Unmet(
+          "runc has no container named "
+              + name
+              + ": no container has been created under --root "
+              + context.runcRoot()
+              + " yet (the directory does not exist)");
+    }
+    Captured captured = run("state", name);
+    if (!captured.succeeded()) {
+      String complaint = complaint(captured);
+      // Other failures (a --root owned by someone else, say) must not pass for "no container".
+      String what =
+          complaint.contains("does not exist")
+              ? "runc has no container named " + name + " under --root "
+              : "runc state " + name + " failed under --root ";
+      throw new Unmet(what + context.runcRoot() + " (runc said: " + complaint + ")");
+    }
+    return RuncState.from(parse(captured, "runc state " + name));
+  }
+
+  /** Every container under the course's root, in runc's order. */
+  List<RuncState> list() throws Unmet, IOException {
+    // "runc list" creates a missing --root directory (runc 1.1.5); a probe must not leave that.
+    if (!Files.isDirectory(context.runcRoot())) {
+      return List.of();
+    }
+    Captured captured = run("list", "--format", "json");
+    if (!captured.succeeded()) {
+      throw new Unmet("runc list --root " + context.runcRoot() + " failed: " + complaint(captured));
+    }
+    // An empty list is printed as "null", not "[]".
+    JsonNode json = parse(captured, "runc list");
+    List<RuncState> containers = new ArrayList<>();
+    for (JsonNode container : json) {
+      containers.add(RuncState.from(container));
+    }
+    return containers;
+  }
+
+  private Captured run(String... subcommand) throws Unmet, IOException {
+    List<String> argv = new ArrayList<>();
+    argv.add(executable().toString());
+    argv.add("--root");
+    argv.add(context.runcRoot().toString());
+    argv.addAll(List.of(subcommand));
+    Captured captured = context.processes().run(argv, context.workDir(), context.env(), TIMEOUT);
+    if (captured.timedOut()) {
+      throw new Unmet(
+          "runc " + subcommand[0] + " did not answer within " + TIMEOUT.toSeconds() + " s");
+    }
+    return captured;
+  }
+
+  /** The runc the learner's PATH finds, as their own commands would. */
+  Path executable() throws Unmet {
+    String path = context.env().getOrDefault("PATH", "");
+    Optional<Path> found = onPath(path);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    String hint =
+        SBIN_DIRS.stream()
+            .map(dir -> Path.of(dir, "runc"))
+            .filter(Files::isExecutable)
+            .findFirst()
+            .map(runc -> "; " + runc + " exists: add " + runc.getParent() + " to PATH")
+            .orElse("; is runc installed?");
+    throw new Unmet("runc is not on the shell's PATH (" + path + ")" + hint);
+  }
+
+  private Optional<Path> onPath(String path) {
+    for (String dir : path.split(":", -1)) {
+      // An empty PATH entry means the current directory.
+      Path candidate = (dir.isEmpty() ? context.workDir() : context.resolve(dir)).resolve("runc");
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static JsonNode parse(Captured captured, String what) throws Unmet {
+    return JsonFile.parse(captured.stdout(), "the output of " + what);
+  }
+
+  /** What runc complained about, without its log decoration. */
+  static String complaint(Captured captured) {
+    Matcher matcher = LOGRUS_MSG.matcher(captured.stderr());
+    String last = null;
+    while (matcher.find()) {
+      last = matcher.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+    if (last != null) {
+      return last;
+    }
+    String stderr = captured.stderr().strip();
+    return stderr.isEmpty() ? "exit status " + captured.exitCode() : stderr;
+  }
+}

@@ -1,0 +1,134 @@
+package dev.rootlessctr.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The config probe on runc 1.1.5's rootless spec and the ways a learner's edit breaks it. */
+class ConfigProbeTest {
+
+  @TempDir Path temp;
+  ProbeLab lab;
+  Probe config;
+  Path bundle;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    lab = new ProbeLab(temp);
+    config = lab.probes().get("config");
+    bundle = lab.lab.resolve("b");
+  }
+
+  @Test
+  void measuresTheRootlessSpec() throws IOException {
+    ProbeLab.write(
+        bundle.resolve("config.json"), FakeRunc.recorded("runc-1.1.5-spec-rootless.json"));
+
+    ProbeResult result = lab.run(config, "b");
+
+    assertTrue(result.passed(), result.actual());
+    assertEquals("sh", result.values().get("args"));
+    assertEquals("0:0", result.values().get("user"));
+    assertEquals("true", result.values().get("terminal"));
+    assertEquals("true", result.values().get("readonly"));
+    assertEquals("0 -> 1001 (learner), size 1", result.values().get("uidMapping"));
+    assertEquals("0 -> 1001 (learner), size 1", result.values().get("gidMapping"));
+    assertEquals("1001", result.values().get("hostUid"));
+    assertEquals("learner", result.values().get("hostUser"));
+    assertEquals("pid, ipc, uts, mount, user", result.values().get("namespaces"));
+    assertEquals("false", result.values().get("hasNetworkNs"));
+    assertEquals("3 (AUDIT_WRITE, KILL, NET_BIND_SERVICE)", result.values().get("capabilities"));
+    assertEquals(
+        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin, TERM=xterm",
+        result.values().get("env"));
+    assertEquals("7", result.values().get("mounts"));
+    assertEquals("none", result.values().get("homeMount"));
+  }
+
+  @Test
+  void aSyntaxErrorIsReportedWithLineColumnAndText() throws IOException {
+    String spec = FakeRunc.recorded("runc-1.1.5-spec-rootless.json");
+    // A trailing comma after the last bounding capability, a classic hand-edit mistake.
+    String broken = spec.replaceFirst("\"CAP_NET_BIND_SERVICE\"\n", "\"CAP_NET_BIND_SERVICE\",\n");
+    ProbeLab.write(bundle.resolve("config.json"), broken);
+    List<String> lines = broken.lines().toList();
+    int closing =
+        lines.indexOf(lines.stream().filter(l -> l.equals("\t\t\t],")).findFirst().orElseThrow())
+            + 1;
+
+    ProbeResult result = lab.run(config, "b");
+
+    assertFalse(result.passed());
+    assertTrue(
+        result
+            .actual()
+            .startsWith("b/config.json line " + closing + ", column 4: Unexpected character (']'"),
+        result.actual());
+    assertTrue(result.actual().contains("\n  " + closing + " | \t\t\t],\n"), result.actual());
+    assertTrue(result.actual().endsWith("\t\t\t^"), result.actual());
+  }
+
+  @Test
+  void textAfterTheClosingBraceIsAnErrorAsInRunc() throws IOException {
+    ProbeLab.write(
+        bundle.resolve("config.json"), FakeRunc.recorded("runc-1.1.5-spec-rootless.json") + "}\n");
+
+    ProbeResult result = lab.run(config, "b");
+
+    assertFalse(result.passed());
+    assertTrue(
+        result.actual().startsWith("b/config.json line 181, column 2: Unexpected close marker '}'"),
+        result.actual());
+  }
+
+  @Test
+  void aSpecWithoutUidMappingsIsNotRootless() throws IOException {
+    ObjectNode spec = Specs.recorded();
+    ((ObjectNode) spec.get("linux")).remove("uidMappings");
+    Specs.write(bundle, spec);
+
+    ProbeResult result = lab.run(config, "b");
+
+    assertFalse(result.passed());
+    assertTrue(result.actual().contains("has no linux.uidMappings"), result.actual());
+    assertEquals("none", result.values().get("uidMapping"));
+  }
+
+  @Test
+  void reportsTheHomeMountAndANetworkNamespace() throws IOException {
+    ObjectNode spec = Specs.recorded();
+    spec.withArray("mounts").add(Specs.mount(ProbeLab.HOME, "bind", ProbeLab.HOME, "rbind", "rw"));
+    spec.with("linux").withArray("namespaces").addObject().put("type", "network");
+    Specs.write(bundle, spec);
+
+    ProbeResult result = lab.run(config, "b/config.json");
+
+    assertTrue(result.passed(), result.actual());
+    assertEquals(
+        "/home/learner -> /home/learner (bind; rbind, rw)", result.values().get("homeMount"));
+    assertEquals("8", result.values().get("mounts"));
+    assertEquals("true", result.values().get("hasNetworkNs"));
+  }
+
+  @Test
+  void aMissingBundleOrConfigSaysWhatIsMissing() throws IOException {
+    assertEquals(
+        "b does not exist: there is no bundle directory there yet", lab.run(config, "b").actual());
+    Files.createDirectories(bundle);
+    assertEquals(
+        "b/config.json is missing: no runtime spec has been generated in that bundle yet",
+        lab.run(config, "b").actual());
+    assertEquals(
+        "b/config.json is missing: no runtime spec has been generated in that bundle yet",
+        lab.run(config, "b/config.json").actual());
+  }
+}
