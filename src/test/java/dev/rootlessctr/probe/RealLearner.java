@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An unprivileged user on this machine to run the real tools as: {@code learner} through {@code
- * runuser} when the tests run as root, or the test user itself otherwise.
+ * An unprivileged user on this machine to run the real tools as: the test user through {@code
+ * runuser} when the tests run as root, or the user running the tests otherwise.
  */
 final class RealLearner implements ProcessRunner {
 
-  static final String NAME = "learner";
+  /** The user run-tests creates (or names in RCTR_TEST_USER), as the end-to-end tests use. */
+  static final String NAME =
+      System.getenv().getOrDefault("RCTR_TEST_USER", "rctr-learner");
   static final Map<String, String> ENV =
       Map.of(
           "PATH",
