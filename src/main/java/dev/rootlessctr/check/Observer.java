@@ -65,7 +65,7 @@ public final class Observer {
           continue;
         }
       }
-      Map<String, String> measured = new LinkedHashMap<>();
+      Map<String, String> measured = new LinkedHashMap<>(now.builtIns());
       ExpectationResult result = checker.evaluate(expectation, Optional.empty(), now, measured);
       synchronized (this) {
         best.put(expectation, result);

@@ -6,7 +6,11 @@ import dev.rootlessctr.exec.TerminalLineRunner;
 import dev.rootlessctr.lab.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
+import dev.rootlessctr.check.ProbeReferences;
 import dev.rootlessctr.lesson.CourseLoader;
+import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.probe.Probe;
+import dev.rootlessctr.probe.Probes;
 import dev.rootlessctr.lesson.LessonError;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.progress.ProgressStore;
@@ -125,19 +129,24 @@ public final class ShellLauncher {
     for (LessonError error : course.errors()) {
       printer.failure("lesson not loaded: " + error);
     }
+    Map<String, Probe> probes = Probes.standard();
+    for (Lesson lesson : course.lessons()) {
+      ProbeReferences.check(lesson, probes).forEach(error -> printer.warning("lesson problem: " + error));
+    }
     Path labDir = request.lab() != null ? request.lab().toAbsolutePath() : Lab.defaultDir(user);
     Lab lab = new Lab(labDir, Lab.runcRoot(env, user));
     boolean created = !Files.isDirectory(labDir);
     Files.createDirectories(labDir);
     printer.note((created ? "Created your lab directory " : "Your lab directory is ") + labDir + "; commands run there.");
     Map<String, String> sessionEnv = new LinkedHashMap<>(env);
+    SystemPath.withSbin(sessionEnv, printer);
     sessionEnv.put("RUNC_ROOT", lab.runcRoot().toString());
     sessionEnv.put("LAB", labDir.toString());
     ShellState state = new ShellState(labDir, sessionEnv);
     XdgDirs dirs = XdgDirs.from(env);
     ProgressStore store = new ProgressStore(dirs.state().resolve("progress-" + course.name() + ".json"));
     return new ShellSetup.Parts(
-        course, lab, user, state, printer, store, Map.of(), ProcessRunner.system(), LessonHooks.none());
+        course, lab, user, state, printer, store, probes, ProcessRunner.system(), LessonHooks.none());
   }
 
   private static void quietNotice(Printer printer, String line) {
