@@ -1,7 +1,9 @@
 package dev.rootlessctr;
 
+import dev.rootlessctr.doctor.DoctorCommand;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Arrays;
 
 /** Entry point: parses the command line and hands over to the shell or a subcommand. */
 public final class Main {
@@ -26,6 +28,10 @@ public final class Main {
   }
 
   int run(String[] args) {
+    if (args.length > 0 && args[0].equals("doctor")) {
+      return DoctorCommand.forRealHost()
+          .run(Arrays.asList(args).subList(1, args.length), out, err);
+    }
     out.println("rootless-ctr");
     return 0;
   }

@@ -1,0 +1,11 @@
+package dev.rootlessctr.doctor;
+
+/** Whether the course's offline image mirror answers; the mirror feature provides the real one. */
+public interface MirrorStatus {
+
+  /** Where the mirror is expected, for the learner, e.g. {@code 127.0.0.1:5000}. */
+  String address();
+
+  /** Asks the mirror now; true when it answered as a registry should. */
+  boolean answers();
+}

@@ -1,0 +1,35 @@
+package dev.rootlessctr.doctor;
+
+import java.util.Optional;
+
+/** Looks up names in {@code /etc/passwd} and {@code /etc/group} text. */
+final class PasswdFile {
+
+  private PasswdFile() {}
+
+  /** The user name whose uid (third field) is {@code uid}. */
+  static Optional<String> nameOf(String passwd, int uid) {
+    for (String line : passwd.split("\n")) {
+      String[] fields = line.split(":", -1);
+      if (fields.length >= 3 && fields[2].equals(Integer.toString(uid))) {
+        return Optional.of(fields[0]);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code user} is listed as a member of {@code group} in group-file text. */
+  static boolean isMember(String groupFile, String group, String user) {
+    for (String line : groupFile.split("\n")) {
+      String[] fields = line.split(":", -1);
+      if (fields.length >= 4 && fields[0].equals(group)) {
+        for (String member : fields[3].split(",")) {
+          if (member.trim().equals(user)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}
