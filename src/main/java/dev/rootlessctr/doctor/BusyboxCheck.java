@@ -76,9 +76,10 @@ final class BusyboxCheck implements Check {
   }
 
   private static String fix(HostView host) {
-    String fix = Packages.installFix("busybox", host.distro(), Learner.of(host).isRoot());
-    return host.distro().usesApt()
-        ? fix + "\n(busybox-static replaces the dynamically linked busybox package)"
-        : fix;
+    String lead = host.distro().usesApt()
+        ? "Install the static BusyBox (busybox-static replaces the dynamically linked busybox"
+            + " package):"
+        : "Install it:";
+    return Packages.installFix(lead, "busybox", host.distro(), Learner.of(host).isRoot());
   }
 }

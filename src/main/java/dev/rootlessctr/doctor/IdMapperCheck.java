@@ -49,8 +49,10 @@ final class IdMapperCheck implements Check {
     }
     List<String> packages =
         Packages.providing("newuidmap", host.distro().family()).map(List::of).orElse(List.of());
-    String fix = Packages.installFix("newuidmap", host.distro(), Learner.of(host).isRoot());
-    return draft.outcome(Status.WARN, text, WHY, "Optional: " + fix, packages);
+    String fix = Packages.installFix(
+        "Optional; for multi-id mappings install them:", "newuidmap", host.distro(),
+        Learner.of(host).isRoot());
+    return draft.outcome(Status.WARN, text, WHY, fix, packages);
   }
 
   private static Optional<Path> locate(HostView host, String tool) {

@@ -49,17 +49,19 @@ final class Packages {
     };
   }
 
-  /** How to install one tool on this distribution, in words and commands. */
-  static String installFix(String tool, Distro distro, boolean asRoot) {
+  /**
+   * How to install one tool on this distribution: {@code lead}, then the command on its own line
+   * (indented, so renderers never break it).
+   */
+  static String installFix(String lead, String tool, Distro distro, boolean asRoot) {
     Optional<String> pkg = providing(tool, distro.family());
     if (pkg.isPresent()) {
-      String line = installLine(distro, List.of(pkg.get()), asRoot);
+      String fix = lead + "\n  " + installLine(distro, List.of(pkg.get()), asRoot);
       if (distro.family() == Distro.Family.UBUNTU) {
-        return line
-            + "\n(if apt cannot find it, enable Ubuntu's universe component first: "
-            + "sudo add-apt-repository universe)";
+        return fix + "\nIf apt cannot find it, enable Ubuntu's universe component first:\n  "
+            + (asRoot ? "" : "sudo ") + "add-apt-repository universe";
       }
-      return line;
+      return fix;
     }
     if (tool.equals("oci-image-tool") && distro.family() == Distro.Family.FEDORA) {
       return "Fedora does not package oci-image-tool; build it with Go:\n"

@@ -47,8 +47,9 @@ public final class ReportRenderer {
   /** The report as styled text; see {@link #toText} for what to print. */
   public AttributedString render(DoctorReport report) {
     AttributedStringBuilder out = new AttributedStringBuilder();
-    out.append("Host: " + report.distro().prettyName() + ", user " + report.userName()
-        + " (uid " + report.uid() + ")\n\n");
+    block(out, "", "Host: " + report.distro().prettyName() + ", user " + report.userName()
+        + " (uid " + report.uid() + ")", AttributedStyle.DEFAULT);
+    out.append("\n");
     int titleWidth = Math.min(MAX_TITLE_WIDTH, report.findings().stream()
         .mapToInt(f -> f.title().length()).max().orElse(0));
     for (Finding finding : report.findings()) {
@@ -137,7 +138,8 @@ public final class ReportRenderer {
     report.installOffer().ifPresent(offer -> {
       out.append("\n");
       String how = switch (offer.sudo()) {
-        case NOT_NEEDED, PASSWORDLESS, WITH_PASSWORD -> "To install what is missing:";
+        case NOT_NEEDED, PASSWORDLESS -> "To install what is missing:";
+        case WITH_PASSWORD -> "To install what is missing (sudo will ask for your password):";
         case UNAVAILABLE -> "To install what is missing, ask someone who can use sudo to run:";
       };
       block(out, "", how, AttributedStyle.DEFAULT);

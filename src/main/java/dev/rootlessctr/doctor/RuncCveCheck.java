@@ -101,10 +101,12 @@ final class RuncCveCheck implements Check {
   private static String upgradeFix(HostView host) {
     String sudo = Learner.of(host).isRoot() ? "" : "sudo ";
     return switch (host.distro().family()) {
-      case DEBIAN -> sudo + "apt-get update && " + sudo + "apt-get install --only-upgrade -y runc\n"
-          + "(Debian 12 bookworm's fixed package is " + FIXED_BOOKWORM + ", from bookworm-security)";
-      case UBUNTU -> sudo + "apt-get update && " + sudo + "apt-get install --only-upgrade -y runc";
-      case FEDORA -> sudo + "dnf upgrade -y runc";
+      case DEBIAN -> "Upgrade it (Debian 12 bookworm's fixed package is " + FIXED_BOOKWORM
+          + ", from bookworm-security):\n"
+          + "  " + sudo + "apt-get update && " + sudo + "apt-get install --only-upgrade -y runc";
+      case UBUNTU -> "Upgrade it:\n"
+          + "  " + sudo + "apt-get update && " + sudo + "apt-get install --only-upgrade -y runc";
+      case FEDORA -> "Upgrade it:\n  " + sudo + "dnf upgrade -y runc";
       case OTHER -> "Upgrade runc to " + FIXED_UPSTREAM + " or later.";
     };
   }

@@ -32,8 +32,9 @@ final class SubidCheck implements Check {
     return draft.warn(
         String.join("; ", seen),
         WHY,
-        "Optional: " + sudo + "usermod --add-subuids 100000-165535 --add-subgids 100000-165535 "
-            + learner.name() + " (pick a range no other user has)");
+        "Optional; give yourself a range no other user has, e.g.:\n"
+            + "  " + sudo + "usermod --add-subuids 100000-165535 --add-subgids 100000-165535 "
+            + learner.name());
   }
 
   // Lines are NAME:START:COUNT or UID:START:COUNT.

@@ -51,14 +51,14 @@ final class ToolCheck implements Check {
     } catch (IOException e) {
       return draft.outcome(
           missing, "found at " + where + " but it could not be started: " + e.getMessage(),
-          purpose, "Reinstall it.\n" + installFix(host), List.of());
+          purpose, installFix(host), List.of());
     }
     if (!version.succeeded()) {
       return draft.outcome(
           missing,
           "found at " + where + " but `" + tool + " --version` failed: "
               + firstLine(version.stderr() + version.stdout()),
-          purpose, "Reinstall it.\n" + installFix(host), List.of());
+          purpose, installFix(host), List.of());
     }
     return draft.pass(tool + " " + versionOf(version.stdout()) + " at " + where);
   }
@@ -85,7 +85,7 @@ final class ToolCheck implements Check {
   }
 
   private String installFix(HostView host) {
-    return Packages.installFix(tool, host.distro(), Learner.of(host).isRoot());
+    return Packages.installFix("Install it:", tool, host.distro(), Learner.of(host).isRoot());
   }
 
   /** The version word of a {@code --version} output, or its first line when it has none. */

@@ -21,8 +21,9 @@ class BusyboxCheckTest {
     assertEquals("/bin/busybox does not exist", finding.seen());
     assertEquals(List.of("busybox-static"), finding.packages());
     assertEquals(
-        "sudo apt-get update && sudo apt-get install -y busybox-static\n"
-            + "(busybox-static replaces the dynamically linked busybox package)",
+        "Install the static BusyBox (busybox-static replaces the dynamically linked busybox"
+            + " package):\n"
+            + "  sudo apt-get update && sudo apt-get install -y busybox-static",
         finding.fix());
   }
 
@@ -32,7 +33,7 @@ class BusyboxCheckTest {
     host.file("/etc/os-release", FakeHost.FEDORA);
     Finding finding = host.run(new BusyboxCheck());
     assertEquals(List.of("busybox"), finding.packages());
-    assertEquals("sudo dnf install -y busybox", finding.fix());
+    assertEquals("Install it:\n  sudo dnf install -y busybox", finding.fix());
   }
 
   @Test

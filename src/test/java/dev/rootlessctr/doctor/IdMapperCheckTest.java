@@ -20,7 +20,10 @@ class IdMapperCheckTest {
     assertEquals(Status.WARN, finding.status());
     assertEquals("newuidmap not installed; newgidmap not installed", finding.seen());
     assertTrue(finding.why().contains("single mapping"), finding.why());
-    assertEquals("Optional: sudo apt-get update && sudo apt-get install -y uidmap", finding.fix());
+    assertEquals(
+        "Optional; for multi-id mappings install them:\n"
+            + "  sudo apt-get update && sudo apt-get install -y uidmap",
+        finding.fix());
     assertEquals(List.of("uidmap"), finding.packages());
   }
 

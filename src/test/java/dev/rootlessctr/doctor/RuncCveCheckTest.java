@@ -56,8 +56,9 @@ class RuncCveCheckTest {
         finding.seen());
     assertTrue(finding.why().contains("CVE-2024-21626"));
     assertEquals(
-        "sudo apt-get update && sudo apt-get install --only-upgrade -y runc\n"
-            + "(Debian 12 bookworm's fixed package is 1.1.5+ds1-1+deb12u1, from bookworm-security)",
+        "Upgrade it (Debian 12 bookworm's fixed package is 1.1.5+ds1-1+deb12u1, from"
+            + " bookworm-security):\n"
+            + "  sudo apt-get update && sudo apt-get install --only-upgrade -y runc",
         finding.fix());
   }
 
@@ -78,7 +79,7 @@ class RuncCveCheckTest {
     host.tool("/usr/sbin/runc", "runc version 1.1.9");
     Finding finding = host.run(new RuncCveCheck());
     assertEquals(Status.WARN, finding.status());
-    assertEquals("sudo dnf upgrade -y runc", finding.fix());
+    assertEquals("Upgrade it:\n  sudo dnf upgrade -y runc", finding.fix());
   }
 
   @Test

@@ -37,8 +37,8 @@ class SubidCheckTest {
         finding.seen());
     assertTrue(finding.why().contains("needs no subordinate ids"), finding.why());
     assertEquals(
-        "Optional: sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 learner"
-            + " (pick a range no other user has)",
+        "Optional; give yourself a range no other user has, e.g.:\n"
+            + "  sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 learner",
         finding.fix());
   }
 }

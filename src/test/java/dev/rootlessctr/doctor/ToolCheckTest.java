@@ -29,7 +29,7 @@ class ToolCheckTest {
     Finding finding = host.run(runc());
     assertEquals(Status.FAIL, finding.status());
     assertEquals("not installed (not found on your PATH)", finding.seen());
-    assertEquals("sudo apt-get update && sudo apt-get install -y runc", finding.fix());
+    assertEquals("Install it:\n  sudo apt-get update && sudo apt-get install -y runc", finding.fix());
     assertEquals(List.of("runc"), finding.packages());
   }
 
@@ -40,9 +40,10 @@ class ToolCheckTest {
     Finding finding =
         host.run(new ToolCheck("skopeo", Requirement.SKOPEO, false, "skopeo copies images."));
     assertEquals(
-        "sudo apt-get update && sudo apt-get install -y skopeo\n"
-            + "(if apt cannot find it, enable Ubuntu's universe component first: "
-            + "sudo add-apt-repository universe)",
+        "Install it:\n"
+            + "  sudo apt-get update && sudo apt-get install -y skopeo\n"
+            + "If apt cannot find it, enable Ubuntu's universe component first:\n"
+            + "  sudo add-apt-repository universe",
         finding.fix());
   }
 
@@ -51,7 +52,7 @@ class ToolCheckTest {
     FakeHost host = FakeHost.healthy(tree).remove("/usr/bin/runc");
     host.file("/etc/os-release", FakeHost.FEDORA);
     Finding finding = host.run(runc());
-    assertEquals("sudo dnf install -y runc", finding.fix());
+    assertEquals("Install it:\n  sudo dnf install -y runc", finding.fix());
     assertEquals(List.of("runc"), finding.packages());
   }
 
