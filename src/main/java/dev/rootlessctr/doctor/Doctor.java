@@ -53,6 +53,8 @@ public final class Doctor {
         learner.uid(),
         learner.name(),
         findings,
-        InstallOffer.forMissing(distro, findings, SudoAccess.of(host, learner)));
+        // Asking sudo, even with -n, may be logged or reported; only ask when there is
+        // something to install.
+        InstallOffer.forMissing(distro, findings, () -> SudoAccess.of(host, learner)));
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One command that installs every package the failed findings name, offered with consent.
@@ -49,13 +50,14 @@ public record InstallOffer(
   }
 
   static Optional<InstallOffer> forMissing(
-      Distro distro, List<Finding> findings, SudoAccess sudo) {
+      Distro distro, List<Finding> findings, Supplier<SudoAccess> sudoAccess) {
     Set<String> packages = new LinkedHashSet<>();
     findings.stream().filter(Finding::blocks).forEach(f -> packages.addAll(f.packages()));
     if (packages.isEmpty() || distro.family() == Distro.Family.OTHER) {
       return Optional.empty();
     }
     List<String> names = List.copyOf(packages);
+    SudoAccess sudo = sudoAccess.get();
     boolean asRoot = sudo == SudoAccess.NOT_NEEDED;
     return Optional.of(
         new InstallOffer(

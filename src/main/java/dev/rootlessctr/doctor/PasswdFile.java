@@ -18,13 +18,19 @@ final class PasswdFile {
     return Optional.empty();
   }
 
-  /** Whether {@code user} is listed as a member of {@code group} in group-file text. */
-  static boolean isMember(String groupFile, String group, String user) {
+  /**
+   * Whether the learner belongs to {@code group}: listed as a member in group-file text, or
+   * holding its gid (as primary or supplementary group).
+   */
+  static boolean isMember(String groupFile, String group, Learner learner) {
     for (String line : groupFile.split("\n")) {
       String[] fields = line.split(":", -1);
       if (fields.length >= 4 && fields[0].equals(group)) {
+        if (fields[2].matches("\\d+") && learner.groups().contains(Integer.parseInt(fields[2]))) {
+          return true;
+        }
         for (String member : fields[3].split(",")) {
-          if (member.trim().equals(user)) {
+          if (member.trim().equals(learner.name())) {
             return true;
           }
         }

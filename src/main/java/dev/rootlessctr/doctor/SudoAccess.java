@@ -39,8 +39,8 @@ public enum SudoAccess {
       return UNAVAILABLE;
     }
     boolean member = host.read("/etc/group")
-        .map(groups -> PasswdFile.isMember(groups, "sudo", learner.name())
-            || PasswdFile.isMember(groups, "wheel", learner.name()))
+        .map(groups -> PasswdFile.isMember(groups, "sudo", learner)
+            || PasswdFile.isMember(groups, "wheel", learner))
         .orElse(false);
     return member ? WITH_PASSWORD : UNAVAILABLE;
   }

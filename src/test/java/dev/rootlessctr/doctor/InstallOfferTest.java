@@ -76,9 +76,26 @@ class InstallOfferTest {
     assertEquals(SudoAccess.WITH_PASSWORD, SudoAccess.of(host.view(), learner));
     host.file("/etc/group", "wheel:x:10:learner\n");
     assertEquals(SudoAccess.WITH_PASSWORD, SudoAccess.of(host.view(), learner));
+    host.file("/etc/group", "sudo:x:27:\n");
+    Learner inSudoByGid = new Learner(learner.uid(), learner.name(), Set.of(learner.uid(), 27));
+    assertEquals(SudoAccess.WITH_PASSWORD, SudoAccess.of(host.view(), inSudoByGid));
+    assertEquals(SudoAccess.UNAVAILABLE, SudoAccess.of(host.view(), learner));
     host.script("/usr/bin/sudo", "exit 0");
     assertEquals(SudoAccess.PASSWORDLESS, SudoAccess.of(host.view(), learner));
     assertEquals(SudoAccess.NOT_NEEDED, SudoAccess.of(host.view(), new Learner(0, "root", Set.of())));
+  }
+
+  @Test
+  void sudoIsNotAskedWhenNothingIsMissing() throws Exception {
+    FakeHost host = FakeHost.healthy(tree);
+    Path asked = host.path("/sudo-was-asked");
+    host.script("/usr/bin/sudo", "touch '" + asked + "'; exit 0");
+    java.nio.file.Files.createDirectories(host.path("/bin"));
+    java.nio.file.Files.write(host.path("/bin/busybox"), ElfBytes.elf64(null));
+    assertTrue(host.report().installOffer().isEmpty());
+    assertFalse(java.nio.file.Files.exists(asked), "sudo ran although nothing is missing");
+    host.remove("/usr/bin/skopeo").report();
+    assertTrue(java.nio.file.Files.exists(asked), "sudo -n true decides how to offer the install");
   }
 
   @Test
