@@ -17,7 +17,8 @@ final class MirrorCheck implements Check {
   @Override
   public Finding run(HostView host) {
     if (mirror == null) {
-      return Finding.about("mirror", "Image mirror", Requirement.MIRROR, "nothing")
+      return Finding.about(
+              "mirror", "Image mirror", Requirement.MIRROR, "nothing: no mirror address was given")
           .warn(
               "not checked: this run was not told where the mirror is",
               WHY,

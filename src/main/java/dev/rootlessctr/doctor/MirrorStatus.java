@@ -8,4 +8,19 @@ public interface MirrorStatus {
 
   /** Asks the mirror now; true when it answered as a registry should. */
   boolean answers();
+
+  /** A status for {@code address} that asks {@code probe}. */
+  static MirrorStatus of(String address, java.util.function.BooleanSupplier probe) {
+    return new MirrorStatus() {
+      @Override
+      public String address() {
+        return address;
+      }
+
+      @Override
+      public boolean answers() {
+        return probe.getAsBoolean();
+      }
+    };
+  }
 }

@@ -71,8 +71,9 @@ public final class ReportRenderer {
 
   private void row(AttributedStringBuilder out, Finding finding, int titleWidth) {
     out.append(" ");
-    out.styled(markStyle(finding.status()), pad(mark(finding.status()), MARK_WIDTH));
-    out.append("  ");
+    String mark = mark(finding.status());
+    out.styled(markStyle(finding.status()), mark);
+    out.append(" ".repeat(MARK_WIDTH - mark.length() + 2));
     String title = finding.title();
     int textColumn = 1 + MARK_WIDTH + 2 + titleWidth + 2;
     int textWidth = width - textColumn;

@@ -51,14 +51,14 @@ final class ToolCheck implements Check {
     } catch (IOException e) {
       return draft.outcome(
           missing, "found at " + where + " but it could not be started: " + e.getMessage(),
-          purpose, installFix(host), List.of());
+          purpose, installFix(host, "Reinstall it:"), List.of());
     }
     if (!version.succeeded()) {
       return draft.outcome(
           missing,
           "found at " + where + " but `" + tool + " --version` failed: "
               + firstLine(version.stderr() + version.stdout()),
-          purpose, installFix(host), List.of());
+          purpose, installFix(host, "Reinstall it:"), List.of());
     }
     return draft.pass(tool + " " + versionOf(version.stdout()) + " at " + where);
   }
@@ -81,11 +81,12 @@ final class ToolCheck implements Check {
     List<String> packages =
         Packages.providing(tool, distro.family()).map(List::of).orElse(List.of());
     return draft.outcome(
-        missing, "not installed (not found on your PATH)", purpose, installFix(host), packages);
+        missing, "not installed (not found on your PATH)", purpose, installFix(host, "Install it:"),
+        packages);
   }
 
-  private String installFix(HostView host) {
-    return Packages.installFix("Install it:", tool, host.distro(), Learner.of(host).isRoot());
+  private String installFix(HostView host, String lead) {
+    return Packages.installFix(lead, tool, host.distro(), Learner.of(host).isRoot());
   }
 
   /** The version word of a {@code --version} output, or its first line when it has none. */

@@ -61,16 +61,6 @@ class DiskAndMirrorCheckTest {
   }
 
   static MirrorStatus mirror(boolean answers) {
-    return new MirrorStatus() {
-      @Override
-      public String address() {
-        return "127.0.0.1:5000";
-      }
-
-      @Override
-      public boolean answers() {
-        return answers;
-      }
-    };
+    return MirrorStatus.of("127.0.0.1:5000", () -> answers);
   }
 }

@@ -98,6 +98,8 @@ class ToolCheckTest {
         "found at /usr/bin/runc but `runc --version` failed: "
             + "runc: error while loading shared libraries",
         finding.seen());
+    assertEquals("Reinstall it:\n  sudo apt-get update && sudo apt-get install -y runc",
+        finding.fix());
   }
 
   @Test
