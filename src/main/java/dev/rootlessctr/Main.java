@@ -41,6 +41,7 @@ public final class Main {
       return 0;
     }
     return switch (options.command()) {
+      case "doctor" -> ShellLauncher.doctorCommand(options.lessons(), options.lab()).run(options.rest(), out, err);
       default -> new ShellLauncher(out, err, in).launch(
           new ShellLauncher.Request(options.lessons(), options.lab(), options.registry(), options.color(), options.allowRoot()));
     };

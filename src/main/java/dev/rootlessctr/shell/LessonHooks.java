@@ -11,8 +11,11 @@ public interface LessonHooks {
   /** Prepares for {@code lesson}; false when the host cannot run it (the reason was printed). */
   boolean beforeLesson(Lesson lesson, Printer printer);
 
-  /** Runs the full host diagnosis for {@code :doctor}. */
-  void doctor(Printer printer);
+  /** Runs the full host diagnosis for {@code :doctor}; {@code confirm} asks the learner yes/no. */
+  void doctor(Printer printer, java.util.function.Predicate<String> confirm);
+
+  /** Called once when the shell starts, before the first prompt; must not be slow. */
+  default void started(Printer printer) {}
 
   /** One line per setting worth showing in {@code :status} (mirror mode, ...). */
   java.util.List<String> status();
@@ -29,7 +32,7 @@ public interface LessonHooks {
       }
 
       @Override
-      public void doctor(Printer printer) {
+      public void doctor(Printer printer, java.util.function.Predicate<String> confirm) {
         printer.line("No host diagnosis is configured in this shell.");
       }
 

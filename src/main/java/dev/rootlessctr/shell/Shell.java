@@ -44,6 +44,7 @@ public final class Shell {
   public int run() {
     Printer printer = tutor.printer();
     try {
+      hooks.started(printer);
       tutor.show();
       while (true) {
         String line;
@@ -92,7 +93,7 @@ public final class Shell {
       case "hint" -> tutor.hint();
       case "status", "s" -> status();
       case "reset" -> reset(args);
-      case "doctor" -> hooks.doctor(printer);
+      case "doctor" -> hooks.doctor(printer, this::confirm);
       case "quit", "q", "exit" -> {
         return false;
       }

@@ -7,6 +7,10 @@ import dev.rootlessctr.lab.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.check.ProbeReferences;
+import dev.rootlessctr.doctor.DoctorCommand;
+import dev.rootlessctr.doctor.DoctorInputs;
+import dev.rootlessctr.doctor.ReportRenderer;
+import dev.rootlessctr.doctor.HostView;
 import dev.rootlessctr.lesson.CourseLoader;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.probe.Probe;
@@ -27,6 +31,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -54,6 +59,29 @@ public final class ShellLauncher {
     this.err = err;
     this.in = in;
     this.env = env;
+  }
+
+  /**
+   * The {@code doctor} subcommand, judged against the same lab and runc state directory the
+   * shell would use, and naming the lessons each finding affects.
+   */
+  public static DoctorCommand doctorCommand(Path lessons, Path lab) {
+    Map<String, String> env = System.getenv();
+    HostUser user = HostUser.current();
+    Course course;
+    try {
+      course = new CourseLoader().load(lessons);
+    } catch (IOException e) {
+      course = new Course("none", lessons, List.of(), List.of());
+    }
+    DoctorInputs inputs =
+        DoctorInputs.defaults(HostView.real())
+            .withLabDir(lab != null ? lab.toAbsolutePath() : Lab.defaultDir(user))
+            .withRuncStateDir(Lab.runcRoot(env, user));
+    String noColor = env.get("NO_COLOR");
+    boolean colour = System.console() != null && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
+    int width = env.getOrDefault("COLUMNS", "").matches("\\d{2,3}") ? Integer.parseInt(env.get("COLUMNS")) : 80;
+    return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), colour ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN, width);
   }
 
   public int launch(Request request) {
@@ -145,8 +173,15 @@ public final class ShellLauncher {
     ShellState state = new ShellState(labDir, sessionEnv);
     XdgDirs dirs = XdgDirs.from(env);
     ProgressStore store = new ProgressStore(dirs.state().resolve("progress-" + course.name() + ".json"));
+    boolean firstStart = !Files.exists(store.file());
+    DoctorInputs doctor =
+        DoctorInputs.defaults(HostView.real())
+            .withLabDir(labDir)
+            .withRuncStateDir(lab.runcRoot())
+            .withAllowRoot(request.allowRoot());
+    LessonHooks hooks = new HostHooks(doctor, course, firstStart, sessionEnv, List.of());
     return new ShellSetup.Parts(
-        course, lab, user, state, printer, store, probes, ProcessRunner.system(), LessonHooks.none());
+        course, lab, user, state, printer, store, probes, ProcessRunner.system(), hooks);
   }
 
   private static void quietNotice(Printer printer, String line) {

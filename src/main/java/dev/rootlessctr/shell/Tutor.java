@@ -77,7 +77,6 @@ final class Tutor {
       return;
     }
     Position p = position.get();
-    prepare(p.lesson());
     if (p.stepNumber() == 1) {
       printer.blank();
       printer.heading("Lesson " + p.lesson().number() + ": " + p.lesson().title());

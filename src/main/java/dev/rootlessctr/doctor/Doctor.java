@@ -1,0 +1,60 @@
+package dev.rootlessctr.doctor;
+
+import java.util.List;
+
+/** Runs every host check in a fixed order and collects the findings into a report. */
+public final class Doctor {
+
+  private final DoctorInputs inputs;
+  private final List<Check> checks;
+
+  private Doctor(DoctorInputs inputs, List<Check> checks) {
+    this.inputs = inputs;
+    this.checks = List.copyOf(checks);
+  }
+
+  /** A doctor for the host and settings in {@code inputs}. */
+  public static Doctor forHost(DoctorInputs inputs) {
+    return new Doctor(
+        inputs,
+        List.of(
+            new RootCheck(inputs.allowRoot()),
+            new ToolCheck("runc", Requirement.RUNC, false,
+                "runc creates and runs the containers in every lesson from Run on."),
+            new RuncCveCheck(),
+            new ToolCheck("skopeo", Requirement.SKOPEO, false,
+                "skopeo copies images from the mirror into an OCI layout."),
+            new ToolCheck("oci-image-tool", Requirement.OCI_IMAGE_TOOL, false,
+                "oci-image-tool unpacks an OCI image into a root filesystem."),
+            new BusyboxCheck(),
+            new ToolCheck("crun", Requirement.CRUN, true,
+                "crun is a second OCI runtime that optional lessons compare with runc."),
+            new ToolCheck("umoci", Requirement.UMOCI, true,
+                "umoci, oci-image-tool's maintained successor, is used in optional lessons."),
+            new IdMapperCheck(),
+            new UsernsCheck(),
+            new AppArmorUsernsCheck(),
+            new SubidCheck(),
+            new CgroupCheck(),
+            new RuntimeDirCheck(),
+            new RuncStateDirCheck(inputs.runcStateDir()),
+            new DiskCheck(inputs.labDir()),
+            new MirrorCheck(inputs.mirror())));
+  }
+
+  /** Runs the checks; never changes the host. */
+  public DoctorReport run() {
+    HostView host = inputs.host();
+    List<Finding> findings = checks.stream().map(check -> check.run(host)).toList();
+    Learner learner = Learner.of(host);
+    Distro distro = host.distro();
+    return new DoctorReport(
+        distro,
+        learner.uid(),
+        learner.name(),
+        findings,
+        // Asking sudo, even with -n, may be logged or reported; only ask when there is
+        // something to install.
+        InstallOffer.forMissing(distro, findings, () -> SudoAccess.of(host, learner)));
+  }
+}

@@ -1,0 +1,49 @@
+package dev.rootlessctr.doctor;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the doctor found on one host.
+ *
+ * @param distro the distribution the fixes are worded for
+ * @param uid the effective uid the checks ran as (-1 if unknown)
+ * @param userName that user's name
+ * @param findings one per check, in a fixed order
+ * @param installOffer the one command that installs every missing package the course needs
+ */
+public record DoctorReport(
+    Distro distro,
+    int uid,
+    String userName,
+    List<Finding> findings,
+    Optional<InstallOffer> installOffer) {
+
+  public DoctorReport {
+    findings = List.copyOf(findings);
+  }
+
+  /** The failed findings that concern any of {@code requiredTags}, e.g. a lesson's needs. */
+  public List<Finding> blockers(Set<String> requiredTags) {
+    return findings.stream()
+        .filter(Finding::blocks)
+        .filter(f -> requiredTags.contains(f.requirement().tag()))
+        .toList();
+  }
+
+  /** Every failed finding: what blocks the course as a whole. */
+  public List<Finding> blockers() {
+    return findings.stream().filter(Finding::blocks).toList();
+  }
+
+  /** True when nothing blocks the course. */
+  public boolean ok() {
+    return blockers().isEmpty();
+  }
+
+  /** The finding with {@code id}, e.g. {@code userns}. */
+  public Optional<Finding> finding(String id) {
+    return findings.stream().filter(f -> f.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,50 @@
+package dev.rootlessctr.doctor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The runc state directory ({@code runc --root}) the course uses for a learner.
+ *
+ * <p>{@code $XDG_RUNTIME_DIR/rootless-ctr/runc} when that runtime directory is set and usable
+ * (absolute, a directory owned by the learner, writable), else {@code /tmp/rootless-ctr-runc-UID}.
+ */
+public final class RuncStateDir {
+
+  private RuncStateDir() {}
+
+  /** The state directory for the user the host view runs as. */
+  public static Path forHost(HostView host) {
+    Learner learner = Learner.of(host);
+    return usableRuntimeDir(host, learner)
+        .map(dir -> Path.of(dir, "rootless-ctr", "runc"))
+        .orElseGet(() -> fallback(learner.uid()));
+  }
+
+  /** The state directory used when XDG_RUNTIME_DIR is not usable. */
+  public static Path fallback(int uid) {
+    return Path.of("/tmp/rootless-ctr-runc-" + uid);
+  }
+
+  /** XDG_RUNTIME_DIR as a host path, when it is set and usable by the learner. */
+  static Optional<String> usableRuntimeDir(HostView host, Learner learner) {
+    String value = host.env().get("XDG_RUNTIME_DIR");
+    if (value == null || !value.startsWith("/")) {
+      return Optional.empty();
+    }
+    Path dir = host.resolve(value);
+    try {
+      if (Files.isDirectory(dir)) {
+        DirAccess access = DirAccess.of(dir);
+        if (access.ownedBy(learner) && access.writableBy(learner)) {
+          return Optional.of(value);
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+}

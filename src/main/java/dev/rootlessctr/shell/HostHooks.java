@@ -1,0 +1,158 @@
+package dev.rootlessctr.shell;
+
+import dev.rootlessctr.doctor.Doctor;
+import dev.rootlessctr.doctor.DoctorInputs;
+import dev.rootlessctr.doctor.DoctorReport;
+import dev.rootlessctr.doctor.Finding;
+import dev.rootlessctr.doctor.InstallOffer;
+import dev.rootlessctr.doctor.ReportRenderer;
+import dev.rootlessctr.lesson.Course;
+import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.process.ProcessRunner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Connects the host diagnosis and the lab mirror to the shell: the doctor runs in the background
+ * from the start (so the first prompt does not wait for it), its full table on the very first
+ * start and with {@code :doctor}, and its blocking findings before the first command of a lesson
+ * that needs what is missing.
+ */
+public final class HostHooks implements LessonHooks {
+
+  private final DoctorInputs inputs;
+  private final Course course;
+  private final boolean firstStart;
+  private final Map<String, String> env;
+  private final List<MirrorHook> mirrors;
+  private CompletableFuture<DoctorReport> report;
+
+  /** Work a lesson needs done before it runs, such as wiring the offline mirror. */
+  public interface MirrorHook {
+    /** Prepares for {@code lesson}; prints what it did. */
+    void beforeLesson(Lesson lesson, Printer printer);
+
+    List<String> status();
+
+    void close();
+  }
+
+  public HostHooks(DoctorInputs inputs, Course course, boolean firstStart, Map<String, String> env, List<MirrorHook> mirrors) {
+    this.inputs = inputs;
+    this.course = course;
+    this.firstStart = firstStart;
+    this.env = env;
+    this.mirrors = List.copyOf(mirrors);
+  }
+
+  /** For "affects:" lines: the lessons that need a requirement tag. */
+  public static Function<String, List<String>> lessonsByTag(Course course) {
+    Map<String, List<String>> byTag = new LinkedHashMap<>();
+    for (Lesson lesson : course.lessons()) {
+      for (String tag : lesson.needs()) {
+        byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add("lesson " + lesson.number() + " (" + lesson.title() + ")");
+      }
+    }
+    return tag -> byTag.getOrDefault(tag, List.of());
+  }
+
+  @Override
+  public void started(Printer printer) {
+    report = CompletableFuture.supplyAsync(() -> Doctor.forHost(inputs).run());
+    if (firstStart) {
+      printer.line("First start: checking this host for rootless containers...");
+      DoctorReport first = report.join();
+      render(first, printer);
+      if (!first.ok()) {
+        printer.warning("Something above blocks part of the course; :doctor shows this again after you fix it.");
+      }
+    }
+  }
+
+  @Override
+  public boolean beforeLesson(Lesson lesson, Printer printer) {
+    for (MirrorHook mirror : mirrors) {
+      mirror.beforeLesson(lesson, printer);
+    }
+    DoctorReport now = currentReport();
+    List<Finding> blockers = now.blockers(lesson.needs());
+    if (blockers.isEmpty()) {
+      return true;
+    }
+    printer.warning("Lesson " + lesson.number() + " needs something this host lacks:");
+    for (Finding finding : blockers) {
+      printer.failure(finding.title() + ": " + finding.seen());
+      printer.line("    fix: " + finding.fix().replace("\n", "\n         "));
+    }
+    printer.note("You can still try; :doctor shows the whole diagnosis.");
+    return false;
+  }
+
+  private DoctorReport currentReport() {
+    if (report == null) {
+      report = CompletableFuture.completedFuture(Doctor.forHost(inputs).run());
+    }
+    return report.join();
+  }
+
+  @Override
+  public void doctor(Printer printer, Predicate<String> confirm) {
+    DoctorReport fresh = Doctor.forHost(inputs).run();
+    report = CompletableFuture.completedFuture(fresh);
+    render(fresh, printer);
+    fresh.installOffer().ifPresent(offer -> offerInstall(offer, printer, confirm));
+  }
+
+  private void render(DoctorReport doctorReport, Printer printer) {
+    ReportRenderer.Mode mode = printer.style().color() ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN;
+    printer.writer().print(new ReportRenderer(mode, printer.width(), lessonsByTag(course)).toText(doctorReport));
+    printer.writer().flush();
+  }
+
+  private void offerInstall(InstallOffer offer, Printer printer, Predicate<String> confirm) {
+    printer.line("One command installs what is missing:");
+    printer.styled("    " + offer.display(), printer.style().code());
+    if (!offer.sudo().canInstall()) {
+      printer.note("(You cannot use sudo here: ask someone who can to run it.)");
+      return;
+    }
+    if (offer.sudo() == dev.rootlessctr.doctor.SudoAccess.WITH_PASSWORD) {
+      // sudo will ask for a password, which needs the real terminal: the prompt provides it.
+      printer.note("Type it at the prompt to run it; sudo will ask for your password.");
+      return;
+    }
+    try {
+      InstallOffer.Outcome outcome =
+          offer.runIfConsented(command -> confirm.test("Run it now? [y/N] "), ProcessRunner.system(), Path.of("/"), env);
+      if (outcome.consented()) {
+        if (outcome.installed()) {
+          printer.success("Installed. :doctor checks again.");
+        } else {
+          printer.failure("The install did not finish:");
+          outcome.steps().forEach(step -> printer.line(step.stderr().strip()));
+        }
+      }
+    } catch (IOException e) {
+      printer.failure("could not run the install: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public List<String> status() {
+    List<String> lines = new ArrayList<>();
+    mirrors.forEach(m -> lines.addAll(m.status()));
+    return lines;
+  }
+
+  @Override
+  public void close() {
+    mirrors.forEach(MirrorHook::close);
+  }
+}

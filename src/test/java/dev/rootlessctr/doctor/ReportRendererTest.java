@@ -1,0 +1,58 @@
+package dev.rootlessctr.doctor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ReportRendererTest {
+
+  @Test
+  void plainTableMatchesTheGoldenText() throws IOException {
+    String text = new ReportRenderer(ReportRenderer.Mode.PLAIN, 72, ReportFixtures::lessons)
+        .toText(ReportFixtures.sample());
+    assertEquals(golden("plain-report.txt"), text);
+  }
+
+  @Test
+  void plainTextHasNoEscapesAndRespectsTheWidthExceptForCommands() {
+    String text = new ReportRenderer(ReportRenderer.Mode.PLAIN, 50, ReportFixtures::lessons)
+        .toText(ReportFixtures.sample());
+    assertFalse(text.contains("\u001b"));
+    for (String line : text.split("\n")) {
+      assertTrue(line.length() <= 50 || line.startsWith("         ")
+          || line.startsWith("  sudo"), "too wide: " + line);
+    }
+  }
+
+  @Test
+  void colourModeUsesSymbolsAndColours() {
+    String text = new ReportRenderer(ReportRenderer.Mode.COLOUR, 72, ReportFixtures::lessons)
+        .toText(ReportFixtures.sample());
+    assertTrue(text.contains("✔"), text);
+    assertTrue(text.contains("!"), text);
+    assertTrue(text.contains("✘"), text);
+    assertTrue(text.contains("\u001b["), "ANSI escapes expected");
+    assertFalse(text.contains(" ok "), text);
+  }
+
+  @Test
+  void affectedLessonsComeFromTheLessonIndex() {
+    String text = new ReportRenderer(ReportRenderer.Mode.PLAIN, 100, tag -> java.util.List.of())
+        .toText(ReportFixtures.sample());
+    assertFalse(text.contains("affects:"), "no lessons, no affects line");
+  }
+
+  private static String golden(String name) throws IOException {
+    try (InputStream in = ReportRendererTest.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing golden file " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
