@@ -1,5 +1,7 @@
 package dev.rootlessctr;
 
+import dev.rootlessctr.mirror.MirrorCommand;
+import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.shell.ShellLauncher;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -41,6 +43,7 @@ public final class Main {
       return 0;
     }
     return switch (options.command()) {
+      case "mirror" -> new MirrorCommand(System.getenv(), ProcessRunner.system()).run(options.rest(), out, err);
       case "doctor" -> ShellLauncher.doctorCommand(options.lessons(), options.lab()).run(options.rest(), out, err);
       default -> new ShellLauncher(out, err, in).launch(
           new ShellLauncher.Request(options.lessons(), options.lab(), options.registry(), options.color(), options.allowRoot()));

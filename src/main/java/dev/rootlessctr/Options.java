@@ -74,6 +74,9 @@ record Options(
         }
       }
     }
+    if (registry != null) {
+      dev.rootlessctr.mirror.RegistryMode.parse(registry); // throws with the accepted forms
+    }
     if (!List.of("auto", "always", "never").contains(color)) {
       throw new IllegalArgumentException("--color takes auto, always or never");
     }

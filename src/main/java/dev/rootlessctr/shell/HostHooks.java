@@ -33,6 +33,7 @@ public final class HostHooks implements LessonHooks {
   private final Map<String, String> env;
   private final List<MirrorHook> mirrors;
   private CompletableFuture<DoctorReport> report;
+  private final java.util.Set<Lesson> diagnosed = new java.util.HashSet<>();
 
   /** Work a lesson needs done before it runs, such as wiring the offline mirror. */
   public interface MirrorHook {
@@ -80,6 +81,9 @@ public final class HostHooks implements LessonHooks {
   public boolean beforeLesson(Lesson lesson, Printer printer) {
     for (MirrorHook mirror : mirrors) {
       mirror.beforeLesson(lesson, printer);
+    }
+    if (!diagnosed.add(lesson)) {
+      return true; // its blockers, if any, were shown before its first command
     }
     DoctorReport now = currentReport();
     List<Finding> blockers = now.blockers(lesson.needs());

@@ -8,7 +8,10 @@ import dev.rootlessctr.lesson.Lesson;
  */
 public interface LessonHooks {
 
-  /** Prepares for {@code lesson}; false when the host cannot run it (the reason was printed). */
+  /**
+   * Prepares for a command of {@code lesson}; called before every command, so it must be quick
+   * and say things once. False when the host cannot run it (the reason was printed).
+   */
   boolean beforeLesson(Lesson lesson, Printer printer);
 
   /** Runs the full host diagnosis for {@code :doctor}; {@code confirm} asks the learner yes/no. */

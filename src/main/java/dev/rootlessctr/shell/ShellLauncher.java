@@ -11,6 +11,10 @@ import dev.rootlessctr.doctor.DoctorCommand;
 import dev.rootlessctr.doctor.DoctorInputs;
 import dev.rootlessctr.doctor.ReportRenderer;
 import dev.rootlessctr.doctor.HostView;
+import dev.rootlessctr.doctor.MirrorStatus;
+import dev.rootlessctr.mirror.LabMirror;
+import dev.rootlessctr.mirror.RegistryMode;
+import dev.rootlessctr.settings.Settings;
 import dev.rootlessctr.lesson.CourseLoader;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.probe.Probe;
@@ -174,12 +178,15 @@ public final class ShellLauncher {
     XdgDirs dirs = XdgDirs.from(env);
     ProgressStore store = new ProgressStore(dirs.state().resolve("progress-" + course.name() + ".json"));
     boolean firstStart = !Files.exists(store.file());
+    RegistryMode mode = RegistryMode.parse(request.registry() != null ? request.registry() : Settings.load(dirs.config()).registry());
+    LabMirror mirror = new LabMirror(mode, dirs.cache().resolve("images"), Path.of("/bin/busybox"), ProcessRunner.system());
     DoctorInputs doctor =
         DoctorInputs.defaults(HostView.real())
             .withLabDir(labDir)
             .withRuncStateDir(lab.runcRoot())
+            .withMirror(MirrorStatus.of(mode.toString(), mirror::answering))
             .withAllowRoot(request.allowRoot());
-    LessonHooks hooks = new HostHooks(doctor, course, firstStart, sessionEnv, List.of());
+    LessonHooks hooks = new HostHooks(doctor, course, firstStart, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
     return new ShellSetup.Parts(
         course, lab, user, state, printer, store, probes, ProcessRunner.system(), hooks);
   }

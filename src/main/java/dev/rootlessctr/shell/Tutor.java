@@ -38,7 +38,6 @@ final class Tutor {
   private final Supplier<CheckContext> checkContext;
   private final LessonHooks hooks;
   private final Runnable save;
-  private Lesson prepared;
 
   Tutor(
       Session session,
@@ -99,11 +98,9 @@ final class Tutor {
     }
   }
 
+  /** Before a command of {@code lesson} runs: the hooks decide what is new to do or say. */
   private void prepare(Lesson lesson) {
-    if (prepared != lesson) {
-      prepared = lesson;
-      hooks.beforeLesson(lesson, printer);
-    }
+    hooks.beforeLesson(lesson, printer);
   }
 
   /** Runs a shell line the learner typed, then checks the step. */

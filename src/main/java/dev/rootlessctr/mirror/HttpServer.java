@@ -1,0 +1,195 @@
+package dev.rootlessctr.mirror;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A small HTTP/1.1 server for the mirror: GET and HEAD with keep-alive, bounded request lines and
+ * headers, on loopback only.
+ *
+ * <p>Why not the JDK's server: skopeo tries HTTPS first even for an insecure registry and falls
+ * back to plain HTTP only once the TLS handshake fails. The JDK server waits for a request line
+ * that a TLS ClientHello never completes, so every pull stalled for Go's 10-second handshake
+ * timeout. This server sees the handshake byte and answers at once.
+ */
+final class HttpServer implements AutoCloseable {
+
+  /** Handles one request; a handler that sends nothing gets a 500. */
+  interface Handler {
+    void handle(HttpRequest request, HttpResponse response) throws IOException;
+  }
+
+  private static final int MAX_LINE = 8192;
+  private static final int MAX_HEADERS = 100;
+  private static final int IDLE_MILLIS = 30_000;
+  private static final int TLS_HANDSHAKE = 0x16;
+
+  private final ServerSocket socket;
+  private final ExecutorService pool;
+  private final Handler handler;
+  private final Thread acceptor;
+
+  private HttpServer(ServerSocket socket, Handler handler) {
+    this.socket = socket;
+    this.handler = handler;
+    this.pool = Executors.newFixedThreadPool(32, r -> daemon(r, "mirror-connection"));
+    this.acceptor = daemon(this::accept, "mirror-accept");
+  }
+
+  static HttpServer start(int port, Handler handler) throws IOException {
+    ServerSocket socket = new ServerSocket();
+    socket.setReuseAddress(true);
+    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+    HttpServer server = new HttpServer(socket, handler);
+    server.acceptor.start();
+    return server;
+  }
+
+  String address() {
+    return socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort();
+  }
+
+  private void accept() {
+    while (!socket.isClosed()) {
+      try {
+        Socket connection = socket.accept();
+        pool.execute(() -> serve(connection));
+      } catch (IOException e) {
+        if (socket.isClosed()) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void serve(Socket connection) {
+    try (connection) {
+      connection.setSoTimeout(IDLE_MILLIS);
+      connection.setTcpNoDelay(true);
+      InputStream in = new BufferedInputStream(connection.getInputStream(), 16 * 1024);
+      OutputStream out = new BufferedOutputStream(connection.getOutputStream(), 64 * 1024);
+      in.mark(1);
+      if (in.read() == TLS_HANDSHAKE) {
+        out.write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return;
+      }
+      in.reset();
+      while (true) {
+        String line;
+        try {
+          line = readLine(in);
+        } catch (LineTooLong e) {
+          reject(out, 414);
+          return;
+        }
+        if (line == null) {
+          return;
+        }
+        if (line.isEmpty()) {
+          continue; // tolerate a stray CRLF between requests
+        }
+        String[] parts = line.split(" ");
+        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
+          reject(out, 400);
+          return;
+        }
+        Map<String, String> headers = readHeaders(in);
+        if (headers == null) {
+          reject(out, 431);
+          return;
+        }
+        String method = parts[0];
+        HttpResponse response = new HttpResponse(out, method.equals("HEAD"));
+        handler.handle(new HttpRequest(method, parts[1], headers), response);
+        if (!response.sent()) {
+          reject(out, 500);
+          return;
+        }
+        boolean close = "close".equalsIgnoreCase(headers.get("connection")) || parts[2].equals("HTTP/1.0");
+        if (close || !(method.equals("GET") || method.equals("HEAD")) || headers.containsKey("content-length") || headers.containsKey("transfer-encoding")) {
+          return; // a body we will not read: close rather than misparse it as the next request
+        }
+      }
+    } catch (SocketException | java.net.SocketTimeoutException e) {
+      // closed or idle: normal end of a keep-alive connection
+    } catch (IOException e) {
+      // a broken client; the next connection is unaffected
+    }
+  }
+
+  private static void reject(OutputStream out, int status) throws IOException {
+    out.write(("HTTP/1.1 " + status + " " + HttpResponse.reason(status) + "\r\nConnection: close\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+  }
+
+  private static final class LineTooLong extends IOException {
+    LineTooLong() {
+      super("request line too long");
+    }
+  }
+
+  /** A CRLF- (or LF-) terminated line in ISO-8859-1; null at end of stream. */
+  private static String readLine(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    while (true) {
+      int c = in.read();
+      if (c < 0) {
+        return line.length() == 0 ? null : line.toString();
+      }
+      if (c == '\n') {
+        int end = line.length();
+        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+      }
+      if (line.length() >= MAX_LINE) {
+        throw new LineTooLong();
+      }
+      line.append((char) c);
+    }
+  }
+
+  private static Map<String, String> readHeaders(InputStream in) throws IOException {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (int i = 0; i <= MAX_HEADERS; i++) {
+      String line = readLine(in);
+      if (line == null || line.isEmpty()) {
+        return headers;
+      }
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+      }
+    }
+    return null;
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread thread = new Thread(r, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // already closed
+    }
+    pool.shutdownNow();
+  }
+}

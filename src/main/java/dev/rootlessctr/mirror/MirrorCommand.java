@@ -1,0 +1,132 @@
+package dev.rootlessctr.mirror;
+
+import dev.rootlessctr.process.Captured;
+import dev.rootlessctr.process.ProcessRunner;
+import dev.rootlessctr.settings.XdgDirs;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code rootless-ctr mirror build | serve | push HOST:PORT}: the mirror on its own, for
+ * instructors preparing a room and for the benchmark.
+ */
+public final class MirrorCommand {
+
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: rootless-ctr mirror build                 build (or find) the offline busybox image",
+          "       rootless-ctr mirror serve [--port N] [--layout DIR --name NAME]",
+          "                                                 serve it (and DIR as NAME) until stopped",
+          "       rootless-ctr mirror push HOST:PORT        copy it to a registry for the room");
+
+  private final Map<String, String> env;
+  private final ProcessRunner processes;
+
+  public MirrorCommand(Map<String, String> env, ProcessRunner processes) {
+    this.env = env;
+    this.processes = processes;
+  }
+
+  public int run(List<String> args, PrintWriter out, PrintWriter err) {
+    if (args.isEmpty()) {
+      err.println(USAGE);
+      return 2;
+    }
+    try {
+      return switch (args.get(0)) {
+        case "build" -> build(out);
+        case "serve" -> serve(args.subList(1, args.size()), out, err);
+        case "push" -> push(args.subList(1, args.size()), out, err);
+        default -> {
+          err.println("mirror: unknown command " + args.get(0));
+          err.println(USAGE);
+          yield 2;
+        }
+      };
+    } catch (IOException e) {
+      err.println("mirror: " + e.getMessage());
+      return 1;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private Path image() throws IOException {
+    return new BusyboxImage(Path.of("/bin/busybox"), processes).cached(XdgDirs.from(env).cache().resolve("images"));
+  }
+
+  private int build(PrintWriter out) throws IOException {
+    Path layout = image();
+    String index = Files.readString(layout.resolve("index.json"));
+    String digest = index.replaceAll("(?s).*\"digest\":\"(sha256:[a-f0-9]{64})\".*", "$1");
+    out.println("busybox:latest " + digest);
+    out.println(layout);
+    return 0;
+  }
+
+  private int serve(List<String> args, PrintWriter out, PrintWriter err) throws IOException {
+    int port = 0;
+    Path layout = null;
+    String name = null;
+    for (int i = 0; i < args.size(); i++) {
+      switch (args.get(i)) {
+        case "--port" -> port = Integer.parseInt(args.get(++i));
+        case "--layout" -> layout = Path.of(args.get(++i));
+        case "--name" -> name = args.get(++i);
+        default -> {
+          err.println(USAGE);
+          return 2;
+        }
+      }
+    }
+    RegistryServer server = RegistryServer.start(port);
+    server.serve(LabMirror.BUSYBOX_REPOSITORY, image());
+    if (layout != null) {
+      server.serve(name != null ? name : "library/" + layout.getFileName(), layout);
+    }
+    out.println("serving on " + server.address());
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // The benchmark reads this line: time spent inside the mirror, apart from the client's.
+      System.out.println("mirror: " + server.requests() + " requests, " + server.handlingNanos() / 1_000_000 + " ms handling");
+      System.out.flush();
+      server.close();
+      stopped.countDown();
+    }));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private int push(List<String> args, PrintWriter out, PrintWriter err) throws IOException {
+    if (args.size() != 1 || !args.get(0).matches("[A-Za-z0-9.-]+:\\d{1,5}")) {
+      err.println(USAGE);
+      return 2;
+    }
+    Path layout = image();
+    List<String> argv = new ArrayList<>(List.of("skopeo", "--insecure-policy", "copy", "--dest-tls-verify=false",
+        "oci:" + layout + ":latest", "docker://" + args.get(0) + "/" + LabMirror.BUSYBOX_REPOSITORY + ":latest"));
+    out.println("$ " + String.join(" ", argv));
+    Captured copied = processes.run(argv, Path.of("/"), env, Duration.ofMinutes(5));
+    out.print(copied.stdout());
+    err.print(copied.stderr());
+    if (copied.succeeded()) {
+      out.println("The room's registry at " + args.get(0) + " now serves busybox:latest. Learners start the shell with:");
+      out.println("  ./rootless-ctr --registry workshop=" + args.get(0));
+    }
+    return copied.succeeded() ? 0 : 1;
+  }
+}

@@ -1,0 +1,230 @@
+package dev.rootlessctr.mirror;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A read-only registry on 127.0.0.1 speaking the pull side of the OCI distribution API:
+ * {@code /v2/}, manifests by tag and digest, blobs (with {@code Range}), tag lists, and errors in
+ * the specification's JSON shape. Blobs stream from disk; nothing is buffered whole.
+ */
+public final class RegistryServer implements AutoCloseable {
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
+  private static final Pattern OBJECT = Pattern.compile("^/v2/(.+)/(manifests|blobs)/([^/]+)$");
+  private static final Pattern TAGS = Pattern.compile("^/v2/(.+)/tags/list$");
+  private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+  private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
+  private static final int MAX_PATH = 2048;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<String, OciStore> repositories = new ConcurrentHashMap<>();
+  private final AtomicLong handlingNanos = new AtomicLong();
+  private final AtomicLong requests = new AtomicLong();
+  private HttpServer server;
+
+  private RegistryServer() {}
+
+  /** Starts on 127.0.0.1; port 0 picks a free one. */
+  public static RegistryServer start(int port) throws IOException {
+    RegistryServer registry = new RegistryServer();
+    registry.server = HttpServer.start(port, registry::handle);
+    return registry;
+  }
+
+  /** Serves the OCI image layout {@code layout} as repository {@code name} (e.g. library/busybox). */
+  public void serve(String name, Path layout) {
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("not a valid repository name: " + name);
+    }
+    repositories.put(name, new OciStore(layout));
+  }
+
+  /** host:port, e.g. {@code 127.0.0.1:41234}. */
+  public String address() {
+    return server.address();
+  }
+
+  /** Total time spent answering requests, for the benchmark's mirror-side figure. */
+  public long handlingNanos() {
+    return handlingNanos.get();
+  }
+
+  public long requests() {
+    return requests.get();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  private void handle(HttpRequest request, HttpResponse response) throws IOException {
+    long start = System.nanoTime();
+    try {
+      requests.incrementAndGet();
+      route(request, response);
+    } finally {
+      handlingNanos.addAndGet(System.nanoTime() - start);
+    }
+  }
+
+  private void route(HttpRequest exchange, HttpResponse response) throws IOException {
+    response.header("Docker-Distribution-API-Version", "registry/2.0");
+    String method = exchange.method();
+    boolean head = method.equals("HEAD");
+    if (!head && !method.equals("GET")) {
+      response.header("Allow", "GET, HEAD");
+      error(response, RegistryError.UNSUPPORTED, "this mirror is read-only: " + method + " is not supported");
+      return;
+    }
+    String path = exchange.rawPath();
+    int query = path.indexOf('?');
+    if (query >= 0) {
+      path = path.substring(0, query);
+    }
+    if (path.length() > MAX_PATH) {
+      error(response, RegistryError.NAME_INVALID, "path longer than " + MAX_PATH + " characters");
+      return;
+    }
+    if (path.contains("%") || path.contains("//") || path.contains("/../") || path.endsWith("/..") || path.contains("/./")) {
+      error(response, RegistryError.NAME_INVALID, "escaped or relative path segments are not accepted");
+      return;
+    }
+    if (path.equals("/v2/") || path.equals("/v2")) {
+      json(response, 200, JSON.createObjectNode());
+      return;
+    }
+    Matcher tags = TAGS.matcher(path);
+    if (tags.matches()) {
+      tagList(response, tags.group(1));
+      return;
+    }
+    Matcher object = OBJECT.matcher(path);
+    if (!object.matches()) {
+      error(response, RegistryError.NAME_UNKNOWN, "no such endpoint: " + path);
+      return;
+    }
+    String name = object.group(1);
+    Optional<OciStore> store = repository(response, name);
+    if (store.isEmpty()) {
+      return;
+    }
+    if (object.group(2).equals("manifests")) {
+      manifest(response, store.get(), object.group(3));
+    } else {
+      blob(exchange, response, store.get(), object.group(3));
+    }
+  }
+
+  private Optional<OciStore> repository(HttpResponse response, String name) throws IOException {
+    if (!NAME.matcher(name).matches()) {
+      error(response, RegistryError.NAME_INVALID, "invalid repository name: " + name);
+      return Optional.empty();
+    }
+    OciStore store = repositories.get(name);
+    if (store == null) {
+      error(response, RegistryError.NAME_UNKNOWN, "this mirror serves " + String.join(", ", repositories.keySet()));
+    }
+    return Optional.ofNullable(store);
+  }
+
+  private void tagList(HttpResponse response, String name) throws IOException {
+    Optional<OciStore> store = repository(response, name);
+    if (store.isEmpty()) {
+      return;
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.put("name", name);
+    store.get().tags().forEach(body.putArray("tags")::add);
+    json(response, 200, body);
+  }
+
+  private void manifest(HttpResponse response, OciStore store, String reference) throws IOException {
+    Optional<OciStore.Manifest> manifest;
+    if (reference.contains(":")) {
+      Digest.Result parsed = Digest.parse(reference);
+      if (parsed.digest().isEmpty()) {
+        error(response, RegistryError.DIGEST_INVALID, digestProblem(reference, parsed.problem()));
+        return;
+      }
+      manifest = store.manifestByDigest(parsed.digest().get());
+    } else if (TAG.matcher(reference).matches()) {
+      manifest = store.manifestByTag(reference);
+    } else {
+      error(response, RegistryError.MANIFEST_UNKNOWN, "not a tag or digest: " + reference);
+      return;
+    }
+    if (manifest.isEmpty()) {
+      error(response, RegistryError.MANIFEST_UNKNOWN, "no manifest " + reference);
+      return;
+    }
+    OciStore.Manifest found = manifest.get();
+    response.header("Content-Type", found.mediaType());
+    response.header("Docker-Content-Digest", found.digest().toString());
+    response.header("ETag", "\"" + found.digest() + "\"");
+    response.send(200, found.file(), 0, found.size());
+  }
+
+  private void blob(HttpRequest request, HttpResponse response, OciStore store, String reference) throws IOException {
+    Digest.Result parsed = Digest.parse(reference);
+    if (parsed.digest().isEmpty()) {
+      error(response, RegistryError.DIGEST_INVALID, digestProblem(reference, parsed.problem()));
+      return;
+    }
+    Digest digest = parsed.digest().get();
+    Optional<Path> file = store.blob(digest);
+    if (file.isEmpty()) {
+      error(response, RegistryError.BLOB_UNKNOWN, "no blob " + digest);
+      return;
+    }
+    long size = java.nio.file.Files.size(file.get());
+    response.header("Content-Type", "application/octet-stream");
+    response.header("Docker-Content-Digest", digest.toString());
+    response.header("Accept-Ranges", "bytes");
+    String range = request.header("Range");
+    if (range == null) {
+      response.send(200, file.get(), 0, size);
+      return;
+    }
+    Matcher matcher = RANGE.matcher(range.trim());
+    long from = matcher.matches() ? Long.parseLong(matcher.group(1)) : -1;
+    long to = matcher.matches() && !matcher.group(2).isEmpty() ? Long.parseLong(matcher.group(2)) : size - 1;
+    if (from < 0 || from >= size || to < from) {
+      response.header("Content-Range", "bytes */" + size);
+      response.sendEmpty(416);
+      return;
+    }
+    to = Math.min(to, size - 1);
+    response.header("Content-Range", "bytes " + from + "-" + to + "/" + size);
+    response.send(206, file.get(), from, to - from + 1);
+  }
+
+  private static String digestProblem(String reference, Digest.Problem problem) {
+    return problem == Digest.Problem.UNSUPPORTED_ALGORITHM
+        ? "unsupported digest algorithm in " + reference + " (sha256 and sha512 are)"
+        : "malformed digest: " + reference;
+  }
+
+  private static void json(HttpResponse response, int status, ObjectNode body) throws IOException {
+    response.header("Content-Type", "application/json");
+    response.send(status, JSON.writeValueAsBytes(body));
+  }
+
+  private static void error(HttpResponse response, RegistryError error, String detail) throws IOException {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode entry = body.putArray("errors").addObject();
+    entry.put("code", error.name());
+    entry.put("message", error.message);
+    entry.put("detail", detail);
+    json(response, error.status, body);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.rootlessctr.mirror;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Makes the learner's unchanged {@code skopeo ... docker://busybox:latest ...} pull through a
+ * mirror. skopeo 1.9 reads a mirror only from its global {@code --registries-conf FILE} flag, so
+ * a small {@code skopeo} script in the lab, first on the lab's PATH, adds that flag and says on
+ * stderr the exact command it runs and why. Everything is written inside {@code dir}; the
+ * learner's {@code ~/.config/containers} is never touched.
+ */
+public final class SkopeoWiring {
+
+  private final Path dir;
+
+  /** {@code dir} is the shell's own folder inside the lab, e.g. {@code LAB/.rootless-ctr}. */
+  public SkopeoWiring(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path registriesConf() {
+    return dir.resolve("registries.conf");
+  }
+
+  public Path binDir() {
+    return dir.resolve("bin");
+  }
+
+  /**
+   * Writes the configuration for {@code mirror} (host:port) and the shim for the real skopeo
+   * found on {@code path}; returns the directory to put first on PATH.
+   */
+  public Path write(String mirror, String why, String path) throws IOException {
+    String skopeo = findSkopeo(path).orElseThrow(() -> new IOException("skopeo is not installed (sudo apt-get install skopeo)"));
+    Files.createDirectories(binDir());
+    String conf =
+        "# Written by rootless-ctr: docker.io pulls go to " + mirror + " (" + why + ").\n"
+            + "[[registry]]\n"
+            + "prefix = \"docker.io\"\n"
+            + "location = \"docker.io\"\n\n"
+            + "[[registry.mirror]]\n"
+            + "location = \"" + mirror + "\"\n"
+            + "insecure = true\n";
+    Files.writeString(registriesConf(), conf, StandardCharsets.UTF_8);
+    String shim =
+        "#!/bin/sh\n"
+            + "# Written by rootless-ctr: skopeo reads a mirror only from --registries-conf, so add it.\n"
+            + "echo \"rootless-ctr: " + why + ", docker.io is served by " + mirror + "; running: " + skopeo + " --registries-conf " + registriesConf() + " $*\" >&2\n"
+            + "exec " + skopeo + " --registries-conf '" + registriesConf() + "' \"$@\"\n";
+    Path shimFile = binDir().resolve("skopeo");
+    Files.writeString(shimFile, shim, StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(shimFile, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return binDir();
+  }
+
+  /** The real skopeo on {@code path}, skipping this wiring's own shim. */
+  Optional<String> findSkopeo(String path) {
+    return Arrays.stream(path.split(":"))
+        .filter(entry -> !entry.isEmpty() && !Path.of(entry).toAbsolutePath().normalize().equals(binDir().toAbsolutePath().normalize()))
+        .map(entry -> Path.of(entry, "skopeo"))
+        .filter(Files::isExecutable)
+        .map(Path::toString)
+        .findFirst();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.rootlessctr.shell;
+
+import dev.rootlessctr.exec.ShellState;
+import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.mirror.LabMirror;
+import dev.rootlessctr.mirror.RegistryMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Before a lesson that pulls images ({@code needs: mirror}) runs a command, makes sure the lab's
+ * skopeo goes through the mirror of the chosen mode: starts the built-in one when offline, and
+ * puts the lab's skopeo shim first on the learner's PATH. Checked before every command, so a
+ * {@code :reset all} that emptied the lab is repaired silently.
+ */
+final class MirrorWiring implements HostHooks.MirrorHook {
+
+  private final LabMirror mirror;
+  private final ShellState shell;
+  private final Path stateDir;
+  private boolean announced;
+
+  MirrorWiring(LabMirror mirror, ShellState shell, Path labDir) {
+    this.mirror = mirror;
+    this.shell = shell;
+    this.stateDir = labDir.resolve(".rootless-ctr");
+  }
+
+  @Override
+  public void beforeLesson(Lesson lesson, Printer printer) {
+    if (!lesson.needs().contains("mirror") || mirror.mode().kind() == RegistryMode.Kind.ONLINE) {
+      return;
+    }
+    if (Files.isExecutable(stateDir.resolve("bin/skopeo")) && shell.env().getOrDefault("PATH", "").startsWith(stateDir.resolve("bin").toString())) {
+      return;
+    }
+    try {
+      if (!announced && mirror.mode().kind() == RegistryMode.Kind.OFFLINE) {
+        printer.note("Preparing the offline mirror (the busybox image is built from /bin/busybox once, then cached)...");
+      }
+      String path = shell.env().getOrDefault("PATH", "");
+      Optional<Path> bin = mirror.wire(stateDir, path);
+      if (bin.isPresent()) {
+        String without = String.join(":", List.of(path.split(":")).stream().filter(p -> !p.equals(bin.get().toString())).toList());
+        shell.put("PATH", bin.get() + ":" + without);
+      }
+      if (!announced) {
+        printer.note("Registry: " + mirror.mode() + ". skopeo's docker.io pulls go to " + mirror.address().orElse("Docker Hub")
+            + "; the lab's skopeo adds --registries-conf " + stateDir.resolve("registries.conf") + " and says so when it runs.");
+        announced = true;
+      }
+    } catch (IOException e) {
+      printer.failure("The offline mirror could not start: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public List<String> status() {
+    return List.of("Registry:        " + mirror.mode() + mirror.address().map(a -> " at " + a).orElse(""));
+  }
+
+  @Override
+  public void close() {
+    mirror.close();
+  }
+}
