@@ -2,6 +2,7 @@ package dev.rootlessctr.shell;
 
 import dev.rootlessctr.render.MarkdownRenderer;
 import dev.rootlessctr.render.Style;
+import dev.rootlessctr.render.Wrapping;
 import java.io.PrintWriter;
 import java.util.function.IntSupplier;
 import org.jline.utils.AttributedString;
@@ -47,8 +48,9 @@ public final class Printer {
     out.flush();
   }
 
+  /** One styled paragraph, wrapped to the width with continuation lines indented by {@code indent}. */
   public void styled(String text, AttributedStyle s) {
-    print(new AttributedString(text, s));
+    printWrapped(new AttributedString(text, s), "");
     out.flush();
   }
 
@@ -78,8 +80,16 @@ public final class Printer {
   private void mark(String marker, String text, AttributedStyle s) {
     AttributedStringBuilder line = new AttributedStringBuilder();
     line.append(marker, s).append(text, style.color() ? s : AttributedStyle.DEFAULT);
-    print(line.toAttributedString());
+    printWrapped(line.toAttributedString(), " ".repeat(marker.length()));
     out.flush();
+  }
+
+  private void printWrapped(AttributedString text, String indent) {
+    boolean first = true;
+    for (AttributedString line : Wrapping.wrap(text, width() - indent.length())) {
+      print(first ? line : new AttributedStringBuilder().append(indent).append(line).toAttributedString());
+      first = false;
+    }
   }
 
   private void print(AttributedString line) {

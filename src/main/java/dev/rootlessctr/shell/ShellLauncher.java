@@ -184,7 +184,7 @@ public final class ShellLauncher {
         DoctorInputs.defaults(HostView.real())
             .withLabDir(labDir)
             .withRuncStateDir(lab.runcRoot())
-            .withMirror(MirrorStatus.of(mode.toString(), mirror::answering))
+            .withMirror(MirrorStatus.of(mode.kind() == RegistryMode.Kind.WORKSHOP ? mode.workshopAddress() : "127.0.0.1 (" + mode + ")", mirror::answering))
             .withAllowRoot(request.allowRoot());
     LessonHooks hooks = new HostHooks(doctor, course, firstStart, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
     return new ShellSetup.Parts(

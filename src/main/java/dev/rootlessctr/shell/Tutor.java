@@ -89,8 +89,12 @@ final class Tutor {
     printer.heading("Step " + p.stepNumber() + "/" + p.lesson().steps().size() + ": " + step.title() + done);
     printer.markdown(Template.fill(step.text(), checkContext.get().builtIns()));
     printer.blank();
-    if (step.isReading()) {
+    if (step.isReading() && !step.commands().isEmpty()) {
+      printer.note("This step is optional: try it if you like; :next moves on.");
+    } else if (step.isReading()) {
       printer.note("Nothing to run here: :next moves on.");
+    } else if (step.commands().isEmpty() && !step.edits().isEmpty()) {
+      printer.note("Make the edit yourself, or :run to have the shell make it and show the change. :hint helps.");
     } else if (!step.commands().isEmpty() || !step.edits().isEmpty()) {
       printer.note("Type the command yourself, or :run to have it shown and run. :hint helps.");
     } else {
@@ -170,14 +174,19 @@ final class Tutor {
   }
 
   private void afterCommand(Position p, Outcome outcome) {
-    reportObservations(p);
-    CheckReport report = checker.check(p.step(), Optional.of(outcome), session.observations(p), checkContext.get());
+    if (session.isComplete(p)) {
+      return; // the learner is exploring after the step was done: nothing to judge
+    }
+    boolean attempt = looksLikeAttempt(p.step(), outcome.command());
+    Observations seen = session.observations(p);
+    if (attempt || seen.results().values().stream().anyMatch(ExpectationResult::passed)) {
+      reportObservations(p);
+    }
+    CheckReport report = checker.check(p.step(), Optional.of(outcome), seen, checkContext.get());
     if (report.passed()) {
-      if (!session.isComplete(p)) {
-        session.complete(p);
-        save.run();
-        celebrate(p, report);
-      }
+      session.complete(p);
+      save.run();
+      celebrate(p, report);
       return;
     }
     List<Mistake> mistakes = matchingMistakes(p, outcome);
@@ -189,7 +198,12 @@ final class Tutor {
       }
       return;
     }
-    if (looksLikeAttempt(p.step(), outcome.command())) {
+    Optional<Command> next = nextCommand(p.step(), outcome);
+    if (next.isPresent()) {
+      printer.note("Good. Next in this step: " + Template.fill(next.get().text(), checkContext.get().builtIns()));
+      return;
+    }
+    if (attempt) {
       ExpectationResult failed = report.firstFailure().orElseThrow();
       printer.note("Not done yet: " + failed.description() + " (" + failed.actual() + "). :check shows everything, :hint helps.");
     }
@@ -237,6 +251,22 @@ final class Tutor {
       }
     }
     return found;
+  }
+
+  /** When the line was one of the step's commands but not its last, and it worked: the next one. */
+  private Optional<Command> nextCommand(Step step, Outcome outcome) {
+    if (outcome.exitCode() != 0) {
+      return Optional.empty();
+    }
+    String typed = outcome.command().strip().replaceAll("\\s+", " ");
+    List<Command> commands = step.commands();
+    for (int i = 0; i < commands.size() - 1; i++) {
+      String expected = Template.fill(commands.get(i).text(), checkContext.get().builtIns()).strip().replaceAll("\\s+", " ");
+      if (expected.equals(typed)) {
+        return Optional.of(commands.get(i + 1));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether a line was meant for this step: it starts with the same program as a step command. */
@@ -383,7 +413,7 @@ final class Tutor {
       }
       printer.line("Edited " + edit.file() + " (added at " + edit.pointer() + "):");
       for (String line : applied.diff()) {
-        printer.styled("  " + line, line.startsWith("+") ? printer.style().success() : printer.style().failure());
+        printer.styled("  " + line, line.startsWith("+") ? printer.style().success() : line.startsWith("-") ? printer.style().failure() : printer.style().dim());
       }
     } catch (IOException e) {
       printer.failure("could not edit " + edit.file() + ": " + e.getMessage());

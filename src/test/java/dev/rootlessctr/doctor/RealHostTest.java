@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class RealHostTest {
 
-  private static final String LEARNER = "learner";
+  /** The unprivileged user run-tests creates (or names in RCTR_TEST_USER). */
+  private static final String LEARNER = System.getenv().getOrDefault("RCTR_TEST_USER", "rctr-learner");
   private static final String LOGIN_PATH = "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin";
 
   private static Path staged;
@@ -51,7 +52,7 @@ class RealHostTest {
         PosixFilePermissions.fromString("rwxr-xr-x")));
     copyTree(codeSource(Main.class), staged.resolve("classes"));
     for (Class<?> type : List.of(ObjectMapper.class, JsonFactory.class, JsonProperty.class,
-        AttributedString.class)) {
+        AttributedString.class, org.commonmark.node.Node.class)) {
       Path jar = codeSource(type);
       Path copy = Files.copy(jar, staged.resolve(jar.getFileName()));
       Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
@@ -112,7 +113,7 @@ class RealHostTest {
         "LANG", "C.UTF-8");
     List<String> argv = new ArrayList<>();
     if (runningAsRoot()) {
-      assumeTrue(learnerExists(), "user learner exists on the course machine");
+      assumeTrue(learnerExists(), "user " + LEARNER + " exists on the course machine");
       argv.addAll(List.of("runuser", "-u", LEARNER, "--", "/usr/bin/env", "-i"));
       env.forEach((name, value) -> argv.add(name + "=" + value));
       argv.addAll(List.of(javaBinary(), "-cp", staged.resolve("classes") + ":" + staged + "/*"));

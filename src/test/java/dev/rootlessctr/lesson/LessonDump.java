@@ -18,6 +18,7 @@ final class LessonDump {
       out.append("  text:\n").append(indent(step.text()));
       step.commands().forEach(c -> out.append("  command (line ").append(c.line()).append("): ").append(c.text()).append('\n'));
       step.edits().forEach(e -> out.append("  edit (line ").append(e.line()).append("): ").append(e.file()).append(' ').append(e.pointer()).append('\n'));
+      step.whileRunning().forEach(e -> out.append("  while it runs: ").append(describe(e)).append('\n'));
       step.expectations().forEach(e -> out.append("  expect: ").append(describe(e)).append('\n'));
       out.append("  explain:\n").append(indent(step.explanation()));
       step.hints().forEach(h -> out.append("  hint:\n").append(indent(h)));
