@@ -39,8 +39,8 @@ public final class Cleaner {
 
   /** The containers in the course's runc state directory (all of them are the course's). */
   public List<String> containers() {
-    if (!Files.isDirectory(lab.runcRoot())) {
-      return List.of();
+    if (!hasState()) {
+      return List.of(); // runc keeps one directory per container: none, no need to ask it
     }
     try {
       Captured listed = runc("list", "--format", "json");
@@ -55,6 +55,17 @@ public final class Cleaner {
       return names;
     } catch (IOException e) {
       return List.of();
+    }
+  }
+
+  private boolean hasState() {
+    if (!Files.isDirectory(lab.runcRoot())) {
+      return false;
+    }
+    try (var entries = Files.list(lab.runcRoot())) {
+      return entries.findAny().isPresent();
+    } catch (IOException e) {
+      return true; // cannot tell: ask runc
     }
   }
 

@@ -4,7 +4,7 @@ import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
-import dev.rootlessctr.progress.ProgressStore;
+import dev.rootlessctr.progress.BackgroundSaver;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +24,18 @@ public final class Shell {
   private final Prompt prompt;
   private final Lab lab;
   private final Cleaner cleaner;
-  private final ProgressStore store;
+  private final BackgroundSaver saver;
+  private final java.nio.file.Path progressFile;
   private final LessonHooks hooks;
 
-  Shell(Tutor tutor, Input input, Prompt prompt, Lab lab, Cleaner cleaner, ProgressStore store, LessonHooks hooks) {
+  Shell(Tutor tutor, Input input, Prompt prompt, Lab lab, Cleaner cleaner, BackgroundSaver saver, java.nio.file.Path progressFile, LessonHooks hooks) {
+    this.progressFile = progressFile;
     this.tutor = tutor;
     this.input = input;
     this.prompt = prompt;
     this.lab = lab;
     this.cleaner = cleaner;
-    this.store = store;
+    this.saver = saver;
     this.hooks = hooks;
   }
 
@@ -142,7 +144,7 @@ public final class Shell {
     tutor.lessons();
     printer.line("Lab directory:   " + lab.dir());
     printer.line("runc state dir:  " + lab.runcRoot() + "  (RUNC_ROOT in your shell)");
-    printer.line("Progress file:   " + store.file());
+    printer.line("Progress file:   " + progressFile);
     hooks.status().forEach(printer::line);
   }
 
@@ -228,11 +230,7 @@ public final class Shell {
   }
 
   private void save() {
-    try {
-      store.save(tutor.session().progress());
-    } catch (IOException e) {
-      tutor.printer().warning("could not save progress to " + store.file() + ": " + e.getMessage());
-    }
+    saver.save();
   }
 
   /** Leaving: no container keeps running, progress is saved, the lab stays for next time. */
@@ -240,7 +238,7 @@ public final class Shell {
     Printer printer = tutor.printer();
     List<String> removed = cleaner.deleteContainers();
     removed.forEach(r -> printer.note(r));
-    save();
+    saver.close();
     hooks.close();
     if (input.interactive()) {
       printer.note("Progress saved. Your lab stays in " + lab.dir() + " (:reset all removes it). Bye.");

@@ -10,6 +10,7 @@ import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.ProbeContext;
 import dev.rootlessctr.process.ProcessRunner;
+import dev.rootlessctr.progress.BackgroundSaver;
 import dev.rootlessctr.progress.ProgressStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -69,19 +70,12 @@ public final class ShellSetup {
   }
 
   private static Shell assemble(Parts parts, Session session, Input input, LineRunner runner) {
-    Runnable save =
-        () -> {
-          try {
-            parts.store().save(session.progress());
-          } catch (IOException e) {
-            parts.printer().warning("could not save progress to " + parts.store().file() + ": " + e.getMessage());
-          }
-        };
+    BackgroundSaver saver = new BackgroundSaver(parts.store(), session.progress(), parts.printer()::warning);
     Tutor tutor =
-        new Tutor(session, parts.printer(), runner, parts.state(), () -> checkContext(parts), parts.hooks(), save);
+        new Tutor(session, parts.printer(), runner, parts.state(), () -> checkContext(parts), parts.hooks(), saver::save);
     Cleaner cleaner = new Cleaner(parts.lab(), parts.processes(), parts.state().env());
     Prompt prompt = new Prompt(parts.printer(), parts.user().home());
-    return new Shell(tutor, input, prompt, parts.lab(), cleaner, parts.store(), parts.hooks());
+    return new Shell(tutor, input, prompt, parts.lab(), cleaner, saver, parts.store().file(), parts.hooks());
   }
 
   private static CheckContext checkContext(Parts parts) {
