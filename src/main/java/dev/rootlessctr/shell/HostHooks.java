@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -66,7 +68,11 @@ public final class HostHooks implements LessonHooks {
 
   @Override
   public void started(Printer printer) {
-    report = CompletableFuture.supplyAsync(() -> Doctor.forHost(inputs).run());
+    // Not first: half a second later the prompt is up and the doctor's dozen small processes no
+    // longer compete with it for the two cores a laptop may have.
+    report = CompletableFuture.supplyAsync(
+        () -> Doctor.forHost(inputs).run(),
+        firstStart ? ForkJoinPool.commonPool() : CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
     if (firstStart) {
       printer.line("First start: checking this host for rootless containers...");
       DoctorReport first = report.join();

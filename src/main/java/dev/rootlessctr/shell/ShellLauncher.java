@@ -37,6 +37,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.io.UncheckedIOException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.Signals;
@@ -97,23 +99,32 @@ public final class ShellLauncher {
       err.println("  Run it as your normal user. Experts can pass --allow-root to go on anyway.");
       return 1;
     }
-    Course course;
-    try {
-      course = new CourseLoader().load(request.lessons());
-    } catch (IOException e) {
-      err.println("rootless-ctr: cannot read the lessons in " + request.lessons() + ": " + e.getMessage());
-      return 1;
-    }
+    // The lessons and the progress file are read on a second core while this one sets up the
+    // terminal: together they are most of the time to the first prompt.
+    CompletableFuture<Course> course = CompletableFuture.supplyAsync(() -> loadCourse(request.lessons()));
+    ProgressStore store = new ProgressStore(XdgDirs.from(env).state().resolve("progress-" + request.lessons().getFileName() + ".json"));
+    CompletableFuture<ProgressStore.Loaded> progress = CompletableFuture.supplyAsync(store::load);
     boolean interactive = System.console() != null;
     try {
-      return interactive ? onTerminal(request, user, course) : scripted(request, user, course);
+      return interactive ? onTerminal(request, user, course, store, progress) : scripted(request, user, course.join(), store, progress);
+    } catch (UncheckedIOException e) {
+      err.println("rootless-ctr: cannot read the lessons in " + request.lessons() + ": " + e.getCause().getMessage());
+      return 1;
     } catch (IOException e) {
       err.println("rootless-ctr: " + e.getMessage());
       return 1;
     }
   }
 
-  private int onTerminal(Request request, HostUser user, Course course) throws IOException {
+  private static Course loadCourse(Path lessons) {
+    try {
+      return new CourseLoader().load(lessons);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private int onTerminal(Request request, HostUser user, CompletableFuture<Course> loading, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
     try (Terminal terminal = TerminalBuilder.builder().system(true).name("rootless-ctr").build()) {
       // Outside the line editor a Ctrl-C must never stop the JVM; commands get theirs through
       // their own pseudo-terminal (see TerminalLineRunner).
@@ -123,7 +134,13 @@ public final class ShellLauncher {
       Printer printer = new Printer(writer, Style.of(color), terminal::getWidth);
       Path scratch = scratchDir();
       try {
-        ShellSetup.Parts parts = parts(request, user, course, printer);
+        Course course;
+        try {
+          course = loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+          throw (UncheckedIOException) e.getCause();
+        }
+        ShellSetup.Parts parts = parts(request, user, course, printer, store, progress);
         XdgDirs dirs = XdgDirs.from(env);
         Files.createDirectories(dirs.state());
         Shell shell =
@@ -139,12 +156,12 @@ public final class ShellLauncher {
     }
   }
 
-  private int scripted(Request request, HostUser user, Course course) throws IOException {
+  private int scripted(Request request, HostUser user, Course course, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
     boolean color = request.color().equals("always");
     Printer printer = new Printer(out, Style.of(color), () -> 80);
     Path scratch = scratchDir();
     try {
-      ShellSetup.Parts parts = parts(request, user, course, printer);
+      ShellSetup.Parts parts = parts(request, user, course, printer, store, progress);
       PipeLineRunner runner =
           new PipeLineRunner(new WriterStream(out), scratch, QUIET_NOTICE, line -> quietNotice(printer, line));
       // Ctrl-C while a script runs from a terminal: the command gets it from the terminal; the
@@ -157,7 +174,7 @@ public final class ShellLauncher {
     }
   }
 
-  private ShellSetup.Parts parts(Request request, HostUser user, Course course, Printer printer) throws IOException {
+  private ShellSetup.Parts parts(Request request, HostUser user, Course course, Printer printer, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
     for (LessonError error : course.errors()) {
       printer.failure("lesson not loaded: " + error);
     }
@@ -176,7 +193,6 @@ public final class ShellLauncher {
     sessionEnv.put("LAB", labDir.toString());
     ShellState state = new ShellState(labDir, sessionEnv);
     XdgDirs dirs = XdgDirs.from(env);
-    ProgressStore store = new ProgressStore(dirs.state().resolve("progress-" + course.name() + ".json"));
     boolean firstStart = !Files.exists(store.file());
     RegistryMode mode = RegistryMode.parse(request.registry() != null ? request.registry() : Settings.load(dirs.config()).registry());
     LabMirror mirror = new LabMirror(mode, dirs.cache().resolve("images"), Path.of("/bin/busybox"), ProcessRunner.system());
@@ -188,7 +204,7 @@ public final class ShellLauncher {
             .withAllowRoot(request.allowRoot());
     LessonHooks hooks = new HostHooks(doctor, course, firstStart, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
     return new ShellSetup.Parts(
-        course, lab, user, state, printer, store, probes, ProcessRunner.system(), hooks);
+        course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks);
   }
 
   private static void quietNotice(Printer printer, String line) {

@@ -34,6 +34,7 @@ public final class ShellSetup {
       ShellState state,
       Printer printer,
       ProgressStore store,
+      java.util.function.Supplier<ProgressStore.Loaded> progress,
       Map<String, Probe> probes,
       ProcessRunner processes,
       LessonHooks hooks) {}
@@ -62,7 +63,7 @@ public final class ShellSetup {
   }
 
   private static Session session(Parts parts) {
-    ProgressStore.Loaded loaded = parts.store().load();
+    ProgressStore.Loaded loaded = parts.progress().get();
     if (loaded.warning() != null) {
       parts.printer().warning(loaded.warning());
     }

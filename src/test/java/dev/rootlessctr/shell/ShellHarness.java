@@ -37,13 +37,14 @@ final class ShellHarness {
   }
 
   ShellSetup.Parts parts(Printer printer) {
+    ProgressStore store = new ProgressStore(state.resolve("progress.json"));
     HostUser user = HostUser.current();
     Map<String, String> env = new LinkedHashMap<>(System.getenv());
     env.put("HOME", lab.getParent().toString());
     Lab theLab = new Lab(lab, lab.getParent().resolve("runc"));
     env.put("RUNC_ROOT", theLab.runcRoot().toString());
     return new ShellSetup.Parts(course, theLab, new HostUser(user.name(), user.uid(), user.gid(), lab.getParent()),
-        new ShellState(lab, env), printer, new ProgressStore(state.resolve("progress.json")),
+        new ShellState(lab, env), printer, store, store::load,
         Map.of(), ProcessRunner.system(), LessonHooks.none());
   }
 
