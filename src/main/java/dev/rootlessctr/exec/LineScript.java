@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +21,6 @@ final class LineScript {
   /** {@code scratch} is a private directory (mode 700) for the state and log files. */
   LineScript(Path scratch) {
     this.scratch = scratch;
-  }
-
-  static Path privateScratch() throws IOException {
-    return Files.createTempDirectory(
-        "rootless-ctr-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
   }
 
   Path stateFile() {

@@ -22,6 +22,7 @@ import dev.rootlessctr.probe.Probes;
 import dev.rootlessctr.lesson.LessonError;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.progress.ProgressStore;
+import dev.rootlessctr.render.ColorChoice;
 import dev.rootlessctr.render.Style;
 import dev.rootlessctr.settings.XdgDirs;
 import java.io.BufferedReader;
@@ -84,8 +85,7 @@ public final class ShellLauncher {
         DoctorInputs.defaults(HostView.real())
             .withLabDir(lab != null ? lab.toAbsolutePath() : Lab.defaultDir(user))
             .withRuncStateDir(Lab.runcRoot(env, user));
-    String noColor = env.get("NO_COLOR");
-    boolean colour = System.console() != null && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
+    boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null);
     int width = env.getOrDefault("COLUMNS", "").matches("\\d{2,3}") ? Integer.parseInt(env.get("COLUMNS")) : 80;
     return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), colour ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN, width);
   }
@@ -129,7 +129,7 @@ public final class ShellLauncher {
       // Outside the line editor a Ctrl-C must never stop the JVM; commands get theirs through
       // their own pseudo-terminal (see TerminalLineRunner).
       terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
-      boolean color = wantsColor(request.color(), terminal.getType());
+      boolean color = ColorChoice.wanted(request.color(), env, terminal.getType());
       PrintWriter writer = terminal.writer();
       Printer printer = new Printer(writer, Style.of(color), terminal::getWidth);
       Path scratch = scratchDir();
@@ -209,18 +209,6 @@ public final class ShellLauncher {
 
   private static void quietNotice(Printer printer, String line) {
     printer.note("… still running: " + line + "  (Ctrl-C interrupts it)");
-  }
-
-  private boolean wantsColor(String setting, String terminalType) {
-    if (setting.equals("always")) {
-      return true;
-    }
-    if (setting.equals("never")) {
-      return false;
-    }
-    String noColor = env.get("NO_COLOR");
-    boolean dumb = terminalType == null || terminalType.startsWith("dumb") || "dumb".equals(env.get("TERM"));
-    return (noColor == null || noColor.isEmpty()) && !dumb;
   }
 
   private static Path scratchDir() throws IOException {
