@@ -9,6 +9,7 @@ import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.ProbeContext;
+import dev.rootlessctr.process.MemoizingProcessRunner;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.progress.BackgroundSaver;
 import dev.rootlessctr.progress.ProgressStore;
@@ -90,7 +91,7 @@ public final class ShellSetup {
     builtIns.put("runc_root", parts.lab().runcRoot().toString());
     builtIns.put("cwd", state.cwd().toString());
     ProbeContext probeContext =
-        new ProbeContext(state.cwd(), state.env(), parts.lab().runcRoot(), Path.of("/proc"), parts.processes());
+        new ProbeContext(state.cwd(), state.env(), parts.lab().runcRoot(), Path.of("/proc"), new MemoizingProcessRunner(parts.processes()));
     return new CheckContext(state.cwd(), state.env(), builtIns, parts.probes(), probeContext);
   }
 }

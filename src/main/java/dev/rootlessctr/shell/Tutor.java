@@ -139,7 +139,8 @@ final class Tutor {
 
   /** Runs a line while watching the step's "while it runs" expectations from outside. */
   private Outcome runObserved(String line, Optional<Position> position) throws IOException {
-    List<dev.rootlessctr.lesson.Expectation> live = position.map(p -> p.step().whileRunning()).orElse(List.of());
+    List<dev.rootlessctr.lesson.Expectation> live =
+        position.filter(p -> !session.isComplete(p)).map(p -> p.step().whileRunning()).orElse(List.of());
     Observer observer = Observer.start(live, checkContext, checker, OBSERVE_EVERY);
     Outcome outcome;
     try {
