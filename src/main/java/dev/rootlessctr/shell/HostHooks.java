@@ -32,6 +32,7 @@ public final class HostHooks implements LessonHooks {
   private final DoctorInputs inputs;
   private final Course course;
   private final boolean firstStart;
+  private final boolean interactive;
   private final Map<String, String> env;
   private final List<MirrorHook> mirrors;
   private CompletableFuture<DoctorReport> report;
@@ -47,7 +48,8 @@ public final class HostHooks implements LessonHooks {
     void close();
   }
 
-  public HostHooks(DoctorInputs inputs, Course course, boolean firstStart, Map<String, String> env, List<MirrorHook> mirrors) {
+  public HostHooks(DoctorInputs inputs, Course course, boolean firstStart, boolean interactive, Map<String, String> env, List<MirrorHook> mirrors) {
+    this.interactive = interactive;
     this.inputs = inputs;
     this.course = course;
     this.firstStart = firstStart;
@@ -68,11 +70,13 @@ public final class HostHooks implements LessonHooks {
 
   @Override
   public void started(Printer printer) {
-    // Not first: half a second later the prompt is up and the doctor's dozen small processes no
-    // longer compete with it for the two cores a laptop may have.
+    // On a terminal, half a second later the prompt is up and the doctor's dozen small processes
+    // no longer compete with it for the two cores a laptop may have. A script needs the answer
+    // before its first command, so it starts at once.
+    boolean delay = interactive && !firstStart;
     report = CompletableFuture.supplyAsync(
         () -> Doctor.forHost(inputs).run(),
-        firstStart ? ForkJoinPool.commonPool() : CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
+        delay ? CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS) : ForkJoinPool.commonPool());
     if (firstStart) {
       printer.line("First start: checking this host for rootless containers...");
       DoctorReport first = report.join();

@@ -140,7 +140,7 @@ public final class ShellLauncher {
         } catch (java.util.concurrent.CompletionException e) {
           throw (UncheckedIOException) e.getCause();
         }
-        ShellSetup.Parts parts = parts(request, user, course, printer, store, progress);
+        ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, true);
         XdgDirs dirs = XdgDirs.from(env);
         Files.createDirectories(dirs.state());
         Shell shell =
@@ -161,7 +161,7 @@ public final class ShellLauncher {
     Printer printer = new Printer(out, Style.of(color), () -> 80);
     Path scratch = scratchDir();
     try {
-      ShellSetup.Parts parts = parts(request, user, course, printer, store, progress);
+      ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, false);
       PipeLineRunner runner =
           new PipeLineRunner(new WriterStream(out), scratch, QUIET_NOTICE, line -> quietNotice(printer, line));
       // Ctrl-C while a script runs from a terminal: the command gets it from the terminal; the
@@ -174,7 +174,7 @@ public final class ShellLauncher {
     }
   }
 
-  private ShellSetup.Parts parts(Request request, HostUser user, Course course, Printer printer, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
+  private ShellSetup.Parts parts(Request request, HostUser user, Course course, Printer printer, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress, boolean interactive) throws IOException {
     for (LessonError error : course.errors()) {
       printer.failure("lesson not loaded: " + error);
     }
@@ -202,7 +202,7 @@ public final class ShellLauncher {
             .withRuncStateDir(lab.runcRoot())
             .withMirror(MirrorStatus.of(mode.kind() == RegistryMode.Kind.WORKSHOP ? mode.workshopAddress() : "127.0.0.1 (" + mode + ")", mirror::answering))
             .withAllowRoot(request.allowRoot());
-    LessonHooks hooks = new HostHooks(doctor, course, firstStart, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
+    LessonHooks hooks = new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
     return new ShellSetup.Parts(
         course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks);
   }
