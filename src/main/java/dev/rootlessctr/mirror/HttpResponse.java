@@ -90,6 +90,8 @@ final class HttpResponse {
       case 414 -> "URI Too Long";
       case 416 -> "Range Not Satisfiable";
       case 431 -> "Request Header Fields Too Large";
+      case 500 -> "Internal Server Error";
+      case 503 -> "Service Unavailable";
       default -> "Status";
     };
   }

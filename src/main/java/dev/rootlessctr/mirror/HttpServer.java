@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 
 /**
  * A small HTTP/1.1 server for the mirror: GET and HEAD with keep-alive, bounded request lines and
@@ -37,16 +39,20 @@ final class HttpServer implements AutoCloseable {
   private static final int MAX_HEADERS = 100;
   private static final int IDLE_MILLIS = 30_000;
   private static final int TLS_HANDSHAKE = 0x16;
+  // Keep-alive connections sit idle between a client's requests, each holding a thread: the
+  // bound is on connections, not threads, so idle ones never starve a new client.
+  private static final int MAX_CONNECTIONS = 512;
 
   private final ServerSocket socket;
   private final ExecutorService pool;
   private final Handler handler;
   private final Thread acceptor;
+  private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
 
   private HttpServer(ServerSocket socket, Handler handler) {
     this.socket = socket;
     this.handler = handler;
-    this.pool = Executors.newFixedThreadPool(32, r -> daemon(r, "mirror-connection"));
+    this.pool = Executors.newCachedThreadPool(r -> daemon(r, "mirror-connection"));
     this.acceptor = daemon(this::accept, "mirror-accept");
   }
 
@@ -67,7 +73,19 @@ final class HttpServer implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket connection = socket.accept();
-        pool.execute(() -> serve(connection));
+        if (!connections.tryAcquire()) {
+          busy(connection);
+          continue;
+        }
+        pool.execute(() -> {
+          try {
+            serve(connection);
+          } finally {
+            connections.release();
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        return; // closed meanwhile
       } catch (IOException e) {
         if (socket.isClosed()) {
           return;
@@ -129,6 +147,14 @@ final class HttpServer implements AutoCloseable {
       // closed or idle: normal end of a keep-alive connection
     } catch (IOException e) {
       // a broken client; the next connection is unaffected
+    }
+  }
+
+  private static void busy(Socket connection) {
+    try (connection) {
+      connection.getOutputStream().write("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    } catch (IOException e) {
+      // the client is gone already
     }
   }
 
