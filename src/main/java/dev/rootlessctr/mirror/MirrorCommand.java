@@ -93,8 +93,6 @@ public final class MirrorCommand {
     if (layout != null) {
       server.serve(name != null ? name : "library/" + layout.getFileName(), layout);
     }
-    out.println("serving on " + server.address());
-    out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // The benchmark reads this line: time spent inside the mirror, apart from the client's.
@@ -103,6 +101,9 @@ public final class MirrorCommand {
       server.close();
       stopped.countDown();
     }));
+    // Only now: whoever reads this line may stop the mirror at once and expects the figures.
+    out.println("serving on " + server.address());
+    out.flush();
     try {
       stopped.await();
     } catch (InterruptedException e) {
