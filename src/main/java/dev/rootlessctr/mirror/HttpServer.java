@@ -7,9 +7,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -43,13 +45,13 @@ final class HttpServer implements AutoCloseable {
   // bound is on connections, not threads, so idle ones never starve a new client.
   private static final int MAX_CONNECTIONS = 512;
 
-  private final ServerSocket socket;
+  private final ServerSocketChannel socket;
   private final ExecutorService pool;
   private final Handler handler;
   private final Thread acceptor;
   private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
 
-  private HttpServer(ServerSocket socket, Handler handler) {
+  private HttpServer(ServerSocketChannel socket, Handler handler) {
     this.socket = socket;
     this.handler = handler;
     this.pool = Executors.newCachedThreadPool(r -> daemon(r, "mirror-connection"));
@@ -57,8 +59,10 @@ final class HttpServer implements AutoCloseable {
   }
 
   static HttpServer start(int port, Handler handler) throws IOException {
-    ServerSocket socket = new ServerSocket();
-    socket.setReuseAddress(true);
+    // A channel, not a plain socket: blob bodies go from the file through a direct buffer to
+    // the socket, without a copy through the Java heap (see HttpResponse).
+    ServerSocketChannel socket = ServerSocketChannel.open();
+    socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
     socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
     HttpServer server = new HttpServer(socket, handler);
     server.acceptor.start();
@@ -66,13 +70,18 @@ final class HttpServer implements AutoCloseable {
   }
 
   String address() {
-    return socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort();
+    try {
+      InetSocketAddress local = (InetSocketAddress) socket.getLocalAddress();
+      return local.getAddress().getHostAddress() + ":" + local.getPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("the mirror is closed", e);
+    }
   }
 
   private void accept() {
-    while (!socket.isClosed()) {
+    while (socket.isOpen()) {
       try {
-        Socket connection = socket.accept();
+        SocketChannel connection = socket.accept();
         if (!connections.tryAcquire()) {
           busy(connection);
           continue;
@@ -87,15 +96,16 @@ final class HttpServer implements AutoCloseable {
       } catch (RejectedExecutionException e) {
         return; // closed meanwhile
       } catch (IOException e) {
-        if (socket.isClosed()) {
+        if (!socket.isOpen()) {
           return;
         }
       }
     }
   }
 
-  private void serve(Socket connection) {
-    try (connection) {
+  private void serve(SocketChannel channel) {
+    try (channel) {
+      Socket connection = channel.socket();
       connection.setSoTimeout(IDLE_MILLIS);
       connection.setTcpNoDelay(true);
       InputStream in = new BufferedInputStream(connection.getInputStream(), 16 * 1024);
@@ -132,7 +142,7 @@ final class HttpServer implements AutoCloseable {
           return;
         }
         String method = parts[0];
-        HttpResponse response = new HttpResponse(out, method.equals("HEAD"));
+        HttpResponse response = new HttpResponse(out, channel, method.equals("HEAD"));
         handler.handle(new HttpRequest(method, parts[1], headers), response);
         if (!response.sent()) {
           reject(out, 500);
@@ -150,9 +160,9 @@ final class HttpServer implements AutoCloseable {
     }
   }
 
-  private static void busy(Socket connection) {
+  private static void busy(SocketChannel connection) {
     try (connection) {
-      connection.getOutputStream().write("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      connection.socket().getOutputStream().write("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     } catch (IOException e) {
       // the client is gone already
     }
