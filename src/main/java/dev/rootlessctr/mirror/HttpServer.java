@@ -40,6 +40,8 @@ final class HttpServer implements AutoCloseable {
   private static final int MAX_LINE = 8192;
   private static final int MAX_HEADERS = 100;
   private static final int IDLE_MILLIS = 30_000;
+  private static final int LINGER_MILLIS = 2_000;
+  private static final long LINGER_BYTES = 16L << 20;
   private static final int TLS_HANDSHAKE = 0x16;
   // Keep-alive connections sit idle between a client's requests, each holding a thread: the
   // bound is on connections, not threads, so idle ones never starve a new client.
@@ -108,55 +110,96 @@ final class HttpServer implements AutoCloseable {
       Socket connection = channel.socket();
       connection.setSoTimeout(IDLE_MILLIS);
       connection.setTcpNoDelay(true);
-      InputStream in = new BufferedInputStream(connection.getInputStream(), 16 * 1024);
-      OutputStream out = new BufferedOutputStream(connection.getOutputStream(), 64 * 1024);
-      in.mark(1);
-      if (in.read() == TLS_HANDSHAKE) {
-        out.write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        return;
-      }
-      in.reset();
-      while (true) {
-        String line;
-        try {
-          line = readLine(in);
-        } catch (LineTooLong e) {
-          reject(out, 414);
-          return;
-        }
-        if (line == null) {
-          return;
-        }
-        if (line.isEmpty()) {
-          continue; // tolerate a stray CRLF between requests
-        }
-        String[] parts = line.split(" ");
-        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
-          reject(out, 400);
-          return;
-        }
-        Map<String, String> headers = readHeaders(in);
-        if (headers == null) {
-          reject(out, 431);
-          return;
-        }
-        String method = parts[0];
-        HttpResponse response = new HttpResponse(out, channel, method.equals("HEAD"));
-        handler.handle(new HttpRequest(method, parts[1], headers), response);
-        if (!response.sent()) {
-          reject(out, 500);
-          return;
-        }
-        boolean close = "close".equalsIgnoreCase(headers.get("connection")) || parts[2].equals("HTTP/1.0");
-        if (close || !(method.equals("GET") || method.equals("HEAD")) || headers.containsKey("content-length") || headers.containsKey("transfer-encoding")) {
-          return; // a body we will not read: close rather than misparse it as the next request
-        }
+      if (exchange(channel) == Ending.UNREAD_INPUT) {
+        linger(connection);
       }
     } catch (SocketException | java.net.SocketTimeoutException e) {
       // closed or idle: normal end of a keep-alive connection
     } catch (IOException e) {
       // a broken client; the next connection is unaffected
+    }
+  }
+
+  /** How a connection ended: the client closed it, or we did while it may still be sending. */
+  private enum Ending {
+    CLIENT_CLOSED,
+    UNREAD_INPUT
+  }
+
+  /** Answers requests on one connection until either side ends it. */
+  private Ending exchange(SocketChannel channel) throws IOException {
+    Socket connection = channel.socket();
+    InputStream in = new BufferedInputStream(connection.getInputStream(), 16 * 1024);
+    OutputStream out = new BufferedOutputStream(connection.getOutputStream(), 64 * 1024);
+    in.mark(1);
+    if (in.read() == TLS_HANDSHAKE) {
+      out.write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      return Ending.UNREAD_INPUT;
+    }
+    in.reset();
+    while (true) {
+      String line;
+      try {
+        line = readLine(in);
+      } catch (LineTooLong e) {
+        reject(out, 414);
+        return Ending.UNREAD_INPUT;
+      }
+      if (line == null) {
+        return Ending.CLIENT_CLOSED;
+      }
+      if (line.isEmpty()) {
+        continue; // tolerate a stray CRLF between requests
+      }
+      String[] parts = line.split(" ");
+      if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
+        reject(out, 400);
+        return Ending.UNREAD_INPUT;
+      }
+      Map<String, String> headers = readHeaders(in);
+      if (headers == null) {
+        reject(out, 431);
+        return Ending.UNREAD_INPUT;
+      }
+      String method = parts[0];
+      HttpResponse response = new HttpResponse(out, channel, method.equals("HEAD"));
+      try {
+        handler.handle(new HttpRequest(method, parts[1], headers), response);
+      } catch (IOException | RuntimeException e) {
+        if (response.sent()) {
+          throw e; // the answer broke off midway; only closing can tell the client
+        }
+        // e.g. an unreadable index.json: say so rather than drop the connection silently
+      }
+      if (!response.sent()) {
+        reject(out, 500);
+        return Ending.UNREAD_INPUT;
+      }
+      boolean close = "close".equalsIgnoreCase(headers.get("connection")) || parts[2].equals("HTTP/1.0");
+      if (close || !(method.equals("GET") || method.equals("HEAD")) || headers.containsKey("content-length") || headers.containsKey("transfer-encoding")) {
+        return Ending.UNREAD_INPUT; // a body we will not read: close rather than misparse it as the next request
+      }
+    }
+  }
+
+  /**
+   * Closing a socket with unread input makes the kernel send a reset, and a client still writing
+   * (a long request line, a PUT body) then loses our answer with it. So: stop sending, read and
+   * discard what the client still sends, within bounds, and only then close.
+   */
+  private static void linger(Socket connection) {
+    try {
+      connection.shutdownOutput();
+      connection.setSoTimeout(LINGER_MILLIS);
+      InputStream in = connection.getInputStream();
+      byte[] discard = new byte[16 * 1024];
+      long left = LINGER_BYTES;
+      for (int n; left > 0 && (n = in.read(discard)) >= 0; ) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // the client closed, reset or went quiet: either way we are done
     }
   }
 
