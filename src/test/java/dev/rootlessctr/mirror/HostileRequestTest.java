@@ -42,6 +42,7 @@ class HostileRequestTest {
   private static String manifestDigest;
   private static String layerDigest;
   private static Path layerFile;
+  private static Path broken;
 
   @BeforeAll
   static void serve() throws IOException {
@@ -52,11 +53,15 @@ class HostileRequestTest {
     layerFile = layout.resolve("blobs/sha256/" + layerDigest.substring(7));
     registry = RegistryServer.start(0);
     registry.serve(LabMirror.BUSYBOX_REPOSITORY, layout);
+    broken = Files.createTempDirectory("rctr-broken-layout-");
+    Files.writeString(broken.resolve("index.json"), "{\"manifests\": [");
+    registry.serve("broken/image", broken);
   }
 
   @AfterAll
   static void stop() {
     registry.close();
+    MirrorFixtures.deleteQuietly(broken);
   }
 
   @AfterEach
@@ -113,6 +118,22 @@ class HostileRequestTest {
   void aTenKilobytePathIsTooLong() throws IOException {
     Response response = get("/v2/" + "a/".repeat(5000) + "manifests/latest");
     assertEquals(414, response.status());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {100_000, 1_000_000})
+  void aHugeRequestLineIsAnsweredNotReset(int length) throws IOException {
+    // The client writes it all before reading, as HTTP clients do; closing with its bytes unread
+    // would reset the connection and throw the 414 away.
+    Response response = exchange("GET /v2/" + "a".repeat(length) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertEquals(414, response.status());
+  }
+
+  @Test
+  void aRequestWithABodyWeDoNotReadStillGetsItsAnswer() throws IOException {
+    String body = "x".repeat(2_000_000);
+    Response response = exchange("PUT /v2/library/busybox/blobs/uploads/ HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    assertEquals(405, response.status());
   }
 
   @ParameterizedTest
@@ -179,6 +200,28 @@ class HostileRequestTest {
     assertEquals(206, open.status());
     assertEquals("bytes " + (size - 10) + "-" + (size - 1) + "/" + size, open.header("Content-Range"));
     assertEquals(10, open.body().length);
+  }
+
+  @Test
+  void aSuffixRangeServesTheLastBytes() throws IOException {
+    long size = Files.size(layerFile);
+    Response response = exchange(request("/v2/library/busybox/blobs/" + layerDigest, "Range: bytes=-100"));
+    assertEquals(206, response.status());
+    assertEquals("bytes " + (size - 100) + "-" + (size - 1) + "/" + size, response.header("Content-Range"));
+    assertArrayEquals(Arrays.copyOfRange(Files.readAllBytes(layerFile), (int) size - 100, (int) size), response.body());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bytes=99999999999999999999-", "bytes=-", "bytes=-0", "bytes=0-1,5-9", "lines=1-2"})
+  void rangesWeCannotServeAre416(String range) throws IOException {
+    Response response = exchange(request("/v2/library/busybox/blobs/" + layerDigest, "Range: " + range));
+    assertEquals(416, response.status(), range);
+  }
+
+  @Test
+  void anUnreadableLayoutIsAServerErrorNotASilentClose() throws IOException {
+    assertEquals(500, get("/v2/broken/image/manifests/latest").status());
+    assertEquals(500, get("/v2/broken/image/tags/list").status());
   }
 
   @Test
