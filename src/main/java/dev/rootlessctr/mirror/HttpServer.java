@@ -82,12 +82,21 @@ final class HttpServer implements AutoCloseable {
 
   private void accept() {
     while (socket.isOpen()) {
+      SocketChannel connection;
       try {
-        SocketChannel connection = socket.accept();
-        if (!connections.tryAcquire()) {
-          busy(connection);
-          continue;
+        connection = socket.accept();
+      } catch (IOException e) {
+        if (!socket.isOpen()) {
+          return;
         }
+        pause(); // e.g. out of file descriptors: retrying at once would spin a core
+        continue;
+      }
+      if (!connections.tryAcquire()) {
+        busy(connection);
+        continue;
+      }
+      try {
         pool.execute(() -> {
           try {
             serve(connection);
@@ -95,13 +104,19 @@ final class HttpServer implements AutoCloseable {
             connections.release();
           }
         });
-      } catch (RejectedExecutionException e) {
-        return; // closed meanwhile
-      } catch (IOException e) {
-        if (!socket.isOpen()) {
-          return;
-        }
+      } catch (RejectedExecutionException closedMeanwhile) {
+        connections.release();
+        busy(connection);
+        return;
       }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
