@@ -141,6 +141,23 @@ mm=$(median "${mirror_ms[@]}")
 rm_=$(median "${registry_ms[@]}")
 printf 'median: mirror %s ms, docker-registry %s ms, ratio registry/mirror %s (target >= 1.0)\n' \
   "$mm" "$rm_" "$(awk -v r="$rm_" -v m="$mm" 'BEGIN {printf "%.2f", r/m}')"
+
+# The same blob with curl to /dev/null: the servers alone, without skopeo's hashing and writing,
+# which take most of a pull's time above.
+layer_digest=$(python3 -c 'import json,sys; d=sys.argv[1]; m=json.load(open(d+"/index.json"))["manifests"][0]["digest"][7:]; print(json.load(open(d+"/blobs/sha256/"+m))["layers"][0]["digest"])' "$big")
+echo "the 256 MiB layer blob alone, curl to /dev/null, alternating, $rounds rounds:"
+mirror_ms=() registry_ms=()
+for round in $(seq "$rounds"); do
+  m=$(curl -fs -o /dev/null -w '%{time_total}' "http://$mirror_addr/v2/bench/big/blobs/$layer_digest" | awk '{printf "%d", $1 * 1000}')
+  r=$(curl -fs -o /dev/null -w '%{time_total}' "http://$registry_addr/v2/bench/big/blobs/$layer_digest" | awk '{printf "%d", $1 * 1000}')
+  mirror_ms+=("$m") registry_ms+=("$r")
+  printf '  round %d: mirror %5d ms   docker-registry %5d ms\n' "$round" "$m" "$r"
+done
+mm=$(median "${mirror_ms[@]}")
+rm_=$(median "${registry_ms[@]}")
+printf 'median: mirror %s ms, docker-registry %s ms, ratio registry/mirror %s\n' \
+  "$mm" "$rm_" "$(awk -v r="$rm_" -v m="$mm" 'BEGIN {printf "%.2f", r/m}')"
+
 stop_mirror "$work/mirror-big.log"
 echo "  (big session) $mirror_line"
 
