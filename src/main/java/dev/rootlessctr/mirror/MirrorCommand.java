@@ -78,23 +78,45 @@ public final class MirrorCommand {
     Path layout = null;
     String name = null;
     for (int i = 0; i < args.size(); i++) {
-      switch (args.get(i)) {
-        case "--port" -> port = Integer.parseInt(args.get(++i));
-        case "--layout" -> layout = Path.of(args.get(++i));
-        case "--name" -> name = args.get(++i);
-        default -> {
-          err.println(USAGE);
-          return 2;
+      String option = args.get(i);
+      if (!List.of("--port", "--layout", "--name").contains(option) || i + 1 == args.size()) {
+        err.println(i + 1 == args.size() && option.startsWith("--") ? "mirror: " + option + " needs a value" : "mirror: unknown option " + option);
+        err.println(USAGE);
+        return 2;
+      }
+      String value = args.get(++i);
+      switch (option) {
+        case "--port" -> {
+          if (!value.matches("\\d{1,5}") || Integer.parseInt(value) > 65535) {
+            err.println("mirror: --port takes a number from 0 to 65535, not " + value);
+            return 2;
+          }
+          port = Integer.parseInt(value);
         }
+        case "--layout" -> layout = Path.of(value);
+        default -> name = value;
       }
     }
-    RegistryServer server = RegistryServer.start(port);
-    server.serve(LabMirror.BUSYBOX_REPOSITORY, image());
-    if (layout != null) {
-      server.serve(name != null ? name : "library/" + layout.getFileName(), layout);
+    if (name != null && layout == null) {
+      err.println("mirror: --name names the image given with --layout");
+      err.println(USAGE);
+      return 2;
     }
-    out.println("serving on " + server.address());
-    out.flush();
+    if (layout != null && !Files.isRegularFile(layout.resolve("index.json"))) {
+      err.println("mirror: " + layout + " is not an OCI image layout (no index.json)");
+      return 1;
+    }
+    RegistryServer server = RegistryServer.start(port);
+    try {
+      server.serve(LabMirror.BUSYBOX_REPOSITORY, image());
+      if (layout != null) {
+        server.serve(name != null ? name : "library/" + layout.getFileName(), layout);
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      server.close();
+      err.println("mirror: " + e.getMessage());
+      return e instanceof IllegalArgumentException ? 2 : 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // The benchmark reads this line: time spent inside the mirror, apart from the client's.
@@ -103,6 +125,9 @@ public final class MirrorCommand {
       server.close();
       stopped.countDown();
     }));
+    // Only now: whoever reads this line may stop the mirror at once and expects the figures.
+    out.println("serving on " + server.address());
+    out.flush();
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -22,7 +22,7 @@ public final class RegistryServer implements AutoCloseable {
   private static final Pattern OBJECT = Pattern.compile("^/v2/(.+)/(manifests|blobs)/([^/]+)$");
   private static final Pattern TAGS = Pattern.compile("^/v2/(.+)/tags/list$");
   private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
-  private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
+  private static final Pattern RANGE = Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
   private static final int MAX_PATH = 2048;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -196,8 +196,14 @@ public final class RegistryServer implements AutoCloseable {
       return;
     }
     Matcher matcher = RANGE.matcher(range.trim());
-    long from = matcher.matches() ? Long.parseLong(matcher.group(1)) : -1;
-    long to = matcher.matches() && !matcher.group(2).isEmpty() ? Long.parseLong(matcher.group(2)) : size - 1;
+    long from = -1;
+    long to = size - 1;
+    if (matcher.matches() && !matcher.group(1).isEmpty()) {
+      from = Long.parseLong(matcher.group(1));
+      to = matcher.group(2).isEmpty() ? size - 1 : Long.parseLong(matcher.group(2));
+    } else if (matcher.matches() && !matcher.group(2).isEmpty() && Long.parseLong(matcher.group(2)) > 0) {
+      from = Math.max(0, size - Long.parseLong(matcher.group(2))); // "bytes=-N": the last N bytes
+    }
     if (from < 0 || from >= size || to < from) {
       response.header("Content-Range", "bytes */" + size);
       response.sendEmpty(416);

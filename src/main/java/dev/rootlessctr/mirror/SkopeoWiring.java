@@ -39,7 +39,7 @@ public final class SkopeoWiring {
   public Path write(String mirror, String why, String path) throws IOException {
     String skopeo = findSkopeo(path).orElseThrow(() -> new IOException("skopeo is not installed (sudo apt-get install skopeo)"));
     Files.createDirectories(binDir());
-    String conf =
+    String toml =
         "# Written by rootless-ctr: docker.io pulls go to " + mirror + " (" + why + ").\n"
             + "[[registry]]\n"
             + "prefix = \"docker.io\"\n"
@@ -47,16 +47,24 @@ public final class SkopeoWiring {
             + "[[registry.mirror]]\n"
             + "location = \"" + mirror + "\"\n"
             + "insecure = true\n";
-    Files.writeString(registriesConf(), conf, StandardCharsets.UTF_8);
+    Files.writeString(registriesConf(), toml, StandardCharsets.UTF_8);
+    // Every word from outside is single-quoted: a lab folder named "it's $HOME" must neither
+    // break the script nor expand.
+    String conf = quote(registriesConf().toString());
     String shim =
         "#!/bin/sh\n"
             + "# Written by rootless-ctr: skopeo reads a mirror only from --registries-conf, so add it.\n"
-            + "echo \"rootless-ctr: " + why + ", docker.io is served by " + mirror + "; running: " + skopeo + " --registries-conf " + registriesConf() + " $*\" >&2\n"
-            + "exec " + skopeo + " --registries-conf '" + registriesConf() + "' \"$@\"\n";
+            + "printf '%s\\n' " + quote("rootless-ctr: " + why + ", docker.io is served by " + mirror + "; running: " + skopeo + " --registries-conf " + registriesConf() + " ") + "\"$*\" >&2\n"
+            + "exec " + quote(skopeo) + " --registries-conf " + conf + " \"$@\"\n";
     Path shimFile = binDir().resolve("skopeo");
     Files.writeString(shimFile, shim, StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(shimFile, PosixFilePermissions.fromString("rwxr-xr-x"));
     return binDir();
+  }
+
+  /** {@code text} as one single-quoted POSIX shell word. */
+  static String quote(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
   }
 
   /** The real skopeo on {@code path}, skipping this wiring's own shim. */

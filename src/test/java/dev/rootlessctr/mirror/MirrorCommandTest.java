@@ -1,0 +1,102 @@
+package dev.rootlessctr.mirror;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rootlessctr.process.ProcessRunner;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code rootless-ctr mirror ...}: usage errors exit 2 with a reason, and serve reports its figures on SIGTERM. */
+@Timeout(30)
+class MirrorCommandTest {
+
+  @TempDir Path temp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "HOME", temp.toString(), "XDG_CACHE_HOME", temp.resolve("cache").toString());
+    return new MirrorCommand(env, ProcessRunner.system()).run(List.of(args), new PrintWriter(out), new PrintWriter(err));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "nope", "serve --port", "serve --port abc", "serve --port 70000", "serve --bogus 1", "serve --name bench/big",
+      "serve --layout", "push", "push not-an-address", "push a:1 b:2"})
+  void usageErrorsExitTwo(String line) {
+    String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+    assertEquals(2, run(args), err.toString());
+    assertTrue(err.toString().contains("usage: rootless-ctr mirror") || err.toString().contains("--port takes a number"), err.toString());
+  }
+
+  @Test
+  void serveRefusesAFolderThatIsNoLayout() {
+    assertEquals(1, run("serve", "--layout", temp.resolve("nothing").toString()));
+    assertTrue(err.toString().contains("is not an OCI image layout"), err.toString());
+  }
+
+  @Test
+  void serveRefusesAnInvalidRepositoryName() {
+    assertEquals(2, run("serve", "--layout", MirrorFixtures.image().toString(), "--name", "Bench/BIG"));
+    assertTrue(err.toString().contains("not a valid repository name: Bench/BIG"), err.toString());
+  }
+
+  @Test
+  void buildPrintsTheDigestAndTheLayout() throws IOException {
+    assertEquals(0, run("build"), err.toString());
+    List<String> lines = out.toString().lines().toList();
+    Path layout = Path.of(lines.get(1));
+    assertTrue(layout.startsWith(temp.resolve("cache/rootless-ctr/images")), layout.toString());
+    assertEquals("busybox:latest " + MirrorFixtures.manifestDigest(layout), lines.get(0));
+    assertEquals(MirrorFixtures.manifestDigest(MirrorFixtures.image()), MirrorFixtures.manifestDigest(layout), "same binary, same digest");
+  }
+
+  @Test
+  void serveRunsUntilSigtermAndThenReportsItsWork() throws Exception {
+    List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin/java").toString(),
+        "-cp", System.getProperty("java.class.path"), "dev.rootlessctr.Main", "mirror", "serve"));
+    ProcessBuilder builder = new ProcessBuilder(argv);
+    builder.environment().put("XDG_CACHE_HOME", temp.resolve("cache").toString());
+    builder.redirectError(temp.resolve("stderr").toFile());
+    Process mirror = builder.start();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(mirror.getInputStream(), StandardCharsets.UTF_8))) {
+      String first = lines.readLine();
+      assertTrue(first != null && first.startsWith("serving on 127.0.0.1:"), first + " / " + java.nio.file.Files.readString(temp.resolve("stderr")));
+      String address = first.substring("serving on ".length());
+
+      HttpResponse<String> tags = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://" + address + "/v2/library/busybox/tags/list")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, tags.statusCode());
+      assertEquals("{\"name\":\"library/busybox\",\"tags\":[\"latest\"]}", tags.body());
+
+      // SIGTERM by hand: Process.destroy() would close our end of the mirror's stdout too.
+      assertEquals(0, new ProcessBuilder("kill", "-TERM", String.valueOf(mirror.pid())).start().waitFor());
+      assertTrue(mirror.waitFor(10, TimeUnit.SECONDS));
+      String rest = lines.lines().collect(Collectors.joining("\n"));
+      assertTrue(rest.matches("mirror: 1 requests, \\d+ ms handling"), rest);
+    } finally {
+      mirror.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.rootlessctr.mirror;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RegistryModeTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "offline, OFFLINE, ",
+    "OFFLINE, OFFLINE, ",
+    "' online ', ONLINE, ",
+    "workshop=127.0.0.1:5000, WORKSHOP, 127.0.0.1:5000",
+    "Workshop=registry.lan:443, WORKSHOP, registry.lan:443",
+  })
+  void acceptsTheThreeModes(String text, RegistryMode.Kind kind, String address) {
+    RegistryMode mode = RegistryMode.parse(text);
+    assertEquals(kind, mode.kind());
+    assertEquals(address, mode.workshopAddress());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "  "})
+  void blankMeansOffline(String text) {
+    assertEquals(RegistryMode.Kind.OFFLINE, RegistryMode.parse(text).kind());
+    assertNull(RegistryMode.parse(null).workshopAddress());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hub", "offline=1", "workshop", "online2"})
+  void rejectsOtherWordsWithTheChoices(String text) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegistryMode.parse(text));
+    assertTrue(e.getMessage().contains("offline, online or workshop=HOST:PORT"), e.getMessage());
+    assertTrue(e.getMessage().contains(text), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"workshop=", "workshop=host", "workshop=host:port", "workshop=a b:5000", "workshop=h:123456", "workshop=h:5000/x"})
+  void rejectsABadWorkshopAddressWithAnExample(String text) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegistryMode.parse(text));
+    assertTrue(e.getMessage().contains("workshop=HOST:PORT, e.g. workshop=192.168.1.10:5000"), e.getMessage());
+  }
+}
