@@ -1,6 +1,9 @@
 package dev.rootlessctr.doctor;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Runs every host check in a fixed order and collects the findings into a report. */
 public final class Doctor {
@@ -42,10 +45,25 @@ public final class Doctor {
             new MirrorCheck(inputs.mirror())));
   }
 
-  /** Runs the checks; never changes the host. */
+  /**
+   * Runs the checks, all at once (most of their time is waiting for a tool to print its version),
+   * and reports them in their fixed order; never changes the host.
+   */
   public DoctorReport run() {
     HostView host = inputs.host();
-    List<Finding> findings = checks.stream().map(check -> check.run(host)).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(checks.size(), r -> {
+      Thread thread = new Thread(r, "doctor-check");
+      thread.setDaemon(true);
+      return thread;
+    });
+    List<Finding> findings;
+    try {
+      List<CompletableFuture<Finding>> running =
+          checks.stream().map(check -> CompletableFuture.supplyAsync(() -> check.run(host), pool)).toList();
+      findings = running.stream().map(CompletableFuture::join).toList();
+    } finally {
+      pool.shutdown();
+    }
     Learner learner = Learner.of(host);
     Distro distro = host.distro();
     return new DoctorReport(

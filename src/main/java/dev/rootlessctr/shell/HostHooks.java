@@ -92,10 +92,16 @@ public final class HostHooks implements LessonHooks {
     for (MirrorHook mirror : mirrors) {
       mirror.beforeLesson(lesson, printer);
     }
-    if (!diagnosed.add(lesson)) {
-      return true; // its blockers, if any, were shown before its first command
+    if (diagnosed.contains(lesson)) {
+      return true; // its blockers, if any, were shown before an earlier command
     }
-    DoctorReport now = currentReport();
+    // A command never waits for the diagnosis: if it is still running (a script's first line),
+    // the lesson's blockers are shown before the next command instead.
+    DoctorReport now = report == null ? currentReport() : report.getNow(null);
+    if (now == null) {
+      return true;
+    }
+    diagnosed.add(lesson);
     List<Finding> blockers = now.blockers(lesson.needs());
     if (blockers.isEmpty()) {
       return true;
