@@ -1,5 +1,7 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.render.Glyphs;
+import java.nio.charset.Charset;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,9 @@ public final class DoctorCommand {
     if (options.json()) {
       out.println(new JsonReport(lessonsByTag).toJson(report));
     } else {
-      out.print(new ReportRenderer(mode, width, lessonsByTag).toText(report));
+      String text = new ReportRenderer(mode, width, lessonsByTag).toText(report);
+      // Under a POSIX locale the output is ASCII: stand-ins instead of question marks.
+      out.print(Glyphs.unicode(Charset.defaultCharset()) ? text : Glyphs.ascii(text));
     }
     out.flush();
     return report.ok() ? 0 : 1;

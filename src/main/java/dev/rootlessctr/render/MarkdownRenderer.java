@@ -94,10 +94,10 @@ public final class MarkdownRenderer {
     } else if (node instanceof BulletList || node instanceof OrderedList) {
       list(node, firstPrefix, prefix, lines);
     } else if (node instanceof BlockQuote) {
-      String bar = style.color() ? "│ " : "| ";
+      String bar = style.symbols() ? "│ " : "| ";
       blocks(node, firstPrefix + bar, prefix + bar, lines);
     } else if (node instanceof ThematicBreak) {
-      lines.add(new AttributedString(firstPrefix + (style.color() ? "─" : "-").repeat(Math.min(width - firstPrefix.length(), 40)), style.dim()));
+      lines.add(new AttributedString(firstPrefix + (style.symbols() ? "─" : "-").repeat(Math.min(width - firstPrefix.length(), 40)), style.dim()));
     } else if (node instanceof HtmlBlock) {
       // Comments carry lesson directives; other HTML has no terminal rendering.
     } else {
@@ -145,7 +145,7 @@ public final class MarkdownRenderer {
       if (list instanceof OrderedList) {
         marker = number++ + ". ";
       } else {
-        marker = style.color() ? "• " : "- ";
+        marker = style.symbols() ? "• " : "- ";
       }
       String itemFirst = (first ? firstPrefix : prefix) + marker;
       String itemRest = prefix + " ".repeat(marker.length());

@@ -6,17 +6,35 @@ import org.jline.utils.AttributedStyle;
 public final class Style {
 
   private final boolean color;
+  private final boolean unicode;
 
-  private Style(boolean color) {
+  private Style(boolean color, boolean unicode) {
     this.color = color;
+    this.unicode = unicode;
   }
 
+  /** Colour or not, on a terminal that shows Unicode. */
   public static Style of(boolean color) {
-    return new Style(color);
+    return new Style(color, true);
+  }
+
+  /** Colour or not; {@code unicode} false when the terminal's charset is ASCII (POSIX locale). */
+  public static Style of(boolean color, boolean unicode) {
+    return new Style(color, unicode);
   }
 
   public boolean color() {
     return color;
+  }
+
+  /** Whether the terminal shows characters beyond ASCII; when not, see {@link Glyphs#ascii}. */
+  public boolean unicode() {
+    return unicode;
+  }
+
+  /** Whether to draw marks such as a check mark and bars: colour on, and Unicode shown. */
+  public boolean symbols() {
+    return color && unicode;
   }
 
   public AttributedStyle plain() {

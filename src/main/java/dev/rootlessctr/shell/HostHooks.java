@@ -131,9 +131,8 @@ public final class HostHooks implements LessonHooks {
   }
 
   private void render(DoctorReport doctorReport, Printer printer) {
-    ReportRenderer.Mode mode = printer.style().color() ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN;
-    printer.writer().print(new ReportRenderer(mode, printer.width(), lessonsByTag(course)).toText(doctorReport));
-    printer.writer().flush();
+    ReportRenderer.Mode mode = printer.style().symbols() ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN;
+    printer.text(new ReportRenderer(mode, printer.width(), lessonsByTag(course)).toText(doctorReport));
   }
 
   private void offerInstall(InstallOffer offer, Printer printer, Predicate<String> confirm) {

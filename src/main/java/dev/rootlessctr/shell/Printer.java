@@ -1,5 +1,6 @@
 package dev.rootlessctr.shell;
 
+import dev.rootlessctr.render.Glyphs;
 import dev.rootlessctr.render.MarkdownRenderer;
 import dev.rootlessctr.render.Style;
 import dev.rootlessctr.render.Wrapping;
@@ -39,7 +40,7 @@ public final class Printer {
   }
 
   public void line(String text) {
-    out.println(text);
+    out.println(shown(text));
     out.flush();
   }
 
@@ -55,11 +56,11 @@ public final class Printer {
   }
 
   public void success(String text) {
-    mark(style.color() ? "✔ " : "PASS ", text, style.success());
+    mark(style.symbols() ? "✔ " : "PASS ", text, style.success());
   }
 
   public void failure(String text) {
-    mark(style.color() ? "✘ " : "FAIL ", text, style.failure());
+    mark(style.symbols() ? "✘ " : "FAIL ", text, style.failure());
   }
 
   public void warning(String text) {
@@ -93,7 +94,18 @@ public final class Printer {
   }
 
   private void print(AttributedString line) {
-    out.println(style.color() ? line.toAnsi() : line.toString());
+    out.println(shown(style.color() ? line.toAnsi() : line.toString()));
+  }
+
+  /** Preformatted text (a report), as the terminal can show it. */
+  public void text(String text) {
+    out.print(shown(text));
+    out.flush();
+  }
+
+  /** The text as this terminal can show it: ASCII stand-ins when it cannot show Unicode. */
+  public String shown(String text) {
+    return style.unicode() ? text : Glyphs.ascii(text);
   }
 
   public PrintWriter writer() {

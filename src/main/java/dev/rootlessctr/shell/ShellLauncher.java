@@ -23,6 +23,7 @@ import dev.rootlessctr.lesson.LessonError;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.progress.ProgressStore;
 import dev.rootlessctr.render.ColorChoice;
+import dev.rootlessctr.render.Glyphs;
 import dev.rootlessctr.render.Style;
 import dev.rootlessctr.settings.XdgDirs;
 import java.io.BufferedReader;
@@ -85,7 +86,8 @@ public final class ShellLauncher {
         DoctorInputs.defaults(HostView.real())
             .withLabDir(lab != null ? lab.toAbsolutePath() : Lab.defaultDir(user))
             .withRuncStateDir(Lab.runcRoot(env, user));
-    boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null);
+    boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null)
+        && Glyphs.unicode(java.nio.charset.Charset.defaultCharset());
     int width = env.getOrDefault("COLUMNS", "").matches("\\d{2,3}") ? Integer.parseInt(env.get("COLUMNS")) : 80;
     return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), colour ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN, width);
   }
@@ -131,7 +133,7 @@ public final class ShellLauncher {
       terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
       boolean color = ColorChoice.wanted(request.color(), env, terminal.getType());
       PrintWriter writer = terminal.writer();
-      Printer printer = new Printer(writer, Style.of(color), terminal::getWidth);
+      Printer printer = new Printer(writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getWidth);
       Path scratch = scratchDir();
       try {
         Course course;
@@ -158,7 +160,7 @@ public final class ShellLauncher {
 
   private int scripted(Request request, HostUser user, Course course, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
     boolean color = request.color().equals("always");
-    Printer printer = new Printer(out, Style.of(color), () -> 80);
+    Printer printer = new Printer(out, Style.of(color, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), () -> 80);
     Path scratch = scratchDir();
     try {
       ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, false);

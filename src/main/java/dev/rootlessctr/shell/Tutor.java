@@ -472,7 +472,7 @@ final class Tutor {
       int done = session.progress().completed(lesson.id()).size();
       int total = lesson.steps().size();
       boolean here = session.position().map(p -> p.lesson() == lesson).orElse(false);
-      String mark = done == total ? (printer.style().color() ? "✔" : "done") : done + "/" + total;
+      String mark = done == total ? (printer.style().symbols() ? "✔" : "done") : done + "/" + total;
       printer.line(String.format("%s %2d. %-10s %-40s %s", here ? ">" : " ", lesson.number(), lesson.id(), lesson.title(), mark));
     }
     for (var error : session.course().errors()) {

@@ -1,0 +1,42 @@
+package dev.rootlessctr.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rootlessctr.render.Style;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** Under a POSIX locale (ASCII terminal) the shell says the same things without '?' in them. */
+class PrinterGlyphsTest {
+
+  private static String print(Style style) {
+    StringWriter text = new StringWriter();
+    Printer printer = new Printer(new PrintWriter(text), style, () -> 80);
+    printer.markdown("> quoted\n\n- container uid 0 → host uid 1001 — that is **you**");
+    printer.success("Step 1 done");
+    printer.text("report ✔\n");
+    return text.toString();
+  }
+
+  @Test
+  void asciiTerminalGetsStandIns() {
+    assertFalse(print(Style.of(true, false)).chars().anyMatch(c -> c >= 0x80));
+    String shown = print(Style.of(false, false));
+    assertFalse(shown.chars().anyMatch(c -> c >= 0x80), shown);
+    assertTrue(shown.contains("container uid 0 -> host uid 1001 -- that is"), shown);
+    assertTrue(shown.contains("| quoted"), shown);
+    assertTrue(shown.contains("PASS Step 1 done"), shown);
+    assertTrue(shown.contains("report ok"), shown);
+  }
+
+  @Test
+  void unicodeTerminalKeepsTheText() {
+    String shown = print(Style.of(true, true));
+    assertTrue(shown.contains("→ host uid 1001 — that is"), shown);
+    assertTrue(shown.contains("✔ "), shown);
+    assertEquals(-1, shown.indexOf("->"), shown);
+  }
+}
