@@ -46,16 +46,39 @@ public final class ReportRenderer {
 
   /** The report as styled text; see {@link #toText} for what to print. */
   public AttributedString render(DoctorReport report) {
+    return render(report, false);
+  }
+
+  /**
+   * The report as styled text; {@code brief} folds the passing findings into one line and gives
+   * the others what was seen, the fix and the lessons affected (for the first start, where the
+   * whole table would push the lesson off the screen).
+   */
+  public AttributedString render(DoctorReport report, boolean brief) {
     AttributedStringBuilder out = new AttributedStringBuilder();
     block(out, "", "Host: " + report.distro().prettyName() + ", user " + report.userName()
         + " (uid " + report.uid() + ")", AttributedStyle.DEFAULT);
     out.append("\n");
-    int titleWidth = Math.min(MAX_TITLE_WIDTH, report.findings().stream()
+    List<Finding> shown = report.findings().stream()
+        .filter(f -> !brief || f.status() != Status.PASS).toList();
+    int titleWidth = Math.min(MAX_TITLE_WIDTH, shown.stream()
         .mapToInt(f -> f.title().length()).max().orElse(0));
-    for (Finding finding : report.findings()) {
+    if (brief) {
+      List<String> passed = report.findings().stream()
+          .filter(f -> f.status() == Status.PASS).map(Finding::title).toList();
+      if (!passed.isEmpty()) {
+        out.append(" ").styled(markStyle(Status.PASS), mark(Status.PASS)).append(" ".repeat(MARK_WIDTH - mark(Status.PASS).length() + 2));
+        List<String> lines = TextWrap.wrap(passed.size() + " checks passed: " + String.join(", ", passed) + ".",
+            Math.max(MIN_TEXT_WIDTH, width - INDENT.length()));
+        for (int i = 0; i < lines.size(); i++) {
+          out.append(i == 0 ? "" : INDENT).append(lines.get(i)).append("\n");
+        }
+      }
+    }
+    for (Finding finding : shown) {
       row(out, finding, titleWidth);
       if (finding.status() != Status.PASS) {
-        details(out, finding);
+        details(out, finding, brief);
       }
     }
     out.append("\n");
@@ -65,7 +88,12 @@ public final class ReportRenderer {
 
   /** The report as text to print: ANSI colours in {@link Mode#COLOUR}, none in plain. */
   public String toText(DoctorReport report) {
-    AttributedString text = render(report);
+    return toText(report, false);
+  }
+
+  /** As {@link #toText(DoctorReport)}, brief as {@link #render(DoctorReport, boolean)} says. */
+  public String toText(DoctorReport report, boolean brief) {
+    AttributedString text = render(report, brief);
     return mode == Mode.COLOUR ? text.toAnsi() : text.toString();
   }
 
@@ -91,9 +119,11 @@ public final class ReportRenderer {
     }
   }
 
-  private void details(AttributedStringBuilder out, Finding finding) {
-    labelled(out, "why", finding.why());
-    labelled(out, "checked", finding.checked());
+  private void details(AttributedStringBuilder out, Finding finding, boolean brief) {
+    if (!brief) {
+      labelled(out, "why", finding.why());
+      labelled(out, "checked", finding.checked());
+    }
     labelled(out, "fix", finding.fix());
     List<String> lessons = lessonsByTag.apply(finding.requirement().tag());
     if (lessons != null && !lessons.isEmpty()) {

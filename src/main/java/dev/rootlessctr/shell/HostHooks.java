@@ -80,9 +80,11 @@ public final class HostHooks implements LessonHooks {
     if (firstStart) {
       printer.line("First start: checking this host for rootless containers...");
       DoctorReport first = report.join();
-      render(first, printer);
+      render(first, printer, true);
       if (!first.ok()) {
         printer.warning("Something above blocks part of the course; :doctor shows this again after you fix it.");
+      } else if (first.findings().stream().anyMatch(f -> f.status() != dev.rootlessctr.doctor.Status.PASS)) {
+        printer.note(":doctor explains each finding: why it matters and what was checked.");
       }
     }
   }
@@ -126,13 +128,13 @@ public final class HostHooks implements LessonHooks {
   public void doctor(Printer printer, Predicate<String> confirm) {
     DoctorReport fresh = Doctor.forHost(inputs).run();
     report = CompletableFuture.completedFuture(fresh);
-    render(fresh, printer);
+    render(fresh, printer, false);
     fresh.installOffer().ifPresent(offer -> offerInstall(offer, printer, confirm));
   }
 
-  private void render(DoctorReport doctorReport, Printer printer) {
+  private void render(DoctorReport doctorReport, Printer printer, boolean brief) {
     ReportRenderer.Mode mode = printer.style().symbols() ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN;
-    printer.text(new ReportRenderer(mode, printer.width(), lessonsByTag(course)).toText(doctorReport));
+    printer.text(new ReportRenderer(mode, printer.width(), lessonsByTag(course)).toText(doctorReport, brief));
   }
 
   private void offerInstall(InstallOffer offer, Printer printer, Predicate<String> confirm) {

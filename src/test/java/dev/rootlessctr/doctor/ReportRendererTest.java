@@ -41,6 +41,24 @@ class ReportRendererTest {
   }
 
   @Test
+  void briefFoldsPassingFindingsAndKeepsEveryOtherFix() {
+    DoctorReport report = ReportFixtures.sample();
+    String full = new ReportRenderer(ReportRenderer.Mode.PLAIN, 72, ReportFixtures::lessons).toText(report);
+    String brief = new ReportRenderer(ReportRenderer.Mode.PLAIN, 72, ReportFixtures::lessons).toText(report, true);
+    long passed = report.findings().stream().filter(f -> f.status() == Status.PASS).count();
+    assertTrue(brief.contains(passed + " checks passed: "), brief);
+    for (Finding finding : report.findings()) {
+      assertTrue(brief.replaceAll("\\s+", " ").contains(finding.title()), "names " + finding.title() + ":\n" + brief);
+      if (finding.status() != Status.PASS && !finding.fix().isEmpty()) {
+        String firstWords = finding.fix().split("\\s+")[0] + " " + finding.fix().split("\\s+")[1];
+        assertTrue(brief.contains("fix: " + firstWords), "fix of " + finding.title() + ":\n" + brief);
+      }
+    }
+    assertFalse(brief.contains("why:"), brief);
+    assertTrue(brief.lines().count() < full.lines().count(), "brief is shorter");
+  }
+
+  @Test
   void affectedLessonsComeFromTheLessonIndex() {
     String text = new ReportRenderer(ReportRenderer.Mode.PLAIN, 100, tag -> java.util.List.of())
         .toText(ReportFixtures.sample());
