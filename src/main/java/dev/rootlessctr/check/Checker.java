@@ -1,5 +1,6 @@
 package dev.rootlessctr.check;
 
+import dev.rootlessctr.io.LenientText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -150,7 +151,7 @@ public final class Checker {
     Path file = context.resolve(json.file());
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readString(file));
+      root = JSON.readTree(LenientText.read(file));
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
       return new ExpectationResult(json, false, description, description, json.file() + " is not valid JSON" + where + ": " + e.getOriginalMessage());

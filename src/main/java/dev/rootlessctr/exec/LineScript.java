@@ -1,5 +1,6 @@
 package dev.rootlessctr.exec;
 
+import dev.rootlessctr.io.LenientText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ final class LineScript {
   void adoptState(ShellState state) throws IOException {
     Path file = stateFile();
     if (Files.exists(file)) {
-      state.adopt(Files.readString(file, StandardCharsets.UTF_8));
+      state.adopt(LenientText.read(file));
       Files.delete(file);
     }
   }

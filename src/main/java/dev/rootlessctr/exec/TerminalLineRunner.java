@@ -1,5 +1,6 @@
 package dev.rootlessctr.exec;
 
+import dev.rootlessctr.io.LenientText;
 import dev.rootlessctr.check.Outcome;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -75,7 +76,7 @@ public final class TerminalLineRunner implements LineRunner {
     }
     int exit = process.exitValue();
     script.adoptState(state);
-    String output = Files.exists(log) ? TerminalText.clean(Files.readString(log, StandardCharsets.UTF_8)) : "";
+    String output = Files.exists(log) ? TerminalText.clean(LenientText.read(log)) : "";
     Files.deleteIfExists(log);
     return new Outcome(line, exit, stripScriptBanner(output), Duration.ofNanos(System.nanoTime() - start), interrupted || exit == 130);
   }

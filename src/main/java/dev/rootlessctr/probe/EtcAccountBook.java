@@ -1,8 +1,7 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.io.LenientText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +46,7 @@ final class EtcAccountBook implements AccountBook {
 
   private static List<String[]> records(Path file) throws IOException {
     try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+      return LenientText.lines(file).stream()
           .filter(line -> !line.isBlank() && !line.startsWith("#"))
           .map(line -> line.split(":", -1))
           .toList();

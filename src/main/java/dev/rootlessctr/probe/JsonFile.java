@@ -1,13 +1,12 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.io.LenientText;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ final class JsonFile {
   static JsonNode read(Path file, String shown, String whyMissing) throws Unmet, IOException {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = LenientText.read(file);
     } catch (NoSuchFileException missing) {
       throw new Unmet(shown + " is missing: " + whyMissing);
     }

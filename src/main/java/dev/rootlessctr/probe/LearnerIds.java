@@ -1,8 +1,7 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.io.LenientText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -22,7 +21,7 @@ public interface LearnerIds {
       Path status = context.procRoot().resolve("self/status");
       long uid = -1;
       long gid = -1;
-      for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
+      for (String line : LenientText.lines(status)) {
         if (line.startsWith("Uid:")) {
           uid = firstNumber(line);
         } else if (line.startsWith("Gid:")) {

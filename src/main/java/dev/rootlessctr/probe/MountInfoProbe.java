@@ -1,8 +1,7 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.io.LenientText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,7 +79,7 @@ final class MountInfoProbe implements Probe {
   private static List<MountInfoLine> read(ContainerProcess process) throws Unmet, IOException {
     Path file = process.procDir().resolve("mountinfo");
     try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+      return LenientText.lines(file).stream()
           .flatMap(line -> MountInfoLine.parse(line).stream())
           .toList();
     } catch (NoSuchFileException gone) {

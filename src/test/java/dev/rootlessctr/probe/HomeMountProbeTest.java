@@ -52,6 +52,22 @@ class HomeMountProbeTest {
   }
 
   @Test
+  void aLatin1ByteElsewhereInTheFileDoesNotStopTheCheck() throws IOException {
+    spec.withArray("mounts").add(Specs.mount(HOME, "bind", HOME, "rbind", "rw"));
+    spec.put("hostname", "caf\u00e9");
+    Specs.write(bundle, spec);
+    Path file = bundle.resolve("config.json");
+    byte[] utf8 = java.nio.file.Files.readAllBytes(file);
+    String text = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+    // As an editor in a Latin-1 locale saves it: é as the single byte 0xE9, not valid UTF-8.
+    java.nio.file.Files.write(file, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    ProbeResult result = lab.run(homeMount, "b");
+
+    assertTrue(result.passed(), result.actual());
+  }
+
+  @Test
   void noMountAtAll() throws IOException {
     ProbeResult result = probeWith(spec);
 
