@@ -44,6 +44,27 @@ public final class Printer {
     out.flush();
   }
 
+  /**
+   * {@code lead} then {@code text}, its first line wrapped under the lead's width; later lines
+   * (a quoted file line and its caret) are printed as they are, indented like the first.
+   */
+  public void labelled(String lead, String text) {
+    String[] lines = text.split("\n", -1);
+    String hanging = " ".repeat(lead.length());
+    boolean first = true;
+    for (AttributedString line : Wrapping.wrap(new AttributedString(lines[0]), Math.max(20, width() - lead.length()))) {
+      out.println(shown((first ? lead : hanging) + line));
+      first = false;
+    }
+    if (first) {
+      out.println(shown(lead.stripTrailing()));
+    }
+    for (int i = 1; i < lines.length; i++) {
+      out.println(shown(hanging + lines[i]));
+    }
+    out.flush();
+  }
+
   public void blank() {
     out.println();
     out.flush();

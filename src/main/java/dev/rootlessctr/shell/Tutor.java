@@ -301,8 +301,8 @@ final class Tutor {
         printer.success(result.description() + ": " + result.actual());
       } else {
         printer.failure(result.description());
-        printer.line("    expected: " + result.expected());
-        printer.line("    actual:   " + result.actual());
+        printer.labelled("    expected: ", result.expected());
+        printer.labelled("    actual:   ", result.actual());
       }
     }
     session.noteCheck(report.passed());
