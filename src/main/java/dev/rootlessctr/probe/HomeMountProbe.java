@@ -107,7 +107,12 @@ final class HomeMountProbe implements Probe {
                 + field
                 + "\" is the relative path \""
                 + path
-                + "\": mount paths must be absolute, e.g. \"/"
+                + "\": "
+                + (field.equals("source")
+                    // what runc 1.1 really does: "stat BUNDLE/home/...: no such file or directory"
+                    ? "runc would look for it inside the bundle folder"
+                    : "runc 1.1 only warns about it, and newer runc refuses it")
+                + "; mount paths must be absolute: \"/"
                 + path
                 + "\"");
       }

@@ -66,6 +66,23 @@ final class JsonFile {
     }
     int line = where.getLineNr();
     int column = where.getColumnNr();
+    List<String> lines = text.lines().toList();
+    String what = e.getOriginalMessage();
+    int[] comma = trailingComma(lines, line, column);
+    if (comma != null) {
+      // The parser stops at the closing bracket, but the mistake is the comma before it, often
+      // on the line above: point there, as a learner would fix it.
+      what =
+          "a trailing comma: \""
+              + lines.get(line - 1).charAt(column - 1)
+              + "\" follows it (line "
+              + line
+              + ", column "
+              + column
+              + "), and JSON allows no comma before a closing bracket; remove this comma";
+      line = comma[0];
+      column = comma[1];
+    }
     StringBuilder message =
         new StringBuilder()
             .append(shown)
@@ -74,8 +91,7 @@ final class JsonFile {
             .append(", column ")
             .append(column)
             .append(": ")
-            .append(e.getOriginalMessage());
-    List<String> lines = text.lines().toList();
+            .append(what);
     if (line <= lines.size()) {
       String offending = lines.get(line - 1);
       String gutter = "  " + line + " | ";
@@ -85,6 +101,37 @@ final class JsonFile {
       }
     }
     return message.toString();
+  }
+
+  /**
+   * When the parser stopped at a closing bracket and the last thing before it is a comma: that
+   * comma's line and column (1-based), else null.
+   */
+  private static int[] trailingComma(List<String> lines, int line, int column) {
+    if (line > lines.size() || column < 1 || column > lines.get(line - 1).length()) {
+      return null;
+    }
+    char closing = lines.get(line - 1).charAt(column - 1);
+    if (closing != '}' && closing != ']') {
+      return null;
+    }
+    int l = line - 1;
+    int c = column - 2;
+    while (l >= 0) {
+      String text = lines.get(l);
+      for (; c >= 0; c--) {
+        char ch = text.charAt(c);
+        if (ch == ',') {
+          return new int[] {l + 1, c + 1};
+        }
+        if (!Character.isWhitespace(ch)) {
+          return null;
+        }
+      }
+      l--;
+      c = l >= 0 ? lines.get(l).length() - 1 : -1;
+    }
+    return null;
   }
 
   // Keeps tabs as tabs so the caret lines up under tab-indented JSON such as runc's.

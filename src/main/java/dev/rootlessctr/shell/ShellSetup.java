@@ -86,7 +86,10 @@ public final class ShellSetup {
     builtIns.put("user", parts.user().name());
     builtIns.put("uid", String.valueOf(parts.user().uid()));
     builtIns.put("gid", String.valueOf(parts.user().gid()));
-    builtIns.put("home", parts.user().home().toString());
+    // The shell's $HOME, as the probes and ~ see it: {{home}} in a lesson (and the mount :run
+    // adds) must be the home that home-mount and file-owner ~/... check.
+    String home = state.env().get("HOME");
+    builtIns.put("home", home != null && home.startsWith("/") ? home : parts.user().home().toString());
     builtIns.put("lab", parts.lab().dir().toString());
     builtIns.put("runc_root", parts.lab().runcRoot().toString());
     builtIns.put("cwd", state.cwd().toString());

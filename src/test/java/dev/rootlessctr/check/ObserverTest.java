@@ -81,4 +81,29 @@ class ObserverTest {
     Step step = new Step(1, "run", 1, "", List.of(), List.of(), List.of(), List.of(live), "", List.of(), List.of());
     assertTrue(new Checker().check(step, Optional.empty(), Observations.none(), context(container(up))).passed());
   }
+  @Test
+  void aLookCutShortByTheEndOfTheCommandIsNotWhatWasSeen() throws Exception {
+    java.util.concurrent.CountDownLatch looking = new java.util.concurrent.CountDownLatch(1);
+    Probe slow = new Probe() {
+      @Override public String name() { return "slow"; }
+      @Override public String usage() { return "slow"; }
+      @Override public ProbeResult run(ProbeContext context, List<String> args) throws java.io.IOException {
+        looking.countDown();
+        try {
+          Thread.sleep(10_000); // a runc call that the command's end interrupts
+        } catch (InterruptedException e) {
+          throw new java.io.IOException("interrupted while running runc", e);
+        }
+        return ProbeResult.pass("running", "running", Map.of());
+      }
+    };
+    Expectation live = new Expectation.ProbeCall("slow", List.of(), 1);
+    CheckContext context = context(slow);
+    Observer observer = Observer.start(List.of(live), () -> context, new Checker(), Duration.ofMillis(10));
+    assertTrue(looking.await(5, java.util.concurrent.TimeUnit.SECONDS));
+
+    Observations seen = observer.stop();
+
+    assertTrue(seen.results().isEmpty(), "an interrupted look reported: " + seen.results());
+  }
 }

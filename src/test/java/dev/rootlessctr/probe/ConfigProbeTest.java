@@ -55,26 +55,48 @@ class ConfigProbeTest {
   }
 
   @Test
-  void aSyntaxErrorIsReportedWithLineColumnAndText() throws IOException {
+  void aTrailingCommaIsReportedWhereTheCommaIs() throws IOException {
     String spec = FakeRunc.recorded("runc-1.1.5-spec-rootless.json");
     // A trailing comma after the last bounding capability, a classic hand-edit mistake.
     String broken = spec.replaceFirst("\"CAP_NET_BIND_SERVICE\"\n", "\"CAP_NET_BIND_SERVICE\",\n");
     ProbeLab.write(bundle.resolve("config.json"), broken);
     List<String> lines = broken.lines().toList();
-    int closing =
-        lines.indexOf(lines.stream().filter(l -> l.equals("\t\t\t],")).findFirst().orElseThrow())
-            + 1;
+    int comma = lines.indexOf("\t\t\t\t\"CAP_NET_BIND_SERVICE\",") + 1;
+    int column = "\t\t\t\t\"CAP_NET_BIND_SERVICE\"".length() + 1;
+
+    ProbeResult result = lab.run(config, "b");
+
+    assertFalse(result.passed());
+    // The parser stops at the "]" on the next line; the learner must delete the comma.
+    assertTrue(
+        result
+            .actual()
+            .startsWith(
+                "b/config.json line " + comma + ", column " + column + ": a trailing comma: \"]\" follows it (line "
+                    + (comma + 1) + ", column 4)"),
+        result.actual());
+    assertTrue(result.actual().contains("remove this comma"), result.actual());
+    assertTrue(result.actual().contains("\n  " + comma + " | \t\t\t\t\"CAP_NET_BIND_SERVICE\",\n"), result.actual());
+    assertTrue(result.actual().endsWith("\t\t\t\t" + " ".repeat(column - 5) + "^"), result.actual());
+  }
+
+  @Test
+  void anyOtherSyntaxErrorIsReportedWhereTheParserStopped() throws IOException {
+    String spec = FakeRunc.recorded("runc-1.1.5-spec-rootless.json");
+    // A missing comma between two capabilities.
+    String broken = spec.replaceFirst("\"CAP_KILL\",\n", "\"CAP_KILL\"\n");
+    ProbeLab.write(bundle.resolve("config.json"), broken);
+    List<String> lines = broken.lines().toList();
+    int next = lines.indexOf("\t\t\t\t\"CAP_NET_BIND_SERVICE\"") + 1;
 
     ProbeResult result = lab.run(config, "b");
 
     assertFalse(result.passed());
     assertTrue(
-        result
-            .actual()
-            .startsWith("b/config.json line " + closing + ", column 4: Unexpected character (']'"),
+        result.actual().startsWith("b/config.json line " + next + ", column 5: Unexpected character ('\"'"),
         result.actual());
-    assertTrue(result.actual().contains("\n  " + closing + " | \t\t\t],\n"), result.actual());
-    assertTrue(result.actual().endsWith("\t\t\t^"), result.actual());
+    assertTrue(result.actual().contains("\n  " + next + " | \t\t\t\t\"CAP_NET_BIND_SERVICE\"\n"), result.actual());
+    assertTrue(result.actual().endsWith("\t\t\t\t^"), result.actual());
   }
 
   @Test

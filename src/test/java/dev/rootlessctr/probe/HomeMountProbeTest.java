@@ -132,8 +132,9 @@ class HomeMountProbeTest {
 
     assertFalse(result.passed());
     assertEquals(
-        "b/config.json mounts[7]: \"destination\" is the relative path \"home/learner\": mount"
-            + " paths must be absolute, e.g. \"/home/learner\"",
+        "b/config.json mounts[7]: \"destination\" is the relative path \"home/learner\": runc 1.1"
+            + " only warns about it, and newer runc refuses it; mount paths must be absolute:"
+            + " \"/home/learner\"",
         result.actual());
     assertEquals("home/learner", result.values().get("destination"));
   }
@@ -146,7 +147,8 @@ class HomeMountProbeTest {
 
     assertFalse(result.passed());
     assertTrue(
-        result.actual().contains("\"source\" is the relative path \"home/learner\""),
+        result.actual().contains("\"source\" is the relative path \"home/learner\": runc would look"
+            + " for it inside the bundle folder; mount paths must be absolute: \"/home/learner\""),
         result.actual());
   }
 
