@@ -235,23 +235,24 @@ final class Tutor {
         : "step " + p.stepNumber() + ", " + p.step().title();
   }
 
-  /** Known mistakes whose text is in the output: this step's first, then the rest of the lesson's. */
+  /**
+   * The known mistake whose text is in the output: the first in this step's list, else in the
+   * rest of the lesson's. One, because one error line often holds two patterns (oci-image-tool's
+   * "autodetection failed: ... stat busybox: no such file") and two explanations of one cause
+   * read as two problems; lessons list the most specific pattern first.
+   */
   private static List<Mistake> matchingMistakes(Position p, Outcome outcome) {
-    List<Mistake> found = new ArrayList<>();
     List<Step> order = new ArrayList<>();
     order.add(p.step());
     p.lesson().steps().stream().filter(s -> s != p.step()).forEach(order::add);
     for (Step step : order) {
       for (Mistake mistake : step.mistakes()) {
-        if (outcome.output().contains(mistake.pattern()) && found.stream().noneMatch(m -> m.pattern().equals(mistake.pattern()))) {
-          found.add(mistake);
+        if (outcome.output().contains(mistake.pattern())) {
+          return List.of(mistake);
         }
       }
-      if (!found.isEmpty()) {
-        return found;
-      }
     }
-    return found;
+    return List.of();
   }
 
   /** When the line was one of the step's commands but not its last, and it worked: the next one. */

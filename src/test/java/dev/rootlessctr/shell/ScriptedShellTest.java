@@ -66,6 +66,7 @@ class ScriptedShellTest {
     String out = shell.output();
     assertTrue(out.contains("WARN That is a known mistake: \"Permission denied\""), out);
     assertTrue(out.contains("you listed something you may not read"), out);
+    assertFalse(out.contains("see what follows on the same line"), "one error line, one explanation: the first listed\n" + out);
   }
 
   @Test
