@@ -66,6 +66,11 @@ public final class Shell {
           if (!dispatch(trimmed)) {
             break;
           }
+        } else if (trimmed.matches("(exit|logout)(\\s+\\d+)?")) {
+          // Each line runs in its own bash, so exit would end nothing; usually the learner
+          // thinks they are still inside a container that has already gone.
+          printer.note("'" + trimmed + "' here would end nothing: this is the rootless-ctr prompt, not a"
+              + " container's shell (a container's prompt is '/ # '). :quit or Ctrl-D leaves rootless-ctr.");
         } else {
           tutor.runLine(trimmed);
         }

@@ -239,12 +239,22 @@ final class Tutor {
    * The known mistake whose text is in the output: the first in this step's list, else in the
    * rest of the lesson's. One, because one error line often holds two patterns (oci-image-tool's
    * "autodetection failed: ... stat busybox: no such file") and two explanations of one cause
-   * read as two problems; lessons list the most specific pattern first.
+   * read as two problems; lessons list the most specific pattern first. After this lesson come
+   * the earlier lessons, nearest first, then the later ones: lessons 5 and 6 run the same runc
+   * command as lesson 4 and meet the same errors.
    */
-  private static List<Mistake> matchingMistakes(Position p, Outcome outcome) {
+  private List<Mistake> matchingMistakes(Position p, Outcome outcome) {
     List<Step> order = new ArrayList<>();
     order.add(p.step());
     p.lesson().steps().stream().filter(s -> s != p.step()).forEach(order::add);
+    List<Lesson> lessons = session.course().lessons();
+    int here = lessons.indexOf(p.lesson());
+    for (int i = here - 1; i >= 0; i--) {
+      order.addAll(lessons.get(i).steps());
+    }
+    for (int i = here + 1; i < lessons.size(); i++) {
+      order.addAll(lessons.get(i).steps());
+    }
     for (Step step : order) {
       for (Mistake mistake : step.mistakes()) {
         if (outcome.output().contains(mistake.pattern())) {

@@ -60,6 +60,25 @@ class ScriptedShellTest {
   }
 
   @Test
+  void exitAtThePromptSaysWhereTheLearnerIsAndRunsNothing() throws Exception {
+    ShellHarness shell = shell();
+    int status = shell.run(":open files\nexit\necho after-exit-$((2+3))\n:check\n");
+    String out = shell.output();
+    assertTrue(out.contains("'exit' here would end nothing: this is the rootless-ctr prompt"), out);
+    assertTrue(out.contains("after-exit-5"), "the shell went on:\n" + out);
+    assertFalse(out.contains("Step 1 done"), "exit did not run, so it did not pass the step:\n" + out);
+    assertEquals(1, status, out);
+  }
+
+  @Test
+  void aMistakeKnownToAnEarlierLessonIsExplainedInALaterOne() throws Exception {
+    ShellHarness shell = shell();
+    shell.run(":open 2\necho 'cat: /x: Permission denied'; false\n");
+    String out = shell.output();
+    assertTrue(out.contains("you listed something you may not read"), out);
+  }
+
+  @Test
   void aKnownMistakeInTheOutputIsExplained() throws Exception {
     ShellHarness shell = shell();
     shell.run(":open files\n:next\n:next\necho 'ls: cannot open directory /x: Permission denied'; false\n");
