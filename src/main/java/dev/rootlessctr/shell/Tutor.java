@@ -176,7 +176,12 @@ final class Tutor {
 
   private void afterCommand(Position p, Outcome outcome) {
     if (session.isComplete(p)) {
-      return; // the learner is exploring after the step was done: nothing to judge
+      // The learner is exploring after the step was done: nothing to judge, but a known error
+      // still deserves its explanation.
+      if (outcome.exitCode() != 0) {
+        explainMistakes(p, outcome, checkContext.get().builtIns());
+      }
+      return;
     }
     boolean attempt = looksLikeAttempt(p.step(), outcome.command());
     Observations seen = session.observations(p);
@@ -190,13 +195,7 @@ final class Tutor {
       celebrate(p, report);
       return;
     }
-    List<Mistake> mistakes = matchingMistakes(p, outcome);
-    if (!mistakes.isEmpty()) {
-      for (Mistake mistake : mistakes) {
-        printer.blank();
-        printer.warning("That is a known mistake: \"" + mistake.pattern() + "\"");
-        printer.markdown(Template.fill(mistake.explanation(), report.values()));
-      }
+    if (explainMistakes(p, outcome, report.values())) {
       return;
     }
     Optional<Command> next = nextCommand(p.step(), outcome);
@@ -208,6 +207,17 @@ final class Tutor {
       ExpectationResult failed = report.firstFailure().orElseThrow();
       printer.note("Not done yet: " + failed.description() + " (" + failed.actual() + "). :check shows everything, :hint helps.");
     }
+  }
+
+  /** Explains the known mistake in the output, if there is one; says whether there was. */
+  private boolean explainMistakes(Position p, Outcome outcome, Map<String, String> values) {
+    List<Mistake> mistakes = matchingMistakes(p, outcome);
+    for (Mistake mistake : mistakes) {
+      printer.blank();
+      printer.warning("That is a known mistake: \"" + mistake.pattern() + "\"");
+      printer.markdown(Template.fill(mistake.explanation(), values));
+    }
+    return !mistakes.isEmpty();
   }
 
   private void celebrate(Position p, CheckReport report) {

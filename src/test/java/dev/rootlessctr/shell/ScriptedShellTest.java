@@ -79,6 +79,15 @@ class ScriptedShellTest {
   }
 
   @Test
+  void aKnownMistakeIsExplainedEvenAfterTheStepIsDone() throws Exception {
+    ShellHarness shell = shell();
+    shell.run(":open 1\nmkdir -p notes\necho 'ls: /x: Permission denied'; false\n");
+    String out = shell.output();
+    assertTrue(out.contains("Step 1 done"), out);
+    assertTrue(out.contains("you listed something you may not read"), out);
+  }
+
+  @Test
   void aKnownMistakeInTheOutputIsExplained() throws Exception {
     ShellHarness shell = shell();
     shell.run(":open files\n:next\n:next\necho 'ls: cannot open directory /x: Permission denied'; false\n");
