@@ -134,7 +134,7 @@ final class CourseWorld {
   /**
    * Processes of the test user that are this lab's containers: their root directory is the
    * bundle's rootfs (the container's {@code sh}, a {@code runc init}), or they or an ancestor
-   * run runc with this lab's state directory or bundle.
+   * run runc with this lab's state directory (other labs' containers are not this run's).
    */
   List<Leftover> leftovers() throws IOException {
     List<Leftover> found = new ArrayList<>();
@@ -170,7 +170,7 @@ final class CourseWorld {
     for (int depth = 0; depth < 8 && at > 1; depth++) {
       Path proc = Path.of("/proc", Long.toString(at));
       String command = cmdline(proc);
-      if (command.contains("runc") && (command.contains(runcRoot.toString()) || command.contains(bundle.getFileName().toString()))) {
+      if (command.contains("runc") && command.contains(runcRoot.toString())) {
         return depth == 0 ? "it is " + command : "its ancestor " + at + " is " + command;
       }
       Optional<Long> parent = parentOf(proc);
