@@ -55,6 +55,11 @@ final class CourseWorld {
     return new CourseWorld(Staging.userDir(prefix));
   }
 
+  /** Removes the whole world; tests call it only when they passed, so a failure can be looked at. */
+  void delete() throws IOException, InterruptedException {
+    Staging.run("rm", "-rf", "--one-file-system", base.toString());
+  }
+
   /** The environment the shell gets: nothing of the real home or the real runtime directory. */
   Map<String, String> env() {
     Map<String, String> env = new LinkedHashMap<>();

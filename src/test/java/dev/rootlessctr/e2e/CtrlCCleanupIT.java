@@ -79,6 +79,11 @@ class CtrlCCleanupIT {
     assertEquals(Map.of(), world.runcList(), "no container is left in " + world.runcRoot);
   }
 
+  /** Removes the lab once a test passed (after a failure it stays, to be looked at). */
+  private static void done(CourseWorld world) throws Exception {
+    world.delete();
+  }
+
   @Test
   void ctrlCGoesToTheContainersShellAndExitOrCtrlDLeaveNothing() throws Exception {
     CourseWorld world = preparedLab();
@@ -122,6 +127,7 @@ class CtrlCCleanupIT {
       }
     }
     assertNothingLeft(world);
+    done(world);
   }
 
   @Test
@@ -160,6 +166,7 @@ class CtrlCCleanupIT {
         throw t;
       }
     }
+    done(world);
   }
 
   @Test
@@ -185,6 +192,7 @@ class CtrlCCleanupIT {
         throw t;
       }
     }
+    done(world);
   }
 
   /**

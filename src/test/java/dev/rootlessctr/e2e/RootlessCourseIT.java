@@ -240,6 +240,7 @@ class RootlessCourseIT {
     assertEquals(Map.of(), world.runcList(), "no container is left in " + world.runcRoot);
     assertEquals(List.of(), world.leftoversAfter(Duration.ofSeconds(5)), "no process of the lab's containers is left");
     assertTrue(Files.isDirectory(world.runcRoot), "the course did use this state directory");
+    world.delete();
   }
 
   private static void prompt(PtySession shell) throws InterruptedException {
