@@ -56,9 +56,18 @@ public final class Observer {
     }
   }
 
+  /**
+   * One look at every expectation that has not passed yet. A look still under way when the
+   * command ends is cut off: its probe was interrupted, or the container exited under it. Such a
+   * failure says nothing about the container while it ran, so it is dropped; an earlier result,
+   * passed or failed, stands (and with none, the check looks at the state afterwards).
+   */
   private void sample() {
     CheckContext now = context.get();
     for (Expectation expectation : live) {
+      if (!running) {
+        return;
+      }
       synchronized (this) {
         ExpectationResult previous = best.get(expectation);
         if (previous != null && previous.passed()) {
@@ -67,12 +76,10 @@ public final class Observer {
       }
       Map<String, String> measured = new LinkedHashMap<>(now.builtIns());
       ExpectationResult result = checker.evaluate(expectation, Optional.empty(), now, measured);
-      if (!running && !result.passed()) {
-        // stop() cut this look short (its runc call was interrupted): it saw nothing, so it must
-        // not stand as what was seen. The check looks at the state afterwards instead.
-        return;
-      }
       synchronized (this) {
+        if (!running && !result.passed()) {
+          return; // cut off by the end of the command
+        }
         best.put(expectation, result);
         if (result.passed()) {
           values.putAll(measured);
@@ -87,7 +94,9 @@ public final class Observer {
 
   /** Stops watching and returns what was seen. */
   public Observations stop() {
-    running = false;
+    synchronized (this) {
+      running = false; // from here on, a failing look is a cut-off one
+    }
     thread.interrupt();
     try {
       thread.join(2000);

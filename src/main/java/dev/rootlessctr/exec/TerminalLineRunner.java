@@ -78,7 +78,10 @@ public final class TerminalLineRunner implements LineRunner {
     script.adoptState(state);
     String output = Files.exists(log) ? TerminalText.clean(LenientText.read(log)) : "";
     Files.deleteIfExists(log);
-    return new Outcome(line, exit, stripScriptBanner(output), Duration.ofNanos(System.nanoTime() - start), interrupted || exit == 130);
+    // A Ctrl-C that an interactive program took for itself (the container's sh, a REPL) and
+    // that ended normally afterwards did not interrupt the command.
+    boolean stopped = exit == 130 || (interrupted && exit != 0);
+    return new Outcome(line, exit, stripScriptBanner(output), Duration.ofNanos(System.nanoTime() - start), stopped);
   }
 
   private static Attributes relayMode(Attributes saved) {

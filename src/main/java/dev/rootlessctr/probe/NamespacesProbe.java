@@ -49,17 +49,24 @@ final class NamespacesProbe implements Probe {
       Map<String, String> values = new HashMap<>();
       List<String> differ = new ArrayList<>();
       List<String> shared = new ArrayList<>();
+      boolean skipped = false;
       for (String kind : KINDS) {
         Optional<String> container = link(process.procDir().resolve("ns").resolve(kind), process);
         Optional<String> shell = link(shellNs.resolve(kind), process);
         if (container.isEmpty() || shell.isEmpty()) {
-          continue; // an older kernel without this namespace kind
+          skipped = true; // an older kernel without this namespace kind, or the process exited
+          continue;
         }
         boolean same = container.get().equals(shell.get());
         values.put(kind, container.get());
         values.put("host" + capitalized(kind), shell.get());
         values.put(kind + "Shared", Boolean.toString(same));
         (same ? shared : differ).add(kind);
+      }
+      if (skipped && !alive(process)) {
+        // A process that exits while its links are read loses them one by one: what was read
+        // is only part of the picture, and must not pass for all of it.
+        throw new Unmet(process.label() + " exited while its namespaces were being read");
       }
       if (values.isEmpty()) {
         throw new Unmet(
@@ -91,6 +98,25 @@ final class NamespacesProbe implements Probe {
     } catch (AccessDeniedException denied) {
       throw new Unmet(
           "cannot read " + nsLink + ": permission denied (" + process.label() + " is not yours?)");
+    }
+  }
+
+  /** Whether the process is still there and not a zombie (whose namespace links are gone). */
+  private static boolean alive(ContainerProcess process) throws IOException {
+    Path status = process.procDir().resolve("status");
+    if (!Files.isDirectory(process.procDir())) {
+      return false;
+    }
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("State:")) {
+          String state = line.substring(6).strip();
+          return !state.startsWith("Z") && !state.startsWith("X");
+        }
+      }
+      return true;
+    } catch (NoSuchFileException gone) {
+      return Files.isDirectory(process.procDir()); // gone, or a /proc without status files
     }
   }
 

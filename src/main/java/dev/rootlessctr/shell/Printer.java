@@ -13,14 +13,50 @@ import org.jline.utils.AttributedStyle;
 /** Everything the shell says goes through here: styled on a colour terminal, plain otherwise. */
 public final class Printer {
 
+  private final Gate gate;
   private final PrintWriter out;
   private final Style style;
   private final IntSupplier width;
 
   public Printer(PrintWriter out, Style style, IntSupplier width) {
-    this.out = out;
+    this.gate = new Gate(out);
+    this.out = new PrintWriter(gate, false);
     this.style = style;
     this.width = width;
+  }
+
+  /** From now on nothing is printed: the shell is being stopped and its terminal may be gone. */
+  public void mute() {
+    gate.closed = true;
+  }
+
+  /** Passes text on until muted. */
+  private static final class Gate extends java.io.Writer {
+    private final PrintWriter target;
+    private volatile boolean closed;
+
+    Gate(PrintWriter target) {
+      this.target = target;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      if (!closed) {
+        target.write(chars, offset, length);
+      }
+    }
+
+    @Override
+    public void flush() {
+      if (!closed) {
+        target.flush();
+      }
+    }
+
+    @Override
+    public void close() {
+      flush();
+    }
   }
 
   public Style style() {

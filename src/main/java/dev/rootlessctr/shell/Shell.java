@@ -1,6 +1,7 @@
 package dev.rootlessctr.shell;
 
 import dev.rootlessctr.lab.Cleaner;
+import dev.rootlessctr.lab.ContainerGuard;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
@@ -27,8 +28,10 @@ public final class Shell {
   private final BackgroundSaver saver;
   private final java.nio.file.Path progressFile;
   private final LessonHooks hooks;
+  private final ContainerGuard guard;
 
-  Shell(Tutor tutor, Input input, Prompt prompt, Lab lab, Cleaner cleaner, BackgroundSaver saver, java.nio.file.Path progressFile, LessonHooks hooks) {
+  Shell(Tutor tutor, Input input, Prompt prompt, Lab lab, Cleaner cleaner, ContainerGuard guard, BackgroundSaver saver, java.nio.file.Path progressFile, LessonHooks hooks) {
+    this.guard = guard;
     this.progressFile = progressFile;
     this.tutor = tutor;
     this.input = input;
@@ -45,6 +48,7 @@ public final class Shell {
    */
   public int run() {
     Printer printer = tutor.printer();
+    guard.arm();
     try {
       hooks.started(printer);
       tutor.show();
@@ -241,7 +245,7 @@ public final class Shell {
   /** Leaving: no container keeps running, progress is saved, the lab stays for next time. */
   private void leave() {
     Printer printer = tutor.printer();
-    List<String> removed = cleaner.deleteContainers();
+    List<String> removed = guard.release();
     removed.forEach(r -> printer.note(r));
     saver.close();
     hooks.close();

@@ -93,7 +93,7 @@ public final class ShellLauncher {
   }
 
   public int launch(Request request) {
-    HostUser user = HostUser.current();
+    HostUser user = HostUser.current(env);
     if (user.isRoot() && !request.allowRoot()) {
       err.println("rootless-ctr: refusing to run the course as root.");
       err.println("  As root, runc keeps its state in /run/runc and 'runc spec --rootless' maps the");

@@ -4,6 +4,7 @@ import dev.rootlessctr.check.CheckContext;
 import dev.rootlessctr.exec.LineRunner;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.lab.Cleaner;
+import dev.rootlessctr.lab.ContainerGuard;
 import dev.rootlessctr.lab.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
@@ -77,7 +78,8 @@ public final class ShellSetup {
         new Tutor(session, parts.printer(), runner, parts.state(), () -> checkContext(parts), parts.hooks(), saver::save);
     Cleaner cleaner = new Cleaner(parts.lab(), parts.processes(), parts.state().env());
     Prompt prompt = new Prompt(parts.printer(), parts.user().home());
-    return new Shell(tutor, input, prompt, parts.lab(), cleaner, saver, parts.store().file(), parts.hooks());
+    ContainerGuard guard = new ContainerGuard(cleaner, parts.printer()::mute);
+    return new Shell(tutor, input, prompt, parts.lab(), cleaner, guard, saver, parts.store().file(), parts.hooks());
   }
 
   private static CheckContext checkContext(Parts parts) {

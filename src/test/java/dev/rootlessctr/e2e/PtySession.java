@@ -81,6 +81,15 @@ public final class PtySession implements AutoCloseable {
     }
   }
 
+  /** The processes the session runs (the program and what it started), to find or signal them. */
+  public ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   public String all() {
     synchronized (screen) {
       return plain(screen.toString());

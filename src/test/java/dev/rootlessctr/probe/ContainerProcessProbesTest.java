@@ -205,6 +205,26 @@ class ContainerProcessProbesTest {
   }
 
   @Test
+  void namespacesOfAProcessThatExitedWhileBeingReadFail() throws IOException {
+    // A zombie has lost its namespace links; reading them as it died left only the first two.
+    Path dying = lab.process(91, "0 1001 1\n", Map.of("user", "user:[1]", "pid", "pid:[2]"));
+    Files.writeString(dying.resolve("status"), "Name:\tsh\nState:\tZ (zombie)\nUid:\t1001\t1001\t1001\t1001\n");
+
+    ProbeResult result = lab.run(probe("namespaces"), "91");
+
+    assertFalse(result.passed(), result.values().toString());
+    assertEquals("process 91 exited while its namespaces were being read", result.actual());
+  }
+
+  @Test
+  void namespacesOfARunningProcessWithAllLinksPassWhateverItsState() throws IOException {
+    Path sleeping = lab.process(92, "0 1001 1\n", CONTAINER_NS);
+    Files.writeString(sleeping.resolve("status"), "Name:\tsh\nState:\tS (sleeping)\n");
+
+    assertTrue(lab.run(probe("namespaces"), "92").passed());
+  }
+
+  @Test
   void mountinfoFindsTheBindMountedDirectory() throws IOException {
     ProbeResult result = lab.run(probe("mountinfo"), "c1", "/tmp/lab/home/");
 
