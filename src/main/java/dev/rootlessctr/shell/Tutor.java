@@ -175,6 +175,11 @@ final class Tutor {
   }
 
   private void afterCommand(Position p, Outcome outcome) {
+    afterCommand(p, outcome, looksLikeAttempt(p.step(), outcome.command()));
+  }
+
+  /** {@code attempt}: the line was the step's own work (typed, or done by :run), so say what is missing. */
+  private void afterCommand(Position p, Outcome outcome, boolean attempt) {
     if (session.isComplete(p)) {
       // The learner is exploring after the step was done: nothing to judge, but a known error
       // still deserves its explanation.
@@ -183,7 +188,6 @@ final class Tutor {
       }
       return;
     }
-    boolean attempt = looksLikeAttempt(p.step(), outcome.command());
     Observations seen = session.observations(p);
     if (attempt || seen.results().values().stream().anyMatch(ExpectationResult::passed)) {
       reportObservations(p);
@@ -413,13 +417,14 @@ final class Tutor {
       boolean last = command == step.commands().get(step.commands().size() - 1);
       if (outcome.exitCode() != 0 && !last) {
         printer.failure("exit status " + outcome.exitCode() + "; stopping before the next command.");
-        afterCommand(p, outcome);
+        afterCommand(p, outcome, true);
         return;
       }
     }
-    session.lastOutcome(p).ifPresent(o -> afterCommand(p, o));
     if (step.commands().isEmpty()) {
-      afterCommand(p, new Outcome(":run", 0, "", java.time.Duration.ZERO, false));
+      afterCommand(p, new Outcome(":run", 0, "", java.time.Duration.ZERO, false), true);
+    } else {
+      session.lastOutcome(p).ifPresent(o -> afterCommand(p, o, true));
     }
   }
 

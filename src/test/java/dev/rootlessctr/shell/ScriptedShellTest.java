@@ -88,6 +88,20 @@ class ScriptedShellTest {
   }
 
   @Test
+  void runOnAnEditOnlyStepSaysWhatIsStillMissing() throws Exception {
+    java.nio.file.Path course = java.nio.file.Files.createDirectories(root.resolve("edit-course"));
+    java.nio.file.Files.writeString(course.resolve("01-edit.md"), String.join("\n",
+        "# Edit", "", "## Add a mount", "", "```json add cfg.json /mounts/-", "{\"x\": 1}", "```", "",
+        "### Check", "", "- json: `cfg.json` at `/mounts/0/x` is `2`", ""));
+    ShellHarness shell = new ShellHarness(root, course);
+    java.nio.file.Files.writeString(shell.lab.resolve("cfg.json"), "{\"mounts\": []}");
+    shell.run(":run\n");
+    String out = shell.output();
+    assertTrue(out.contains("Edited cfg.json"), out);
+    assertTrue(out.contains("Not done yet: cfg.json /mounts/0/x is 2"), out);
+  }
+
+  @Test
   void aKnownMistakeInTheOutputIsExplained() throws Exception {
     ShellHarness shell = shell();
     shell.run(":open files\n:next\n:next\necho 'ls: cannot open directory /x: Permission denied'; false\n");
