@@ -13,9 +13,14 @@ record ContainerProcess(long pid, String label, Path procDir) {
   static ContainerProcess find(ProbeContext context, String pidOrName) throws Unmet, IOException {
     long pid;
     String label;
-    if (pidOrName.chars().allMatch(Character::isDigit) && !pidOrName.isEmpty()) {
+    boolean numeric = pidOrName.chars().allMatch(Character::isDigit) && !pidOrName.isEmpty();
+    java.util.Optional<Long> recorded = numeric ? java.util.Optional.empty() : new Runc(context).recordedPid(pidOrName);
+    if (numeric) {
       pid = Long.parseLong(pidOrName);
       label = "process " + pid;
+    } else if (recorded.isPresent()) {
+      pid = recorded.get();
+      label = "container " + pidOrName + " (pid " + pid + ")";
     } else {
       RuncState state = new Runc(context).state(pidOrName);
       if (state.pid() <= 0) {

@@ -76,6 +76,45 @@ class ContainerProcessProbesTest {
     return lab.probes().get(name);
   }
 
+  /** runc's own record of container {@code name}, as runc 1.1.5 writes it (the fields used). */
+  void recordState(String name, long pid, long start) throws IOException {
+    ProbeLab.write(lab.runcRoot.resolve(name).resolve("state.json"),
+        "{\"id\": \"" + name + "\", \"init_process_pid\": " + pid + ", \"init_process_start\": " + start + "}");
+  }
+
+  /** A /proc/PID/stat whose command name holds spaces and a parenthesis, started at {@code start}. */
+  void stat(long pid, long start) throws IOException {
+    StringBuilder fields = new StringBuilder(pid + " (runc:[2:INIT) x) S 1 2 3 0 -1 4194560");
+    for (int field = 10; field <= 21; field++) {
+      fields.append(' ').append(field * 7);
+    }
+    fields.append(' ').append(start).append(" 1000 200\n");
+    ProbeLab.write(lab.proc.resolve(Long.toString(pid)).resolve("stat"), fields.toString());
+  }
+
+  @Test
+  void aContainerRuncRecordedIsFoundWithoutStartingRunc() throws IOException {
+    recordState("fast", PID, 6391834);
+    stat(PID, 6391834);
+
+    ProbeResult result = lab.run(probe("uid-map"), "fast");
+
+    assertTrue(result.passed(), result.actual());
+    assertEquals(Long.toString(PID), result.values().get("processId"));
+    assertTrue(lab.runc.calls.isEmpty(), "runc was started: " + lab.runc.calls);
+  }
+
+  @Test
+  void aRecordWhosePidWasReusedIsNotTrustedAndRuncIsAsked() throws IOException {
+    recordState("c1", PID, 6391834);
+    stat(PID, 777); // another process has that pid now
+
+    ProbeResult result = lab.run(probe("uid-map"), "c1");
+
+    assertTrue(result.passed(), result.actual()); // runc state c1 answers with the same pid
+    assertEquals(1, lab.runc.calls.size(), lab.runc.calls.toString());
+  }
+
   @Test
   void uidMapByNameMapsContainerRootToTheLearner() throws IOException {
     ProbeResult result = lab.run(probe("uid-map"), "c1");
