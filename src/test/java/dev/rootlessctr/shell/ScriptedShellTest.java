@@ -102,6 +102,18 @@ class ScriptedShellTest {
   }
 
   @Test
+  void anotherLessonsMistakeIsNotExplainedWhereItsTextIsTheExpectedOutcome() throws Exception {
+    ShellHarness shell = shell();
+    // Step 3 of lesson 1 expects "No such file or directory"; lesson 2 calls it a mistake.
+    shell.run(":open 1\n:next\n:next\necho 'ls: x: No such file or directory'\n");
+    String out = shell.output();
+    assertFalse(out.contains("a path in the command is wrong"), out);
+    ShellHarness elsewhere = shell();
+    elsewhere.run(":open 1\necho 'cat: x: No such file or directory'; false\n");
+    assertTrue(elsewhere.output().contains("a path in the command is wrong"), elsewhere.output());
+  }
+
+  @Test
   void aKnownMistakeInTheOutputIsExplained() throws Exception {
     ShellHarness shell = shell();
     shell.run(":open files\n:next\n:next\necho 'ls: cannot open directory /x: Permission denied'; false\n");
