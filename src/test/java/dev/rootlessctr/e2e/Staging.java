@@ -55,8 +55,28 @@ public final class Staging {
     return dir;
   }
 
-  /** Copies launcher, jar, libraries and lessons (plus the fixture course) into a readable dir. */
-  public static Path stageProgram() throws IOException, InterruptedException {
+  private static Path staged;
+
+  /**
+   * Launcher, jar, libraries and lessons (plus the fixture course) in a directory the test user
+   * can read: copied once per test run and removed when the run ends.
+   */
+  public static synchronized Path stageProgram() throws IOException, InterruptedException {
+    if (staged == null) {
+      staged = copyProgram();
+      Path dir = staged;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          run("rm", "-rf", "--one-file-system", dir.toString());
+        } catch (IOException | InterruptedException e) {
+          // a leftover copy in /tmp is harmless
+        }
+      }));
+    }
+    return staged;
+  }
+
+  private static Path copyProgram() throws IOException, InterruptedException {
     Path project = TestPaths.project();
     Path stage = Files.createTempDirectory(Path.of("/tmp"), "rootless-ctr-stage-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
