@@ -69,7 +69,7 @@ public final class HostHooks implements LessonHooks {
   }
 
   @Override
-  public void started(Printer printer) {
+  public void started(Printer printer, Predicate<String> confirm) {
     // On a terminal, half a second later the prompt is up and the doctor's dozen small processes
     // no longer compete with it for the two cores a laptop may have. A script needs the answer
     // before its first command, so it starts at once.
@@ -83,6 +83,9 @@ public final class HostHooks implements LessonHooks {
       render(first, printer, true);
       if (!first.ok()) {
         printer.warning("Something above blocks part of the course; :doctor shows this again after you fix it.");
+        if (interactive) {
+          first.installOffer().ifPresent(offer -> offerInstall(offer, printer, confirm));
+        }
       } else if (first.findings().stream().anyMatch(f -> f.status() != dev.rootlessctr.doctor.Status.PASS)) {
         printer.note(":doctor explains each finding: why it matters and what was checked.");
       }

@@ -17,8 +17,11 @@ public interface LessonHooks {
   /** Runs the full host diagnosis for {@code :doctor}; {@code confirm} asks the learner yes/no. */
   void doctor(Printer printer, java.util.function.Predicate<String> confirm);
 
-  /** Called once when the shell starts, before the first prompt; must not be slow. */
-  default void started(Printer printer) {}
+  /**
+   * Called once when the shell starts, before the first prompt; must not be slow, except to ask
+   * the learner ({@code confirm}) on the very first start.
+   */
+  default void started(Printer printer, java.util.function.Predicate<String> confirm) {}
 
   /** One line per setting worth showing in {@code :status} (mirror mode, ...). */
   java.util.List<String> status();

@@ -50,7 +50,7 @@ public final class Shell {
     Printer printer = tutor.printer();
     guard.arm();
     try {
-      hooks.started(printer);
+      hooks.started(printer, this::confirm);
       tutor.show();
       while (true) {
         String line;

@@ -16,7 +16,7 @@ import java.util.Map;
  * <p>The learner is uid 1001 when the tests run as root (tree files then belong to root, i.e. to
  * somebody else); otherwise the learner is whoever runs the tests, who owns every tree file.
  */
-final class FakeHost {
+public final class FakeHost {
 
   static final String DEBIAN =
       "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\n"
@@ -49,7 +49,7 @@ final class FakeHost {
   }
 
   /** A Debian host where everything the course needs is present and fine, except busybox. */
-  static FakeHost healthy(Path root) {
+  public static FakeHost healthy(Path root) {
     FakeHost host = new FakeHost(root);
     host.file("/etc/os-release", DEBIAN);
     host.user(host.learnerUid);
@@ -113,7 +113,7 @@ final class FakeHost {
   }
 
   /** An executable shell script stand-in at {@code hostPath} running {@code body}. */
-  FakeHost script(String hostPath, String body) {
+  public FakeHost script(String hostPath, String body) {
     file(hostPath, "#!/bin/sh\n" + body + "\n");
     try {
       Files.setPosixFilePermissions(path(hostPath), PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -128,7 +128,7 @@ final class FakeHost {
     return script(hostPath, "cat <<'EOF'\n" + versionOutput + "\nEOF");
   }
 
-  FakeHost remove(String hostPath) {
+  public FakeHost remove(String hostPath) {
     try {
       Files.deleteIfExists(path(hostPath));
       return this;
@@ -170,7 +170,7 @@ final class FakeHost {
   }
 
   /** The doctor's inputs for this tree, with the course's default state and lab directories. */
-  DoctorInputs inputs() {
+  public DoctorInputs inputs() {
     return DoctorInputs.defaults(view()).withLabDir(Path.of("/home/learner/lab"));
   }
 
