@@ -64,6 +64,9 @@ class ContainerProcessProbesTest {
     }
     Path container = lab.process(PID, "         0       1001          1\n", CONTAINER_NS);
     Files.writeString(container.resolve("mountinfo"), FakeRunc.recorded("mountinfo-container.txt"));
+    // runc keeps a directory per container it knows: c1 runs, old has stopped, gone is gone.
+    Files.createDirectories(lab.runcRoot.resolve("c1"));
+    Files.createDirectories(lab.runcRoot.resolve("old"));
     lab.runc.answer(
         List.of("state", "c1"), 0, FakeRunc.recorded("runc-1.1.5-state-running.json"), "");
     lab.runc.answer(

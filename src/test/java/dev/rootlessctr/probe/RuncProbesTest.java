@@ -25,6 +25,8 @@ class RuncProbesTest {
   @BeforeEach
   void setUp() throws IOException {
     lab = new ProbeLab(temp);
+    // runc keeps a directory per container; the fake runc below answers for c1.
+    java.nio.file.Files.createDirectories(lab.runcRoot.resolve("c1"));
   }
 
   Probe probe(String name) {
@@ -68,7 +70,21 @@ class RuncProbesTest {
   }
 
   @Test
+  void aContainerRuncHasNoDirectoryForIsUnknownWithoutStartingRunc() throws IOException {
+    ProbeResult result = lab.run(probe("runc-state"), "nothere");
+
+    assertFalse(result.passed());
+    assertEquals(
+        "runc has no container named nothere under --root "
+            + lab.runcRoot
+            + " (runc said: container does not exist)",
+        result.actual());
+    assertTrue(lab.runc.calls.isEmpty(), lab.runc.calls.toString());
+  }
+
+  @Test
   void stateOfAnUnknownContainerQuotesRuncWithoutItsLogDecoration() throws IOException {
+    java.nio.file.Files.createDirectories(lab.runcRoot.resolve("c9")); // a half-made record
     lab.runc.answer(
         List.of("state", "c9"), 1, "", FakeRunc.recorded("runc-1.1.5-state-missing.stderr"));
 
@@ -102,6 +118,7 @@ class RuncProbesTest {
 
   @Test
   void stateDoesNotAskRuncWhenTheRootDirectoryDoesNotExist() throws IOException {
+    Files.delete(lab.runcRoot.resolve("c1"));
     Files.delete(lab.runcRoot);
 
     ProbeResult result = lab.run(probe("runc-state"), "c1");
@@ -173,6 +190,7 @@ class RuncProbesTest {
   @Test
   void listDoesNotAskRuncWhenTheRootDirectoryDoesNotExist() throws IOException {
     // runc list would create the directory, and probes must not change what the learner sees.
+    Files.delete(lab.runcRoot.resolve("c1"));
     Files.delete(lab.runcRoot);
 
     ProbeResult result = lab.run(probe("runc-list"));
