@@ -1,5 +1,6 @@
 package dev.rootlessctr.shell;
 
+import dev.rootlessctr.check.KnownMistakes;
 import dev.rootlessctr.check.CheckContext;
 import dev.rootlessctr.check.CheckReport;
 import dev.rootlessctr.check.Checker;
@@ -19,7 +20,6 @@ import dev.rootlessctr.lesson.Mistake;
 import dev.rootlessctr.lesson.Step;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +140,7 @@ final class Tutor {
 
   /** Runs a line while watching the step's "while it runs" expectations from outside. */
   private Outcome runObserved(String line, Optional<Position> position) throws IOException {
-    List<dev.rootlessctr.lesson.Expectation> live =
+    List<Expectation> live =
         position.filter(p -> !session.isComplete(p)).map(p -> p.step().whileRunning()).orElse(List.of());
     Observer observer = Observer.start(live, checkContext, checker, OBSERVE_EVERY);
     Outcome outcome;
@@ -216,13 +216,13 @@ final class Tutor {
 
   /** Explains the known mistake in the output, if there is one; says whether there was. */
   private boolean explainMistakes(Position p, Outcome outcome, Map<String, String> values) {
-    List<Mistake> mistakes = matchingMistakes(p, outcome);
-    for (Mistake mistake : mistakes) {
+    Optional<Mistake> mistake = KnownMistakes.in(session.course(), p.lesson(), p.step(), outcome.output());
+    mistake.ifPresent(m -> {
       printer.blank();
-      printer.warning("That is a known mistake: \"" + mistake.pattern() + "\"");
-      printer.markdown(Template.fill(mistake.explanation(), values));
-    }
-    return !mistakes.isEmpty();
+      printer.warning("That is a known mistake: \"" + m.pattern() + "\"");
+      printer.markdown(Template.fill(m.explanation(), values));
+    });
+    return mistake.isPresent();
   }
 
   private void celebrate(Position p, CheckReport report) {
@@ -248,46 +248,6 @@ final class Tutor {
     return p.stepNumber() == 1
         ? "lesson " + p.lesson().number() + ", " + p.lesson().title()
         : "step " + p.stepNumber() + ", " + p.step().title();
-  }
-
-  /**
-   * The known mistake whose text is in the output: the first in this step's list, else in the
-   * rest of the lesson's. One, because one error line often holds two patterns (oci-image-tool's
-   * "autodetection failed: ... stat busybox: no such file") and two explanations of one cause
-   * read as two problems; lessons list the most specific pattern first. After this lesson come
-   * the earlier lessons, nearest first, then the later ones: lessons 5 and 6 run the same runc
-   * command as lesson 4 and meet the same errors.
-   */
-  private List<Mistake> matchingMistakes(Position p, Outcome outcome) {
-    List<Step> order = new ArrayList<>();
-    order.add(p.step());
-    p.lesson().steps().stream().filter(s -> s != p.step()).forEach(order::add);
-    List<Lesson> lessons = session.course().lessons();
-    int here = lessons.indexOf(p.lesson());
-    for (int i = here - 1; i >= 0; i--) {
-      order.addAll(lessons.get(i).steps());
-    }
-    for (int i = here + 1; i < lessons.size(); i++) {
-      order.addAll(lessons.get(i).steps());
-    }
-    for (Step step : order) {
-      for (Mistake mistake : step.mistakes()) {
-        if (outcome.output().contains(mistake.pattern()) && !expectedHere(p.step(), mistake)) {
-          return List.of(mistake);
-        }
-      }
-    }
-    return List.of();
-  }
-
-  /**
-   * Whether this step expects the mistake's text as its outcome: lesson 5's "Read-only file
-   * system" is the lesson, though lesson 6 lists it as a mistake.
-   */
-  private static boolean expectedHere(Step step, Mistake mistake) {
-    return step.expectations().stream()
-        .anyMatch(e -> e instanceof Expectation.OutputContains contains && !contains.negated()
-            && (contains.text().contains(mistake.pattern()) || mistake.pattern().contains(contains.text())));
   }
 
   /** When the line was one of the step's commands but not its last, and it worked: the next one. */
@@ -351,7 +311,7 @@ final class Tutor {
         printer.success("Step " + p.stepNumber() + " is done.");
       }
     } else {
-      session.lastOutcome(p).ifPresent(o -> matchingMistakes(p, o).forEach(m -> {
+      session.lastOutcome(p).ifPresent(o -> KnownMistakes.in(session.course(), p.lesson(), p.step(), o.output()).ifPresent(m -> {
         printer.warning("Known mistake: \"" + m.pattern() + "\"");
         printer.markdown(Template.fill(m.explanation(), report.values()));
       }));

@@ -35,16 +35,7 @@ class CourseMistakesIT {
   @BeforeAll
   static void prepareLab() throws Exception {
     prepared = ScriptedCourse.newLearner();
-    Run run = prepared.type(
-        "skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest",
-        ":check",
-        ":open 2",
-        "mkdir -p busybox-bundle/rootfs",
-        "oci-image-tool unpack --ref name=latest busybox busybox-bundle/rootfs",
-        ":check",
-        ":open 3",
-        "runc spec --rootless -b busybox-bundle",
-        ":check");
+    Run run = prepared.type(ScriptedCourse.LESSONS_1_TO_3.toArray(String[]::new));
     assertEquals(0, run.exit(), "lessons 1-3 did not pass through the shell:\n" + run.output());
   }
 

@@ -35,19 +35,10 @@ class CtrlCCleanupIT {
   private static CourseWorld preparedLab() throws Exception {
     CourseWorld world = CourseWorld.create("rctr-ctrlc-").withEnvironment();
     Path steps = world.base.resolve("steps.txt");
-    Files.writeString(steps, String.join("\n",
-        ":open 1",
-        "skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest",
-        ":check",
-        ":open 2",
-        "mkdir -p busybox-bundle/rootfs",
-        "oci-image-tool unpack --ref name=latest busybox busybox-bundle/rootfs",
-        ":check",
-        ":open 3",
-        "runc spec --rootless -b busybox-bundle",
-        ":check",
-        ":quit",
-        ""));
+    List<String> lines = new java.util.ArrayList<>(List.of(":open 1"));
+    lines.addAll(ScriptedCourse.LESSONS_1_TO_3);
+    lines.addAll(List.of(":quit", ""));
+    Files.writeString(steps, String.join("\n", lines));
     String out = world.run(steps, stage.resolve("rootless-ctr").toString(), "--lessons", stage.resolve("lessons/rootless").toString(), "--lab", world.lab.toString());
     assertTrue(out.contains("Step 1 done: Generate config.json"), out);
     assertTrue(Files.isRegularFile(world.bundle.resolve("config.json")), out);
@@ -118,9 +109,7 @@ class CtrlCCleanupIT {
         System.out.println(again);
         assertNothingLeft(world);
 
-        shell.type(":quit\r");
-        assertEquals(0, shell.waitFor(WAIT), shell.all());
-        assertFalse(shell.all().contains("Exception"), shell.all());
+        shell.quitCleanly(WAIT);
       } catch (Throwable t) {
         System.out.println("---- the screen ----\n" + shell.all());
         throw t;

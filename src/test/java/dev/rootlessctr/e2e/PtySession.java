@@ -108,6 +108,15 @@ public final class PtySession implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Types {@code :quit}; the shell must leave with status 0 and no stack trace on the screen. */
+  public void quitCleanly(Duration timeout) throws IOException, InterruptedException {
+    type(":quit\r");
+    int status = waitFor(timeout);
+    if (status != 0 || all().contains("Exception")) {
+      throw new AssertionError(":quit ended with status " + status + ":\n" + all());
+    }
+  }
+
   @Override
   public void close() {
     if (process.isAlive()) {

@@ -228,9 +228,7 @@ class RootlessCourseIT {
         String status = shell.await("Progress file:", WAIT);
         assertTrue(status.contains("Course rootless: 8 of 8 steps done."), status);
         prompt(shell);
-        shell.type(":quit\r");
-        assertEquals(0, shell.waitFor(WAIT), shell.all());
-        assertFalse(shell.all().contains("Exception"), shell.all());
+        shell.quitCleanly(WAIT);
       } catch (Throwable t) {
         System.out.println("---- the screen ----\n" + shell.all());
         throw t;

@@ -31,6 +31,18 @@ public final class ScriptedCourse {
   private ScriptedCourse() {}
 
   /** The program staged once per JVM where the test user can read it. */
+  /** Lessons 1 to 3 as a learner types them: pull, unpack, spec, each followed by :check. */
+  public static final List<String> LESSONS_1_TO_3 = List.of(
+      "skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest",
+      ":check",
+      ":open 2",
+      "mkdir -p busybox-bundle/rootfs",
+      "oci-image-tool unpack --ref name=latest busybox busybox-bundle/rootfs",
+      ":check",
+      ":open 3",
+      "runc spec --rootless -b busybox-bundle",
+      ":check");
+
   public static synchronized Path stage() throws IOException, InterruptedException {
     if (stage == null) {
       stage = Staging.stageProgram();
