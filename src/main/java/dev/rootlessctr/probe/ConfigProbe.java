@@ -114,8 +114,7 @@ final class ConfigProbe implements Probe {
     values.put("hasNetworkNs", Boolean.toString(namespaces.contains("network")));
     List<String> bounding = JsonFile.texts(process.path("capabilities").path("bounding"));
     values.put("capabilityCount", Integer.toString(bounding.size()));
-    values.put(
-        "capabilities", bounding.size() + " (" + String.join(", ", shortNames(bounding)) + ")");
+    values.put("capabilities", String.join(", ", shortNames(bounding)));
     values.put("env", String.join(", ", JsonFile.texts(process.path("env"))));
     values.put("mounts", Integer.toString(json.path("mounts").size()));
     values.put(

@@ -46,7 +46,8 @@ class ConfigProbeTest {
     assertEquals("learner", result.values().get("hostUser"));
     assertEquals("pid, ipc, uts, mount, user", result.values().get("namespaces"));
     assertEquals("false", result.values().get("hasNetworkNs"));
-    assertEquals("3 (AUDIT_WRITE, KILL, NET_BIND_SERVICE)", result.values().get("capabilities"));
+    assertEquals("AUDIT_WRITE, KILL, NET_BIND_SERVICE", result.values().get("capabilities"));
+    assertEquals("3", result.values().get("capabilityCount"));
     assertEquals(
         "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin, TERM=xterm",
         result.values().get("env"));
