@@ -213,9 +213,15 @@ public final class ShellLauncher {
     printer.note("… still running: " + line + "  (Ctrl-C interrupts it)");
   }
 
+  /**
+   * The private temp directory for the session's typescripts and state files. It goes when the
+   * shell leaves, and also when a signal (SIGTERM, a closed terminal) stops the JVM first.
+   */
   private static Path scratchDir() throws IOException {
-    return Files.createTempDirectory(
+    Path scratch = Files.createTempDirectory(
         "rootless-ctr-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteScratch(scratch), "scratch-cleanup"));
+    return scratch;
   }
 
   private static void deleteScratch(Path scratch) {

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -129,8 +132,17 @@ class CtrlCCleanupIT {
     signalWhileTheContainerRuns("HUP");
   }
 
+  /** The shells' private scratch directories (typescripts, state files) now in /tmp. */
+  private static Set<Path> scratchDirs() throws IOException {
+    try (var entries = Files.list(Path.of("/tmp"))) {
+      return entries.filter(p -> p.getFileName().toString().matches("rootless-ctr-\\d+"))
+          .collect(Collectors.toSet());
+    }
+  }
+
   private void signalWhileTheContainerRuns(String signal) throws Exception {
     CourseWorld world = preparedLab();
+    Set<Path> scratchBefore = scratchDirs();
     try (PtySession shell = world.startShell(stage)) {
       try {
         startContainer(world, shell);
@@ -142,6 +154,9 @@ class CtrlCCleanupIT {
         assertTrue(java.onExit().get(30, TimeUnit.SECONDS) != null);
         System.out.printf("SIG%s: the shell ended %.1f s after the signal%n", signal, (System.nanoTime() - start) / 1e9);
         assertNothingLeft(world);
+        Set<Path> left = scratchDirs();
+        left.removeAll(scratchBefore);
+        assertEquals(Set.of(), left, "the shell's scratch directory is removed after SIG" + signal);
         Thread.sleep(200);
         String after = shell.all().substring(before);
         System.out.println("after SIG" + signal + ": [" + after + "]");
