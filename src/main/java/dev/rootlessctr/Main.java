@@ -44,7 +44,7 @@ public final class Main {
     }
     return switch (options.command()) {
       case "mirror" -> new MirrorCommand(System.getenv(), ProcessRunner.system()).run(options.rest(), out, err);
-      case "doctor" -> ShellLauncher.doctorCommand(options.lessons(), options.lab()).run(options.rest(), out, err);
+      case "doctor" -> ShellLauncher.doctor(options.lessons(), options.lab(), options.registry(), options.rest(), out, err);
       default -> new ShellLauncher(out, err, in).launch(
           new ShellLauncher.Request(options.lessons(), options.lab(), options.registry(), options.color(), options.allowRoot()));
     };

@@ -49,6 +49,19 @@ record Options(
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!command.equals("shell")) {
+        // The doctor judges the same lab and registry the shell would use, named either side.
+        if (command.equals("doctor") && arg.equals("--registry")) {
+          registry = value(args, ++i, arg);
+          continue;
+        }
+        if (command.equals("doctor") && arg.startsWith("--registry=")) {
+          registry = arg.substring("--registry=".length());
+          continue;
+        }
+        if (command.equals("doctor") && arg.equals("--lab")) {
+          lab = Path.of(value(args, ++i, arg));
+          continue;
+        }
         if (arg.equals("--allow-root")) {
           allowRoot = true;
         }

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 record DoctorOptions(boolean json, boolean allowRoot, boolean help) {
 
-  static final String USAGE = "usage: rootless-ctr doctor [--json] [--allow-root]";
+  static final String USAGE = "usage: rootless-ctr doctor [--json] [--allow-root] [--registry MODE] [--lab DIR]";
 
   /** The options, or the offending argument when one is not understood. */
   static ParseResult parse(List<String> args) {

@@ -24,6 +24,10 @@ final class MirrorCheck implements Check {
               WHY,
               "The tutorial shell checks the mirror itself when a lesson needs it.");
     }
+    if (mirror.notUsed().isPresent()) {
+      return Finding.about("mirror", "Image mirror", Requirement.MIRROR, "the registry mode")
+          .pass("not used: " + mirror.notUsed().get());
+    }
     Finding.Draft draft =
         Finding.about(
             "mirror", "Image mirror", Requirement.MIRROR,

@@ -73,7 +73,24 @@ public final class ShellLauncher {
    * The {@code doctor} subcommand, judged against the same lab and runc state directory the
    * shell would use, and naming the lessons each finding affects.
    */
+  /**
+   * Runs the {@code doctor} subcommand. The mirror check asks the registry the shell would use:
+   * the built-in one is started for the check (and stopped), a workshop registry is asked over
+   * the network, online mode has none to ask.
+   */
+  public static int doctor(Path lessons, Path lab, String registry, List<String> args, PrintWriter out, PrintWriter err) {
+    XdgDirs dirs = XdgDirs.from(System.getenv());
+    RegistryMode mode = RegistryMode.parse(registry != null ? registry : Settings.load(dirs.config()).registry());
+    try (LabMirror mirror = new LabMirror(mode, dirs.cache().resolve("images"), Path.of("/bin/busybox"), ProcessRunner.system())) {
+      return doctorCommand(lessons, lab, mirrorStatus(mode, mirror)).run(args, out, err);
+    }
+  }
+
   public static DoctorCommand doctorCommand(Path lessons, Path lab) {
+    return doctorCommand(lessons, lab, null);
+  }
+
+  private static DoctorCommand doctorCommand(Path lessons, Path lab, MirrorStatus mirror) {
     Map<String, String> env = System.getenv();
     HostUser user = HostUser.current();
     Course course;
@@ -86,6 +103,9 @@ public final class ShellLauncher {
         DoctorInputs.defaults(HostView.real())
             .withLabDir(lab != null ? lab.toAbsolutePath() : Lab.defaultDir(user))
             .withRuncStateDir(Lab.runcRoot(env, user));
+    if (mirror != null) {
+      inputs = inputs.withMirror(mirror);
+    }
     boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null)
         && Glyphs.unicode(java.nio.charset.Charset.defaultCharset());
     int width = env.getOrDefault("COLUMNS", "").matches("\\d{2,3}") ? Integer.parseInt(env.get("COLUMNS")) : 80;
@@ -202,11 +222,20 @@ public final class ShellLauncher {
         DoctorInputs.defaults(HostView.real())
             .withLabDir(labDir)
             .withRuncStateDir(lab.runcRoot())
-            .withMirror(MirrorStatus.of(mode.kind() == RegistryMode.Kind.WORKSHOP ? mode.workshopAddress() : "127.0.0.1 (" + mode + ")", mirror::answering))
+            .withMirror(mirrorStatus(mode, mirror))
             .withAllowRoot(request.allowRoot());
     LessonHooks hooks = new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
     return new ShellSetup.Parts(
         course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks);
+  }
+
+  /** What the doctor asks about the mirror in {@code mode}. */
+  private static MirrorStatus mirrorStatus(RegistryMode mode, LabMirror mirror) {
+    return switch (mode.kind()) {
+      case ONLINE -> MirrorStatus.notUsed("online mode, skopeo pulls from Docker Hub itself");
+      case WORKSHOP -> MirrorStatus.of(mode.workshopAddress(), mirror::answering);
+      case OFFLINE -> MirrorStatus.of("127.0.0.1 (" + mode + ")", mirror::answering);
+    };
   }
 
   private static void quietNotice(Printer printer, String line) {

@@ -1,0 +1,41 @@
+package dev.rootlessctr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+  private static final Path PROJECT = Path.of("/opt/rootless-ctr");
+
+  @Test
+  void theShellIsTheDefaultWithTheRootlessCourse() {
+    Options options = Options.parse(new String[] {"--registry", "online", "--color=never"}, PROJECT);
+    assertEquals("shell", options.command());
+    assertEquals(PROJECT.resolve("lessons/rootless"), options.lessons());
+    assertEquals("online", options.registry());
+    assertEquals("never", options.color());
+  }
+
+  @Test
+  void theDoctorTakesTheShellsLabAndRegistryOnEitherSide() {
+    Options after = Options.parse(new String[] {"doctor", "--registry=workshop=10.0.0.1:5000", "--lab", "/tmp/lab", "--json"}, PROJECT);
+    assertEquals("doctor", after.command());
+    assertEquals("workshop=10.0.0.1:5000", after.registry());
+    assertEquals(Path.of("/tmp/lab"), after.lab());
+    assertEquals(List.of("--json"), after.rest());
+    Options before = Options.parse(new String[] {"--registry", "online", "doctor"}, PROJECT);
+    assertEquals("online", before.registry());
+  }
+
+  @Test
+  void mistakesAreRefusedWithTheReason() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--colour", "never"}, PROJECT));
+    assertEquals("unknown option --colour", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--registry"}, PROJECT));
+    assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--color", "sometimes"}, PROJECT));
+  }
+}
