@@ -99,6 +99,34 @@ final class Session {
     return hintsShown.merge(key(p), 1, Integer::sum);
   }
 
+  /** How many of a lesson's steps are done, of how many. */
+  record Tally(int done, int total) {
+    boolean complete() {
+      return done == total;
+    }
+  }
+
+  /**
+   * The steps that have a check, and how many of them are done: an optional reading step
+   * (lesson 1's alpine pull) neither adds to the work nor holds a lesson back from done. A
+   * lesson of reading steps only counts them all.
+   */
+  Tally tally(Lesson lesson) {
+    java.util.Set<Integer> completed = progress.completed(lesson.id());
+    int done = 0;
+    int total = 0;
+    boolean onlyReading = lesson.steps().stream().allMatch(dev.rootlessctr.lesson.Step::isReading);
+    for (int step = 1; step <= lesson.steps().size(); step++) {
+      if (onlyReading || !lesson.steps().get(step - 1).isReading()) {
+        total++;
+        if (completed.contains(step)) {
+          done++;
+        }
+      }
+    }
+    return new Tally(done, total);
+  }
+
   boolean isComplete(Position p) {
     return progress.isComplete(p.lesson().id(), p.stepNumber());
   }

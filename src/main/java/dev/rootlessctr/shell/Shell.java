@@ -145,11 +145,12 @@ public final class Shell {
     int done = 0;
     int total = 0;
     for (Lesson lesson : course.lessons()) {
-      done += session.progress().completed(lesson.id()).size();
-      total += lesson.steps().size();
+      Session.Tally tally = session.tally(lesson);
+      done += tally.done();
+      total += tally.total();
     }
-    printer.line("Course " + course.name() + ": " + done + " of " + total + " steps done.");
-    session.position().ifPresent(p -> printer.line("You are at lesson " + p.lesson().number() + " (" + p.lesson().title() + "), step " + p.stepNumber() + " (" + p.step().title() + ")" + (session.isComplete(p) ? ", done." : ".")));
+    printer.line("Course " + course.name() + ": " + done + " of " + total + " steps done (optional reading steps not counted).");
+    session.position().ifPresent(p -> printer.styled("You are at lesson " + p.lesson().number() + " (" + p.lesson().title() + "), step " + p.stepNumber() + " (" + p.step().title() + ")" + (session.isComplete(p) ? ", done." : "."), printer.style().plain()));
     tutor.lessons();
     printer.line("Lab directory:   " + lab.dir());
     printer.line("runc state dir:  " + lab.runcRoot() + "  (RUNC_ROOT in your shell)");

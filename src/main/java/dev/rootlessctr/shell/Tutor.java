@@ -466,10 +466,9 @@ final class Tutor {
 
   void lessons() {
     for (Lesson lesson : session.course().lessons()) {
-      int done = session.progress().completed(lesson.id()).size();
-      int total = lesson.steps().size();
+      Session.Tally tally = session.tally(lesson);
       boolean here = session.position().map(p -> p.lesson() == lesson).orElse(false);
-      String mark = done == total ? (printer.style().symbols() ? "✔" : "done") : done + "/" + total;
+      String mark = tally.complete() ? (printer.style().symbols() ? "✔" : "done") : tally.done() + "/" + tally.total();
       printer.line(String.format("%s %2d. %-10s %-40s %s", here ? ">" : " ", lesson.number(), lesson.id(), lesson.title(), mark));
     }
     for (var error : session.course().errors()) {
