@@ -34,10 +34,19 @@ public final class TerminalLineRunner implements LineRunner {
 
   private static final char CTRL_C = 3;
 
+  /**
+   * Keys typed in a command's first moments are held this long before they go to it: a command
+   * that ends by then (clear, ls, mkdir) never reads its input, and its pseudo-terminal would
+   * take the keys away with it. Held keys of such a command are typed ahead for the prompt, as
+   * in any shell. An interactive program gets them this much later, which nobody notices.
+   */
+  static final Duration HOLD = Duration.ofMillis(150);
+
   private final Terminal terminal;
   private final LineScript script;
   private final Duration quietNotice;
   private final Consumer<String> notice;
+  private Consumer<String> typeahead = keys -> {};
 
   /** {@code notice} is told once when a command has printed nothing for {@code quietNotice}. */
   public TerminalLineRunner(Terminal terminal, Path scratch, Duration quietNotice, Consumer<String> notice) {
@@ -45,6 +54,12 @@ public final class TerminalLineRunner implements LineRunner {
     this.script = new LineScript(scratch);
     this.quietNotice = quietNotice;
     this.notice = notice;
+  }
+
+  /** Where keys go that were typed while a short command ran and that it never got. */
+  public TerminalLineRunner typeaheadTo(Consumer<String> typeahead) {
+    this.typeahead = typeahead;
+    return this;
   }
 
   @Override
@@ -99,16 +114,21 @@ public final class TerminalLineRunner implements LineRunner {
     OutputStream toCommand = process.getOutputStream();
     boolean interrupted = false;
     boolean noticed = false;
+    StringBuilder held = new StringBuilder();
     while (process.isAlive()) {
-      int c = keys.read(50L);
+      boolean holding = System.nanoTime() - start < HOLD.toNanos();
+      int c = keys.read(holding ? 10L : 50L);
+      if (c >= 0 && holding && c != CTRL_C) {
+        held.append((char) c);
+        continue;
+      }
+      if (!held.isEmpty() && (c >= 0 || !holding)) {
+        send(toCommand, held.toString()); // the command is still there: the keys are its
+        held.setLength(0);
+      }
       if (c >= 0) {
         interrupted |= c == CTRL_C;
-        try {
-          toCommand.write(String.valueOf((char) c).getBytes(StandardCharsets.UTF_8));
-          toCommand.flush();
-        } catch (IOException closed) {
-          // The command exited between the read and the write; the key is simply dropped.
-        }
+        send(toCommand, String.valueOf((char) c));
       } else if (!noticed && System.nanoTime() - start > quietNotice.toNanos() && quiet(log)) {
         notice.accept(line);
         noticed = true;
@@ -119,7 +139,19 @@ public final class TerminalLineRunner implements LineRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (!held.isEmpty()) {
+      typeahead.accept(held.toString());
+    }
     return interrupted;
+  }
+
+  private static void send(OutputStream toCommand, String keys) {
+    try {
+      toCommand.write(keys.getBytes(StandardCharsets.UTF_8));
+      toCommand.flush();
+    } catch (IOException closed) {
+      // The command exited between the read and the write; the key is simply dropped.
+    }
   }
 
   private static boolean quiet(Path log) {

@@ -170,7 +170,7 @@ public final class ShellLauncher {
                 parts,
                 terminal,
                 dirs.state().resolve("history"),
-                p -> new TerminalLineRunner(terminal, scratch, QUIET_NOTICE, line -> quietNotice(p, line)));
+                (p, typeahead) -> new TerminalLineRunner(terminal, scratch, QUIET_NOTICE, line -> quietNotice(p, line)).typeaheadTo(typeahead));
         return shell.run();
       } finally {
         deleteScratch(scratch);

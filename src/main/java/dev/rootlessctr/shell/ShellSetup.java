@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
@@ -42,7 +41,11 @@ public final class ShellSetup {
       LessonHooks hooks) {}
 
   /** A shell reading the terminal through the line editor, with history and completion. */
-  public static Shell forTerminal(Parts parts, Terminal terminal, Path historyFile, Function<Printer, LineRunner> runner) {
+  /**
+   * A shell on the real terminal; {@code runner} makes the line runner from the printer and from
+   * where keys typed ahead during a short command go (the line editor, as if typed again).
+   */
+  public static Shell forTerminal(Parts parts, Terminal terminal, Path historyFile, java.util.function.BiFunction<Printer, java.util.function.Consumer<String>, LineRunner> runner) {
     Session session = session(parts);
     LineReader reader =
         LineReaderBuilder.builder()
@@ -55,7 +58,7 @@ public final class ShellSetup {
             .option(LineReader.Option.AUTO_FRESH_LINE, true)
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
             .build();
-    return assemble(parts, session, new TerminalInput(reader), runner.apply(parts.printer()));
+    return assemble(parts, session, new TerminalInput(reader), runner.apply(parts.printer(), reader::runMacro));
   }
 
   /** A shell reading lines from a non-terminal input as if typed. */

@@ -77,6 +77,10 @@ class ShellInPtyIT {
       String latin1 = shell.await("latin1-done", wait);
       shell.await("$ ", wait);
       assertFalse(shell.all().contains("could not run that line"), latin1);
+      // Typed ahead while a short command runs: the next line is not lost with the command.
+      shell.type("sleep 0.05\r:status\r");
+      shell.await("Lab directory:", wait);
+      shell.await("$ ", wait);
       shell.type(":quit\r");
       assertEquals(0, shell.waitFor(wait), shell.all());
     }

@@ -41,7 +41,7 @@ class LineEditorShellTest {
     Printer printer = new Printer(new PrintWriter(terminal.writer(), true), Style.of(false), terminal::getWidth);
     Path scratch = Files.createTempDirectory(root, "scratch");
     Shell shell = ShellSetup.forTerminal(harness.parts(printer), terminal, root.resolve("history"),
-        p -> new PipeLineRunner(new WriterStream(terminal.writer()), scratch, Duration.ofSeconds(30), l -> {}));
+        (p, typeahead) -> new PipeLineRunner(new WriterStream(terminal.writer()), scratch, Duration.ofSeconds(30), l -> {}));
     return CompletableFuture.supplyAsync(() -> {
       try (terminal) {
         return shell.run();
