@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
@@ -56,7 +57,7 @@ public final class BusyboxImage {
     if (!Files.isRegularFile(busybox)) {
       throw new IOException(missingMessage(busybox));
     }
-    String key = sha256(busybox).substring(0, 16);
+    String key = key(cacheDir);
     Path target = cacheDir.resolve("busybox-" + key);
     if (Files.isRegularFile(target.resolve("index.json"))) {
       return target;
@@ -187,6 +188,43 @@ public final class BusyboxImage {
 
   static Path blob(Path dir, Digest digest) {
     return dir.resolve("blobs").resolve(digest.algorithm()).resolve(digest.hex());
+  }
+
+  /**
+   * The first 16 hex digits of the binary's sha256, which name its cached image. Hashing 2 MB
+   * takes a quarter of a second in a just-started JVM, in front of the learner's first pull, so
+   * the key is remembered in {@code busybox.stamp} with what identifies the file (device, inode,
+   * size, modification and change times); any change to the binary, an upgrade included, changes
+   * the change time and the file is hashed again.
+   */
+  String key(Path cacheDir) throws IOException {
+    Path stamp = cacheDir.resolve("busybox.stamp");
+    String identity = identity(busybox);
+    try {
+      String[] recorded = Files.readString(stamp).strip().split(" ", 2);
+      if (recorded.length == 2 && recorded[1].equals(identity) && recorded[0].matches("[0-9a-f]{16}")) {
+        return recorded[0];
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // no stamp yet, or a damaged one: hash
+    }
+    String key = sha256(busybox).substring(0, 16);
+    try {
+      Files.createDirectories(cacheDir);
+      Path temp = Files.createTempFile(cacheDir, ".stamp-", "");
+      Files.writeString(temp, key + " " + identity + "\n");
+      Files.move(temp, stamp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      // without a stamp the next start hashes again; nothing else depends on it
+    }
+    return key;
+  }
+
+  private static String identity(Path file) throws IOException {
+    Path real = file.toRealPath();
+    Map<String, Object> a = Files.readAttributes(real, "unix:dev,ino,size,lastModifiedTime,ctime");
+    return real + " " + a.get("dev") + " " + a.get("ino") + " " + a.get("size") + " "
+        + ((FileTime) a.get("lastModifiedTime")).toMillis() + " " + ((FileTime) a.get("ctime")).toMillis();
   }
 
   static String sha256(Path file) throws IOException {
