@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -183,7 +184,9 @@ class CtrlCCleanupIT {
         ProcessHandle java = javaOf(shell);
         // The script(1) that holds the terminal's master side: killing it hangs the terminal up,
         // and the kernel sends SIGHUP to the shell, its session leader.
-        ProcessHandle terminal = shell.handle().descendants()
+        // Run as root the session is runuser with script(1) below it; run as the learner it is
+        // script(1) itself.
+        ProcessHandle terminal = Stream.concat(Stream.of(shell.handle()), shell.handle().descendants())
             .filter(p -> CourseWorld.cmdline(Path.of("/proc", Long.toString(p.pid()))).startsWith("script -q -e -c stty"))
             .findFirst().orElseThrow(() -> new AssertionError("no script(1) under the session"));
         long start = System.nanoTime();
