@@ -86,6 +86,7 @@ class ShellInPtyIT {
     }
     String progress = Files.readString(home.resolve("state/rootless-ctr/progress-fixture.json"));
     assertTrue(progress.contains("\"interactive\""), progress);
+    Staging.run("rm", "-rf", "--one-file-system", home.toString()); // kept only after a failure
   }
 
   @Test
@@ -101,5 +102,6 @@ class ShellInPtyIT {
       assertEquals(0, shell.waitFor(wait), shell.all());
       assertFalse(shell.all().contains("Exception"), shell.all());
     }
+    Staging.run("rm", "-rf", "--one-file-system", home.toString());
   }
 }
