@@ -48,7 +48,7 @@ final class Runc {
     if (isPlainName(name) && Files.isExecutable(context.runcRoot())
         && !Files.isDirectory(context.runcRoot().resolve(name))) {
       throw new Unmet("runc has no container named " + name + " under --root " + context.runcRoot()
-          + " (runc said: container does not exist)");
+          + " (runc keeps one directory per container, and there is no " + name + " there)");
     }
     Captured captured = run("state", name);
     if (!captured.succeeded()) {

@@ -165,6 +165,13 @@ final class Tutor {
       return;
     }
     printer.blank();
+    if (seen.results().values().stream().noneMatch(ExpectationResult::passed)) {
+      // Usually the command failed before there was anything to see: one line, not one per
+      // probe repeating the same "no container"; :check lists them all.
+      ExpectationResult first = seen.results().values().iterator().next();
+      printer.note("While it ran, rootless-ctr looked from outside and saw nothing to check: " + first.actual());
+      return;
+    }
     printer.line("While it ran, rootless-ctr looked from outside, as a second terminal would:");
     for (ExpectationResult result : seen.results().values()) {
       if (result.passed()) {

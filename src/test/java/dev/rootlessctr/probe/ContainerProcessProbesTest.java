@@ -194,7 +194,17 @@ class ContainerProcessProbesTest {
   }
 
   @Test
+  void uidMapOfAContainerRuncKeepsNoRecordOfSaysSoWithoutAskingRunc() throws IOException {
+    ProbeResult result = lab.run(probe("uid-map"), "never");
+
+    assertFalse(result.passed());
+    assertTrue(result.actual().contains("no container named never"), result.actual());
+    assertTrue(lab.runc.calls.isEmpty(), lab.runc.calls.toString());
+  }
+
+  @Test
   void uidMapOfAnUnknownContainerQuotesRunc() throws IOException {
+    Files.createDirectories(lab.runcRoot.resolve("gone")); // a record runc itself calls missing
     ProbeResult result = lab.run(probe("uid-map"), "gone");
 
     assertFalse(result.passed());

@@ -77,7 +77,7 @@ class RuncProbesTest {
     assertEquals(
         "runc has no container named nothere under --root "
             + lab.runcRoot
-            + " (runc said: container does not exist)",
+            + " (runc keeps one directory per container, and there is no nothere there)",
         result.actual());
     assertTrue(lab.runc.calls.isEmpty(), lab.runc.calls.toString());
   }
