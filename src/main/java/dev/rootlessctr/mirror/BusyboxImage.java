@@ -192,7 +192,7 @@ public final class BusyboxImage {
 
   /**
    * The first 16 hex digits of the binary's sha256, which name its cached image. Hashing 2 MB
-   * takes a quarter of a second in a just-started JVM, in front of the learner's first pull, so
+   * takes about 45 ms in a just-started JVM, in front of the learner's first pull, so
    * the key is remembered in {@code busybox.stamp} with what identifies the file (device, inode,
    * size, modification and change times); any change to the binary, an upgrade included, changes
    * the change time and the file is hashed again.

@@ -3,6 +3,7 @@ package dev.rootlessctr.probe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The host process of a container, named either by pid or by container name (looked up with {@code
@@ -14,7 +15,7 @@ record ContainerProcess(long pid, String label, Path procDir) {
     long pid;
     String label;
     boolean numeric = pidOrName.chars().allMatch(Character::isDigit) && !pidOrName.isEmpty();
-    java.util.Optional<Long> recorded = numeric ? java.util.Optional.empty() : new Runc(context).recordedPid(pidOrName);
+    Optional<Long> recorded = numeric ? Optional.empty() : new Runc(context).recordedPid(pidOrName);
     if (numeric) {
       pid = Long.parseLong(pidOrName);
       label = "process " + pid;

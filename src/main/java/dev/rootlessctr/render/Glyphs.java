@@ -3,6 +3,7 @@ package dev.rootlessctr.render;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,7 +39,7 @@ public final class Glyphs {
   /** Whether text in this charset can carry every character (UTF-8 and the other Unicode forms). */
   public static boolean unicode(Charset charset) {
     return charset != null
-        && (charset.equals(StandardCharsets.UTF_8) || charset.name().toUpperCase(java.util.Locale.ROOT).startsWith("UTF-"));
+        && (charset.equals(StandardCharsets.UTF_8) || charset.name().toUpperCase(Locale.ROOT).startsWith("UTF-"));
   }
 
   /** The text with every non-ASCII character replaced by an ASCII stand-in (accents dropped). */
@@ -58,11 +59,12 @@ public final class Glyphs {
         out.append(known);
         continue;
       }
-      String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-      if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
-        i++; // one stand-in for the whole code point
-        base = "?";
+      if (Character.isHighSurrogate(c)) {
+        i++; // an emoji and the like: one stand-in for the whole code point
+        out.append('?');
+        continue;
       }
+      String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
       out.append(!base.isEmpty() && base.chars().allMatch(ch -> ch < 0x80) ? base : "?");
     }
     return out.toString();

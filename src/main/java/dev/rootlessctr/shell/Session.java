@@ -4,10 +4,12 @@ import dev.rootlessctr.check.Observations;
 import dev.rootlessctr.check.Outcome;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.Step;
 import dev.rootlessctr.progress.Progress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the learner is in the course and what happened at each step in this sitting: the last
@@ -112,10 +114,10 @@ final class Session {
    * lesson of reading steps only counts them all.
    */
   Tally tally(Lesson lesson) {
-    java.util.Set<Integer> completed = progress.completed(lesson.id());
+    Set<Integer> completed = progress.completed(lesson.id());
     int done = 0;
     int total = 0;
-    boolean onlyReading = lesson.steps().stream().allMatch(dev.rootlessctr.lesson.Step::isReading);
+    boolean onlyReading = lesson.steps().stream().allMatch(Step::isReading);
     for (int step = 1; step <= lesson.steps().size(); step++) {
       if (onlyReading || !lesson.steps().get(step - 1).isReading()) {
         total++;

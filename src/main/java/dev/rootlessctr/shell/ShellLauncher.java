@@ -70,24 +70,21 @@ public final class ShellLauncher {
   }
 
   /**
-   * The {@code doctor} subcommand, judged against the same lab and runc state directory the
-   * shell would use, and naming the lessons each finding affects.
-   */
-  /**
-   * Runs the {@code doctor} subcommand. The mirror check asks the registry the shell would use:
-   * the built-in one is started for the check (and stopped), a workshop registry is asked over
-   * the network, online mode has none to ask.
+   * Runs the {@code doctor} subcommand, judged against the same lab, runc state directory and
+   * registry the shell would use, and naming the lessons each finding affects. The built-in
+   * mirror is started for its check (and stopped), a workshop registry is asked over the
+   * network, online mode has none to ask.
    */
   public static int doctor(Path lessons, Path lab, String registry, List<String> args, PrintWriter out, PrintWriter err) {
-    XdgDirs dirs = XdgDirs.from(System.getenv());
-    RegistryMode mode = RegistryMode.parse(registry != null ? registry : Settings.load(dirs.config()).registry());
-    try (LabMirror mirror = new LabMirror(mode, dirs.cache().resolve("images"), Path.of("/bin/busybox"), ProcessRunner.system())) {
-      return doctorCommand(lessons, lab, mirrorStatus(mode, mirror)).run(args, out, err);
+    try (LabMirror mirror = labMirror(registry, XdgDirs.from(System.getenv()))) {
+      return doctorCommand(lessons, lab, mirrorStatus(mirror)).run(args, out, err);
     }
   }
 
-  public static DoctorCommand doctorCommand(Path lessons, Path lab) {
-    return doctorCommand(lessons, lab, null);
+  /** The mirror for {@code registry} (the command line's), else the settings file's mode. */
+  private static LabMirror labMirror(String registry, XdgDirs dirs) {
+    RegistryMode mode = RegistryMode.parse(registry != null ? registry : Settings.load(dirs.config()).registry());
+    return new LabMirror(mode, dirs.cache().resolve("images"), Path.of("/bin/busybox"), ProcessRunner.system());
   }
 
   private static DoctorCommand doctorCommand(Path lessons, Path lab, MirrorStatus mirror) {
@@ -103,9 +100,7 @@ public final class ShellLauncher {
         DoctorInputs.defaults(HostView.real())
             .withLabDir(lab != null ? lab.toAbsolutePath() : Lab.defaultDir(user))
             .withRuncStateDir(Lab.runcRoot(env, user));
-    if (mirror != null) {
-      inputs = inputs.withMirror(mirror);
-    }
+    inputs = inputs.withMirror(mirror);
     boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null)
         && Glyphs.unicode(java.nio.charset.Charset.defaultCharset());
     int width = env.getOrDefault("COLUMNS", "").matches("\\d{2,3}") ? Integer.parseInt(env.get("COLUMNS")) : 80;
@@ -216,13 +211,12 @@ public final class ShellLauncher {
     ShellState state = new ShellState(labDir, sessionEnv);
     XdgDirs dirs = XdgDirs.from(env);
     boolean firstStart = !Files.exists(store.file());
-    RegistryMode mode = RegistryMode.parse(request.registry() != null ? request.registry() : Settings.load(dirs.config()).registry());
-    LabMirror mirror = new LabMirror(mode, dirs.cache().resolve("images"), Path.of("/bin/busybox"), ProcessRunner.system());
+    LabMirror mirror = labMirror(request.registry(), dirs);
     DoctorInputs doctor =
         DoctorInputs.defaults(HostView.real())
             .withLabDir(labDir)
             .withRuncStateDir(lab.runcRoot())
-            .withMirror(mirrorStatus(mode, mirror))
+            .withMirror(mirrorStatus(mirror))
             .withAllowRoot(request.allowRoot());
     LessonHooks hooks = new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
     return new ShellSetup.Parts(
@@ -230,7 +224,8 @@ public final class ShellLauncher {
   }
 
   /** What the doctor asks about the mirror in {@code mode}. */
-  private static MirrorStatus mirrorStatus(RegistryMode mode, LabMirror mirror) {
+  private static MirrorStatus mirrorStatus(LabMirror mirror) {
+    RegistryMode mode = mirror.mode();
     return switch (mode.kind()) {
       case ONLINE -> MirrorStatus.notUsed("online mode, skopeo pulls from Docker Hub itself");
       case WORKSHOP -> MirrorStatus.of(mode.workshopAddress(), mirror::answering);
