@@ -226,10 +226,14 @@ final class Tutor {
     Optional<Mistake> mistake = KnownMistakes.in(session.course(), p.lesson(), p.step(), outcome.output());
     mistake.ifPresent(m -> {
       printer.blank();
-      printer.warning("That is a known mistake: \"" + m.pattern() + "\"");
-      printer.markdown(Template.fill(m.explanation(), values));
+      showMistake("That is a known mistake", m, values);
     });
     return mistake.isPresent();
+  }
+
+  private void showMistake(String lead, Mistake mistake, Map<String, String> values) {
+    printer.warning(lead + ": \"" + mistake.pattern() + "\"");
+    printer.markdown(Template.fill(mistake.explanation(), values));
   }
 
   private void celebrate(Position p, CheckReport report) {
@@ -318,10 +322,8 @@ final class Tutor {
         printer.success("Step " + p.stepNumber() + " is done.");
       }
     } else {
-      session.lastOutcome(p).ifPresent(o -> KnownMistakes.in(session.course(), p.lesson(), p.step(), o.output()).ifPresent(m -> {
-        printer.warning("Known mistake: \"" + m.pattern() + "\"");
-        printer.markdown(Template.fill(m.explanation(), report.values()));
-      }));
+      session.lastOutcome(p).ifPresent(o -> KnownMistakes.in(session.course(), p.lesson(), p.step(), o.output())
+          .ifPresent(m -> showMistake("Known mistake", m, report.values())));
     }
     return report.passed();
   }
