@@ -45,6 +45,10 @@ public final class MirrorCommand {
         case "build" -> build(out);
         case "serve" -> serve(args.subList(1, args.size()), out, err);
         case "push" -> push(args.subList(1, args.size()), out, err);
+        case "-h", "--help", "help" -> {
+          out.println(USAGE);
+          yield 0;
+        }
         default -> {
           err.println("mirror: unknown command " + args.get(0));
           err.println(USAGE);

@@ -42,6 +42,13 @@ class MirrorCommandTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"--help", "-h", "help"})
+  void helpPrintsTheUsageAndExitsZero(String arg) {
+    assertEquals(0, run(arg), err.toString());
+    assertTrue(out.toString().contains("rootless-ctr mirror serve [--port N] [--layout DIR --name NAME]"), out.toString());
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"", "nope", "serve --port", "serve --port abc", "serve --port 70000", "serve --bogus 1", "serve --name bench/big",
       "serve --layout", "push", "push not-an-address", "push a:1 b:2"})
   void usageErrorsExitTwo(String line) {
