@@ -16,7 +16,17 @@ public final class CourseLoader {
 
   private static final Pattern LESSON_FILE = Pattern.compile("\\d+[-_].+\\.md");
 
-  private final LessonParser parser = new LessonParser();
+  private final LessonParser parser;
+
+  /** A loader that does not know the shell's probes (see {@link LessonParser#LessonParser()}). */
+  public CourseLoader() {
+    this(ProbeCatalog.ANY);
+  }
+
+  /** A loader whose lessons may call only the probes in {@code probes}. */
+  public CourseLoader(ProbeCatalog probes) {
+    this.parser = new LessonParser(probes);
+  }
 
   public Course load(Path dir) throws IOException {
     List<Path> files;

@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * @param number position in the course, from 1
  * @param id the file name without its order prefix and extension ({@code pull} for {@code 01-pull.md})
- * @param intro markdown shown when the lesson opens, before its first step
+ * @param intro shown when the lesson opens, before its first step
  * @param needs host requirements (doctor tags such as {@code runc}) the steps rely on
  * @param cleanup what the lesson may create outside the lab directory, removed by {@code :reset}
  */
@@ -19,7 +19,7 @@ public record Lesson(
     String fileStem,
     Path file,
     String title,
-    String intro,
+    Prose intro,
     List<Step> steps,
     Set<String> needs,
     List<CleanupItem> cleanup) {

@@ -28,6 +28,18 @@ public final class LessonParser {
   private static final Parser MARKDOWN =
       Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
 
+  private final ProbeCatalog probes;
+
+  /** A parser that does not know the shell's probes: quotes are checked against the lesson only. */
+  public LessonParser() {
+    this(ProbeCatalog.ANY);
+  }
+
+  /** A parser that checks probe calls and {@code {{probe.key}}} quotes against {@code probes}. */
+  public LessonParser(ProbeCatalog probes) {
+    this.probes = probes;
+  }
+
   /** Parses {@code file}; {@code number} is its position in the course. */
   public Lesson parse(Path file, int number) throws IOException, LessonException {
     String source = Files.readString(file, StandardCharsets.UTF_8);
@@ -35,7 +47,7 @@ public final class LessonParser {
   }
 
   Lesson parse(Path file, int number, String source) throws LessonException {
-    SourceText text = new SourceText(file, source);
+    SourceText text = new SourceText(file);
     Node document = MARKDOWN.parse(source);
     String fileStem = stem(file);
     String id = fileStem.replaceFirst("^\\d+[-_]", "");
@@ -80,11 +92,16 @@ public final class LessonParser {
     if (steps.isEmpty()) {
       throw new LessonException(new LessonError(file, 1, "no steps: each step starts with a '## Step title' heading"));
     }
+    LessonReferences references = new LessonReferences(text, probes);
+    Prose introProse = Prose.of(intro, intro.isEmpty() ? 1 : text.line(intro.get(0)));
+    references.intro(introProse);
     List<Step> built = new ArrayList<>();
     for (StepBuilder step : steps) {
-      built.add(step.build());
+      Step done = step.build();
+      references.step(done);
+      built.add(done);
     }
-    return new Lesson(number, id, fileStem, file, title, text.slice(intro), built, needs, cleanup);
+    return new Lesson(number, id, fileStem, file, title, introProse, built, needs, cleanup);
   }
 
   private static String stem(Path file) {

@@ -6,28 +6,27 @@ import java.util.List;
  * One step of a lesson: what to read, what to run, what must be true afterwards.
  *
  * @param line the 1-based line of the step's heading, for messages
- * @param text markdown shown for the step (without its check, explanation or hints)
+ * @param text shown for the step (without its check, explanation or hints); quotes built-ins only
  * @param commands the shell lines {@code :run} runs, in order
  * @param edits JSON edits {@code :run} applies before the commands
  * @param expectations what the check verifies; all must hold
  * @param whileRunning expectations sampled from outside while the command runs (a container
  *     seen as a second terminal would see it); each must hold at some moment, or after the command
- * @param explanation markdown template shown once the check passes; {@code {{name}}} quotes a
- *     measured value
- * @param hints markdown, revealed one at a time
+ * @param explanation shown once the check passes; its placeholders quote measured values
+ * @param hints revealed one at a time
  * @param mistakes known error messages and what they mean
  */
 public record Step(
     int number,
     String title,
     int line,
-    String text,
+    Prose text,
     List<Command> commands,
     List<JsonEdit> edits,
     List<Expectation> expectations,
     List<Expectation> whileRunning,
-    String explanation,
-    List<String> hints,
+    Prose explanation,
+    List<Prose> hints,
     List<Mistake> mistakes) {
 
   public Step {

@@ -3,8 +3,6 @@ package dev.rootlessctr.lesson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
@@ -12,7 +10,8 @@ import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.SourceSpan;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 
 /** Collects the blocks under one {@code ##} heading and turns them into a {@link Step}. */
 final class StepBuilder {
@@ -25,8 +24,6 @@ final class StepBuilder {
     HINTS,
     MISTAKES
   }
-
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([\\w.-]+)\\s*}}");
 
   private final int number;
   private final String title;
@@ -104,35 +101,30 @@ final class StepBuilder {
   Step build() throws LessonException {
     List<Command> commands = new ArrayList<>();
     List<JsonEdit> edits = new ArrayList<>();
-    StringBuilder markdown = new StringBuilder();
+    List<Node> shown = new ArrayList<>();
     for (List<Node> run : textRuns) {
       for (Node node : run) {
         if (node instanceof FencedCodeBlock fence) {
           readFence(fence, commands, edits);
         }
       }
-      if (!run.isEmpty()) {
-        markdown.append(markdown.length() == 0 ? "" : "\n").append(text.slice(run));
-      }
+      shown.addAll(run);
     }
     List<Expectation> expectations = readChecks(checkHeading, check);
     List<Expectation> live = readChecks(whileRunningHeading, whileRunning);
-    String explanation = text.slice(explain);
-    List<Expectation> all = new ArrayList<>(expectations);
-    all.addAll(live);
-    checkPlaceholders(explanation, all);
+    List<Mistake> known = readMistakes();
     return new Step(
         number,
         title,
         line,
-        markdown.toString(),
+        Prose.of(shown, shown.isEmpty() ? line : text.line(shown.get(0))),
         commands,
         edits,
         expectations,
         live,
-        explanation,
+        Prose.of(explain, explainLine()),
         readHints(),
-        readMistakes());
+        known);
   }
 
   private void readFence(FencedCodeBlock fence, List<Command> commands, List<JsonEdit> edits)
@@ -206,15 +198,15 @@ final class StepBuilder {
     return expectations;
   }
 
-  private List<String> readHints() {
-    List<String> result = new ArrayList<>();
+  private List<Prose> readHints() {
+    List<Prose> result = new ArrayList<>();
     for (Node node : hints) {
       if (node instanceof ListBlock list) {
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-          result.add(itemMarkdown(item));
+          result.add(itemProse(item));
         }
       } else {
-        result.add(text.slice(List.of(node)));
+        result.add(Prose.of(List.of(node), text.line(node)));
       }
     }
     return result;
@@ -232,10 +224,9 @@ final class StepBuilder {
         if (!(code instanceof Code pattern)) {
           throw text.error(item, "a mistake starts with the error text in backticks, then what it means");
         }
-        String explanation = itemMarkdown(item);
-        explanation = explanation.substring(explanation.indexOf('`', explanation.indexOf('`') + 1) + 1);
-        explanation = explanation.replaceFirst("^\\s*[:—–-]?\\s*", "");
-        if (explanation.isBlank()) {
+        stripLeading(pattern);
+        Prose explanation = itemProse(item);
+        if (explanation.isEmpty()) {
           throw text.error(item, "mistake `" + pattern.getLiteral() + "` has no explanation after it");
         }
         result.add(new Mistake(pattern.getLiteral(), explanation, text.line(item)));
@@ -244,35 +235,37 @@ final class StepBuilder {
     return result;
   }
 
-  /** The markdown of a list item's content, without its bullet. */
-  private String itemMarkdown(Node item) {
-    Node first = item.getFirstChild();
-    if (first == null) {
-      return "";
+  /** The content of a list item, without its bullet. */
+  private Prose itemProse(Node item) {
+    List<Node> blocks = new ArrayList<>();
+    for (Node block = item.getFirstChild(); block != null; block = block.getNext()) {
+      blocks.add(block);
     }
-    SourceSpan span = first.getSourceSpans().get(0);
-    return text.itemContent(item, span.getLineIndex() + 1, span.getColumnIndex());
+    return Prose.of(blocks, text.line(item));
   }
 
-  private void checkPlaceholders(String explanation, List<Expectation> expectations)
-      throws LessonException {
-    Matcher matcher = PLACEHOLDER.matcher(explanation);
-    while (matcher.find()) {
-      String name = matcher.group(1);
-      int dot = name.indexOf('.');
-      if (dot < 0) {
-        if (!Placeholders.BUILT_IN.contains(name)) {
-          throw text.error(explainLine(), "unknown value {{" + name + "}}; built-in values are " + Placeholders.BUILT_IN);
+  /**
+   * Removes a mistake's error text (the leading code span) and the separator after it ({@code :},
+   * a dash), leaving what it means; a paragraph left empty goes too.
+   */
+  private static void stripLeading(Code pattern) {
+    Node paragraph = pattern.getParent();
+    Node next = pattern.getNext();
+    pattern.unlink();
+    while (next instanceof Text || next instanceof SoftLineBreak) {
+      Node after = next.getNext();
+      if (next instanceof Text t) {
+        String rest = t.getLiteral().replaceFirst("^\\s*[:—–-]?\\s*", "");
+        if (!rest.isEmpty()) {
+          t.setLiteral(rest);
+          break;
         }
-        continue;
       }
-      String probe = name.substring(0, dot);
-      boolean called =
-          expectations.stream()
-              .anyMatch(e -> e instanceof Expectation.ProbeCall call && call.name().equals(probe));
-      if (!called) {
-        throw text.error(explainLine(), "{{" + name + "}} quotes probe '" + probe + "', which this step's check does not call");
-      }
+      next.unlink();
+      next = after;
+    }
+    if (paragraph.getFirstChild() == null) {
+      paragraph.unlink();
     }
   }
 

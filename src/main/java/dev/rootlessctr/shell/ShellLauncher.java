@@ -6,7 +6,6 @@ import dev.rootlessctr.exec.TerminalLineRunner;
 import dev.rootlessctr.lab.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
-import dev.rootlessctr.check.ProbeReferences;
 import dev.rootlessctr.doctor.DoctorCommand;
 import dev.rootlessctr.doctor.DoctorInputs;
 import dev.rootlessctr.doctor.ReportRenderer;
@@ -16,7 +15,7 @@ import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.settings.Settings;
 import dev.rootlessctr.lesson.CourseLoader;
-import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.ProbeCatalog;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.Probes;
 import dev.rootlessctr.lesson.LessonError;
@@ -92,7 +91,7 @@ public final class ShellLauncher {
     HostUser user = HostUser.current();
     Course course;
     try {
-      course = new CourseLoader().load(lessons);
+      course = new CourseLoader(ProbeCatalog.of(Probes.valueNames())).load(lessons);
     } catch (IOException e) {
       course = new Course("none", lessons, List.of(), List.of());
     }
@@ -135,7 +134,7 @@ public final class ShellLauncher {
 
   private static Course loadCourse(Path lessons) {
     try {
-      return new CourseLoader().load(lessons);
+      return new CourseLoader(ProbeCatalog.of(Probes.valueNames())).load(lessons);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -196,9 +195,6 @@ public final class ShellLauncher {
       printer.failure("lesson not loaded: " + error);
     }
     Map<String, Probe> probes = Probes.standard();
-    for (Lesson lesson : course.lessons()) {
-      ProbeReferences.check(lesson, probes).forEach(error -> printer.warning("lesson problem: " + error));
-    }
     Path labDir = request.lab() != null ? request.lab().toAbsolutePath() : Lab.defaultDir(user);
     Lab lab = new Lab(labDir, Lab.runcRoot(env, user));
     boolean created = !Files.isDirectory(labDir);

@@ -8,7 +8,6 @@ import dev.rootlessctr.check.ExpectationResult;
 import dev.rootlessctr.check.Observations;
 import dev.rootlessctr.check.Observer;
 import dev.rootlessctr.check.Outcome;
-import dev.rootlessctr.check.Template;
 import dev.rootlessctr.edit.JsonEditor;
 import dev.rootlessctr.exec.LineRunner;
 import dev.rootlessctr.exec.ShellState;
@@ -17,6 +16,8 @@ import dev.rootlessctr.lesson.JsonEdit;
 import dev.rootlessctr.lesson.Expectation;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.lesson.Mistake;
+import dev.rootlessctr.lesson.Placeholders;
+import dev.rootlessctr.lesson.Prose;
 import dev.rootlessctr.lesson.Step;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -80,15 +81,15 @@ final class Tutor {
     if (p.stepNumber() == 1) {
       printer.blank();
       printer.heading("Lesson " + p.lesson().number() + ": " + p.lesson().title());
-      if (!p.lesson().intro().isBlank()) {
-        printer.markdown(p.lesson().intro());
+      if (!p.lesson().intro().isEmpty()) {
+        printer.markdown(p.lesson().intro(), checkContext.get().builtIns());
       }
     }
     Step step = p.step();
     printer.blank();
     String done = session.isComplete(p) ? "  (done)" : "";
     printer.heading("Step " + p.stepNumber() + "/" + p.lesson().steps().size() + ": " + step.title() + done);
-    printer.markdown(Template.fill(step.text(), checkContext.get().builtIns()));
+    printer.markdown(step.text(), checkContext.get().builtIns());
     printer.blank();
     if (step.isReading() && !step.commands().isEmpty()) {
       printer.note("This step is optional: try it if you like; :next moves on.");
@@ -212,7 +213,7 @@ final class Tutor {
     }
     Optional<Command> next = nextCommand(p.step(), outcome);
     if (next.isPresent()) {
-      printer.note("Good. Next in this step: " + Template.fill(next.get().text(), checkContext.get().builtIns()));
+      printer.note("Good. Next in this step: " + Placeholders.fill(next.get().text(), checkContext.get().builtIns()));
       return;
     }
     if (attempt) {
@@ -233,7 +234,7 @@ final class Tutor {
 
   private void showMistake(String lead, Mistake mistake, Map<String, String> values) {
     printer.warning(lead + ": \"" + mistake.pattern() + "\"");
-    printer.markdown(Template.fill(mistake.explanation(), values));
+    printer.markdown(mistake.explanation(), values);
   }
 
   private void celebrate(Position p, CheckReport report) {
@@ -249,9 +250,9 @@ final class Tutor {
   }
 
   private void explain(Position p, CheckReport report) {
-    String explanation = p.step().explanation();
-    if (!explanation.isBlank()) {
-      printer.markdown(Template.fill(explanation, report.values()));
+    Prose explanation = p.step().explanation();
+    if (!explanation.isEmpty()) {
+      printer.markdown(explanation, report.values());
     }
   }
 
@@ -269,7 +270,7 @@ final class Tutor {
     String typed = outcome.command().strip().replaceAll("\\s+", " ");
     List<Command> commands = step.commands();
     for (int i = 0; i < commands.size() - 1; i++) {
-      String expected = Template.fill(commands.get(i).text(), checkContext.get().builtIns()).strip().replaceAll("\\s+", " ");
+      String expected = Placeholders.fill(commands.get(i).text(), checkContext.get().builtIns()).strip().replaceAll("\\s+", " ");
       if (expected.equals(typed)) {
         return Optional.of(commands.get(i + 1));
       }
@@ -335,7 +336,7 @@ final class Tutor {
       return;
     }
     Position p = position.get();
-    if (p.step().explanation().isBlank()) {
+    if (p.step().explanation().isEmpty()) {
       printer.line("This step has no explanation beyond its text. :show displays it again.");
       return;
     }
@@ -353,14 +354,14 @@ final class Tutor {
       return;
     }
     Position p = position.get();
-    List<String> hints = p.step().hints();
+    List<Prose> hints = p.step().hints();
     int n = session.nextHint(p);
     if (n <= hints.size()) {
       printer.styled("Hint " + n + "/" + hints.size() + ":", printer.style().accent());
-      printer.markdown(hints.get(n - 1));
+      printer.markdown(hints.get(n - 1), checkContext.get().builtIns());
     } else if (!p.step().commands().isEmpty()) {
       printer.line("No more hints. The step's command is:");
-      p.step().commands().forEach(c -> printer.styled("    " + Template.fill(c.text(), checkContext.get().builtIns()), printer.style().code()));
+      p.step().commands().forEach(c -> printer.styled("    " + Placeholders.fill(c.text(), checkContext.get().builtIns()), printer.style().code()));
       printer.note(":run runs it for you.");
     } else {
       printer.line("No more hints for this step.");
@@ -384,7 +385,7 @@ final class Tutor {
       applyEdit(edit);
     }
     for (Command command : step.commands()) {
-      String text = Template.fill(command.text(), checkContext.get().builtIns());
+      String text = Placeholders.fill(command.text(), checkContext.get().builtIns());
       printer.styled("$ " + text, printer.style().code());
       Outcome outcome;
       try {
@@ -410,7 +411,7 @@ final class Tutor {
 
   private void applyEdit(JsonEdit template) {
     Map<String, String> builtIns = checkContext.get().builtIns();
-    JsonEdit edit = new JsonEdit(template.file(), template.pointer(), Template.fill(template.json(), builtIns), template.line());
+    JsonEdit edit = new JsonEdit(template.file(), template.pointer(), Placeholders.fill(template.json(), builtIns), template.line());
     Path file = shell.cwd().resolve(edit.file());
     try {
       JsonEditor.Applied applied = new JsonEditor().apply(edit, file);

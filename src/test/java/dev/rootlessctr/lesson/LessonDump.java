@@ -1,9 +1,37 @@
 package dev.rootlessctr.lesson;
 
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.markdown.MarkdownNodeRendererContext;
+import org.commonmark.renderer.markdown.MarkdownNodeRendererFactory;
+import org.commonmark.renderer.markdown.MarkdownRenderer;
+import org.commonmark.renderer.markdown.MarkdownWriter;
 
-/** A stable text form of a parsed lesson, for golden files. */
+/**
+ * A stable text form of a parsed lesson, for golden files. Prose is written back as markdown by
+ * commonmark's own renderer, with each placeholder as {@code {{name}}}: it shows what the tree
+ * holds, so a golden file still reads like the lesson.
+ */
 final class LessonDump {
+
+  private static final MarkdownRenderer MARKDOWN =
+      MarkdownRenderer.builder()
+          .nodeRendererFactory(
+              new MarkdownNodeRendererFactory() {
+                @Override
+                public NodeRenderer create(MarkdownNodeRendererContext context) {
+                  return new PlaceholderMarkdown(context);
+                }
+
+                @Override
+                public Set<Character> getSpecialCharacters() {
+                  return Set.of();
+                }
+              })
+          .build();
 
   private LessonDump() {}
 
@@ -34,10 +62,54 @@ final class LessonDump {
     return e.toString();
   }
 
+  private static String indent(Prose prose) {
+    return indent(MARKDOWN.render(prose.document()));
+  }
+
   private static String indent(String text) {
     if (text.isBlank()) {
       return "";
     }
     return text.lines().map(l -> "    | " + l).collect(Collectors.joining("\n")) + "\n";
+  }
+
+  /** Writes placeholders as the lesson wrote them, and code holding them as code. */
+  private static final class PlaceholderMarkdown implements NodeRenderer {
+    private final MarkdownWriter writer;
+
+    PlaceholderMarkdown(MarkdownNodeRendererContext context) {
+      this.writer = context.getWriter();
+    }
+
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+      return Set.of(Placeholder.class, PlaceholderCode.class, PlaceholderCodeBlock.class);
+    }
+
+    @Override
+    public void render(Node node) {
+      if (node instanceof Placeholder placeholder) {
+        writer.raw("{{" + placeholder.name() + "}}");
+      } else if (node instanceof PlaceholderCode) {
+        writer.raw("`" + literal(node) + "`");
+      } else if (node instanceof PlaceholderCodeBlock block) {
+        writer.raw("```" + (block.info() == null ? "" : block.info()));
+        writer.line();
+        for (String line : literal(node).split("\n")) {
+          writer.raw(line);
+          writer.line();
+        }
+        writer.raw("```");
+        writer.block();
+      }
+    }
+
+    private static String literal(Node parent) {
+      StringBuilder out = new StringBuilder();
+      for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+        out.append(child instanceof Placeholder p ? "{{" + p.name() + "}}" : ((Text) child).getLiteral());
+      }
+      return out.toString();
+    }
   }
 }
