@@ -40,8 +40,13 @@ public final class TerminalWriter {
     return width;
   }
 
+  /**
+   * Starts a nested block. Prefixes never take more than half the width: deeper blocks are
+   * written at the indent reached, so their text still has room.
+   */
   public void pushPrefix(String first, String rest) {
-    prefixes.add(new Prefix(first, rest));
+    boolean room = restPrefix().length() + Math.max(first.length(), rest.length()) <= width / 2;
+    prefixes.add(room ? new Prefix(first, rest) : new Prefix("", ""));
   }
 
   public void popPrefix() {
