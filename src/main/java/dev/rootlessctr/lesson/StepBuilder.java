@@ -112,7 +112,6 @@ final class StepBuilder {
     }
     List<Expectation> expectations = readChecks(checkHeading, check);
     List<Expectation> live = readChecks(whileRunningHeading, whileRunning);
-    List<Mistake> known = readMistakes();
     return new Step(
         number,
         title,
@@ -124,7 +123,7 @@ final class StepBuilder {
         live,
         Prose.of(explain, explainLine()),
         readHints(),
-        known);
+        readMistakes());
   }
 
   private void readFence(FencedCodeBlock fence, List<Command> commands, List<JsonEdit> edits)
@@ -252,14 +251,20 @@ final class StepBuilder {
     Node paragraph = pattern.getParent();
     Node next = pattern.getNext();
     pattern.unlink();
+    boolean separated = false;
     while (next instanceof Text || next instanceof SoftLineBreak) {
       Node after = next.getNext();
       if (next instanceof Text t) {
-        String rest = t.getLiteral().replaceFirst("^\\s*[:—–-]?\\s*", "");
+        String rest = t.getLiteral().stripLeading();
+        if (!separated && !rest.isEmpty() && ":—–-".indexOf(rest.charAt(0)) >= 0) {
+          rest = rest.substring(1).stripLeading();
+          separated = true;
+        }
         if (!rest.isEmpty()) {
           t.setLiteral(rest);
           break;
         }
+        separated |= !t.getLiteral().isBlank();
       }
       next.unlink();
       next = after;

@@ -80,6 +80,17 @@ class ProseTest {
   }
 
   @Test
+  void oneSeparatorGoesAfterAMistakesErrorText() throws Exception {
+    String source = "# T\n\n## S\n\n### Mistakes\n\n- `a` — means a\n- `b`:\n  — dash kept\n- `c`  -  `code` first\n";
+    List<String> firstTexts =
+        parse(source, ProbeCatalog.ANY).steps().get(0).mistakes().stream()
+            .map(m -> m.explanation().document().getFirstChild().getFirstChild())
+            .map(n -> n instanceof Text t ? t.getLiteral() : n.getClass().getSimpleName())
+            .toList();
+    assertEquals(List.of("means a", "— dash kept", "Code"), firstTexts);
+  }
+
+  @Test
   void textShownBeforeAnythingIsMeasuredMayNotQuoteAProbe() {
     String source = STEP.replace("Run as {{uid}}:", "Run as {{uid-map.hostID}}:");
     LessonException e = assertThrows(LessonException.class, () -> parse(source, ProbeCatalog.ANY));
