@@ -21,8 +21,9 @@ final class LabPaths {
     if (path.startsWith("~/")) {
       String inHome = path.substring(2);
       String problem = relativeProblem(inHome, "the learner's home");
-      if (problem != null) {
-        problem = problem.replace("'" + inHome + "'", "'" + path + "'");
+      String quoted = "'" + inHome + "'";
+      if (problem != null && problem.startsWith(quoted)) {
+        problem = "'" + path + "'" + problem.substring(quoted.length()); // name it as written
       }
       if (problem != null) {
         return problem;
