@@ -81,7 +81,7 @@ public final class CourseLoader {
       }
     }
     Path name = dir.toAbsolutePath().normalize().getFileName();
-    return new Course(name == null ? "/" : name.toString(), dir, lessons, errors, unloaded);
+    return new Course(name == null ? "/" : VisibleText.of(name.toString()), dir, lessons, errors, unloaded);
   }
 
   /** Why a directory entry named like a lesson is not a lesson file, or null. */
