@@ -1,5 +1,7 @@
 package dev.rootlessctr;
 
+import dev.rootlessctr.lint.LintCommand;
+import dev.rootlessctr.lint.NewLessonCommand;
 import dev.rootlessctr.mirror.MirrorCommand;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.shell.ShellLauncher;
@@ -44,6 +46,8 @@ public final class Main {
     }
     return switch (options.command()) {
       case "mirror" -> new MirrorCommand(System.getenv(), ProcessRunner.system()).run(options.rest(), out, err);
+      case "lint" -> new LintCommand(options.lessons()).run(options.rest(), out, err);
+      case "new-lesson" -> new NewLessonCommand().run(options.rest(), out, err);
       case "doctor" -> ShellLauncher.doctor(options.lessons(), options.lab(), options.registry(), options.rest(), out, err);
       default -> new ShellLauncher(out, err, in).launch(
           new ShellLauncher.Request(options.lessons(), options.lab(), options.registry(), options.color(), options.allowRoot()));

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The parsed command line.
  *
- * @param command {@code shell} (the default), {@code doctor} or {@code mirror}
+ * @param command {@code shell} (the default), {@code doctor}, {@code mirror}, {@code lint} or
+ *     {@code new-lesson}
  * @param rest the words after a subcommand, for it to parse
  */
 record Options(
@@ -26,6 +27,8 @@ record Options(
           "usage: rootless-ctr [OPTIONS]            start the tutorial shell",
           "       rootless-ctr doctor [--json]      diagnose this host for rootless containers",
           "       rootless-ctr mirror build|serve|push HOST:PORT",
+          "       rootless-ctr lint [--json] [DIR]  check a course's lessons (default: --lessons)",
+          "       rootless-ctr new-lesson DIR NAME  start a lesson from a template that passes lint",
           "",
           "options:",
           "  --lessons DIR       the course folder (default: lessons/rootless)",
@@ -69,7 +72,7 @@ record Options(
         continue;
       }
       switch (arg) {
-        case "doctor", "mirror" -> command = arg;
+        case "doctor", "mirror", "lint", "new-lesson" -> command = arg;
         case "--lessons" -> lessons = Path.of(value(args, ++i, arg));
         case "--lab" -> lab = Path.of(value(args, ++i, arg));
         case "--registry" -> registry = value(args, ++i, arg);

@@ -10,7 +10,7 @@ import java.util.Set;
  * @param number position in the course, from 1
  * @param id the file name without its order prefix and extension ({@code pull} for {@code 01-pull.md})
  * @param intro shown when the lesson opens, before its first step
- * @param needs host requirements (doctor tags such as {@code runc}) the steps rely on
+ * @param needs host requirements the steps rely on, from the lesson's {@code needs:} tags
  * @param cleanup what the lesson may create outside the lab directory, removed by {@code :reset}
  */
 public record Lesson(
@@ -21,7 +21,7 @@ public record Lesson(
     String title,
     Prose intro,
     List<Step> steps,
-    Set<String> needs,
+    Set<Requirement> needs,
     List<CleanupItem> cleanup) {
 
   public Lesson {

@@ -24,8 +24,23 @@ final class SourceText {
     return spans.isEmpty() ? 1 : spans.get(0).getLineIndex() + 1;
   }
 
+  int lastLine(Node node) {
+    List<SourceSpan> spans = node.getSourceSpans();
+    return spans.isEmpty() ? line(node) : spans.get(spans.size() - 1).getLineIndex() + 1;
+  }
+
+  /** The 1-based column where {@code node} starts. */
+  int column(Node node) {
+    List<SourceSpan> spans = node.getSourceSpans();
+    return spans.isEmpty() ? 1 : spans.get(0).getColumnIndex() + 1;
+  }
+
   LessonException error(Node node, String message) {
-    return error(line(node), message);
+    return error(line(node), column(node), message);
+  }
+
+  LessonException error(int line, int column, String message) {
+    return new LessonException(new LessonError(file, line, column, message));
   }
 
   LessonException error(int line, String message) {

@@ -38,6 +38,8 @@ final class StepBuilder {
   private Section section = Section.TEXT;
   private Node checkHeading;
   private Node whileRunningHeading;
+  /** Problems of single fences, expectations and mistakes: the rest of the step is still read. */
+  private final List<LessonError> problems = new ArrayList<>();
 
   StepBuilder(int number, String title, int line, SourceText text) {
     this.number = number;
@@ -105,13 +107,22 @@ final class StepBuilder {
     for (List<Node> run : textRuns) {
       for (Node node : run) {
         if (node instanceof FencedCodeBlock fence) {
-          readFence(fence, commands, edits);
+          try {
+            readFence(fence, commands, edits);
+          } catch (LessonException e) {
+            problems.addAll(e.errors());
+          }
         }
       }
       shown.addAll(run);
     }
     List<Expectation> expectations = readChecks(checkHeading, check);
     List<Expectation> live = readChecks(whileRunningHeading, whileRunning);
+    List<Prose> readHints = readHints();
+    List<Mistake> readMistakes = readMistakes();
+    if (!problems.isEmpty()) {
+      throw new LessonException(problems);
+    }
     return new Step(
         number,
         title,
@@ -122,8 +133,8 @@ final class StepBuilder {
         expectations,
         live,
         Prose.of(explain, explainLine()),
-        readHints(),
-        readMistakes());
+        readHints,
+        readMistakes);
   }
 
   private void readFence(FencedCodeBlock fence, List<Command> commands, List<JsonEdit> edits)
@@ -134,8 +145,16 @@ final class StepBuilder {
       if (words.length != 4) {
         throw text.error(fence, "a JSON edit block is written ```json add FILE POINTER (found '" + info + "')");
       }
-      if (!words[3].startsWith("/")) {
-        throw text.error(fence, "JSON pointer '" + words[3] + "' must start with '/'");
+      String problem = JsonSyntax.pointerProblem(words[3], true);
+      if (problem == null) {
+        problem = LabPaths.editProblem(words[2]) == null ? null : "JSON edit: " + LabPaths.editProblem(words[2]);
+      }
+      if (problem != null) {
+        throw text.error(fence, problem);
+      }
+      JsonSyntax.Problem json = JsonSyntax.valueProblem(fence.getLiteral());
+      if (json != null) {
+        throw text.error(text.line(fence) + json.line(), json.column() + fence.getFenceIndent(), json.message());
       }
       edits.add(new JsonEdit(words[2], words[3], fence.getLiteral(), text.line(fence)));
       return;
@@ -183,15 +202,21 @@ final class StepBuilder {
       return List.of();
     }
     List<Expectation> expectations = new ArrayList<>();
+    boolean anyItem = false;
     for (Node node : section) {
       if (!(node instanceof ListBlock list)) {
         continue; // prose around the list is allowed and ignored
       }
       for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-        expectations.add(ExpectationParser.parse((ListItem) item, text));
+        anyItem = true;
+        try {
+          expectations.add(ExpectationParser.parse((ListItem) item, text));
+        } catch (LessonException e) {
+          problems.addAll(e.errors());
+        }
       }
     }
-    if (expectations.isEmpty()) {
+    if (!anyItem) {
       throw text.error(heading, "'### " + Inlines.plainText(heading).trim() + "' in step '" + title + "' has no list of expectations");
     }
     return expectations;
@@ -211,7 +236,7 @@ final class StepBuilder {
     return result;
   }
 
-  private List<Mistake> readMistakes() throws LessonException {
+  private List<Mistake> readMistakes() {
     List<Mistake> result = new ArrayList<>();
     for (Node node : mistakes) {
       if (!(node instanceof ListBlock list)) {
@@ -221,12 +246,14 @@ final class StepBuilder {
         Node first = item.getFirstChild();
         Node code = first instanceof Paragraph ? first.getFirstChild() : null;
         if (!(code instanceof Code pattern)) {
-          throw text.error(item, "a mistake starts with the error text in backticks, then what it means");
+          problems.add(text.error(item, "a mistake starts with the error text in backticks, then what it means").error());
+          continue;
         }
         stripLeading(pattern);
         Prose explanation = itemProse(item);
         if (explanation.isEmpty()) {
-          throw text.error(item, "mistake `" + pattern.getLiteral() + "` has no explanation after it");
+          problems.add(text.error(item, "mistake `" + pattern.getLiteral() + "` has no explanation after it").error());
+          continue;
         }
         result.add(new Mistake(pattern.getLiteral(), explanation, text.line(item)));
       }

@@ -3,6 +3,7 @@ package dev.rootlessctr.shell;
 import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.ContainerGuard;
 import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lesson.CleanupItem;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.progress.BackgroundSaver;
@@ -131,6 +132,11 @@ public final class Shell {
       return;
     }
     Optional<Lesson> lesson = tutor.session().course().find(args.get(0));
+    Optional<Course.Unloaded> broken = tutor.session().course().findUnloaded(args.get(0));
+    if (lesson.isEmpty() && broken.isPresent()) {
+      printer.failure("lesson " + broken.get().number() + " did not load, so it cannot run: " + broken.get().errors().get(0));
+      return;
+    }
     if (lesson.isEmpty()) {
       printer.failure("no lesson '" + args.get(0) + "'. :lessons lists them.");
       return;
@@ -172,12 +178,12 @@ public final class Shell {
       case "step" -> plan.add("forget that step " + p.stepNumber() + " of lesson " + p.lesson().number() + " is done");
       case "lesson" -> {
         plan.add("forget the progress of lesson " + p.lesson().number() + " (" + p.lesson().title() + ")");
-        p.lesson().cleanup().forEach(item -> plan.add("remove " + (item.kind().equals("container") ? "container " + item.target() : cleaner.resolve(item).toString())));
+        p.lesson().cleanup().forEach(item -> plan.add("remove " + (item.kind() == CleanupItem.Kind.CONTAINER ? "container " + item.target() : cleaner.resolve(item).toString())));
       }
       case "all" -> {
         plan.add("forget all progress");
         cleaner.containers().forEach(c -> plan.add("delete container " + c + " (runc delete --force)"));
-        tutor.session().course().lessons().forEach(l -> l.cleanup().stream().filter(i -> i.kind().equals("path")).forEach(i -> plan.add("remove " + cleaner.resolve(i))));
+        tutor.session().course().lessons().forEach(l -> l.cleanup().stream().filter(i -> i.kind() == CleanupItem.Kind.PATH).forEach(i -> plan.add("remove " + cleaner.resolve(i))));
         plan.add("empty the lab directory " + lab.dir());
       }
       default -> {

@@ -19,6 +19,7 @@ import dev.rootlessctr.lesson.ProbeCatalog;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.Probes;
 import dev.rootlessctr.lesson.LessonError;
+import dev.rootlessctr.lint.CourseProblems;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.progress.ProgressStore;
 import dev.rootlessctr.render.ColorChoice;
@@ -173,6 +174,13 @@ public final class ShellLauncher {
   }
 
   private int scripted(Request request, HostUser user, Course course, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
+    // A script stands for a learner nobody watches: it runs only a course that loads cleanly.
+    List<LessonError> problems = CourseProblems.of(course);
+    if (!problems.isEmpty()) {
+      problems.forEach(err::println);
+      err.println("rootless-ctr: the course has " + problems.size() + " problem(s), listed above; a script runs only a course without any (rootless-ctr lint DIR checks one).");
+      return 2;
+    }
     boolean color = request.color().equals("always");
     Printer printer = new Printer(out, Style.of(color, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), () -> 80);
     Path scratch = scratchDir();

@@ -38,7 +38,7 @@ final class LessonDump {
   static String dump(Lesson lesson) {
     StringBuilder out = new StringBuilder();
     out.append("lesson ").append(lesson.number()).append(' ').append(lesson.id()).append(": ").append(lesson.title()).append('\n');
-    out.append("needs: ").append(lesson.needs().stream().sorted().collect(Collectors.joining(" "))).append('\n');
+    out.append("needs: ").append(lesson.needs().stream().map(Requirement::tag).sorted().collect(Collectors.joining(" "))).append('\n');
     lesson.cleanup().forEach(c -> out.append("cleanup: ").append(c).append('\n'));
     out.append("intro:\n").append(indent(lesson.intro()));
     for (Step step : lesson.steps()) {

@@ -101,7 +101,7 @@ class ProseTest {
   @Test
   void aHintOrCommandMayQuoteOnlyBuiltIns() {
     LessonException hint = assertThrows(LessonException.class, () -> parse(STEP.replace("Look in `{{home}}`", "Look in `{{hom}}`"), ProbeCatalog.ANY));
-    assertEquals("t.md:23: unknown value {{hom}}; built-in values are [cwd, exit, gid, home, lab, runc_root, uid, user]", hint.error().toString());
+    assertEquals("t.md:23:1: unknown value {{hom}}; built-in values are [cwd, exit, gid, home, lab, runc_root, uid, user]", hint.error().toString());
     LessonException command = assertThrows(LessonException.class, () -> parse(STEP.replace("echo {{home}}", "echo {{homes}}"), ProbeCatalog.ANY));
     assertEquals(10, command.error().line());
   }
@@ -109,7 +109,7 @@ class ProseTest {
   @Test
   void aMistakeMayQuoteOnlyProbesItsStepCalls() {
     LessonException e = assertThrows(LessonException.class, () -> parse(STEP.replace("nothing runs as {{uid-map.hostID}}", "see {{namespaces.net}}"), ProbeCatalog.ANY));
-    assertEquals("t.md:27: {{namespaces.net}} quotes probe 'namespaces', which this step's check does not call", e.error().toString());
+    assertEquals("t.md:27:1: {{namespaces.net}} quotes probe 'namespaces', which this step's check does not call", e.error().toString());
   }
 
   @Test
@@ -117,8 +117,8 @@ class ProseTest {
     ProbeCatalog catalog = ProbeCatalog.of(Map.of("uid-map", List.of("hostID", "pid"), "namespaces", List.of()));
     parse(STEP, catalog);
     LessonException key = assertThrows(LessonException.class, () -> parse(STEP.replace("**{{uid-map.hostID}}**", "**{{uid-map.hostId}}**"), catalog));
-    assertEquals("t.md:19: {{uid-map.hostId}}: probe 'uid-map' measures hostID, pid", key.error().toString());
+    assertEquals("t.md:19:1: {{uid-map.hostId}}: probe 'uid-map' measures hostID, pid", key.error().toString());
     LessonException name = assertThrows(LessonException.class, () -> parse(STEP.replace("`uid-map myctr`", "`uidmap myctr`"), catalog));
-    assertEquals("t.md:15: no probe named 'uidmap'; probes are namespaces, uid-map", name.error().toString());
+    assertEquals("t.md:15:1: no probe named 'uidmap'; probes are namespaces, uid-map", name.error().toString());
   }
 }

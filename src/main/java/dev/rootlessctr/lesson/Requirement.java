@@ -1,4 +1,4 @@
-package dev.rootlessctr.doctor;
+package dev.rootlessctr.lesson;
 
 import java.util.Arrays;
 import java.util.Optional;
