@@ -2,6 +2,10 @@ package dev.rootlessctr.lesson;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,13 +21,18 @@ import org.commonmark.node.SourceSpan;
 /** Collects the blocks under one {@code ##} heading and turns them into a {@link Step}. */
 final class StepBuilder {
 
+  /** {@code (registry: offline, workshop)} right after a mistake's pattern. */
+  private static final Pattern CONDITION =
+      Pattern.compile("^\\s*\\(([a-z-]+):\\s*([a-z, -]+)\\)");
+
   private enum Section {
     TEXT,
     CHECK,
     WHILE_RUNNING,
     EXPLAIN,
     HINTS,
-    MISTAKES
+    MISTAKES,
+    RECAP
   }
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([\\w.-]+)\\s*}}");
@@ -38,6 +47,7 @@ final class StepBuilder {
   private final List<Node> explain = new ArrayList<>();
   private final List<Node> hints = new ArrayList<>();
   private final List<Node> mistakes = new ArrayList<>();
+  private final List<Node> recap = new ArrayList<>();
   private Section section = Section.TEXT;
   private Node checkHeading;
   private Node whileRunningHeading;
@@ -75,6 +85,7 @@ final class StepBuilder {
       case EXPLAIN -> explain.add(node);
       case HINTS -> hints.add(node);
       case MISTAKES -> mistakes.add(node);
+      case RECAP -> recap.add(node);
     }
   }
 
@@ -85,6 +96,7 @@ final class StepBuilder {
       case EXPLAIN -> !explain.isEmpty();
       case HINTS -> !hints.isEmpty();
       case MISTAKES -> !mistakes.isEmpty();
+      case RECAP -> !recap.isEmpty();
       case TEXT -> false;
     };
   }
@@ -97,18 +109,20 @@ final class StepBuilder {
       case "explain", "explanation", "what happened" -> Section.EXPLAIN;
       case "hint", "hints" -> Section.HINTS;
       case "mistakes", "common mistakes", "if it fails" -> Section.MISTAKES;
+      case "recap" -> Section.RECAP;
       default -> Section.TEXT;
     };
   }
 
   Step build() throws LessonException {
     List<Command> commands = new ArrayList<>();
+    List<Command> inside = new ArrayList<>();
     List<JsonEdit> edits = new ArrayList<>();
     StringBuilder markdown = new StringBuilder();
     for (List<Node> run : textRuns) {
       for (Node node : run) {
         if (node instanceof FencedCodeBlock fence) {
-          readFence(fence, commands, edits);
+          readFence(fence, commands, inside, edits);
         }
       }
       if (!run.isEmpty()) {
@@ -120,7 +134,9 @@ final class StepBuilder {
     String explanation = text.slice(explain);
     List<Expectation> all = new ArrayList<>(expectations);
     all.addAll(live);
-    checkPlaceholders(explanation, all);
+    checkPlaceholders(explanation, all, explainLine());
+    String recapText = text.slice(recap);
+    checkPlaceholders(recapText, all, recap.isEmpty() ? line : text.line(recap.get(0)));
     return new Step(
         number,
         title,
@@ -132,10 +148,12 @@ final class StepBuilder {
         live,
         explanation,
         readHints(),
-        readMistakes());
+        readMistakes(),
+        inside,
+        recapText);
   }
 
-  private void readFence(FencedCodeBlock fence, List<Command> commands, List<JsonEdit> edits)
+  private void readFence(FencedCodeBlock fence, List<Command> commands, List<Command> inside, List<JsonEdit> edits)
       throws LessonException {
     String info = fence.getInfo() == null ? "" : fence.getInfo().trim();
     String[] words = info.split("\\s+");
@@ -162,6 +180,10 @@ final class StepBuilder {
       String trimmed = raw.strip();
       if (pending.length() == 0) {
         if (console) {
+          if (trimmed.startsWith("/ # ")) {
+            inside.add(new Command(trimmed.substring(4).strip(), first + i)); // typed in the container
+            continue;
+          }
           if (!trimmed.startsWith("$ ")) {
             continue; // output shown in a console block, not a command
           }
@@ -234,11 +256,22 @@ final class StepBuilder {
         }
         String explanation = itemMarkdown(item);
         explanation = explanation.substring(explanation.indexOf('`', explanation.indexOf('`') + 1) + 1);
+        Matcher condition = CONDITION.matcher(explanation);
+        Map<String, Set<String>> when = new LinkedHashMap<>();
+        if (condition.find()) {
+          String name = condition.group(1);
+          if (!Mistake.SITUATIONS.contains(name)) {
+            throw text.error(item, "mistake `" + pattern.getLiteral() + "` names an unknown situation '" + name
+                + "' (known: " + String.join(", ", Mistake.SITUATIONS) + ")");
+          }
+          when.put(name, new LinkedHashSet<>(List.of(condition.group(2).strip().split("\\s*,\\s*"))));
+          explanation = explanation.substring(condition.end());
+        }
         explanation = explanation.replaceFirst("^\\s*[:—–-]?\\s*", "");
         if (explanation.isBlank()) {
           throw text.error(item, "mistake `" + pattern.getLiteral() + "` has no explanation after it");
         }
-        result.add(new Mistake(pattern.getLiteral(), explanation, text.line(item)));
+        result.add(new Mistake(pattern.getLiteral(), explanation, text.line(item), when));
       }
     }
     return result;
@@ -254,7 +287,7 @@ final class StepBuilder {
     return text.itemContent(item, span.getLineIndex() + 1, span.getColumnIndex());
   }
 
-  private void checkPlaceholders(String explanation, List<Expectation> expectations)
+  private void checkPlaceholders(String explanation, List<Expectation> expectations, int at)
       throws LessonException {
     Matcher matcher = PLACEHOLDER.matcher(explanation);
     while (matcher.find()) {
@@ -262,7 +295,7 @@ final class StepBuilder {
       int dot = name.indexOf('.');
       if (dot < 0) {
         if (!Placeholders.BUILT_IN.contains(name)) {
-          throw text.error(explainLine(), "unknown value {{" + name + "}}; built-in values are " + Placeholders.BUILT_IN);
+          throw text.error(at, "unknown value {{" + name + "}}; built-in values are " + Placeholders.BUILT_IN);
         }
         continue;
       }
@@ -271,7 +304,7 @@ final class StepBuilder {
           expectations.stream()
               .anyMatch(e -> e instanceof Expectation.ProbeCall call && call.name().equals(probe));
       if (!called) {
-        throw text.error(explainLine(), "{{" + name + "}} quotes probe '" + probe + "', which this step's check does not call");
+        throw text.error(at, "{{" + name + "}} quotes probe '" + probe + "', which this step's check does not call");
       }
     }
   }

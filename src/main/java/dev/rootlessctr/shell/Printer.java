@@ -68,6 +68,12 @@ public final class Printer {
     return w <= 0 ? 80 : Math.min(w, 100);
   }
 
+  /** The terminal's width in columns, uncapped: where the terminal itself wraps. */
+  public int rawWidth() {
+    int w = width.getAsInt();
+    return w <= 0 ? 80 : w;
+  }
+
   public void markdown(String markdown) {
     for (AttributedString line : new MarkdownRenderer(width(), style).render(markdown)) {
       print(line);
@@ -152,6 +158,19 @@ public final class Printer {
 
   private void print(AttributedString line) {
     out.println(shown(style.color() ? line.toAnsi() : line.toString()));
+  }
+
+  /**
+   * Erases the last {@code rows} rows above the cursor, where the terminal takes escape codes (a
+   * colour terminal); false, and nothing changed, elsewhere.
+   */
+  public boolean eraseAbove(int rows) {
+    if (!style.color() || rows <= 0) {
+      return false;
+    }
+    out.print("\r\u001b[" + rows + "A\u001b[J");
+    out.flush();
+    return true;
   }
 
   /** Preformatted text (a report), as the terminal can show it. */
