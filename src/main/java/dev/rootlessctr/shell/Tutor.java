@@ -383,6 +383,14 @@ final class Tutor {
       } else {
         printer.success("Step " + p.stepNumber() + " is done.");
       }
+    } else {
+      session.lastOutcome(p).ifPresent(o -> {
+        matcher();
+        judge.mistakeIn(p, o.output()).ifPresent(m -> {
+          printer.warning("Known mistake: \"" + m.pattern() + "\"");
+          printer.markdown(Template.fill(m.explanation(), report.values()));
+        });
+      });
     }
     return report.passed();
   }

@@ -86,7 +86,7 @@ public final class Judge {
         return wrongUsage(line, usage.get(), current);
       }
     }
-    Optional<Verdict> mistake = mistake(line, current, known, reports);
+    Optional<Verdict> mistake = mistake(line, done, current, known, reports);
     if (mistake.isPresent()) {
       return mistake.get();
     }
@@ -175,8 +175,9 @@ public final class Judge {
   /** The step the line was meant for: the current step if it matched, else the first matched step not done. */
   private static Optional<Match> attempt(LineFacts line, Predicate<Position> done, Optional<Position> current) {
     Optional<Match> here = line.matches().stream().filter(m -> current.filter(m.position()::equals).isPresent()).reduce((a, b) -> b);
-    if (here.isPresent() && !done.test(here.get().position())) {
-      return here;
+    if (here.isPresent()) {
+      // Meant for the step the learner is at: repeating a done step is no attempt at another.
+      return here.filter(m -> !done.test(m.position()));
     }
     return line.matches().stream().filter(m -> m.strong() && !done.test(m.position())).findFirst();
   }
@@ -252,40 +253,52 @@ public final class Judge {
    * meant for: that step's own list first, then its lesson's. A line that matches no step is
    * judged in the current step's context only when the current step uses the same program.
    */
-  private Optional<Verdict> mistake(LineFacts line, Optional<Position> current, Bindings known, Map<Position, CheckReport> reports) {
+  private Optional<Verdict> mistake(LineFacts line, Predicate<Position> done, Optional<Position> current, Bindings known, Map<Position, CheckReport> reports) {
     List<Position> contexts = new ArrayList<>();
-    current.filter(c -> line.matches().stream().anyMatch(m -> m.position().equals(c))).ifPresent(contexts::add);
-    line.matches().stream().filter(Match::strong).map(Match::position).filter(p -> !contexts.contains(p)).forEach(contexts::add);
-    if (contexts.isEmpty() && current.isPresent() && usesProgramOf(current.get().step(), line)) {
-      contexts.add(current.get());
+    boolean here = current.filter(c -> line.matches().stream().anyMatch(m -> m.position().equals(c))).isPresent();
+    if (here) {
+      contexts.add(current.get()); // the step the learner is at is the one the line was meant for
+    } else {
+      // Else the steps it can be, the ones not done yet first: lesson 5's expected EROFS is
+      // no mistake of lesson 6 for a learner who is at lesson 5.
+      line.matches().stream().filter(Match::strong).map(Match::position).distinct()
+          .sorted(java.util.Comparator.comparing(done::test))
+          .forEach(contexts::add);
+    }
+    if (contexts.isEmpty() && current.isPresent() && current.get().step().commands().isEmpty()) {
+      contexts.add(current.get()); // a step done at the prompt by any means: its mistakes may show anywhere
     }
     String output = line.outcome().output();
     for (Position context : contexts) {
-      List<Step> order = new ArrayList<>();
-      order.add(context.step());
-      context.lesson().steps().stream().filter(s -> s != context.step()).forEach(order::add);
-      for (Step step : order) {
-        for (Mistake mistake : step.mistakes()) {
-          if (output.contains(mistake.pattern()) && mistake.fits(situation) && !expected(context.step(), mistake)) {
-            CheckReport report = reports.get(context);
-            if (report == null) {
-              report = checks.check(context.step(), Optional.of(line.outcome()), line.seen(context), known);
-            }
-            return Optional.of(new Verdict.KnownMistake(context, mistake, report.values(), line.seen(context)));
-          }
+      Optional<Mistake> mistake = mistakeIn(context, output);
+      if (mistake.isPresent()) {
+        CheckReport report = reports.get(context);
+        if (report == null) {
+          report = checks.check(context.step(), Optional.of(line.outcome()), line.seen(context), known);
         }
+        return Optional.of(new Verdict.KnownMistake(context, mistake.get(), report.values(), line.seen(context)));
       }
     }
     return Optional.empty();
   }
 
-  private boolean usesProgramOf(Step step, LineFacts line) {
-    if (step.commands().isEmpty()) {
-      return true;
+  /**
+   * The known mistake {@code output} shows in the context of the step at {@code context}: its own
+   * list first, then its lesson's; only one that is true in the learner's situation, and never
+   * the text the step itself expects.
+   */
+  public Optional<Mistake> mistakeIn(Position context, String output) {
+    List<Step> order = new ArrayList<>();
+    order.add(context.step());
+    context.lesson().steps().stream().filter(s -> s != context.step()).forEach(order::add);
+    for (Step step : order) {
+      for (Mistake mistake : step.mistakes()) {
+        if (output.contains(mistake.pattern()) && mistake.fits(situation) && !expected(context.step(), mistake)) {
+          return Optional.of(mistake);
+        }
+      }
     }
-    Set<String> programs = new HashSet<>();
-    step.commands().forEach(c -> ShellWords.commands(fill.apply(c.text()), line.env()).forEach(w -> programs.add(CommandShape.programName(w.get(0)))));
-    return ShellWords.commands(line.line(), line.env()).stream().anyMatch(w -> programs.contains(CommandShape.programName(w.get(0))));
+    return Optional.empty();
   }
 
   /** Lesson 5's "Read-only file system" is its lesson, though lesson 6 lists it as a mistake. */
