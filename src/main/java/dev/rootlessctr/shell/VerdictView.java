@@ -36,7 +36,8 @@ final class VerdictView {
     } else if (verdict instanceof Verdict.KnownMistake mistake) {
       observations(mistake.seen(), Bindings.none());
       printer.blank();
-      String from = current.filter(mistake.context()::equals).isPresent() ? "" : " (" + mistake.context().label() + ", which this command belongs to)";
+      boolean sameLesson = current.filter(c -> c.lesson() == mistake.context().lesson()).isPresent();
+      String from = sameLesson ? "" : " (" + mistake.context().label() + ", which this command belongs to)";
       printer.warning("That is a known mistake" + from + ": \"" + mistake.mistake().pattern() + "\"");
       printer.markdown(Template.fill(mistake.mistake().explanation(), mistake.values()));
     } else if (verdict instanceof Verdict.WrongUsage usage) {

@@ -45,8 +45,10 @@ final class Corrections {
     int after = typed.positionals().size() + (typed.subcommand().isEmpty() ? 0 : 1);
     Optional<CommandShape> best = uses.stream()
         .filter(u -> u.getValue().options().containsKey(flag))
-        .sorted(Comparator.comparing((Map.Entry<Position, CommandShape> u) -> current.filter(u.getKey()::equals).isEmpty())
-            .thenComparing(u -> Math.abs(u.getValue().positionals().size() + 0 - after)))
+        // The words after the flag tell the subcommand best (run takes a bundle and a name, spec
+        // only a bundle); the step the learner is at breaks a tie.
+        .sorted(Comparator.comparing((Map.Entry<Position, CommandShape> u) -> Math.abs(u.getValue().positionals().size() - after))
+            .thenComparing(u -> current.filter(u.getKey()::equals).isEmpty()))
         .map(Map.Entry::getValue)
         .findFirst();
     if (best.isEmpty()) {

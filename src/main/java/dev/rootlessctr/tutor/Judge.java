@@ -261,8 +261,13 @@ public final class Judge {
     } else {
       // Else the steps it can be, the ones not done yet first: lesson 5's expected EROFS is
       // no mistake of lesson 6 for a learner who is at lesson 5.
+      // The current lesson's own steps come first (a runc run typed at the edit step belongs to
+      // the next step of that lesson), then those not done, nearest to the learner first.
+      int here0 = current.map(this::index).orElse(0);
       line.matches().stream().filter(Match::strong).map(Match::position).distinct()
-          .sorted(java.util.Comparator.comparing(done::test))
+          .sorted(java.util.Comparator.comparing((Position p) -> current.filter(c -> c.lesson() == p.lesson()).isEmpty())
+              .thenComparing(done::test)
+              .thenComparing(p -> Math.abs(index(p) - here0)))
           .forEach(contexts::add);
     }
     if (contexts.isEmpty() && current.isPresent() && current.get().step().commands().isEmpty()) {
@@ -299,6 +304,18 @@ public final class Judge {
       }
     }
     return Optional.empty();
+  }
+
+  /** Where {@code p} stands in the course, counting steps. */
+  private int index(Position p) {
+    int i = 0;
+    for (Lesson lesson : course.lessons()) {
+      if (lesson == p.lesson()) {
+        return i + p.stepNumber();
+      }
+      i += lesson.steps().size();
+    }
+    return i;
   }
 
   /** Lesson 5's "Read-only file system" is its lesson, though lesson 6 lists it as a mistake. */
