@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * file:line} when the course loads, not as a gap in front of a learner.
  *
  * <p>Text shown before anything is measured (an intro, a step's text and commands, JSON edits,
- * hints) may quote only the built-in values. An explanation and a mistake may also quote {@code
+ * hints) may quote only the built-in values. An explanation, a recap and a mistake may also quote {@code
  * {{probe.key}}} for a probe that this step's check calls, with a key that probe measures.
  */
 final class LessonReferences {
@@ -40,6 +40,9 @@ final class LessonReferences {
     for (Command command : step.commands()) {
       builtInsOnly(command.text(), command.line());
     }
+    for (Command inside : step.inside()) {
+      builtInsOnly(inside.text(), inside.line());
+    }
     for (JsonEdit edit : step.edits()) {
       builtInsOnly(edit.json(), edit.line() + 1);
     }
@@ -47,6 +50,7 @@ final class LessonReferences {
       builtInsOnly(hint);
     }
     measured(step.explanation(), calls);
+    measured(step.recap(), calls);
     for (Mistake mistake : step.mistakes()) {
       measured(mistake.explanation(), calls);
     }

@@ -15,6 +15,10 @@ import java.util.List;
  * @param explanation shown once the check passes; its placeholders quote measured values
  * @param hints revealed one at a time
  * @param mistakes known error messages and what they mean
+ * @param inside the lines a {@code console} block shows typed at the container's prompt ({@code / #
+ *     }): what the learner types inside, never run on the host
+ * @param recap one line for the end of the course: what this step showed, quoting the values its
+ *     check measured
  */
 public record Step(
     int number,
@@ -27,9 +31,27 @@ public record Step(
     List<Expectation> whileRunning,
     Prose explanation,
     List<Prose> hints,
-    List<Mistake> mistakes) {
+    List<Mistake> mistakes,
+    List<Command> inside,
+    Prose recap) {
+
+  public Step(
+      int number,
+      String title,
+      int line,
+      Prose text,
+      List<Command> commands,
+      List<JsonEdit> edits,
+      List<Expectation> expectations,
+      List<Expectation> whileRunning,
+      Prose explanation,
+      List<Prose> hints,
+      List<Mistake> mistakes) {
+    this(number, title, line, text, commands, edits, expectations, whileRunning, explanation, hints, mistakes, List.of(), Prose.empty(line));
+  }
 
   public Step {
+    inside = List.copyOf(inside);
     commands = List.copyOf(commands);
     edits = List.copyOf(edits);
     expectations = List.copyOf(expectations);

@@ -2,7 +2,13 @@ package dev.rootlessctr.lesson;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
@@ -16,13 +22,18 @@ import org.commonmark.node.Text;
 /** Collects the blocks under one {@code ##} heading and turns them into a {@link Step}. */
 final class StepBuilder {
 
+  /** {@code (registry: offline, workshop)} right after a mistake's pattern. */
+  private static final Pattern CONDITION =
+      Pattern.compile("^\\s*\\(([a-z-]+):\\s*([a-z, -]+)\\)");
+
   private enum Section {
     TEXT,
     CHECK,
     WHILE_RUNNING,
     EXPLAIN,
     HINTS,
-    MISTAKES
+    MISTAKES,
+    RECAP
   }
 
   private final int number;
@@ -35,6 +46,7 @@ final class StepBuilder {
   private final List<Node> explain = new ArrayList<>();
   private final List<Node> hints = new ArrayList<>();
   private final List<Node> mistakes = new ArrayList<>();
+  private final List<Node> recap = new ArrayList<>();
   private Section section = Section.TEXT;
   private Node checkHeading;
   private Node whileRunningHeading;
@@ -74,6 +86,7 @@ final class StepBuilder {
       case EXPLAIN -> explain.add(node);
       case HINTS -> hints.add(node);
       case MISTAKES -> mistakes.add(node);
+      case RECAP -> recap.add(node);
     }
   }
 
@@ -84,6 +97,7 @@ final class StepBuilder {
       case EXPLAIN -> !explain.isEmpty();
       case HINTS -> !hints.isEmpty();
       case MISTAKES -> !mistakes.isEmpty();
+      case RECAP -> !recap.isEmpty();
       case TEXT -> false;
     };
   }
@@ -96,19 +110,21 @@ final class StepBuilder {
       case "explain", "explanation", "what happened" -> Section.EXPLAIN;
       case "hint", "hints" -> Section.HINTS;
       case "mistakes", "common mistakes", "if it fails" -> Section.MISTAKES;
+      case "recap" -> Section.RECAP;
       default -> Section.TEXT;
     };
   }
 
   Step build() throws LessonException {
     List<Command> commands = new ArrayList<>();
+    List<Command> inside = new ArrayList<>();
     List<JsonEdit> edits = new ArrayList<>();
     List<Node> shown = new ArrayList<>();
     for (List<Node> run : textRuns) {
       for (Node node : run) {
         if (node instanceof FencedCodeBlock fence) {
           try {
-            readFence(fence, commands, edits);
+            readFence(fence, commands, inside, edits);
           } catch (LessonException e) {
             problems.addAll(e.errors());
           }
@@ -123,6 +139,7 @@ final class StepBuilder {
     if (!problems.isEmpty()) {
       throw new LessonException(problems);
     }
+    Prose recapProse = Prose.of(recap, recap.isEmpty() ? line : text.line(recap.get(0)));
     return new Step(
         number,
         title,
@@ -134,10 +151,12 @@ final class StepBuilder {
         live,
         Prose.of(explain, explainLine()),
         readHints,
-        readMistakes);
+        readMistakes,
+        inside,
+        recapProse);
   }
 
-  private void readFence(FencedCodeBlock fence, List<Command> commands, List<JsonEdit> edits)
+  private void readFence(FencedCodeBlock fence, List<Command> commands, List<Command> inside, List<JsonEdit> edits)
       throws LessonException {
     String info = fence.getInfo() == null ? "" : fence.getInfo().trim();
     String[] words = info.split("\\s+");
@@ -172,6 +191,10 @@ final class StepBuilder {
       String trimmed = raw.strip();
       if (pending.length() == 0) {
         if (console) {
+          if (trimmed.startsWith("/ # ")) {
+            inside.add(new Command(trimmed.substring(4).strip(), first + i)); // typed in the container
+            continue;
+          }
           if (!trimmed.startsWith("$ ")) {
             continue; // output shown in a console block, not a command
           }
@@ -249,13 +272,27 @@ final class StepBuilder {
           problems.add(text.error(item, "a mistake starts with the error text in backticks, then what it means").error());
           continue;
         }
+        Map<String, Set<String>> when = new LinkedHashMap<>();
+        if (pattern.getNext() instanceof Text after) {
+          Matcher condition = CONDITION.matcher(after.getLiteral());
+          if (condition.find()) {
+            String name = condition.group(1);
+            if (!Mistake.SITUATIONS.contains(name)) {
+              problems.add(text.error(item, "mistake `" + pattern.getLiteral() + "` names an unknown situation '" + name
+                  + "' (known: " + String.join(", ", Mistake.SITUATIONS) + ")").error());
+              continue;
+            }
+            when.put(name, new LinkedHashSet<>(List.of(condition.group(2).strip().split("\\s*,\\s*"))));
+            after.setLiteral(after.getLiteral().substring(condition.end()));
+          }
+        }
         stripLeading(pattern);
         Prose explanation = itemProse(item);
         if (explanation.isEmpty()) {
           problems.add(text.error(item, "mistake `" + pattern.getLiteral() + "` has no explanation after it").error());
           continue;
         }
-        result.add(new Mistake(pattern.getLiteral(), explanation, text.line(item)));
+        result.add(new Mistake(pattern.getLiteral(), explanation, text.line(item), when));
       }
     }
     return result;

@@ -70,6 +70,12 @@ public final class Printer {
     return w <= 0 ? 80 : Math.min(w, 100);
   }
 
+  /** The terminal's width in columns, uncapped: where the terminal itself wraps. */
+  public int rawWidth() {
+    int w = width.getAsInt();
+    return w <= 0 ? 80 : w;
+  }
+
   /**
    * Lesson text, rendered from its tree; each {@code {{name}}} shows its value from {@code values}
    * as literal text, or "(not measured)" when {@code values} lacks it.
@@ -159,6 +165,19 @@ public final class Printer {
 
   private void print(AttributedString line) {
     out.println(shown(style.color() ? line.toAnsi() : line.toString()));
+  }
+
+  /**
+   * Erases the last {@code rows} rows above the cursor, where the terminal takes escape codes (a
+   * colour terminal); false, and nothing changed, elsewhere.
+   */
+  public boolean eraseAbove(int rows) {
+    if (!style.color() || rows <= 0) {
+      return false;
+    }
+    out.print("\r\u001b[" + rows + "A\u001b[J");
+    out.flush();
+    return true;
   }
 
   /** Preformatted text (a report), as the terminal can show it. */

@@ -50,7 +50,11 @@ final class LessonDump {
       step.expectations().forEach(e -> out.append("  expect: ").append(describe(e)).append('\n'));
       out.append("  explain:\n").append(indent(step.explanation()));
       step.hints().forEach(h -> out.append("  hint:\n").append(indent(h)));
-      step.mistakes().forEach(m -> out.append("  mistake `").append(m.pattern()).append("`:\n").append(indent(m.explanation())));
+      step.mistakes().forEach(m -> out.append("  mistake `").append(m.pattern()).append("`").append(m.when().isEmpty() ? "" : " when " + new java.util.TreeMap<>(m.when())).append(":\n").append(indent(m.explanation())));
+      step.inside().forEach(c -> out.append("  inside ").append(c.line()).append(": ").append(c.text()).append("\n"));
+      if (!step.recap().isEmpty()) {
+        out.append("  recap:\n").append(indent(step.recap()));
+      }
     }
     return out.toString();
   }

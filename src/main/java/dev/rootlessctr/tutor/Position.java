@@ -1,4 +1,4 @@
-package dev.rootlessctr.shell;
+package dev.rootlessctr.tutor;
 
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.lesson.Step;
@@ -12,5 +12,10 @@ public record Position(Lesson lesson, int stepNumber) {
 
   public boolean isLastStep() {
     return stepNumber == lesson.steps().size();
+  }
+
+  /** "lesson 4, step 1" for messages. */
+  public String label() {
+    return "lesson " + lesson.number() + (lesson.steps().size() > 1 ? ", step " + stepNumber : "");
   }
 }
