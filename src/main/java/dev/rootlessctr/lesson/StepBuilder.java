@@ -28,6 +28,9 @@ final class StepBuilder {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([\\w.-]+)\\s*}}");
 
+  /** A line typed at a shell inside a container, as a console block shows it: {@code / # id}. */
+  private static final Pattern CONTAINER_PROMPT = Pattern.compile("^(?!\\$ )\\S+ # (\\S.*)$");
+
   private final int number;
   private final String title;
   private final int line;
@@ -162,6 +165,12 @@ final class StepBuilder {
       String trimmed = raw.strip();
       if (pending.length() == 0) {
         if (console) {
+          Matcher inside = CONTAINER_PROMPT.matcher(trimmed);
+          if (inside.matches() && !commands.isEmpty()) {
+            // typed into the step's last command so far (the container's shell it started)
+            commands.add(commands.remove(commands.size() - 1).withInput(inside.group(1).strip()));
+            continue;
+          }
           if (!trimmed.startsWith("$ ")) {
             continue; // output shown in a console block, not a command
           }
