@@ -62,7 +62,7 @@ public final class ShellLauncher {
     this(out, err, in, System.getenv());
   }
 
-  ShellLauncher(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+  public ShellLauncher(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
     this.out = out;
     this.err = err;
     this.in = in;
