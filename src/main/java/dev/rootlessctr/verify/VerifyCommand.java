@@ -5,6 +5,7 @@ import dev.rootlessctr.doctor.DoctorInputs;
 import dev.rootlessctr.doctor.DoctorReport;
 import dev.rootlessctr.doctor.HostView;
 import dev.rootlessctr.doctor.MirrorStatus;
+import dev.rootlessctr.doctor.SpaceMeter;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.exec.TypedLineRunner;
 import dev.rootlessctr.lab.HostUser;
@@ -124,7 +125,8 @@ public final class VerifyCommand {
       sessionEnv.put("LAB", lab.dir().toString());
       ShellState state = new ShellState(lab.dir(), sessionEnv);
       CompletableFuture<DoctorReport> doctor = CompletableFuture.supplyAsync(() -> Doctor.forHost(
-          DoctorInputs.defaults(HostView.real())
+          // The doctor's tools (crun --version makes $XDG_RUNTIME_DIR/crun) see the throwaway too.
+          DoctorInputs.defaults(HostView.rooted(Path.of("/"), throwaway.env(), processes, SpaceMeter.fileStore()))
               .withLabDir(lab.dir())
               .withRuncStateDir(lab.runcRoot())
               .withMirror(MirrorStatus.of("127.0.0.1 (offline)", mirror::answering))).run());
