@@ -212,8 +212,9 @@ public final class ShellLauncher {
     XdgDirs dirs = XdgDirs.from(env);
     boolean firstStart = !Files.exists(store.file());
     LabMirror mirror = labMirror(request.registry(), dirs);
+    // The doctor's tools run in the session's environment (crun --version writes to its runtime dir).
     DoctorInputs doctor =
-        DoctorInputs.defaults(HostView.real())
+        DoctorInputs.defaults(HostView.rooted(Path.of("/"), env, ProcessRunner.system(), dev.rootlessctr.doctor.SpaceMeter.fileStore()))
             .withLabDir(labDir)
             .withRuncStateDir(lab.runcRoot())
             .withMirror(mirrorStatus(mirror))

@@ -63,6 +63,27 @@ class VerifyIT {
     assertTrue(lines.stream().anyMatch(l -> l.matches("ok \\d+ - spec/1 .* \\(\\d+\\.\\d\\d s\\)")), plain.stdout());
   }
 
+  @Test
+  void freshScriptedShellGivesTheSameExitStatusTwiceAndLeavesTheHomeAlone() throws Exception {
+    Path stage = Staging.stageProgram();
+    Path home = Staging.userDir("rctr-fresh-home-");
+    asUser(home, List.of("mkdir", "-p", home + "/rootless-ctr-lab", home + "/run"));
+    asUser(home, List.of("chmod", "700", home + "/run"));
+    // Progress that stands at the last lesson: without --fresh these lines would go to lesson 6.
+    asUser(home, List.of("sh", "-c", "mkdir -p \"$HOME/.local/state/rootless-ctr\" && echo '{\"version\":1,\"completed\":{},"
+        + "\"current\":{\"lesson\":\"home-mount\",\"step\":2}}' > \"$HOME/.local/state/rootless-ctr/progress-rootless.json\""));
+    Path steps = home.resolve("steps.txt");
+    asUser(home, List.of("sh", "-c", "printf '%s\\n' \"$@\" > " + steps, "sh",
+        "skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest", ":check"));
+    TreeMap<String, String> before = listing(home);
+    for (int run = 1; run <= 2; run++) {
+      Result result = asUser(home, List.of("sh", "-c", "exec \"$0\" --fresh < \"$1\"", stage + "/rootless-ctr", steps.toString()));
+      assertEquals(0, result.exit(), "run " + run + " of --fresh failed:\n" + result.stdout() + result.stderr());
+      assertTrue(result.stdout().contains("Copy busybox into an OCI layout"), result.stdout());
+    }
+    assertEquals(before, listing(home), "--fresh changed something in the user's home");
+  }
+
   private record Result(int exit, String stdout, String stderr) {}
 
   /** Runs {@code argv} as the test user with {@code home} as HOME and its run/ as runtime directory. */
