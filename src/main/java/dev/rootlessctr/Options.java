@@ -28,7 +28,7 @@ record Options(
           "usage: rootless-ctr [OPTIONS]            start the tutorial shell",
           "       rootless-ctr doctor [--json]      diagnose this host for rootless containers",
           "       rootless-ctr mirror build|serve|push HOST:PORT",
-          "       rootless-ctr verify [--junit FILE] [--tap]  run and check every step headless, in a throwaway lab",
+          "       rootless-ctr verify [--tap] [--junit FILE]   check every step, headless",
           "",
           "options:",
           "  --lessons DIR       the course folder (default: lessons/rootless)",
