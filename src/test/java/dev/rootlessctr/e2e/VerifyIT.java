@@ -64,6 +64,22 @@ class VerifyIT {
   }
 
   @Test
+  void aLessonWhoseCommandNoLongerWorksFailsItsStepAndTheRun() throws Exception {
+    Path stage = Staging.stageProgram();
+    Path home = Staging.userDir("rctr-verify-broken-");
+    Path course = home.resolve("course");
+    asUser(home, List.of("cp", "-r", stage.resolve("lessons/rootless").toString(), course.toString()));
+    // A plain spec maps no user namespace: runc refuses it as a normal user.
+    asUser(home, List.of("sed", "-i", "s/^runc spec --rootless -b busybox-bundle$/runc spec -b busybox-bundle/", course + "/03-spec.md"));
+    Result result = asUser(home, List.of(stage + "/rootless-ctr", "verify", "--lessons", course.toString()));
+    assertEquals(1, result.exit(), result.stdout() + result.stderr());
+    assertTrue(result.stdout().lines().anyMatch(l -> l.matches("not ok \\d+ - spec/1 .*")), result.stdout());
+    assertTrue(result.stdout().lines().anyMatch(l -> l.matches("ok \\d+ - pull/1 .*")), result.stdout());
+    List<String> lines = result.stdout().lines().toList();
+    assertTrue(lines.get(lines.size() - 1).matches("\\d+ passed, [1-9]\\d* failed(, \\d+ skipped)?"), result.stdout());
+  }
+
+  @Test
   void freshScriptedShellGivesTheSameExitStatusTwiceAndLeavesTheHomeAlone() throws Exception {
     Path stage = Staging.stageProgram();
     Path home = Staging.userDir("rctr-fresh-home-");
