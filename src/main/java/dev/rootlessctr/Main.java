@@ -5,6 +5,8 @@ import dev.rootlessctr.lint.NewLessonCommand;
 import dev.rootlessctr.mirror.MirrorCommand;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.shell.ShellLauncher;
+import dev.rootlessctr.verify.FreshShell;
+import dev.rootlessctr.verify.VerifyCommand;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,8 +50,9 @@ public final class Main {
       case "mirror" -> new MirrorCommand(System.getenv(), ProcessRunner.system()).run(options.rest(), out, err);
       case "lint" -> new LintCommand(options.lessons()).run(options.rest(), out, err);
       case "new-lesson" -> new NewLessonCommand().run(options.rest(), out, err);
+      case "verify" -> new VerifyCommand(System.getenv(), ProcessRunner.system()).run(options.lessons(), options.rest(), out, err);
       case "doctor" -> ShellLauncher.doctor(options.lessons(), options.lab(), options.registry(), options.rest(), out, err);
-      default -> new ShellLauncher(out, err, in).launch(
+      default -> options.fresh() ? new FreshShell(out, err, in).launch(options.lessons(), options.registry(), options.color()) : new ShellLauncher(out, err, in).launch(
           new ShellLauncher.Request(options.lessons(), options.lab(), options.registry(), options.color(), options.allowRoot()));
     };
   }

@@ -36,6 +36,9 @@ final class StepBuilder {
     RECAP
   }
 
+  /** A line typed at a shell inside a container, as a console block shows it: {@code / # id}. */
+  private static final Pattern CONTAINER_PROMPT = Pattern.compile("^(?!\\$ )\\S+ # (\\S.*)$");
+
   private final int number;
   private final String title;
   private final int line;
@@ -191,8 +194,13 @@ final class StepBuilder {
       String trimmed = raw.strip();
       if (pending.length() == 0) {
         if (console) {
-          if (trimmed.startsWith("/ # ")) {
-            inside.add(new Command(trimmed.substring(4).strip(), first + i)); // typed in the container
+          Matcher typedInside = CONTAINER_PROMPT.matcher(trimmed);
+          if (typedInside.matches()) {
+            inside.add(new Command(typedInside.group(1).strip(), first + i)); // typed in the container
+            if (!commands.isEmpty()) {
+              // also typed into the step's last command so far (the container's shell it started)
+              commands.add(commands.remove(commands.size() - 1).withInput(typedInside.group(1).strip()));
+            }
             continue;
           }
           if (!trimmed.startsWith("$ ")) {

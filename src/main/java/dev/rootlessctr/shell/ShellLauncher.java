@@ -62,7 +62,7 @@ public final class ShellLauncher {
     this(out, err, in, System.getenv());
   }
 
-  ShellLauncher(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+  public ShellLauncher(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
     this.out = out;
     this.err = err;
     this.in = in;
@@ -216,8 +216,9 @@ public final class ShellLauncher {
     XdgDirs dirs = XdgDirs.from(env);
     boolean firstStart = !Files.exists(store.file());
     LabMirror mirror = labMirror(request.registry(), dirs);
+    // The doctor's tools run in the session's environment (crun --version writes to its runtime dir).
     DoctorInputs doctor =
-        DoctorInputs.defaults(HostView.real())
+        DoctorInputs.defaults(HostView.rooted(Path.of("/"), env, ProcessRunner.system(), dev.rootlessctr.doctor.SpaceMeter.fileStore()))
             .withLabDir(labDir)
             .withRuncStateDir(lab.runcRoot())
             .withMirror(mirrorStatus(mirror))

@@ -44,7 +44,10 @@ final class LessonDump {
     for (Step step : lesson.steps()) {
       out.append("\nstep ").append(step.number()).append(" (line ").append(step.line()).append("): ").append(step.title()).append('\n');
       out.append("  text:\n").append(indent(step.text()));
-      step.commands().forEach(c -> out.append("  command (line ").append(c.line()).append("): ").append(c.text()).append('\n'));
+      step.commands().forEach(c -> {
+        out.append("  command (line ").append(c.line()).append("): ").append(c.text()).append('\n');
+        c.input().forEach(typed -> out.append("    typed into it: ").append(typed).append('\n'));
+      });
       step.edits().forEach(e -> out.append("  edit (line ").append(e.line()).append("): ").append(e.file()).append(' ').append(e.pointer()).append('\n'));
       step.whileRunning().forEach(e -> out.append("  while it runs: ").append(describe(e)).append('\n'));
       step.expectations().forEach(e -> out.append("  expect: ").append(describe(e)).append('\n'));
