@@ -3,6 +3,8 @@ package dev.rootlessctr.mirror;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A read-only registry on 127.0.0.1 speaking the pull side of the OCI distribution API:
+ * A read-only registry (on 127.0.0.1 unless told otherwise) speaking the pull side of the OCI distribution API:
  * {@code /v2/}, manifests by tag and digest, blobs (with {@code Range}), tag lists, and errors in
  * the specification's JSON shape. Blobs stream from disk; nothing is buffered whole.
  */
@@ -36,8 +38,17 @@ public final class RegistryServer implements AutoCloseable {
 
   /** Starts on 127.0.0.1; port 0 picks a free one. */
   public static RegistryServer start(int port) throws IOException {
+    return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+  }
+
+  /** Starts on {@code address}, e.g. a LAN address to serve a room. */
+  public static RegistryServer start(InetSocketAddress address) throws IOException {
+    return start(address, HttpLimits.defaults());
+  }
+
+  static RegistryServer start(InetSocketAddress address, HttpLimits limits) throws IOException {
     RegistryServer registry = new RegistryServer();
-    registry.server = HttpServer.start(port, registry::handle);
+    registry.server = HttpServer.start(address, registry::handle, limits);
     return registry;
   }
 
@@ -72,6 +83,11 @@ public final class RegistryServer implements AutoCloseable {
 
   public long requests() {
     return requests.get();
+  }
+
+  /** Client connections open now; for tests that check nothing is left behind. */
+  int openConnections() {
+    return server.openConnections();
   }
 
   @Override
