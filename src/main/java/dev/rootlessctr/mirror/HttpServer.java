@@ -105,7 +105,7 @@ final class HttpServer implements AutoCloseable {
   String address() {
     try {
       InetSocketAddress local = (InetSocketAddress) socket.getLocalAddress();
-      String host = local.getAddress().getHostAddress();
+      String host = LocalAddresses.shown(local.getAddress());
       return (host.contains(":") ? "[" + host + "]" : host) + ":" + local.getPort();
     } catch (IOException e) {
       throw new IllegalStateException("the mirror is closed", e);
