@@ -2,6 +2,9 @@ package dev.rootlessctr.mirror;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rootlessctr.oci.Digest;
+import dev.rootlessctr.oci.InvalidDigest;
+import dev.rootlessctr.oci.OciLayout;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,7 +31,7 @@ public final class RegistryServer implements AutoCloseable {
   private static final int MAX_PATH = 2048;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Map<String, OciStore> repositories = new ConcurrentHashMap<>();
+  private final Map<String, OciLayout> repositories = new ConcurrentHashMap<>();
   private final AtomicLong handlingNanos = new AtomicLong();
   private final AtomicLong requests = new AtomicLong();
   private HttpServer server;
@@ -57,7 +60,7 @@ public final class RegistryServer implements AutoCloseable {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("not a valid repository name: " + name);
     }
-    repositories.put(name, new OciStore(layout));
+    repositories.put(name, new OciLayout(layout));
   }
 
   /** Also serves the release files found in {@code dir} at {@code /release/NAME}, for a room. */
@@ -147,7 +150,7 @@ public final class RegistryServer implements AutoCloseable {
       return;
     }
     String name = object.group(1);
-    Optional<OciStore> store = repository(response, name);
+    Optional<OciLayout> store = repository(response, name);
     if (store.isEmpty()) {
       return;
     }
@@ -158,12 +161,12 @@ public final class RegistryServer implements AutoCloseable {
     }
   }
 
-  private Optional<OciStore> repository(HttpResponse response, String name) throws IOException {
+  private Optional<OciLayout> repository(HttpResponse response, String name) throws IOException {
     if (!NAME.matcher(name).matches()) {
       error(response, RegistryError.NAME_INVALID, "invalid repository name: " + name);
       return Optional.empty();
     }
-    OciStore store = repositories.get(name);
+    OciLayout store = repositories.get(name);
     if (store == null) {
       error(response, RegistryError.NAME_UNKNOWN, "this mirror serves " + String.join(", ", repositories.keySet()));
     }
@@ -171,7 +174,7 @@ public final class RegistryServer implements AutoCloseable {
   }
 
   private void tagList(HttpResponse response, String name) throws IOException {
-    Optional<OciStore> store = repository(response, name);
+    Optional<OciLayout> store = repository(response, name);
     if (store.isEmpty()) {
       return;
     }
@@ -181,15 +184,17 @@ public final class RegistryServer implements AutoCloseable {
     json(response, 200, body);
   }
 
-  private void manifest(HttpResponse response, OciStore store, String reference) throws IOException {
-    Optional<OciStore.Manifest> manifest;
+  private void manifest(HttpResponse response, OciLayout store, String reference) throws IOException {
+    Optional<OciLayout.Manifest> manifest;
     if (reference.contains(":")) {
-      Digest.Result parsed = Digest.parse(reference);
-      if (parsed.digest().isEmpty()) {
-        error(response, RegistryError.DIGEST_INVALID, digestProblem(reference, parsed.problem()));
+      Digest digest;
+      try {
+        digest = Digest.parse(reference);
+      } catch (InvalidDigest e) {
+        error(response, RegistryError.DIGEST_INVALID, digestProblem(e));
         return;
       }
-      manifest = store.manifestByDigest(parsed.digest().get());
+      manifest = store.manifestByDigest(digest);
     } else if (TAG.matcher(reference).matches()) {
       manifest = store.manifestByTag(reference);
     } else {
@@ -200,20 +205,21 @@ public final class RegistryServer implements AutoCloseable {
       error(response, RegistryError.MANIFEST_UNKNOWN, "no manifest " + reference);
       return;
     }
-    OciStore.Manifest found = manifest.get();
+    OciLayout.Manifest found = manifest.get();
     response.header("Content-Type", found.mediaType());
     response.header("Docker-Content-Digest", found.digest().toString());
     response.header("ETag", "\"" + found.digest() + "\"");
     response.send(200, found.file(), 0, found.size());
   }
 
-  private void blob(HttpRequest request, HttpResponse response, OciStore store, String reference) throws IOException {
-    Digest.Result parsed = Digest.parse(reference);
-    if (parsed.digest().isEmpty()) {
-      error(response, RegistryError.DIGEST_INVALID, digestProblem(reference, parsed.problem()));
+  private void blob(HttpRequest request, HttpResponse response, OciLayout store, String reference) throws IOException {
+    Digest digest;
+    try {
+      digest = Digest.parse(reference);
+    } catch (InvalidDigest e) {
+      error(response, RegistryError.DIGEST_INVALID, digestProblem(e));
       return;
     }
-    Digest digest = parsed.digest().get();
     Optional<Path> file = store.blob(digest);
     if (file.isEmpty()) {
       error(response, RegistryError.BLOB_UNKNOWN, "no blob " + digest);
@@ -247,10 +253,10 @@ public final class RegistryServer implements AutoCloseable {
     response.send(206, file.get(), from, to - from + 1);
   }
 
-  private static String digestProblem(String reference, Digest.Problem problem) {
-    return problem == Digest.Problem.UNSUPPORTED_ALGORITHM
-        ? "unsupported digest algorithm in " + reference + " (sha256 and sha512 are)"
-        : "malformed digest: " + reference;
+  private static String digestProblem(InvalidDigest e) {
+    return e.problem() == InvalidDigest.Problem.UNSUPPORTED_ALGORITHM
+        ? "unsupported digest algorithm in " + e.text() + " (sha256 and sha512 are)"
+        : "malformed digest: " + e.text();
   }
 
   private static void json(HttpResponse response, int status, ObjectNode body) throws IOException {
