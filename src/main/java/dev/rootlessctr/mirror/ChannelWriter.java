@@ -23,6 +23,7 @@ final class ChannelWriter {
 
   private final SocketChannel channel;
   private final long stallMillis;
+  private SelectionKey waiting;
 
   ChannelWriter(SocketChannel channel, Duration stall) {
     this.channel = channel;
@@ -43,6 +44,10 @@ final class ChannelWriter {
    * in this process at all, which keeps memory flat however many blobs are in flight.
    */
   void sendFile(Path file, long offset, long length) throws IOException {
+    if ("buffer".equals(System.getProperty("rctr.copy"))) {
+      sendBuffered(file, offset, length);
+      return;
+    }
     try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
       long position = offset;
       long end = offset + length;
@@ -59,22 +64,54 @@ final class ChannelWriter {
     }
   }
 
+  private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(Integer.getInteger("rctr.buf", 256 * 1024)));
+
+  void sendBuffered(Path file, long offset, long length) throws IOException {
+    ByteBuffer buffer = BUFFERS.get();
+    try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
+      long position = offset;
+      long left = length;
+      while (left > 0) {
+        buffer.clear().limit((int) Math.min(buffer.capacity(), left));
+        int read = source.read(buffer, position);
+        if (read < 0) {
+          throw new IOException(file + " shrank while it was served");
+        }
+        buffer.flip();
+        write(buffer);
+        position += read;
+        left -= read;
+      }
+    }
+  }
+
   private void awaitWritable() throws IOException {
     Selector waiter = WAITERS.get();
-    SelectionKey key;
-    try {
-      key = channel.register(waiter, SelectionKey.OP_WRITE);
-    } catch (ClosedChannelException e) {
-      throw new IOException("the connection closed", e);
-    }
-    try {
-      if (waiter.select(stallMillis) == 0) {
-        throw new IOException("the client stopped reading for " + stallMillis + " ms");
+    if (waiting == null) {
+      try {
+        // Registered once per answer, not per wait: a large blob waits hundreds of times.
+        waiting = channel.register(waiter, SelectionKey.OP_WRITE);
+      } catch (ClosedChannelException e) {
+        throw new IOException("the connection closed", e);
       }
-    } finally {
-      key.cancel();
-      waiter.selectedKeys().clear();
-      waiter.selectNow(); // flush the cancelled key, so the channel can be registered again
+    }
+    int ready = waiter.select(stallMillis);
+    waiter.selectedKeys().clear();
+    if (ready == 0) {
+      throw new IOException("the client stopped reading for " + stallMillis + " ms");
+    }
+  }
+
+  /** Releases the worker's selector from this connection; the writer is done. */
+  void finish() {
+    if (waiting != null) {
+      waiting.cancel();
+      try {
+        WAITERS.get().selectNow(); // flush the cancelled key, so the next answer can register
+      } catch (IOException e) {
+        // the selector is broken: the next wait will say so
+      }
+      waiting = null;
     }
   }
 

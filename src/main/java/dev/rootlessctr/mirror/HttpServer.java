@@ -172,6 +172,9 @@ final class HttpServer implements AutoCloseable {
       try {
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        if (Integer.getInteger("rctr.sndbuf", 0) > 0) {
+          channel.setOption(StandardSocketOptions.SO_SNDBUF, Integer.getInteger("rctr.sndbuf"));
+        }
         connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
       } catch (IOException e) {
         channel.close();
@@ -297,6 +300,8 @@ final class HttpServer implements AutoCloseable {
       return closeAfter ? After.DRAIN : After.KEEP_ALIVE;
     } catch (IOException brokenOrStalled) {
       return After.CLOSE;
+    } finally {
+      out.finish();
     }
   }
 
