@@ -41,13 +41,11 @@ final class ChannelWriter {
   /**
    * Sends {@code length} bytes of {@code file} from {@code offset} with sendfile(2)
    * (FileChannel.transferTo): the kernel copies from the page cache to the socket, with no buffer
-   * in this process at all, which keeps memory flat however many blobs are in flight.
+   * in this process at all, which keeps memory flat however many blobs are in flight. Measured
+   * on a 256 MiB blob with curl, alternating with docker-registry (which sends with sendfile too):
+   * as fast as it and as a 1 MiB direct buffer, faster than a 256 KiB one (bench/mirror-pull.sh).
    */
   void sendFile(Path file, long offset, long length) throws IOException {
-    if ("buffer".equals(System.getProperty("rctr.copy"))) {
-      sendBuffered(file, offset, length);
-      return;
-    }
     try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
       long position = offset;
       long end = offset + length;
@@ -60,27 +58,6 @@ final class ChannelWriter {
           awaitWritable();
         }
         position += sent;
-      }
-    }
-  }
-
-  private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(Integer.getInteger("rctr.buf", 256 * 1024)));
-
-  void sendBuffered(Path file, long offset, long length) throws IOException {
-    ByteBuffer buffer = BUFFERS.get();
-    try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
-      long position = offset;
-      long left = length;
-      while (left > 0) {
-        buffer.clear().limit((int) Math.min(buffer.capacity(), left));
-        int read = source.read(buffer, position);
-        if (read < 0) {
-          throw new IOException(file + " shrank while it was served");
-        }
-        buffer.flip();
-        write(buffer);
-        position += read;
-        left -= read;
       }
     }
   }

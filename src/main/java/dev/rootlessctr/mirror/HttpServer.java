@@ -172,9 +172,6 @@ final class HttpServer implements AutoCloseable {
       try {
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        if (Integer.getInteger("rctr.sndbuf", 0) > 0) {
-          channel.setOption(StandardSocketOptions.SO_SNDBUF, Integer.getInteger("rctr.sndbuf"));
-        }
         connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
       } catch (IOException e) {
         channel.close();
