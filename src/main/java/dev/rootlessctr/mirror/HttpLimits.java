@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param maxConnections connections open at once, from everyone
  * @param maxPerAddress connections open at once from one client address, so that one client
  *     cannot take every slot
- * @param workers threads that answer complete requests; waiting connections hold none
+ * @param workers threads that answer complete requests; waiting connections hold none, and one
+ *     address keeps at most half of them busy
  * @param writeStall how long a client may stop reading an answer before it is dropped
  */
 record HttpLimits(

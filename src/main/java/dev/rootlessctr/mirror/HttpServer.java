@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,6 +64,8 @@ final class HttpServer implements AutoCloseable {
   private final Thread loop;
   private final Queue<Runnable> fromWorkers = new ConcurrentLinkedQueue<>();
   private final Map<InetAddress, Integer> perAddress = new HashMap<>();
+  private final Map<InetAddress, Integer> answering = new HashMap<>();
+  private final Map<InetAddress, ArrayDeque<Runnable>> waitingTurn = new HashMap<>();
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(16 * 1024);
   private volatile boolean closing;
   // Written by the loop only; volatile so that tests and the bench can read it.
@@ -266,14 +269,56 @@ final class HttpServer implements AutoCloseable {
     }
     connection.state = Connection.State.ANSWERING;
     connection.key.interestOps(0);
-    try {
-      workers.execute(() -> {
-        After after = answer(connection, request, closeAfter);
-        fromWorkers.add(() -> resume(connection, after));
-        selector.wakeup(); // harmless once closed
+    Runnable job = () -> {
+      After after = answer(connection, request, closeAfter);
+      fromWorkers.add(() -> {
+        answered(connection.peer);
+        resume(connection, after);
       });
+      selector.wakeup(); // harmless once closed
+    };
+    if (answering.getOrDefault(connection.peer, 0) >= maxAnsweringPerAddress()) {
+      waitingTurn.computeIfAbsent(connection.peer, peer -> new ArrayDeque<>()).add(job);
+      return;
+    }
+    start(connection, job);
+  }
+
+  /**
+   * One address may keep at most half the workers busy: a client that asks for blobs and never
+   * reads them holds its workers until the write stall, and the other half still serve everyone
+   * else. Its further requests wait their turn, in order.
+   */
+  private int maxAnsweringPerAddress() {
+    return Math.max(1, limits.workers() / 2);
+  }
+
+  private void start(Connection connection, Runnable job) {
+    answering.merge(connection.peer, 1, Integer::sum);
+    try {
+      workers.execute(job);
     } catch (RejectedExecutionException closing) {
       close(connection);
+    }
+  }
+
+  /** A worker finished for {@code peer}: the next request from that address may go. */
+  private void answered(InetAddress peer) {
+    answering.computeIfPresent(peer, (p, n) -> n > 1 ? n - 1 : null);
+    ArrayDeque<Runnable> queue = waitingTurn.get(peer);
+    if (queue != null) {
+      Runnable next = queue.poll();
+      if (queue.isEmpty()) {
+        waitingTurn.remove(peer);
+      }
+      if (next != null) {
+        answering.merge(peer, 1, Integer::sum);
+        try {
+          workers.execute(next);
+        } catch (RejectedExecutionException closing) {
+          // closing: close() ends every connection
+        }
+      }
     }
   }
 

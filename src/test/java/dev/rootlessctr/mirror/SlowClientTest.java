@@ -3,6 +3,9 @@ package dev.rootlessctr.mirror;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rootlessctr.oci.Descriptor;
+import dev.rootlessctr.oci.MediaTypes;
+import dev.rootlessctr.oci.OciLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +46,8 @@ class SlowClientTest {
 
   private static RegistryServer registry;
   private static String layerPath;
+  private static Path bigLayout;
+  private static String bigBlobPath;
   private final List<Socket> opened = new ArrayList<>();
 
   @BeforeAll
@@ -54,11 +59,20 @@ class SlowClientTest {
     layerPath = "/v2/library/busybox/blobs/" + layer;
     registry = RegistryServer.start(new InetSocketAddress("127.0.0.1", 0), LIMITS);
     registry.serve(LabMirror.BUSYBOX_REPOSITORY, layout);
+    // A blob larger than every socket buffer on the way, so a client that does not read it
+    // really holds up the worker sending it.
+    bigLayout = java.nio.file.Files.createTempDirectory("rctr-big-blob-");
+    byte[] random = new byte[32 << 20];
+    new java.util.Random(7).nextBytes(random);
+    Descriptor big = OciLayout.create(bigLayout).writeBlob(random, MediaTypes.OCI_LAYER_GZIP);
+    registry.serve("bench/big", bigLayout);
+    bigBlobPath = "/v2/bench/big/blobs/" + big.digest();
   }
 
   @AfterAll
   static void stop() {
     registry.close();
+    MirrorFixtures.deleteQuietly(bigLayout);
   }
 
   @AfterEach
@@ -182,6 +196,37 @@ class SlowClientTest {
     } finally {
       trickle.shutdownNow();
     }
+  }
+
+  @Test
+  void clientsThatDoNotReadTheirBlobsHoldOnlyHalfTheWorkers() throws Exception {
+    // Two workers here: three connections from one address ask for the big blob and never read.
+    String[] hostPort = registry.address().split(":");
+    for (int i = 0; i < 3; i++) {
+      Socket stalled = new Socket();
+      opened.add(stalled);
+      stalled.setReceiveBufferSize(4096);
+      stalled.bind(new InetSocketAddress(OTHER_CLIENT, 0));
+      stalled.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2000);
+      stalled.getOutputStream().write(("GET " + bigBlobPath + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
+    Thread.sleep(300);
+    long start = System.nanoTime();
+    String version = exchange(connect(null), "GET /v2/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(200, status(version), version);
+    assertTrue(millis < 1000, "answered in " + millis + " ms beside 3 stalled downloads (write stall 2000 ms)");
+  }
+
+  @Test
+  void aClientThatStopsReadingIsDroppedAfterTheWriteStall() throws Exception {
+    Socket stalled = connect(null);
+    stalled.setReceiveBufferSize(4096);
+    stalled.getOutputStream().write(("GET " + bigBlobPath + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    Thread.sleep(1000);
+    assertEquals(1, registry.openConnections(), "still sending, a second into the stall");
+    Thread.sleep(LIMITS.writeStall().toMillis());
+    assertEquals(0, registry.openConnections(), "the stalled download was dropped");
   }
 
   @Test
