@@ -242,6 +242,35 @@ class SlowClientTest {
     assertTrue(millis < 500, "refused in " + millis + " ms");
   }
 
+  @Test
+  void theSameLimitsHoldOnARoomAddress() throws Exception {
+    // 127.0.0.3 stands for the instructor's LAN address, 127.0.0.2 for a learner's machine.
+    try (RegistryServer room = RegistryServer.start(new InetSocketAddress("127.0.0.3", 0), LIMITS)) {
+      String[] hostPort = room.address().split(":");
+      assertEquals("127.0.0.3", hostPort[0]);
+      List<Socket> share = new ArrayList<>();
+      try {
+        for (int i = 0; i <= LIMITS.maxPerAddress(); i++) {
+          Socket socket = new Socket();
+          share.add(socket);
+          socket.bind(new InetSocketAddress(OTHER_CLIENT, 0));
+          socket.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2000);
+          socket.setSoTimeout(5000);
+        }
+        String refused = readAll(share.get(LIMITS.maxPerAddress()));
+        assertEquals(503, status(refused), refused);
+        long start = System.nanoTime();
+        String timedOut = trickleUntilAnswered(share.get(0), "GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertEquals(408, status(timedOut), timedOut);
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 2500, "408 within the deadline");
+      } finally {
+        for (Socket socket : share) {
+          socket.close();
+        }
+      }
+    }
+  }
+
   /**
    * Sends {@code head} a byte every 100 ms, then more header bytes, until the server answers;
    * returns the answer.
