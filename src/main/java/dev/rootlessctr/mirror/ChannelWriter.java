@@ -19,7 +19,7 @@ import java.time.Duration;
 final class ChannelWriter {
 
   // One per worker thread: a selector is a file descriptor pair, too dear to open per answer.
-  private static final ThreadLocal<Selector> WAITERS = ThreadLocal.withInitial(ChannelWriter::openSelector);
+  private static final ThreadLocal<Selector> WAITERS = new ThreadLocal<>();
 
   private final SocketChannel channel;
   private final long stallMillis;
@@ -64,6 +64,10 @@ final class ChannelWriter {
 
   private void awaitWritable() throws IOException {
     Selector waiter = WAITERS.get();
+    if (waiter == null) {
+      waiter = Selector.open();
+      WAITERS.set(waiter);
+    }
     if (waiting == null) {
       try {
         // Registered once per answer, not per wait: a large blob waits hundreds of times.
@@ -85,18 +89,23 @@ final class ChannelWriter {
       waiting.cancel();
       try {
         WAITERS.get().selectNow(); // flush the cancelled key, so the next answer can register
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         // the selector is broken: the next wait will say so
       }
       waiting = null;
     }
   }
 
-  private static Selector openSelector() {
-    try {
-      return Selector.open();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+  /** Closes this thread's selector, if it has one; a worker thread calls it as it ends. */
+  static void releaseWaiter() {
+    Selector waiter = WAITERS.get();
+    WAITERS.remove();
+    if (waiter != null) {
+      try {
+        waiter.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
     }
   }
 }

@@ -80,7 +80,13 @@ final class HttpServer implements AutoCloseable {
     this.handler = handler;
     this.limits = limits;
     AtomicInteger count = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(limits.workers(), r -> daemon(r, "mirror-worker-" + count.incrementAndGet()));
+    this.workers = Executors.newFixedThreadPool(limits.workers(), r -> daemon(() -> {
+      try {
+        r.run();
+      } finally {
+        ChannelWriter.releaseWaiter(); // its file descriptors would outlive the server otherwise
+      }
+    }, "mirror-worker-" + count.incrementAndGet()));
     this.loop = daemon(this::run, "mirror-loop");
   }
 
@@ -466,6 +472,7 @@ final class HttpServer implements AutoCloseable {
     if (Thread.currentThread() != loop) {
       try {
         loop.join(2000);
+        workers.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS); // their selectors close as they end
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

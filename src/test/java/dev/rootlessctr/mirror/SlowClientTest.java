@@ -243,6 +243,33 @@ class SlowClientTest {
   }
 
   @Test
+  void aServerClosedAfterSendingBlobsLeavesNoFileDescriptorOpen() throws Exception {
+    long before = openFileDescriptors();
+    for (int round = 0; round < 5; round++) {
+      try (RegistryServer server = RegistryServer.start(new InetSocketAddress("127.0.0.1", 0), LIMITS)) {
+        server.serve("bench/big", bigLayout);
+        String[] hostPort = server.address().split(":");
+        try (Socket client = new Socket()) {
+          client.setReceiveBufferSize(16 * 1024); // the worker waits for the window many times
+          client.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2000);
+          client.setSoTimeout(5000);
+          String answer = exchange(client, "GET " + bigBlobPath + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+          assertEquals(200, status(answer));
+          assertTrue(answer.length() > 32 << 20, "the whole blob: " + answer.length());
+        }
+      }
+    }
+    long after = openFileDescriptors();
+    assertTrue(after - before <= 2, "file descriptors: " + before + " before, " + after + " after five servers");
+  }
+
+  private static long openFileDescriptors() throws IOException {
+    try (var fds = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
+      return fds.count();
+    }
+  }
+
+  @Test
   void theSameLimitsHoldOnARoomAddress() throws Exception {
     // 127.0.0.3 stands for the instructor's LAN address, 127.0.0.2 for a learner's machine.
     try (RegistryServer room = RegistryServer.start(new InetSocketAddress("127.0.0.3", 0), LIMITS)) {
