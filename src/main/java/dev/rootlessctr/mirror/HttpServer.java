@@ -9,10 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -63,12 +60,10 @@ final class HttpServer implements AutoCloseable {
   private final ExecutorService workers;
   private final Thread loop;
   private final Queue<Runnable> fromWorkers = new ConcurrentLinkedQueue<>();
-  private final Map<InetAddress, Integer> perAddress = new HashMap<>();
-  private final Map<InetAddress, Integer> answering = new HashMap<>();
-  private final Map<InetAddress, ArrayDeque<Runnable>> waitingTurn = new HashMap<>();
+  private final AddressShares shares;
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(16 * 1024);
   private volatile boolean closing;
-  // Written by the loop only; volatile so that tests and the bench can read it.
+  // shares.total(), copied by the loop for other threads (tests, the bench) to read.
   private volatile int open;
   private int refusing;
   private long nextSweep;
@@ -79,6 +74,7 @@ final class HttpServer implements AutoCloseable {
     this.selector = selector;
     this.handler = handler;
     this.limits = limits;
+    this.shares = new AddressShares(limits);
     AtomicInteger count = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(limits.workers(), r -> daemon(() -> {
       try {
@@ -173,7 +169,7 @@ final class HttpServer implements AutoCloseable {
         return;
       }
       InetAddress peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
-      if (open >= limits.maxConnections() || perAddress.getOrDefault(peer, 0) >= limits.maxPerAddress()) {
+      if (!shares.tryOpen(peer)) {
         busy(channel, peer);
         continue;
       }
@@ -183,11 +179,11 @@ final class HttpServer implements AutoCloseable {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
       } catch (IOException e) {
+        shares.closed(peer);
         channel.close();
         continue;
       }
-      open++;
-      perAddress.merge(peer, 1, Integer::sum);
+      open = shares.total();
       connection.deadline = System.nanoTime() + limits.headerDeadline().toNanos();
     }
   }
@@ -283,24 +279,12 @@ final class HttpServer implements AutoCloseable {
       });
       selector.wakeup(); // harmless once closed
     };
-    if (answering.getOrDefault(connection.peer, 0) >= maxAnsweringPerAddress()) {
-      waitingTurn.computeIfAbsent(connection.peer, peer -> new ArrayDeque<>()).add(job);
-      return;
+    if (shares.takeTurn(connection.peer, job)) {
+      start(connection, job);
     }
-    start(connection, job);
-  }
-
-  /**
-   * One address may keep at most half the workers busy: a client that asks for blobs and never
-   * reads them holds its workers until the write stall, and the other half still serve everyone
-   * else. Its further requests wait their turn, in order.
-   */
-  private int maxAnsweringPerAddress() {
-    return Math.max(1, limits.workers() / 2);
   }
 
   private void start(Connection connection, Runnable job) {
-    answering.merge(connection.peer, 1, Integer::sum);
     try {
       workers.execute(job);
     } catch (RejectedExecutionException closing) {
@@ -310,22 +294,13 @@ final class HttpServer implements AutoCloseable {
 
   /** A worker finished for {@code peer}: the next request from that address may go. */
   private void answered(InetAddress peer) {
-    answering.computeIfPresent(peer, (p, n) -> n > 1 ? n - 1 : null);
-    ArrayDeque<Runnable> queue = waitingTurn.get(peer);
-    if (queue != null) {
-      Runnable next = queue.poll();
-      if (queue.isEmpty()) {
-        waitingTurn.remove(peer);
+    shares.answered(peer).ifPresent(next -> {
+      try {
+        workers.execute(next);
+      } catch (RejectedExecutionException closing) {
+        // closing: close() ends every connection
       }
-      if (next != null) {
-        answering.merge(peer, 1, Integer::sum);
-        try {
-          workers.execute(next);
-        } catch (RejectedExecutionException closing) {
-          // closing: close() ends every connection
-        }
-      }
-    }
+    });
   }
 
   /** Runs on a worker: the handler's answer, or a 500 when it gave none. */
@@ -446,8 +421,8 @@ final class HttpServer implements AutoCloseable {
       if (connection.refused) {
         refusing--;
       } else {
-        open--;
-        perAddress.computeIfPresent(connection.peer, (peer, n) -> n > 1 ? n - 1 : null);
+        shares.closed(connection.peer);
+        open = shares.total();
       }
     }
   }
