@@ -29,6 +29,7 @@ trap cleanup EXIT
 ulimit -n 4096 2>/dev/null || true
 
 start_mirror() {
+  : >"$work/mirror.log" # not by the redirection: the child might open it after the loop reads it
   java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAM=256m -Xmx96m -jar "$jar" \
     mirror serve >"$work/mirror.log" 2>&1 &
   mirror_pid=$!

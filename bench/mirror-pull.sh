@@ -88,6 +88,9 @@ echo "image: $(du -sh "$big" | cut -f1) in $big, manifest $big_digest"
 # Starts the embedded mirror in the background; sets mirror_pid and mirror_addr.
 start_mirror() {
   local log=$1
+  # Emptied here, not by the redirection below: that happens in the child, maybe after the loop
+  # below has read the previous mirror's "serving on" line and pulled from a dead address.
+  : >"$log"
   java -XX:+UseSerialGC -cp "$cp" dev.rootlessctr.Main mirror serve --layout "$big" --name bench/big >"$log" 2>&1 &
   mirror_pid=$!
   started+=("$mirror_pid")

@@ -136,7 +136,11 @@ final class HttpServer implements AutoCloseable {
           if (key.isAcceptable()) {
             acceptAll();
           } else if (key.attachment() instanceof Connection connection) {
-            readable(connection);
+            try {
+              readable(connection);
+            } catch (RuntimeException e) {
+              close(connection); // one connection's surprise must not stop the others' server
+            }
           }
         }
         selector.selectedKeys().clear();
@@ -168,7 +172,13 @@ final class HttpServer implements AutoCloseable {
       if (channel == null) {
         return;
       }
-      InetAddress peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+      InetAddress peer;
+      try {
+        peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+      } catch (IOException goneAlready) {
+        channel.close();
+        continue;
+      }
       if (!shares.tryOpen(peer)) {
         busy(channel, peer);
         continue;
