@@ -234,6 +234,9 @@ final class Tutor {
   private Map<Position, Bindings> watched(Optional<Position> position, List<Match> matches) {
     Map<Position, Bindings> watched = new LinkedHashMap<>();
     for (Match m : matches) {
+      if (m.looks()) {
+        continue; // an ls of the result: nothing runs to be watched
+      }
       if (!session.isComplete(m.position()) || position.filter(m.position()::equals).isPresent()) {
         watched.put(m.position(), session.bindings().with(m.bindings()));
       }
@@ -428,9 +431,14 @@ final class Tutor {
       }
     }));
     bindings.runcRoot().ifPresent(r -> printer.note("(You use your own --root, " + r + "; the values below were read there.)"));
-    if (!bindings.names().isEmpty()) {
-      List<String> names = new ArrayList<>();
-      bindings.names().forEach((lesson, theirs) -> names.add(theirs + " for " + lesson));
+    String checked = p.step().expectations() + " " + p.step().whileRunning();
+    List<String> names = new ArrayList<>();
+    bindings.names().forEach((lesson, theirs) -> {
+      if (checked.contains(lesson)) {
+        names.add(theirs + " for " + lesson);
+      }
+    });
+    if (!names.isEmpty()) {
       printer.note("(With your names: " + String.join(", ", names) + ".)");
     }
     if (!now.passed()) {

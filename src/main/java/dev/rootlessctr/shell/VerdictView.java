@@ -125,9 +125,15 @@ final class VerdictView {
   private void wrongUsage(Verdict.WrongUsage usage, Outcome outcome) {
     int lines = usage.error().outputLines();
     boolean folded = false;
-    if (lines > FOLD_OVER) {
-      int rows = Math.min(rows(outcome.output()), Math.max(0, height.getAsInt() - 2));
-      folded = rows > 0 && printer.eraseAbove(rows);
+    if (lines > FOLD_OVER && height.getAsInt() > 2) {
+      // Output taller than the screen pushed the typed line off it: clear the screen above the
+      // cursor and show the line again, so what was typed and what went wrong stay together.
+      int rows = rows(outcome.output());
+      boolean overflow = rows >= height.getAsInt() - 1;
+      folded = printer.eraseAbove(overflow ? height.getAsInt() - 1 : rows);
+      if (folded && overflow) {
+        printer.note("$ " + outcome.command());
+      }
       if (folded) {
         printer.styled(usage.error().errorLine(), printer.style().failure());
         printer.note("(" + usage.program() + " then printed " + (lines - 1) + " lines of usage; :output shows them all)");

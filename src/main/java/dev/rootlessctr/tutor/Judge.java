@@ -179,7 +179,7 @@ public final class Judge {
       // Meant for the step the learner is at: repeating a done step is no attempt at another.
       return here.filter(m -> !done.test(m.position()));
     }
-    return line.matches().stream().filter(m -> m.strong() && !done.test(m.position())).findFirst();
+    return line.matches().stream().filter(m -> m.strong() && !m.looks() && !done.test(m.position())).findFirst();
   }
 
   private Optional<Verdict> notFound(LineFacts line) {
@@ -255,7 +255,7 @@ public final class Judge {
    */
   private Optional<Verdict> mistake(LineFacts line, Predicate<Position> done, Optional<Position> current, Bindings known, Map<Position, CheckReport> reports) {
     List<Position> contexts = new ArrayList<>();
-    boolean here = current.filter(c -> line.matches().stream().anyMatch(m -> m.position().equals(c))).isPresent();
+    boolean here = current.filter(c -> line.matches().stream().anyMatch(m -> m.position().equals(c) && !m.looks())).isPresent();
     if (here) {
       contexts.add(current.get()); // the step the learner is at is the one the line was meant for
     } else {
@@ -264,7 +264,7 @@ public final class Judge {
       // The current lesson's own steps come first (a runc run typed at the edit step belongs to
       // the next step of that lesson), then those not done, nearest to the learner first.
       int here0 = current.map(this::index).orElse(0);
-      line.matches().stream().filter(Match::strong).map(Match::position).distinct()
+      line.matches().stream().filter(m -> m.strong() && !m.looks()).map(Match::position).distinct()
           .sorted(java.util.Comparator.comparing((Position p) -> current.filter(c -> c.lesson() == p.lesson()).isEmpty())
               .thenComparing(done::test)
               .thenComparing(p -> Math.abs(index(p) - here0)))
