@@ -159,7 +159,7 @@ public final class ShellLauncher {
       terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
       boolean color = ColorChoice.wanted(request.color(), env, terminal.getType());
       PrintWriter writer = terminal.writer();
-      Printer printer = new Printer(writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getWidth);
+      Printer printer = new Printer(writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getColumns);
       Path scratch = scratchDir();
       try {
         Course course;
