@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.render.Ansi;
 import dev.rootlessctr.render.WordWrap;
 import java.util.List;
 import java.util.Objects;
@@ -95,7 +96,7 @@ public final class ReportRenderer {
   /** As {@link #toText(DoctorReport)}, brief as {@link #render(DoctorReport, boolean)} says. */
   public String toText(DoctorReport report, boolean brief) {
     AttributedString text = render(report, brief);
-    return mode == Mode.COLOUR ? text.toAnsi() : text.toString();
+    return mode == Mode.COLOUR ? Ansi.of(text) : text.toString();
   }
 
   private void row(AttributedStringBuilder out, Finding finding, int titleWidth) {

@@ -142,13 +142,24 @@ public final class ShellLauncher {
   }
 
   private int onTerminal(Request request, HostUser user, CompletableFuture<Course> loading, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
-    try (Terminal terminal = TerminalBuilder.builder().system(true).name("rootless-ctr").build()) {
+    // JNI reads and sets the terminal's modes with direct calls; exec, the fallback where JNI's
+    // library cannot load, forks stty for each (about 5 ms, at every prompt and every command).
+    // FFM needs Java 22. Grapheme cluster probing is off: it queries the terminal at start and
+    // waits 200 ms where nothing answers (a pty under script(1)), for emoji the course never shows.
+    try (Terminal terminal =
+        TerminalBuilder.builder()
+            .system(true)
+            .name("rootless-ctr")
+            .ffm(false)
+            .providers(TerminalBuilder.PROP_PROVIDER_JNI + "," + TerminalBuilder.PROP_PROVIDER_EXEC)
+            .graphemeCluster(false)
+            .build()) {
       // Outside the line editor a Ctrl-C must never stop the JVM; commands get theirs through
       // their own pseudo-terminal (see TerminalLineRunner).
       terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
       boolean color = ColorChoice.wanted(request.color(), env, terminal.getType());
       PrintWriter writer = terminal.writer();
-      Printer printer = new Printer(writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getWidth);
+      Printer printer = new Printer(writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getColumns);
       Path scratch = scratchDir();
       try {
         Course course;

@@ -71,7 +71,7 @@ public final class ShellSetup {
             .option(LineReader.Option.AUTO_FRESH_LINE, true)
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
             .build();
-    return assemble(parts, session, new TerminalInput(reader), runner.apply(parts.printer(), reader::runMacro), terminal::getHeight);
+    return assemble(parts, session, new TerminalInput(reader), runner.apply(parts.printer(), reader::runMacro), terminal::getRows);
   }
 
   /** A shell reading lines from a non-terminal input as if typed. */
