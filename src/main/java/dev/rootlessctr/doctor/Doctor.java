@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.HostUser;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -64,7 +65,7 @@ public final class Doctor {
     } finally {
       pool.shutdown();
     }
-    Learner learner = Learner.of(host);
+    HostUser learner = host.user();
     Distro distro = host.distro();
     return new DoctorReport(
         distro,

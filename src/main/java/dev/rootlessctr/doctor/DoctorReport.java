@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public record DoctorReport(
     Distro distro,
-    int uid,
+    long uid,
     String userName,
     List<Finding> findings,
     Optional<InstallOffer> installOffer) {

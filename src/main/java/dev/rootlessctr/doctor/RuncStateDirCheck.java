@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.HostUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ final class RuncStateDirCheck implements Check {
             "runc state directory",
             Requirement.RUNC_STATE_DIR,
             stateDir + " (runc --root): owner and permissions, or its nearest existing parent");
-    Learner learner = Learner.of(host);
+    HostUser learner = host.user();
     String sudo = learner.isRoot() ? "" : "sudo ";
     Path dir = host.resolve(stateDir.toString());
     try {

@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.HostUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ final class SubidCheck implements Check {
     Finding.Draft draft =
         Finding.about(
             "subids", "Subordinate ids", Requirement.SUBIDS, "/etc/subuid and /etc/subgid");
-    Learner learner = Learner.of(host);
+    HostUser learner = host.user();
     List<String> seen = new ArrayList<>();
     boolean both = true;
     for (String file : List.of("/etc/subuid", "/etc/subgid")) {
@@ -38,11 +39,11 @@ final class SubidCheck implements Check {
   }
 
   // Lines are NAME:START:COUNT or UID:START:COUNT.
-  private static Optional<String> entryFor(String text, Learner learner) {
+  private static Optional<String> entryFor(String text, HostUser learner) {
     for (String line : text.split("\n")) {
       String[] fields = line.strip().split(":");
       if (fields.length == 3
-          && (fields[0].equals(learner.name()) || fields[0].equals(Integer.toString(learner.uid())))
+          && (fields[0].equals(learner.name()) || fields[0].equals(Long.toString(learner.uid())))
           && fields[2].matches("[1-9]\\d*")) {
         return Optional.of(line.strip());
       }

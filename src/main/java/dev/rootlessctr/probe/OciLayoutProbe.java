@@ -1,5 +1,6 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.host.HumanSize;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.rootlessctr.shell;
 import dev.rootlessctr.exec.PipeLineRunner;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.exec.TerminalLineRunner;
-import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.check.ProbeReferences;

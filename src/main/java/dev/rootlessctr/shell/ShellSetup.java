@@ -5,7 +5,7 @@ import dev.rootlessctr.exec.LineRunner;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.ContainerGuard;
-import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.probe.Probe;

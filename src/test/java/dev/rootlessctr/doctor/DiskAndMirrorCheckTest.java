@@ -24,14 +24,14 @@ class DiskAndMirrorCheckTest {
   void plentyOfSpacePasses() {
     Finding finding = diskWith(3L * 1024 * MB, FakeHost.DEBIAN);
     assertEquals(Status.PASS, finding.status());
-    assertEquals("3.0 GB free for /home/learner/lab", finding.seen());
+    assertEquals("3.0 GiB free for /home/learner/lab", finding.seen());
   }
 
   @Test
   void under200MegabytesWarnsWithAptClean() {
     Finding finding = diskWith(120 * MB, FakeHost.DEBIAN);
     assertEquals(Status.WARN, finding.status());
-    assertEquals("120 MB free for /home/learner/lab (under 200 MB)", finding.seen());
+    assertEquals("120.0 MiB free for /home/learner/lab (under 200 MiB)", finding.seen());
     assertTrue(finding.fix().contains("`sudo apt-get clean`"), finding.fix());
   }
 
@@ -39,7 +39,7 @@ class DiskAndMirrorCheckTest {
   void under50MegabytesFailsWithDnfCleanOnFedora() {
     Finding finding = diskWith(30 * MB, FakeHost.FEDORA);
     assertEquals(Status.FAIL, finding.status());
-    assertEquals("30 MB free for /home/learner/lab (under 50 MB)", finding.seen());
+    assertEquals("30.0 MiB free for /home/learner/lab (under 50 MiB)", finding.seen());
     assertTrue(finding.fix().contains("`sudo dnf clean all`"), finding.fix());
   }
 

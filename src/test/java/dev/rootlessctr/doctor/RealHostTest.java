@@ -131,11 +131,11 @@ class RealHostTest {
     HostView real = HostView.real();
     return runningAsRoot()
         ? LEARNER
-        : real.effectiveUid().stream().boxed().findFirst().flatMap(real::userName).orElseThrow();
+        : real.user().name();
   }
 
   private static boolean runningAsRoot() {
-    return HostView.real().effectiveUid().orElse(-1) == 0;
+    return HostView.real().user().isRoot();
   }
 
   private static boolean learnerExists() {
