@@ -4,6 +4,7 @@ import dev.rootlessctr.host.HostUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Looks for the learner's subordinate id ranges; only a warning, the course does not need them. */
 final class SubidCheck implements Check {
@@ -29,13 +30,23 @@ final class SubidCheck implements Check {
     if (both) {
       return draft.pass(String.join("; ", seen));
     }
-    String sudo = learner.isRoot() ? "" : "sudo ";
-    return draft.warn(
-        String.join("; ", seen),
-        WHY,
-        "Optional; give yourself a range no other user has, e.g.:\n"
-            + "  " + sudo + "usermod --add-subuids 100000-165535 --add-subgids 100000-165535 "
-            + learner.name());
+    return draft.warn(String.join("; ", seen), WHY, fix(host, learner));
+  }
+
+  // The range must be free in both files: one usermod call adds the same numbers to each.
+  private static String fix(HostView host, HostUser learner) {
+    SubidRanges taken = new SubidRanges();
+    host.read("/etc/subuid").ifPresent(taken::add);
+    host.read("/etc/subgid").ifPresent(taken::add);
+    OptionalLong free = taken.firstFree();
+    if (free.isEmpty()) {
+      return "Optional; /etc/subuid and /etc/subgid leave no free range of "
+          + SubidRanges.SIZE + " ids: ask whoever runs the machine for one.";
+    }
+    String range = free.getAsLong() + "-" + (free.getAsLong() + SubidRanges.SIZE - 1);
+    return "Optional; " + range + " is not used in /etc/subuid or /etc/subgid yet:\n"
+        + "  " + SudoAccess.prefix(host) + "usermod --add-subuids " + range + " --add-subgids "
+        + range + " " + learner.name();
   }
 
   // Lines are NAME:START:COUNT or UID:START:COUNT.
