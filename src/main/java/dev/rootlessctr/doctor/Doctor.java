@@ -42,6 +42,7 @@ public final class Doctor {
             new CgroupCheck(),
             new RuntimeDirCheck(),
             new RuncStateDirCheck(inputs.runcStateDir()),
+            new EditorCheck(),
             new DiskCheck(inputs.labDir()),
             new MirrorCheck(inputs.mirror())));
   }

@@ -22,7 +22,8 @@ public enum Requirement {
   DISK("disk"),
   MIRROR("mirror"),
   CRUN("crun"),
-  UMOCI("umoci");
+  UMOCI("umoci"),
+  EDITOR("editor");
 
   private final String tag;
 
