@@ -12,6 +12,7 @@ import dev.rootlessctr.doctor.DoctorInputs;
 import dev.rootlessctr.doctor.ReportRenderer;
 import dev.rootlessctr.doctor.HostView;
 import dev.rootlessctr.doctor.MirrorStatus;
+import dev.rootlessctr.doctor.RegistryReach;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.settings.Settings;
@@ -73,11 +74,11 @@ public final class ShellLauncher {
    * Runs the {@code doctor} subcommand, judged against the same lab, runc state directory and
    * registry the shell would use, and naming the lessons each finding affects. The built-in
    * mirror is started for its check (and stopped), a workshop registry is asked over the
-   * network, online mode has none to ask.
+   * network, and online mode asks Docker Hub.
    */
   public static int doctor(Path lessons, Path lab, String registry, List<String> args, PrintWriter out, PrintWriter err) {
     try (LabMirror mirror = labMirror(registry, XdgDirs.from(System.getenv()))) {
-      return doctorCommand(lessons, lab, mirrorStatus(mirror)).run(args, out, err);
+      return doctorCommand(lessons, lab, mirrorStatus(mirror, System.getenv())).run(args, out, err);
     }
   }
 
@@ -216,18 +217,18 @@ public final class ShellLauncher {
         DoctorInputs.defaults(HostView.real())
             .withLabDir(labDir)
             .withRuncStateDir(lab.runcRoot())
-            .withMirror(mirrorStatus(mirror))
+            .withMirror(mirrorStatus(mirror, env))
             .withAllowRoot(request.allowRoot());
     LessonHooks hooks = new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
     return new ShellSetup.Parts(
         course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks);
   }
 
-  /** What the doctor asks about the mirror in {@code mode}. */
-  private static MirrorStatus mirrorStatus(LabMirror mirror) {
+  /** What the doctor asks about the mirror in {@code mode}: in online mode, Docker Hub itself. */
+  private static MirrorStatus mirrorStatus(LabMirror mirror, Map<String, String> env) {
     RegistryMode mode = mirror.mode();
     return switch (mode.kind()) {
-      case ONLINE -> MirrorStatus.notUsed("online mode, skopeo pulls from Docker Hub itself");
+      case ONLINE -> MirrorStatus.online("Docker Hub", RegistryReach.DOCKER_HUB, Duration.ofSeconds(3), env);
       case WORKSHOP -> MirrorStatus.of(mode.workshopAddress(), mirror::answering);
       case OFFLINE -> MirrorStatus.of("127.0.0.1 (" + mode + ")", mirror::answering);
     };

@@ -60,13 +60,6 @@ class DiskAndMirrorCheckTest {
     assertEquals("no answer at 127.0.0.1:5000", down.seen());
   }
 
-  @Test
-  void onlineModeHasNoMirrorAndNothingBlocks() {
-    Finding finding = FakeHost.healthy(tree).run(new MirrorCheck(MirrorStatus.notUsed("online mode, skopeo pulls from Docker Hub itself")));
-    assertEquals(Status.PASS, finding.status());
-    assertEquals("not used: online mode, skopeo pulls from Docker Hub itself", finding.seen());
-  }
-
   static MirrorStatus mirror(boolean answers) {
     return MirrorStatus.of("127.0.0.1:5000", () -> answers);
   }
