@@ -24,10 +24,14 @@ public record DoctorReport(
     findings = List.copyOf(findings);
   }
 
-  /** The failed findings that concern any of {@code requiredTags}, e.g. a lesson's needs. */
+  /**
+   * What stops a lesson needing {@code requiredTags}: their failed findings, and the warnings of
+   * requirements only some lessons have ({@link Requirement#extra()}), such as crun that is
+   * installed but cannot start a container.
+   */
   public List<Finding> blockers(Set<String> requiredTags) {
     return findings.stream()
-        .filter(Finding::blocks)
+        .filter(f -> f.blocks() || (f.status() == Status.WARN && f.requirement().extra()))
         .filter(f -> requiredTags.contains(f.requirement().tag()))
         .toList();
   }

@@ -7,6 +7,7 @@ import dev.rootlessctr.process.Captured;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +49,13 @@ public interface HostView {
   /** The first executable named {@code program} in the learner's PATH. */
   Optional<Path> which(String program);
 
-  /** Runs a program found by {@link #which} with the learner's environment. */
-  Captured run(List<String> argv) throws IOException;
+  /** Runs a program found by {@link #which} with the learner's environment, for up to 10 s. */
+  default Captured run(List<String> argv) throws IOException {
+    return run(argv, Duration.ofSeconds(10));
+  }
+
+  /** Runs a program with the learner's environment; killed, with its children, after timeout. */
+  Captured run(List<String> argv, Duration timeout) throws IOException;
 
   /** Bytes an unprivileged user may still write on the filesystem holding {@code path}. */
   long usableBytes(Path path) throws IOException;

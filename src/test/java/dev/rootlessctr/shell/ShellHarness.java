@@ -29,6 +29,8 @@ final class ShellHarness {
   final Course course;
   final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   final PrintWriter out = new PrintWriter(bytes, true, StandardCharsets.UTF_8);
+  /** The shell's lesson hooks; none (no host diagnosis) unless a test sets them. */
+  LessonHooks hooks = LessonHooks.none();
 
   ShellHarness(Path root, Path courseDir) throws IOException {
     this.lab = Files.createDirectories(root.resolve("lab"));
@@ -45,7 +47,7 @@ final class ShellHarness {
     env.put("RUNC_ROOT", theLab.runcRoot().toString());
     return new ShellSetup.Parts(course, theLab, new HostUser(user.name(), user.uid(), user.gid(), user.groups(), lab.getParent()),
         new ShellState(lab, env), printer, store, store::load,
-        Map.of(), ProcessRunner.system(), LessonHooks.none());
+        Map.of(), ProcessRunner.system(), hooks);
   }
 
   /** Runs {@code script} as piped input; returns the exit status. */
