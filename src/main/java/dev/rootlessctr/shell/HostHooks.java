@@ -154,7 +154,7 @@ public final class HostHooks implements LessonHooks {
   }
 
   private void render(DoctorReport doctorReport, Printer printer, boolean brief) {
-    ReportRenderer.Mode mode = printer.style().symbols() ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN;
+    ReportRenderer.Mode mode = ReportRenderer.Mode.of(printer.style().color(), printer.style().unicode());
     printer.text(new ReportRenderer(mode, printer.width(), lessonsByTag(course)).toText(doctorReport, brief));
   }
 

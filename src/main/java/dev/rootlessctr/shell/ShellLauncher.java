@@ -102,10 +102,9 @@ public final class ShellLauncher {
             .withLabDir(lab != null ? lab.toAbsolutePath() : Lab.defaultDir(user))
             .withRuncStateDir(Lab.runcRoot(env, user));
     inputs = inputs.withMirror(mirror);
-    boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null)
-        && Glyphs.unicode(java.nio.charset.Charset.defaultCharset());
+    boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null);
     int width = env.getOrDefault("COLUMNS", "").matches("\\d{2,3}") ? Integer.parseInt(env.get("COLUMNS")) : 80;
-    return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), colour ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN, width);
+    return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), ReportRenderer.Mode.of(colour, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), width);
   }
 
   public int launch(Request request) {
