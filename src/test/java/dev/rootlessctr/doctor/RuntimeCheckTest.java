@@ -56,7 +56,8 @@ class RuntimeCheckTest {
   }
 
   private void assertScratchRemoved(FakeHost host) throws IOException {
-    try (Stream<Path> left = Files.list(host.path("/tmp"))) {
+    try (Stream<Path> left = Files.list(host.path("/tmp"))
+        .filter(p -> p.getFileName().toString().startsWith(SmokeRun.PREFIX))) {
       assertEquals(List.of(), left.toList(), "the throwaway bundle and state are removed");
     }
   }
@@ -127,6 +128,22 @@ class RuntimeCheckTest {
     assertTrue(seconds < 15, "took " + seconds + " s");
     assertTrue(log(host, "calls").contains("delete --force rootless-ctr-doctor"), log(host, "calls"));
     assertScratchRemoved(host);
+  }
+
+  @Test
+  void treesThatAKilledRunLeftAreCollectedOnlyWhenOldAndOurs() throws IOException {
+    FakeHost host = hostWith("runc", "rm -r \"$state/$4\"; exit 0");
+    Path stale = Files.createDirectories(host.path("/tmp/" + SmokeRun.PREFIX + "1/bundle"));
+    Path recent = Files.createDirectories(host.path("/tmp/" + SmokeRun.PREFIX + "2"));
+    Path unrelated = Files.createDirectories(host.path("/tmp/keep-me"));
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(
+        System.currentTimeMillis() - 2 * 3600_000L);
+    Files.setLastModifiedTime(stale.getParent(), old);
+    Files.setLastModifiedTime(unrelated, old);
+    assertEquals(Status.PASS, host.run(runtime("runc", false, true)).status());
+    assertFalse(Files.exists(stale.getParent()), "an hour-old tree of ours goes");
+    assertTrue(Files.isDirectory(recent), "a tree another run may be using stays");
+    assertTrue(Files.isDirectory(unrelated), "nothing else is touched");
   }
 
   @Test
