@@ -3,22 +3,16 @@ package dev.rootlessctr.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rootlessctr.host.ProcStatus;
 import dev.rootlessctr.host.RuncReader;
 import dev.rootlessctr.process.Captured;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
 
 /**
  * Starts one container with an OCI runtime, the way the lessons will: {@code true} from a
@@ -32,8 +26,6 @@ final class SmokeRun {
 
   static final Duration TIMEOUT = Duration.ofSeconds(5);
   static final String CONTAINER = "rootless-ctr-doctor";
-  static final String PREFIX = "rootless-ctr-doctor-";
-  private static final Duration STALE = Duration.ofHours(1);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,74 +53,25 @@ final class SmokeRun {
       return new Result(Outcome.NOT_TRIED,
           "there is no " + BusyboxCheck.BUSYBOX + " to make a test container from");
     }
-    // The shell may end while a background diagnosis is here; the JVM then abandons this
-    // thread, and only a shutdown hook still removes the tree. It is in place before the tree.
-    AtomicReference<Path> made = new AtomicReference<>();
-    Thread onExit = new Thread(() -> {
-      if (made.get() != null) {
-        deleteQuietly(made.get());
-      }
-    }, "doctor-scratch-cleanup");
+    Optional<ScratchTree> created;
     try {
-      Runtime.getRuntime().addShutdownHook(onExit);
-    } catch (IllegalStateException shuttingDown) {
-      return new Result(Outcome.NOT_TRIED, "the shell is ending");
-    }
-    try {
-      Path tmp = host.resolve(tmpDir(host));
-      Files.createDirectories(tmp);
-      collectStale(tmp);
-      made.set(Files.createTempDirectory(tmp, PREFIX,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+      created = ScratchTree.create(host.resolve(tmpDir(host)));
     } catch (IOException e) {
-      removeHook(onExit);
       return new Result(Outcome.NOT_TRIED, "no private temporary directory: " + e.getMessage());
     }
-    Path scratch = made.get();
-    Path state = scratch.resolve("state");
-    try {
-      return startTrue(host, runtime, name, busybox, scratch.resolve("bundle"), state);
-    } catch (IOException e) {
-      return new Result(Outcome.NOT_TRIED, "could not prepare the test bundle: " + e.getMessage());
-    } finally {
-      cleanUp(host, runtime, state, scratch);
-      removeHook(onExit);
+    if (created.isEmpty()) {
+      return new Result(Outcome.NOT_TRIED, "the shell is ending");
     }
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook runs anyway and finds the tree gone
-    }
-  }
-
-  /**
-   * Removes this user's own doctor trees that a killed JVM (SIGKILL runs no hook) left: only
-   * directories, not links, named with {@link #PREFIX}, owned by this user and untouched for an
-   * hour, far longer than a run takes.
-   */
-  private static void collectStale(Path tmp) {
-    long cutoff = System.currentTimeMillis() - STALE.toMillis();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp, PREFIX + "*")) {
-      for (Path entry : entries) {
-        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
-            && ownedByMe(entry)
-            && Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) {
-          deleteQuietly(entry);
-        }
+    try (ScratchTree scratch = created.get()) {
+      Path state = scratch.path().resolve("state");
+      try {
+        return startTrue(host, runtime, name, busybox, scratch.path().resolve("bundle"), state);
+      } catch (IOException e) {
+        return new Result(Outcome.NOT_TRIED, "could not prepare the test bundle: " + e.getMessage());
+      } finally {
+        deleteLeftContainer(host, runtime, state);
       }
-    } catch (IOException | RuntimeException e) {
-      // collecting is a courtesy; the test run does not depend on it
     }
-  }
-
-  // This JVM's user, not the learner a test pretends to be: only its own trees are its to remove.
-  private static boolean ownedByMe(Path entry) throws IOException {
-    long owner = Integer.toUnsignedLong(
-        (Integer) Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS));
-    return owner == ProcStatus.read(Path.of("/proc/self/status")).effectiveUid();
   }
 
   private static Result startTrue(
@@ -170,27 +113,14 @@ final class SmokeRun {
     return said.startsWith("exit status ") ? otherwise : said.lines().findFirst().orElse(said);
   }
 
-  // A container left by a timeout would keep its process and state: delete it, then the tree.
-  private static void cleanUp(HostView host, Path runtime, Path state, Path scratch) {
+  // A container left by a timeout keeps its process and state; the tree goes afterwards.
+  private static void deleteLeftContainer(HostView host, Path runtime, Path state) {
     if (Files.isDirectory(state.resolve(CONTAINER))) {
       try {
         host.run(List.of(runtime.toString(), "--root", state.toString(), "delete", "--force",
             CONTAINER), TIMEOUT);
       } catch (IOException e) {
-        // the tree goes below anyway; a stray process of the learner's is all that could remain
-      }
-    }
-    deleteQuietly(scratch);
-  }
-
-  // The runtime may still be writing while the JVM shuts down: try a few times.
-  private static void deleteQuietly(Path scratch) {
-    for (int attempt = 0; attempt < 3 && Files.exists(scratch, LinkOption.NOFOLLOW_LINKS);
-        attempt++) {
-      try {
-        deleteTree(scratch);
-      } catch (IOException e) {
-        // a leftover private directory in /tmp is harmless, and the next boot clears it
+        // the tree goes anyway; a stray process of the learner's is all that could remain
       }
     }
   }
@@ -198,27 +128,5 @@ final class SmokeRun {
   private static String tmpDir(HostView host) {
     String tmp = host.env().getOrDefault("TMPDIR", "");
     return tmp.startsWith("/") ? tmp : "/tmp";
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-    if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      Files.delete(root);
-    }
   }
 }

@@ -57,7 +57,7 @@ class RuntimeCheckTest {
 
   private void assertScratchRemoved(FakeHost host) throws IOException {
     try (Stream<Path> left = Files.list(host.path("/tmp"))
-        .filter(p -> p.getFileName().toString().startsWith(SmokeRun.PREFIX))) {
+        .filter(p -> p.getFileName().toString().startsWith(ScratchTree.PREFIX))) {
       assertEquals(List.of(), left.toList(), "the throwaway bundle and state are removed");
     }
   }
@@ -133,8 +133,8 @@ class RuntimeCheckTest {
   @Test
   void treesThatAKilledRunLeftAreCollectedOnlyWhenOldAndOurs() throws IOException {
     FakeHost host = hostWith("runc", "rm -r \"$state/$4\"; exit 0");
-    Path stale = Files.createDirectories(host.path("/tmp/" + SmokeRun.PREFIX + "1/bundle"));
-    Path recent = Files.createDirectories(host.path("/tmp/" + SmokeRun.PREFIX + "2"));
+    Path stale = Files.createDirectories(host.path("/tmp/" + ScratchTree.PREFIX + "1/bundle"));
+    Path recent = Files.createDirectories(host.path("/tmp/" + ScratchTree.PREFIX + "2"));
     Path unrelated = Files.createDirectories(host.path("/tmp/keep-me"));
     java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(
         System.currentTimeMillis() - 2 * 3600_000L);
