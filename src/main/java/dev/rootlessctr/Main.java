@@ -1,8 +1,12 @@
 package dev.rootlessctr;
 
+import dev.rootlessctr.lint.LintCommand;
+import dev.rootlessctr.lint.NewLessonCommand;
 import dev.rootlessctr.mirror.MirrorCommand;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.shell.ShellLauncher;
+import dev.rootlessctr.verify.FreshShell;
+import dev.rootlessctr.verify.VerifyCommand;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,8 +48,11 @@ public final class Main {
     }
     return switch (options.command()) {
       case "mirror" -> new MirrorCommand(System.getenv(), ProcessRunner.system()).run(options.rest(), out, err);
+      case "lint" -> new LintCommand(options.lessons()).run(options.rest(), out, err);
+      case "new-lesson" -> new NewLessonCommand().run(options.rest(), out, err);
+      case "verify" -> new VerifyCommand(System.getenv(), ProcessRunner.system()).run(options.lessons(), options.rest(), out, err);
       case "doctor" -> ShellLauncher.doctor(options.lessons(), options.lab(), options.registry(), options.rest(), out, err);
-      default -> new ShellLauncher(out, err, in).launch(
+      default -> options.fresh() ? new FreshShell(out, err, in).launch(options.lessons(), options.registry(), options.color()) : new ShellLauncher(out, err, in).launch(
           new ShellLauncher.Request(options.lessons(), options.lab(), options.registry(), options.color(), options.allowRoot()));
     };
   }

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The parsed command line.
  *
- * @param command {@code shell} (the default), {@code doctor} or {@code mirror}
+ * @param command {@code shell} (the default), {@code doctor}, {@code mirror}, {@code lint},
+ *     {@code new-lesson} or {@code verify}
+ * @param fresh the shell works in a throwaway home, lab and progress, removed when it ends
  * @param rest the words after a subcommand, for it to parse
  */
 record Options(
@@ -17,6 +19,7 @@ record Options(
     String registry,
     String color,
     boolean allowRoot,
+    boolean fresh,
     boolean help,
     List<String> rest) {
 
@@ -26,6 +29,9 @@ record Options(
           "usage: rootless-ctr [OPTIONS]            start the tutorial shell",
           "       rootless-ctr doctor [--json]      diagnose this host for rootless containers",
           "       rootless-ctr mirror build|serve|push HOST:PORT",
+          "       rootless-ctr lint [--json] [DIR]  check a course's lessons (default: --lessons)",
+          "       rootless-ctr new-lesson DIR NAME  start a lesson from a template that passes lint",
+          "       rootless-ctr verify [--tap] [--junit FILE]   check every step, headless",
           "",
           "options:",
           "  --lessons DIR       the course folder (default: lessons/rootless)",
@@ -34,6 +40,7 @@ record Options(
           "                      or workshop=HOST:PORT (the instructor's registry)",
           "  --color WHEN        auto (default), always or never; NO_COLOR is honoured",
           "  --allow-root        run as root anyway (nothing will be rootless)",
+          "  --fresh             a throwaway home, lab and progress, removed at the end (for scripts)",
           "  -h, --help          this text");
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} with a message on bad usage. */
@@ -44,6 +51,7 @@ record Options(
     String registry = null;
     String color = "auto";
     boolean allowRoot = false;
+    boolean fresh = false;
     boolean help = false;
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -69,12 +77,13 @@ record Options(
         continue;
       }
       switch (arg) {
-        case "doctor", "mirror" -> command = arg;
+        case "doctor", "mirror", "lint", "new-lesson", "verify" -> command = arg;
         case "--lessons" -> lessons = Path.of(value(args, ++i, arg));
         case "--lab" -> lab = Path.of(value(args, ++i, arg));
         case "--registry" -> registry = value(args, ++i, arg);
         case "--color" -> color = value(args, ++i, arg);
         case "--allow-root" -> allowRoot = true;
+        case "--fresh" -> fresh = true;
         case "-h", "--help" -> help = true;
         default -> {
           if (arg.startsWith("--registry=")) {
@@ -87,13 +96,16 @@ record Options(
         }
       }
     }
+    if (fresh && lab != null) {
+      throw new IllegalArgumentException("--fresh makes its own throwaway lab; drop --lab");
+    }
     if (registry != null) {
       dev.rootlessctr.mirror.RegistryMode.parse(registry); // throws with the accepted forms
     }
     if (!List.of("auto", "always", "never").contains(color)) {
       throw new IllegalArgumentException("--color takes auto, always or never");
     }
-    return new Options(command, lessons, lab, registry, color, allowRoot, help, List.copyOf(rest));
+    return new Options(command, lessons, lab, registry, color, allowRoot, fresh, help, List.copyOf(rest));
   }
 
   private static String value(String[] args, int i, String option) {

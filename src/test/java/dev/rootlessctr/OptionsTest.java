@@ -32,6 +32,17 @@ class OptionsTest {
   }
 
   @Test
+  void verifyKeepsItsOwnOptionsAndFreshIsAShellOption() {
+    Options verify = Options.parse(new String[] {"--lessons", "/c", "verify", "--tap", "--junit", "r.xml"}, PROJECT);
+    assertEquals("verify", verify.command());
+    assertEquals(Path.of("/c"), verify.lessons());
+    assertEquals(List.of("--tap", "--junit", "r.xml"), verify.rest());
+    assertEquals(true, Options.parse(new String[] {"--fresh"}, PROJECT).fresh());
+    IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--fresh", "--lab", "/tmp/l"}, PROJECT));
+    assertEquals("--fresh makes its own throwaway lab; drop --lab", both.getMessage());
+  }
+
+  @Test
   void mistakesAreRefusedWithTheReason() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--colour", "never"}, PROJECT));
     assertEquals("unknown option --colour", e.getMessage());

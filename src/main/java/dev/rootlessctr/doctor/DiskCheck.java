@@ -1,6 +1,7 @@
 package dev.rootlessctr.doctor;
 
 import dev.rootlessctr.host.HumanSize;
+import dev.rootlessctr.lesson.Requirement;
 import java.io.IOException;
 import java.nio.file.Path;
 

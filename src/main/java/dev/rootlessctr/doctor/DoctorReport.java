@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.lesson.Requirement;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,14 +26,14 @@ public record DoctorReport(
   }
 
   /**
-   * What stops a lesson needing {@code requiredTags}: their failed findings, and the warnings of
+   * What stops a lesson needing {@code required}: their failed findings, and the warnings of
    * requirements only some lessons have ({@link Requirement#extra()}), such as crun that is
    * installed but cannot start a container.
    */
-  public List<Finding> blockers(Set<String> requiredTags) {
+  public List<Finding> blockers(Set<Requirement> required) {
     return findings.stream()
         .filter(f -> f.blocks() || (f.status() == Status.WARN && f.requirement().extra()))
-        .filter(f -> requiredTags.contains(f.requirement().tag()))
+        .filter(f -> required.contains(f.requirement()))
         .toList();
   }
 

@@ -1,6 +1,7 @@
 package dev.rootlessctr.doctor;
 
 import dev.rootlessctr.host.Editor;
+import dev.rootlessctr.lesson.Requirement;
 import java.util.List;
 import java.util.Optional;
 

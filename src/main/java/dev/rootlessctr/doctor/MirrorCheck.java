@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.lesson.Requirement;
 import java.util.Optional;
 
 /** Asks whether the course's offline image mirror answers. */

@@ -6,7 +6,6 @@ import dev.rootlessctr.exec.TerminalLineRunner;
 import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
-import dev.rootlessctr.check.ProbeReferences;
 import dev.rootlessctr.doctor.DoctorCommand;
 import dev.rootlessctr.doctor.DoctorInputs;
 import dev.rootlessctr.doctor.ReportRenderer;
@@ -17,10 +16,11 @@ import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.settings.Settings;
 import dev.rootlessctr.lesson.CourseLoader;
-import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.ProbeCatalog;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.Probes;
 import dev.rootlessctr.lesson.LessonError;
+import dev.rootlessctr.lint.CourseProblems;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.progress.ProgressStore;
 import dev.rootlessctr.render.ColorChoice;
@@ -63,7 +63,7 @@ public final class ShellLauncher {
     this(out, err, in, System.getenv());
   }
 
-  ShellLauncher(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+  public ShellLauncher(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
     this.out = out;
     this.err = err;
     this.in = in;
@@ -93,7 +93,7 @@ public final class ShellLauncher {
     HostUser user = HostUser.current();
     Course course;
     try {
-      course = new CourseLoader().load(lessons);
+      course = new CourseLoader(ProbeCatalog.of(Probes.valueNames())).load(lessons);
     } catch (IOException e) {
       course = new Course("none", lessons, List.of(), List.of());
     }
@@ -135,7 +135,7 @@ public final class ShellLauncher {
 
   private static Course loadCourse(Path lessons) {
     try {
-      return new CourseLoader().load(lessons);
+      return new CourseLoader(ProbeCatalog.of(Probes.valueNames())).load(lessons);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -174,6 +174,13 @@ public final class ShellLauncher {
   }
 
   private int scripted(Request request, HostUser user, Course course, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
+    // A script stands for a learner nobody watches: it runs only a course that loads cleanly.
+    List<LessonError> problems = CourseProblems.of(course);
+    if (!problems.isEmpty()) {
+      problems.forEach(err::println);
+      err.println("rootless-ctr: the course has " + problems.size() + " problem(s), listed above; a script runs only a course without any (rootless-ctr lint DIR checks one).");
+      return 2;
+    }
     boolean color = request.color().equals("always");
     Printer printer = new Printer(out, Style.of(color, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), () -> 80);
     Path scratch = scratchDir();
@@ -196,9 +203,6 @@ public final class ShellLauncher {
       printer.failure("lesson not loaded: " + error);
     }
     Map<String, Probe> probes = Probes.standard();
-    for (Lesson lesson : course.lessons()) {
-      ProbeReferences.check(lesson, probes).forEach(error -> printer.warning("lesson problem: " + error));
-    }
     Path labDir = request.lab() != null ? request.lab().toAbsolutePath() : Lab.defaultDir(user);
     Lab lab = new Lab(labDir, Lab.runcRoot(env, user));
     boolean created = !Files.isDirectory(labDir);
@@ -212,8 +216,9 @@ public final class ShellLauncher {
     XdgDirs dirs = XdgDirs.from(env);
     boolean firstStart = !Files.exists(store.file());
     LabMirror mirror = labMirror(request.registry(), dirs);
+    // The doctor's tools run in the session's environment (crun --version writes to its runtime dir).
     DoctorInputs doctor =
-        DoctorInputs.defaults(HostView.real())
+        DoctorInputs.defaults(HostView.rooted(Path.of("/"), env, ProcessRunner.system(), dev.rootlessctr.doctor.SpaceMeter.fileStore()))
             .withLabDir(labDir)
             .withRuncStateDir(lab.runcRoot())
             .withMirror(mirrorStatus(mirror, env))

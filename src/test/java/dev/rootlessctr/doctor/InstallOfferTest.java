@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rootlessctr.process.Captured;
 import dev.rootlessctr.process.ProcessRunner;
+import dev.rootlessctr.lesson.Requirement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,10 +150,10 @@ class InstallOfferTest {
   void blockersAreFilteredByALessonsTags() {
     DoctorReport report = missingRuncSkopeoAndBusybox().report();
     assertEquals(List.of("skopeo"),
-        report.blockers(Set.of("skopeo", "userns")).stream().map(Finding::id).toList());
+        report.blockers(Set.of(Requirement.SKOPEO, Requirement.USERNS)).stream().map(Finding::id).toList());
     // crun is optional for the course, but a lesson that declares it cannot work without it.
     assertEquals(List.of("crun"),
-        report.blockers(Set.of("crun", "userns")).stream().map(Finding::id).toList());
+        report.blockers(Set.of(Requirement.CRUN, Requirement.USERNS)).stream().map(Finding::id).toList());
     assertFalse(report.blockers().stream().anyMatch(f -> f.id().equals("crun")));
     assertFalse(report.ok());
   }

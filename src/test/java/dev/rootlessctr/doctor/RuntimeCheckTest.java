@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rootlessctr.lesson.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,8 +99,8 @@ class RuntimeCheckTest {
     DoctorReport report = new DoctorReport(Distro.unknown(), 1001, "learner", List.of(finding),
         java.util.Optional.empty());
     assertTrue(report.ok(), "crun is not needed by the course as a whole");
-    assertEquals(List.of(finding), report.blockers(Set.of("crun")));
-    assertEquals(List.of(), report.blockers(Set.of("runc")));
+    assertEquals(List.of(finding), report.blockers(Set.of(Requirement.CRUN)));
+    assertEquals(List.of(), report.blockers(Set.of(Requirement.RUNC)));
   }
 
   @Test
