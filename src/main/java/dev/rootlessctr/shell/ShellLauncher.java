@@ -224,8 +224,11 @@ public final class ShellLauncher {
             .withMirror(mirrorStatus(mirror, env))
             .withAllowRoot(request.allowRoot());
     LessonHooks hooks = new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
+    // What the course's mistakes may depend on: "pinging container registry" means something
+    // else offline, online and in a workshop.
+    Map<String, String> situation = Map.of("registry", mirror.mode().kind().name().toLowerCase(java.util.Locale.ROOT));
     return new ShellSetup.Parts(
-        course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks);
+        course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks, situation);
   }
 
   /** What the doctor asks about the mirror in {@code mode}: in online mode, Docker Hub itself. */
