@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.HostUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,19 +18,19 @@ public final class RuncStateDir {
 
   /** The state directory for the user the host view runs as. */
   public static Path forHost(HostView host) {
-    Learner learner = Learner.of(host);
+    HostUser learner = host.user();
     return usableRuntimeDir(host, learner)
         .map(dir -> Path.of(dir, "rootless-ctr", "runc"))
         .orElseGet(() -> fallback(learner.uid()));
   }
 
   /** The state directory used when XDG_RUNTIME_DIR is not usable. */
-  public static Path fallback(int uid) {
+  public static Path fallback(long uid) {
     return Path.of("/tmp/rootless-ctr-runc-" + uid);
   }
 
   /** XDG_RUNTIME_DIR as a host path, when it is set and usable by the learner. */
-  static Optional<String> usableRuntimeDir(HostView host, Learner learner) {
+  static Optional<String> usableRuntimeDir(HostView host, HostUser learner) {
     String value = host.env().get("XDG_RUNTIME_DIR");
     if (value == null || !value.startsWith("/")) {
       return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lesson.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ final class RuncStateDirCheck implements Check {
             "runc state directory",
             Requirement.RUNC_STATE_DIR,
             stateDir + " (runc --root): owner and permissions, or its nearest existing parent");
-    Learner learner = Learner.of(host);
+    HostUser learner = host.user();
     String sudo = learner.isRoot() ? "" : "sudo ";
     Path dir = host.resolve(stateDir.toString());
     try {

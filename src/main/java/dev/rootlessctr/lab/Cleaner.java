@@ -1,8 +1,9 @@
 package dev.rootlessctr.lab;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rootlessctr.check.Expansion;
+import dev.rootlessctr.host.RuncException;
+import dev.rootlessctr.host.RuncReader;
+import dev.rootlessctr.host.RuncState;
 import dev.rootlessctr.lesson.CleanupItem;
 import dev.rootlessctr.process.Captured;
 import dev.rootlessctr.process.ProcessRunner;
@@ -24,7 +25,6 @@ import java.util.Map;
  */
 public final class Cleaner {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RUNC_TIMEOUT = Duration.ofSeconds(20);
 
   private final Lab lab;
@@ -43,19 +43,15 @@ public final class Cleaner {
       return List.of(); // runc keeps one directory per container: none, no need to ask it
     }
     try {
-      Captured listed = runc("list", "--format", "json");
-      if (!listed.succeeded()) {
-        return List.of();
-      }
-      JsonNode root = JSON.readTree(listed.stdout().isBlank() ? "null" : listed.stdout());
-      List<String> names = new ArrayList<>();
-      if (root != null && root.isArray()) {
-        root.forEach(c -> names.add(c.path("id").asText()));
-      }
-      return names;
-    } catch (IOException e) {
+      return reader().list().stream().map(RuncState::id).toList();
+    } catch (IOException | RuncException e) {
       return List.of();
     }
+  }
+
+  private RuncReader reader() {
+    Path workDir = lab.dir().toFile().isDirectory() ? lab.dir() : Path.of("/");
+    return new RuncReader("runc", lab.runcRoot(), processes, workDir, env, RUNC_TIMEOUT);
   }
 
   private boolean hasState() {

@@ -1,5 +1,6 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.host.HumanSize;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlessctr.oci.Descriptor;
 import dev.rootlessctr.oci.MediaTypes;

@@ -23,6 +23,14 @@ public interface LessonHooks {
    */
   default void started(Printer printer, java.util.function.Predicate<String> confirm) {}
 
+  /**
+   * At the end of a script: whether the host diagnosis found something that blocks the course
+   * (a failed finding); says so when it did, and the script then exits non-zero.
+   */
+  default boolean courseBlocked(Printer printer) {
+    return false;
+  }
+
   /** One line per setting worth showing in {@code :status} (mirror mode, ...). */
   java.util.List<String> status();
 

@@ -191,8 +191,4 @@ public final class Printer {
   public String shown(String text) {
     return style.unicode() ? text : Glyphs.ascii(text);
   }
-
-  public PrintWriter writer() {
-    return out;
-  }
 }

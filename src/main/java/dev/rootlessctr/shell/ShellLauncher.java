@@ -3,7 +3,7 @@ package dev.rootlessctr.shell;
 import dev.rootlessctr.exec.PipeLineRunner;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.exec.TerminalLineRunner;
-import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.doctor.DoctorCommand;
@@ -11,6 +11,7 @@ import dev.rootlessctr.doctor.DoctorInputs;
 import dev.rootlessctr.doctor.ReportRenderer;
 import dev.rootlessctr.doctor.HostView;
 import dev.rootlessctr.doctor.MirrorStatus;
+import dev.rootlessctr.doctor.RegistryReach;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.settings.Settings;
@@ -73,11 +74,11 @@ public final class ShellLauncher {
    * Runs the {@code doctor} subcommand, judged against the same lab, runc state directory and
    * registry the shell would use, and naming the lessons each finding affects. The built-in
    * mirror is started for its check (and stopped), a workshop registry is asked over the
-   * network, online mode has none to ask.
+   * network, and online mode asks Docker Hub.
    */
   public static int doctor(Path lessons, Path lab, String registry, List<String> args, PrintWriter out, PrintWriter err) {
     try (LabMirror mirror = labMirror(registry, XdgDirs.from(System.getenv()))) {
-      return doctorCommand(lessons, lab, mirrorStatus(mirror)).run(args, out, err);
+      return doctorCommand(lessons, lab, mirrorStatus(mirror, System.getenv())).run(args, out, err);
     }
   }
 
@@ -101,10 +102,9 @@ public final class ShellLauncher {
             .withLabDir(lab != null ? lab.toAbsolutePath() : Lab.defaultDir(user))
             .withRuncStateDir(Lab.runcRoot(env, user));
     inputs = inputs.withMirror(mirror);
-    boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null)
-        && Glyphs.unicode(java.nio.charset.Charset.defaultCharset());
+    boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null);
     int width = env.getOrDefault("COLUMNS", "").matches("\\d{2,3}") ? Integer.parseInt(env.get("COLUMNS")) : 80;
-    return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), colour ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN, width);
+    return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), ReportRenderer.Mode.of(colour, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), width);
   }
 
   public int launch(Request request) {
@@ -232,7 +232,7 @@ public final class ShellLauncher {
         DoctorInputs.defaults(HostView.rooted(Path.of("/"), env, ProcessRunner.system(), dev.rootlessctr.doctor.SpaceMeter.fileStore()))
             .withLabDir(labDir)
             .withRuncStateDir(lab.runcRoot())
-            .withMirror(mirrorStatus(mirror))
+            .withMirror(mirrorStatus(mirror, env))
             .withAllowRoot(request.allowRoot());
     LessonHooks hooks = new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
     // What the course's mistakes may depend on: "pinging container registry" means something
@@ -242,11 +242,11 @@ public final class ShellLauncher {
         course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks, situation);
   }
 
-  /** What the doctor asks about the mirror in {@code mode}. */
-  private static MirrorStatus mirrorStatus(LabMirror mirror) {
+  /** What the doctor asks about the mirror in {@code mode}: in online mode, Docker Hub itself. */
+  private static MirrorStatus mirrorStatus(LabMirror mirror, Map<String, String> env) {
     RegistryMode mode = mirror.mode();
     return switch (mode.kind()) {
-      case ONLINE -> MirrorStatus.notUsed("online mode, skopeo pulls from Docker Hub itself");
+      case ONLINE -> MirrorStatus.online("Docker Hub", RegistryReach.DOCKER_HUB, Duration.ofSeconds(3), env);
       case WORKSHOP -> MirrorStatus.of(mode.workshopAddress(), mirror::answering);
       case OFFLINE -> MirrorStatus.of("127.0.0.1 (" + mode + ")", mirror::answering);
     };

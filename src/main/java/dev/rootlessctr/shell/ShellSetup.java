@@ -6,7 +6,8 @@ import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.tutor.HostFacts;
 import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.ContainerGuard;
-import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.host.Editor;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.probe.Probe;
@@ -112,6 +113,9 @@ public final class ShellSetup {
     builtIns.put("lab", parts.lab().dir().toString());
     builtIns.put("runc_root", parts.lab().runcRoot().toString());
     builtIns.put("cwd", state.cwd().toString());
+    // The editor the doctor found, so a lesson never suggests one that is not installed; the
+    // course needs busybox-static, whose vi is the last resort.
+    builtIns.put("editor", Editor.find(state.env()).map(Editor::command).orElse("busybox vi"));
     ProbeContext probeContext =
         new ProbeContext(state.cwd(), state.env(), parts.lab().runcRoot(), Path.of("/proc"), new MemoizingProcessRunner(parts.processes()));
     return new CheckContext(state.cwd(), state.env(), builtIns, parts.probes(), probeContext);

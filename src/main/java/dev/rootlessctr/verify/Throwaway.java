@@ -1,7 +1,7 @@
 package dev.rootlessctr.verify;
 
 import dev.rootlessctr.lab.Cleaner;
-import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.IOException;

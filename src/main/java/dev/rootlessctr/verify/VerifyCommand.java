@@ -8,7 +8,7 @@ import dev.rootlessctr.doctor.MirrorStatus;
 import dev.rootlessctr.doctor.SpaceMeter;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.exec.TypedLineRunner;
-import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.CourseLoader;

@@ -1,4 +1,4 @@
-package dev.rootlessctr.probe;
+package dev.rootlessctr.host;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +10,9 @@ public interface AccountBook {
   Optional<Account> user(long uid) throws IOException;
 
   Optional<String> group(long gid) throws IOException;
+
+  /** The group called {@code name}, with its listed members. */
+  Optional<GroupEntry> groupNamed(String name) throws IOException;
 
   /** The host's {@code /etc/passwd} and {@code /etc/group}. */
   static AccountBook etc() {

@@ -1,9 +1,10 @@
-package dev.rootlessctr.probe;
+package dev.rootlessctr.host;
 
 import dev.rootlessctr.io.LenientText;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,18 @@ final class EtcAccountBook implements AccountBook {
     for (String[] fields : records(group)) {
       if (fields.length >= 3 && String.valueOf(gid).equals(fields[2])) {
         return Optional.of(fields[0]);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<GroupEntry> groupNamed(String name) throws IOException {
+    for (String[] fields : records(group)) {
+      if (fields.length >= 4 && fields[0].equals(name) && isNumber(fields[2])) {
+        List<String> members = Arrays.stream(fields[3].split(","))
+            .map(String::strip).filter(member -> !member.isEmpty()).toList();
+        return Optional.of(new GroupEntry(name, Long.parseLong(fields[2]), members));
       }
     }
     return Optional.empty();

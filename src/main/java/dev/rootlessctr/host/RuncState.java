@@ -1,4 +1,4 @@
-package dev.rootlessctr.probe;
+package dev.rootlessctr.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param pid the container's init process on the host; 0 once it has stopped
  */
-record RuncState(String id, long pid, String status, String bundle, String rootfs, String created) {
+public record RuncState(
+    String id, long pid, String status, String bundle, String rootfs, String created) {
 
   static RuncState from(JsonNode json) {
     return new RuncState(
@@ -20,7 +21,7 @@ record RuncState(String id, long pid, String status, String bundle, String rootf
   }
 
   /** "c1 (running)". */
-  String summary() {
+  public String summary() {
     return id + " (" + status + ")";
   }
 }
