@@ -21,6 +21,7 @@ import dev.rootlessctr.probe.Probes;
 import dev.rootlessctr.lesson.LessonError;
 import dev.rootlessctr.lint.CourseProblems;
 import dev.rootlessctr.process.ProcessRunner;
+import dev.rootlessctr.progress.ProgressFiles;
 import dev.rootlessctr.progress.ProgressStore;
 import dev.rootlessctr.render.ColorChoice;
 import dev.rootlessctr.render.Glyphs;
@@ -119,7 +120,9 @@ public final class ShellLauncher {
     // The lessons and the progress file are read on a second core while this one sets up the
     // terminal: together they are most of the time to the first prompt.
     CompletableFuture<Course> course = CompletableFuture.supplyAsync(() -> loadCourse(request.lessons()));
-    ProgressStore store = new ProgressStore(XdgDirs.from(env).state().resolve("progress-" + request.lessons().getFileName() + ".json"));
+    Path stateDir = XdgDirs.from(env).state();
+    ProgressFiles.migrate(stateDir, request.lessons());
+    ProgressStore store = new ProgressStore(ProgressFiles.forCourse(stateDir, request.lessons()));
     CompletableFuture<ProgressStore.Loaded> progress = CompletableFuture.supplyAsync(store::load);
     boolean interactive = System.console() != null;
     try {
