@@ -1,5 +1,7 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.lab.RuncRoot;
+import dev.rootlessctr.settings.XdgDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +11,9 @@ import java.util.Optional;
  * The runc state directory ({@code runc --root}) the course uses for a learner.
  *
  * <p>{@code $XDG_RUNTIME_DIR/rootless-ctr/runc} when that runtime directory is set and usable
- * (absolute, a directory owned by the learner, writable), else {@code /tmp/rootless-ctr-runc-UID}.
+ * (absolute, a directory owned by the learner, writable), else {@code /tmp/rootless-ctr-runc-UID}
+ * unless another user holds that name (then the course's XDG state directory): the same choice
+ * as {@link RuncRoot}, which the shell makes.
  */
 public final class RuncStateDir {
 
@@ -17,10 +21,13 @@ public final class RuncStateDir {
 
   /** The state directory for the user the host view runs as. */
   public static Path forHost(HostView host) {
+    return plan(host).dir();
+  }
+
+  /** The choice with its reason: why the usual /tmp directory is not used, if it is not. */
+  static RuncRoot plan(HostView host) {
     Learner learner = Learner.of(host);
-    return usableRuntimeDir(host, learner)
-        .map(dir -> Path.of(dir, "rootless-ctr", "runc"))
-        .orElseGet(() -> fallback(learner.uid()));
+    return RuncRoot.plan(host.env(), learner.uid(), XdgDirs.from(host.env()).state(), host::resolve);
   }
 
   /** The state directory used when XDG_RUNTIME_DIR is not usable. */

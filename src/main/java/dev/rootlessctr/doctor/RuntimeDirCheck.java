@@ -24,7 +24,7 @@ final class RuntimeDirCheck implements Check {
             "the XDG_RUNTIME_DIR variable and the directory it names");
     Learner learner = Learner.of(host);
     String value = host.env().get("XDG_RUNTIME_DIR");
-    String why = WHY + RuncStateDir.fallback(learner.uid()) + ".";
+    String why = WHY + RuncStateDir.forHost(host) + ".";
     String fix =
         "Log in as " + learner.name() + " directly (console, ssh, desktop, or `machinectl shell "
             + learner.name() + "@`) so systemd-logind creates /run/user/" + learner.uid()

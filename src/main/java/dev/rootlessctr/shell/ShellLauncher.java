@@ -5,6 +5,7 @@ import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.exec.TerminalLineRunner;
 import dev.rootlessctr.lab.HostUser;
 import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lab.RuncRoot;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.doctor.DoctorCommand;
 import dev.rootlessctr.doctor.DoctorInputs;
@@ -100,7 +101,7 @@ public final class ShellLauncher {
     DoctorInputs inputs =
         DoctorInputs.defaults(HostView.real())
             .withLabDir(lab != null ? lab.toAbsolutePath() : Lab.defaultDir(user))
-            .withRuncStateDir(Lab.runcRoot(env, user));
+            .withRuncStateDir(RuncRoot.plan(env, user.uid(), XdgDirs.from(env).state(), Path::of).dir());
     inputs = inputs.withMirror(mirror);
     boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null)
         && Glyphs.unicode(java.nio.charset.Charset.defaultCharset());
@@ -207,7 +208,7 @@ public final class ShellLauncher {
     }
     Map<String, Probe> probes = Probes.standard();
     Path labDir = request.lab() != null ? request.lab().toAbsolutePath() : Lab.defaultDir(user);
-    Lab lab = new Lab(labDir, Lab.runcRoot(env, user));
+    Lab lab = new Lab(labDir, RuncRoot.choose(env, user.uid(), XdgDirs.from(env).state(), Path.of("/tmp")).dir());
     boolean created = !Files.isDirectory(labDir);
     Files.createDirectories(labDir);
     printer.note((created ? "Created your lab directory " : "Your lab directory is ") + labDir + "; commands run there.");
