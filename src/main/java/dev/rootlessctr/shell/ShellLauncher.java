@@ -4,7 +4,10 @@ import dev.rootlessctr.exec.PipeLineRunner;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.exec.TerminalLineRunner;
 import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lab.ScratchDirs;
+import dev.rootlessctr.lab.SessionLedger;
 import dev.rootlessctr.lab.RuncRoot;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.doctor.DoctorCommand;
@@ -36,7 +39,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +155,7 @@ public final class ShellLauncher {
       boolean color = ColorChoice.wanted(request.color(), env, terminal.getType());
       PrintWriter writer = terminal.writer();
       Printer printer = new Printer(writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getWidth);
-      Path scratch = scratchDir();
+      Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
       try {
         Course course;
         try {
@@ -172,7 +174,7 @@ public final class ShellLauncher {
                 (p, typeahead) -> new TerminalLineRunner(terminal, scratch, QUIET_NOTICE, line -> quietNotice(p, line)).typeaheadTo(typeahead));
         return shell.run();
       } finally {
-        deleteScratch(scratch);
+        ScratchDirs.delete(scratch);
       }
     }
   }
@@ -187,7 +189,7 @@ public final class ShellLauncher {
     }
     boolean color = request.color().equals("always");
     Printer printer = new Printer(out, Style.of(color, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), () -> 80);
-    Path scratch = scratchDir();
+    Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
     try {
       ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, false);
       PipeLineRunner runner =
@@ -198,7 +200,7 @@ public final class ShellLauncher {
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       return ShellSetup.forScript(parts, reader, runner).run();
     } finally {
-      deleteScratch(scratch);
+      ScratchDirs.delete(scratch);
     }
   }
 
@@ -227,12 +229,18 @@ public final class ShellLauncher {
             .withRuncStateDir(lab.runcRoot())
             .withMirror(mirrorStatus(mirror))
             .withAllowRoot(request.allowRoot());
-    LessonHooks hooks = new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
+    SessionLedger ledger = SessionLedger.start(dirs.state().resolve("sessions"), lab.runcRoot(), user.uid());
+    LessonHooks hooks =
+        new LeftoverHooks(
+            new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir))),
+            new Cleaner(lab, ProcessRunner.system(), sessionEnv, ledger),
+            ScratchDirs.collect(tmpDir(), user.uid()),
+            interactive);
     // What the course's mistakes may depend on: "pinging container registry" means something
     // else offline, online and in a workshop.
     Map<String, String> situation = Map.of("registry", mirror.mode().kind().name().toLowerCase(java.util.Locale.ROOT));
     return new ShellSetup.Parts(
-        course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks, situation);
+        course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks, situation, ledger);
   }
 
   /** What the doctor asks about the mirror in {@code mode}. */
@@ -249,25 +257,8 @@ public final class ShellLauncher {
     printer.note("… still running: " + line + "  (Ctrl-C interrupts it)");
   }
 
-  /**
-   * The private temp directory for the session's typescripts and state files. It goes when the
-   * shell leaves, and also when a signal (SIGTERM, a closed terminal) stops the JVM first.
-   */
-  private static Path scratchDir() throws IOException {
-    Path scratch = Files.createTempDirectory(
-        "rootless-ctr-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteScratch(scratch), "scratch-cleanup"));
-    return scratch;
-  }
-
-  private static void deleteScratch(Path scratch) {
-    try (var files = Files.list(scratch)) {
-      for (Path file : files.toList()) {
-        Files.deleteIfExists(file);
-      }
-      Files.deleteIfExists(scratch);
-    } catch (IOException e) {
-      // a leftover private temp directory is harmless
-    }
+  /** Where scratch directories go: java.io.tmpdir, which the launcher leaves at /tmp. */
+  private static Path tmpDir() {
+    return Path.of(System.getProperty("java.io.tmpdir", "/tmp"));
   }
 }
