@@ -53,6 +53,11 @@ final class MirrorWiring implements HostHooks.MirrorHook {
             + "; the lab's skopeo adds --registries-conf " + stateDir.resolve("registries.conf") + " and says so when it runs.");
         announced = true;
       }
+    } catch (java.nio.file.FileSystemException e) {
+      // The lab became unwritable (or a link elsewhere) after the start: say that, not "mirror".
+      printer.failure("The lab's skopeo could not be set up: cannot write " + e.getFile() + " ("
+          + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getReason()) + "). Your lab "
+          + stateDir.getParent() + " must be a folder of yours that you can write.");
     } catch (IOException e) {
       printer.failure("The offline mirror could not start: " + e.getMessage());
     }

@@ -6,6 +6,7 @@ import dev.rootlessctr.exec.TerminalLineRunner;
 import dev.rootlessctr.lab.HostUser;
 import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lab.LabDir;
 import dev.rootlessctr.lab.ScratchDirs;
 import dev.rootlessctr.lab.SessionLedger;
 import dev.rootlessctr.lab.RuncRoot;
@@ -133,6 +134,9 @@ public final class ShellLauncher {
     } catch (UncheckedIOException e) {
       err.println("rootless-ctr: cannot read the lessons in " + request.lessons() + ": " + e.getCause().getMessage());
       return 1;
+    } catch (LabDir.Problem e) {
+      err.println("rootless-ctr: " + e.getMessage());
+      return e.usage() ? 2 : 1;
     } catch (IOException e) {
       err.println("rootless-ctr: " + e.getMessage());
       return 1;
@@ -209,10 +213,10 @@ public final class ShellLauncher {
       printer.failure("lesson not loaded: " + error);
     }
     Map<String, Probe> probes = Probes.standard();
-    Path labDir = request.lab() != null ? request.lab().toAbsolutePath() : Lab.defaultDir(user);
+    Path defaultLab = Lab.defaultDir(user);
+    boolean created = !Files.isDirectory(request.lab() != null ? request.lab().toAbsolutePath() : defaultLab);
+    Path labDir = LabDir.prepare(request.lab(), defaultLab, user.uid());
     Lab lab = new Lab(labDir, RuncRoot.choose(env, user.uid(), XdgDirs.from(env).state(), Path.of("/tmp")).dir());
-    boolean created = !Files.isDirectory(labDir);
-    Files.createDirectories(labDir);
     printer.note((created ? "Created your lab directory " : "Your lab directory is ") + labDir + "; commands run there.");
     Map<String, String> sessionEnv = new LinkedHashMap<>(env);
     SystemPath.withSbin(sessionEnv, printer);
