@@ -38,9 +38,6 @@ public final class HostHooks implements LessonHooks {
   private final List<MirrorHook> mirrors;
   private CompletableFuture<DoctorReport> report;
   private final java.util.Set<Lesson> diagnosed = new java.util.HashSet<>();
-  // Lessons a command ran for, in order, and where to say late what blocks them.
-  private final java.util.Set<Lesson> visited = new java.util.LinkedHashSet<>();
-  private Printer lastPrinter;
 
   /** Work a lesson needs done before it runs, such as wiring the offline mirror. */
   public interface MirrorHook {
@@ -101,8 +98,6 @@ public final class HostHooks implements LessonHooks {
     for (MirrorHook mirror : mirrors) {
       mirror.beforeLesson(lesson, printer);
     }
-    visited.add(lesson);
-    lastPrinter = printer;
     if (diagnosed.contains(lesson)) {
       return true; // its blockers, if any, were shown before an earlier command
     }
@@ -131,30 +126,6 @@ public final class HostHooks implements LessonHooks {
       report = CompletableFuture.completedFuture(Doctor.forHost(inputs).run());
     }
     return report.join();
-  }
-
-  /**
-   * Waits for the diagnosis if needed: a script's lessons may have run before it was ready, and
-   * their blockers are then named here, at the end, instead of not at all.
-   */
-  @Override
-  public boolean blocked() {
-    if (visited.isEmpty()) {
-      return false;
-    }
-    DoctorReport now = currentReport();
-    boolean blocked = false;
-    for (Lesson lesson : visited) {
-      if (!now.blockers(lesson.needs()).isEmpty()) {
-        blocked = true;
-        if (!diagnosed.contains(lesson) && lastPrinter != null) {
-          diagnosed.add(lesson);
-          lastPrinter.warning("Lesson " + lesson.number() + " needed something this host lacks:");
-          now.blockers(lesson.needs()).forEach(f -> lastPrinter.failure(f.title() + ": " + f.seen()));
-        }
-      }
-    }
-    return blocked;
   }
 
   @Override

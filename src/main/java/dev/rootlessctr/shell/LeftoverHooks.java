@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 /**
  * At the start, says what shells of this learner that were killed (SIGKILL, a crash) left
  * behind: scratch directories, collected already, and containers, which a terminal session
- * offers to delete and a script only reports. Everything else goes to the wrapped hooks.
+ * offers to delete and a script only reports. Everything else goes to the wrapped hooks: a
+ * method added to {@link LessonHooks} must be forwarded here too.
  */
 final class LeftoverHooks implements LessonHooks {
 
@@ -62,11 +63,6 @@ final class LeftoverHooks implements LessonHooks {
   @Override
   public void doctor(Printer printer, Predicate<String> confirm) {
     delegate.doctor(printer, confirm);
-  }
-
-  @Override
-  public boolean blocked() {
-    return delegate.blocked();
   }
 
   @Override

@@ -23,14 +23,6 @@ public interface LessonHooks {
    */
   default void started(Printer printer, java.util.function.Predicate<String> confirm) {}
 
-  /**
-   * Whether a lesson this session ran commands for is blocked by what the host lacks (a FAIL
-   * of the doctor); a scripted course then must not end with exit status 0.
-   */
-  default boolean blocked() {
-    return false;
-  }
-
   /** One line per setting worth showing in {@code :status} (mirror mode, ...). */
   java.util.List<String> status();
 

@@ -85,9 +85,7 @@ public final class Shell {
     } finally {
       leave();
     }
-    // A script also fails when the host blocked a lesson it ran (the doctor's FAIL), even if
-    // no :check was asked for.
-    return !input.interactive() && (tutor.session().anyCheckFailed() || hooks.blocked()) ? 1 : 0;
+    return !input.interactive() && tutor.session().anyCheckFailed() ? 1 : 0;
   }
 
   /** Runs a {@code :} command; false when the shell should end. */
