@@ -168,13 +168,11 @@ public final class ShellLauncher {
           throw (UncheckedIOException) e.getCause();
         }
         ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, true);
-        XdgDirs dirs = XdgDirs.from(env);
-        Files.createDirectories(dirs.state());
         Shell shell =
             ShellSetup.forTerminal(
                 parts,
                 terminal,
-                dirs.state().resolve("history"),
+                historyFile(XdgDirs.from(env).state(), scratch),
                 (p, typeahead) -> new TerminalLineRunner(terminal, scratch, QUIET_NOTICE, line -> quietNotice(p, line)).typeaheadTo(typeahead));
         return shell.run();
       } finally {
@@ -259,6 +257,22 @@ public final class ShellLauncher {
 
   private static void quietNotice(Printer printer, String line) {
     printer.note("… still running: " + line + "  (Ctrl-C interrupts it)");
+  }
+
+  /**
+   * The history file in the state directory; in the session's scratch directory when the state
+   * directory cannot be written (the progress warning says so), so the shell still starts.
+   */
+  private static Path historyFile(Path stateDir, Path scratch) {
+    try {
+      Files.createDirectories(stateDir);
+      if (Files.isWritable(stateDir)) {
+        return stateDir.resolve("history");
+      }
+    } catch (IOException e) {
+      // below
+    }
+    return scratch.resolve("history");
   }
 
   /** Where scratch directories go: java.io.tmpdir, which the launcher leaves at /tmp. */
