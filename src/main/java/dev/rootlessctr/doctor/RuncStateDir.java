@@ -30,11 +30,6 @@ public final class RuncStateDir {
     return RuncRoot.plan(host.env(), learner.uid(), XdgDirs.from(host.env()).state(), host::resolve);
   }
 
-  /** The state directory used when XDG_RUNTIME_DIR is not usable. */
-  public static Path fallback(int uid) {
-    return Path.of("/tmp/rootless-ctr-runc-" + uid);
-  }
-
   /** XDG_RUNTIME_DIR as a host path, when it is set and usable by the learner. */
   static Optional<String> usableRuntimeDir(HostView host, Learner learner) {
     String value = host.env().get("XDG_RUNTIME_DIR");
