@@ -43,7 +43,8 @@ final class LeftoverHooks implements LessonHooks {
       for (Cleaner.Leftover leftover : leftovers) {
         printer.line("  " + leftover.id() + " (" + leftover.status() + "), started by the shell with pid "
             + leftover.session().pid() + " at " + WHEN.format(leftover.session().started()) + "; delete it with:");
-        printer.styled("    runc --root " + leftover.session().runcRoot() + " delete --force " + leftover.id(), printer.style().code());
+        // One unwrapped line, so that it can be copied as it is.
+        printer.line("    runc --root " + leftover.session().runcRoot() + " delete --force " + leftover.id());
       }
       if (interactive && confirm.test("Delete " + (leftovers.size() == 1 ? "it" : "them") + " now? [y/N] ")) {
         cleaner.deleteLeftovers(leftovers).forEach(done -> printer.note("  " + done));
