@@ -25,7 +25,7 @@ final class RuntimeDirCheck implements Check {
             "the XDG_RUNTIME_DIR variable and the directory it names");
     HostUser learner = host.user();
     String value = host.env().get("XDG_RUNTIME_DIR");
-    String why = WHY + RuncStateDir.fallback(learner.uid()) + ".";
+    String why = WHY + RuncStateDir.forHost(host) + ".";
     String fix =
         "Log in as " + learner.name() + " directly (console, ssh, desktop, or `machinectl shell "
             + learner.name() + "@`) so systemd-logind creates /run/user/" + learner.uid()

@@ -27,9 +27,7 @@ public interface LessonHooks {
    * At the end of a script: whether the host diagnosis found something that blocks the course
    * (a failed finding); says so when it did, and the script then exits non-zero.
    */
-  default boolean courseBlocked(Printer printer) {
-    return false;
-  }
+  boolean courseBlocked(Printer printer);
 
   /** One line per setting worth showing in {@code :status} (mirror mode, ...). */
   java.util.List<String> status();
@@ -40,6 +38,11 @@ public interface LessonHooks {
   /** No preparation at all: tests of the shell itself. */
   static LessonHooks none() {
     return new LessonHooks() {
+      @Override
+      public boolean courseBlocked(Printer printer) {
+        return false;
+      }
+
       @Override
       public boolean beforeLesson(Lesson lesson, Printer printer) {
         return true;

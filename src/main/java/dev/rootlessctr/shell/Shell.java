@@ -253,7 +253,8 @@ public final class Shell {
     saver.close();
     hooks.close();
     if (input.interactive()) {
-      printer.note("Progress saved. Your lab stays in " + lab.dir() + " (:reset all removes it). Bye.");
+      String progress = saver.unsaved().map(why -> "Progress was not saved (" + why + ").").orElse("Progress saved.");
+      printer.note(progress + " Your lab stays in " + lab.dir() + " (:reset all removes it). Bye.");
     }
   }
 }

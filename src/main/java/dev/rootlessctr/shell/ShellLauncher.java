@@ -4,7 +4,12 @@ import dev.rootlessctr.exec.PipeLineRunner;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.exec.TerminalLineRunner;
 import dev.rootlessctr.host.HostUser;
+import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lab.LabDir;
+import dev.rootlessctr.lab.ScratchDirs;
+import dev.rootlessctr.lab.SessionLedger;
+import dev.rootlessctr.lab.RuncRoot;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.doctor.DoctorCommand;
 import dev.rootlessctr.doctor.DoctorInputs;
@@ -22,6 +27,7 @@ import dev.rootlessctr.probe.Probes;
 import dev.rootlessctr.lesson.LessonError;
 import dev.rootlessctr.lint.CourseProblems;
 import dev.rootlessctr.process.ProcessRunner;
+import dev.rootlessctr.progress.ProgressFiles;
 import dev.rootlessctr.progress.ProgressStore;
 import dev.rootlessctr.render.ColorChoice;
 import dev.rootlessctr.render.Glyphs;
@@ -35,7 +41,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +105,7 @@ public final class ShellLauncher {
     DoctorInputs inputs =
         DoctorInputs.defaults(HostView.real())
             .withLabDir(lab != null ? lab.toAbsolutePath() : Lab.defaultDir(user))
-            .withRuncStateDir(Lab.runcRoot(env, user));
+            .withRuncStateDir(RuncRoot.plan(env, user.uid(), XdgDirs.from(env).state(), Path::of).dir());
     inputs = inputs.withMirror(mirror);
     boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null);
     int width = env.getOrDefault("COLUMNS", "").matches("\\d{2,3}") ? Integer.parseInt(env.get("COLUMNS")) : 80;
@@ -119,7 +124,9 @@ public final class ShellLauncher {
     // The lessons and the progress file are read on a second core while this one sets up the
     // terminal: together they are most of the time to the first prompt.
     CompletableFuture<Course> course = CompletableFuture.supplyAsync(() -> loadCourse(request.lessons()));
-    ProgressStore store = new ProgressStore(XdgDirs.from(env).state().resolve("progress-" + request.lessons().getFileName() + ".json"));
+    Path stateDir = XdgDirs.from(env).state();
+    ProgressFiles.migrate(stateDir, request.lessons());
+    ProgressStore store = new ProgressStore(ProgressFiles.forCourse(stateDir, request.lessons()));
     CompletableFuture<ProgressStore.Loaded> progress = CompletableFuture.supplyAsync(store::load);
     boolean interactive = System.console() != null;
     try {
@@ -127,6 +134,9 @@ public final class ShellLauncher {
     } catch (UncheckedIOException e) {
       err.println("rootless-ctr: cannot read the lessons in " + request.lessons() + ": " + e.getCause().getMessage());
       return 1;
+    } catch (LabDir.Problem e) {
+      err.println("rootless-ctr: " + e.getMessage());
+      return e.usage() ? 2 : 1;
     } catch (IOException e) {
       err.println("rootless-ctr: " + e.getMessage());
       return 1;
@@ -160,7 +170,7 @@ public final class ShellLauncher {
       boolean color = ColorChoice.wanted(request.color(), env, terminal.getType());
       PrintWriter writer = terminal.writer();
       Printer printer = new Printer(writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getColumns);
-      Path scratch = scratchDir();
+      Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
       try {
         Course course;
         try {
@@ -169,17 +179,15 @@ public final class ShellLauncher {
           throw (UncheckedIOException) e.getCause();
         }
         ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, true);
-        XdgDirs dirs = XdgDirs.from(env);
-        Files.createDirectories(dirs.state());
         Shell shell =
             ShellSetup.forTerminal(
                 parts,
                 terminal,
-                dirs.state().resolve("history"),
+                historyFile(XdgDirs.from(env).state(), scratch),
                 (p, typeahead) -> new TerminalLineRunner(terminal, scratch, QUIET_NOTICE, line -> quietNotice(p, line)).typeaheadTo(typeahead));
         return shell.run();
       } finally {
-        deleteScratch(scratch);
+        ScratchDirs.delete(scratch);
       }
     }
   }
@@ -194,7 +202,7 @@ public final class ShellLauncher {
     }
     boolean color = request.color().equals("always");
     Printer printer = new Printer(out, Style.of(color, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), () -> 80);
-    Path scratch = scratchDir();
+    Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
     try {
       ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, false);
       PipeLineRunner runner =
@@ -205,7 +213,7 @@ public final class ShellLauncher {
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       return ShellSetup.forScript(parts, reader, runner).run();
     } finally {
-      deleteScratch(scratch);
+      ScratchDirs.delete(scratch);
     }
   }
 
@@ -214,10 +222,10 @@ public final class ShellLauncher {
       printer.failure("lesson not loaded: " + error);
     }
     Map<String, Probe> probes = Probes.standard();
-    Path labDir = request.lab() != null ? request.lab().toAbsolutePath() : Lab.defaultDir(user);
-    Lab lab = new Lab(labDir, Lab.runcRoot(env, user));
-    boolean created = !Files.isDirectory(labDir);
-    Files.createDirectories(labDir);
+    Path defaultLab = Lab.defaultDir(user);
+    boolean created = !Files.isDirectory(request.lab() != null ? request.lab().toAbsolutePath() : defaultLab);
+    Path labDir = LabDir.prepare(request.lab(), defaultLab, user.uid());
+    Lab lab = new Lab(labDir, RuncRoot.choose(env, user.uid(), XdgDirs.from(env).state(), Path.of("/tmp")).dir());
     printer.note((created ? "Created your lab directory " : "Your lab directory is ") + labDir + "; commands run there.");
     Map<String, String> sessionEnv = new LinkedHashMap<>(env);
     SystemPath.withSbin(sessionEnv, printer);
@@ -234,12 +242,18 @@ public final class ShellLauncher {
             .withRuncStateDir(lab.runcRoot())
             .withMirror(mirrorStatus(mirror, env))
             .withAllowRoot(request.allowRoot());
-    LessonHooks hooks = new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
+    SessionLedger ledger = SessionLedger.start(dirs.state().resolve("sessions"), lab.runcRoot(), user.uid());
+    LessonHooks hooks =
+        new LeftoverHooks(
+            new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir))),
+            new Cleaner(lab, ProcessRunner.system(), sessionEnv, ledger),
+            ScratchDirs.collect(tmpDir(), user.uid()),
+            interactive);
     // What the course's mistakes may depend on: "pinging container registry" means something
     // else offline, online and in a workshop.
     Map<String, String> situation = Map.of("registry", mirror.mode().kind().name().toLowerCase(java.util.Locale.ROOT));
     return new ShellSetup.Parts(
-        course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks, situation);
+        course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks, situation, ledger);
   }
 
   /** What the doctor asks about the mirror in {@code mode}: in online mode, Docker Hub itself. */
@@ -257,24 +271,23 @@ public final class ShellLauncher {
   }
 
   /**
-   * The private temp directory for the session's typescripts and state files. It goes when the
-   * shell leaves, and also when a signal (SIGTERM, a closed terminal) stops the JVM first.
+   * The history file in the state directory; in the session's scratch directory when the state
+   * directory cannot be written (the progress warning says so), so the shell still starts.
    */
-  private static Path scratchDir() throws IOException {
-    Path scratch = Files.createTempDirectory(
-        "rootless-ctr-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteScratch(scratch), "scratch-cleanup"));
-    return scratch;
+  private static Path historyFile(Path stateDir, Path scratch) {
+    try {
+      Files.createDirectories(stateDir);
+      if (Files.isWritable(stateDir)) {
+        return stateDir.resolve("history");
+      }
+    } catch (IOException e) {
+      // below
+    }
+    return scratch.resolve("history");
   }
 
-  private static void deleteScratch(Path scratch) {
-    try (var files = Files.list(scratch)) {
-      for (Path file : files.toList()) {
-        Files.deleteIfExists(file);
-      }
-      Files.deleteIfExists(scratch);
-    } catch (IOException e) {
-      // a leftover private temp directory is harmless
-    }
+  /** Where scratch directories go: java.io.tmpdir, which the launcher leaves at /tmp. */
+  private static Path tmpDir() {
+    return Path.of(System.getProperty("java.io.tmpdir", "/tmp"));
   }
 }

@@ -4,11 +4,13 @@ import dev.rootlessctr.check.CheckContext;
 import dev.rootlessctr.exec.LineRunner;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.tutor.HostFacts;
+import dev.rootlessctr.lab.ClaimingLineRunner;
 import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.ContainerGuard;
 import dev.rootlessctr.host.Editor;
 import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lab.SessionLedger;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.ProbeContext;
@@ -41,10 +43,18 @@ public final class ShellSetup {
       Map<String, Probe> probes,
       ProcessRunner processes,
       LessonHooks hooks,
-      Map<String, String> situation) {
+      Map<String, String> situation,
+      SessionLedger ledger) {
 
     public Parts {
       situation = Map.copyOf(situation);
+    }
+
+    /** Parts whose container ledger is kept in memory only (tests of the shell itself). */
+    public Parts(Course course, Lab lab, HostUser user, ShellState state, Printer printer, ProgressStore store,
+        java.util.function.Supplier<ProgressStore.Loaded> progress, Map<String, Probe> probes, ProcessRunner processes, LessonHooks hooks,
+        Map<String, String> situation) {
+      this(course, lab, user, state, printer, store, progress, probes, processes, hooks, situation, SessionLedger.inMemory(lab.runcRoot()));
     }
 
     /** Parts for a shell whose situation (registry mode) no mistake depends on. */
@@ -91,10 +101,12 @@ public final class ShellSetup {
 
   private static Shell assemble(Parts parts, Session session, Input input, LineRunner runner, java.util.function.IntSupplier height) {
     BackgroundSaver saver = new BackgroundSaver(parts.store(), session.progress(), parts.printer()::warning);
+    // Every line goes through the claiming runner: this session deletes only containers it made.
+    LineRunner claiming = new ClaimingLineRunner(runner, parts.ledger(), parts.user().uid());
     Tutor tutor =
-        new Tutor(session, parts.printer(), runner, parts.state(), () -> checkContext(parts), parts.hooks(), saver::save,
+        new Tutor(session, parts.printer(), claiming, parts.state(), () -> checkContext(parts), parts.hooks(), saver::save,
             parts.situation(), HostFacts.real(parts.user().uid()), height);
-    Cleaner cleaner = new Cleaner(parts.lab(), parts.processes(), parts.state().env());
+    Cleaner cleaner = new Cleaner(parts.lab(), parts.processes(), parts.state().env(), parts.ledger());
     Prompt prompt = new Prompt(parts.printer(), parts.user().home());
     ContainerGuard guard = new ContainerGuard(cleaner, parts.printer()::mute);
     return new Shell(tutor, input, prompt, parts.lab(), cleaner, guard, saver, parts.store().file(), parts.hooks());
