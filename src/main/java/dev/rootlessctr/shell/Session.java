@@ -26,6 +26,7 @@ final class Session {
   private final Map<String, Integer> hintsShown = new HashMap<>();
   private final Map<String, Observations> observations = new HashMap<>();
   private final Map<String, Map<String, String>> creditedValues = new HashMap<>();
+  private final Map<String, String> usedInstead = new HashMap<>();
   private Position position;
   private boolean positionSeen = true;
   private boolean anyCheckFailed;
@@ -110,6 +111,15 @@ final class Session {
 
   void rememberValues(Position p, Map<String, String> values) {
     creditedValues.put(key(p), Map.copyOf(values));
+  }
+
+  /** The course's tool and the one the learner used instead ({@code runc -> crun}). */
+  Map<String, String> usedInstead() {
+    return Map.copyOf(usedInstead);
+  }
+
+  void usedInstead(String courseProgram, String theirs) {
+    usedInstead.put(courseProgram, theirs);
   }
 
   /** The last line run at the prompt, whatever step it belonged to. */

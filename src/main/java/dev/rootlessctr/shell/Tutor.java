@@ -215,6 +215,9 @@ final class Tutor {
       });
       save.run();
     }
+    if (verdict instanceof Verdict.OtherTool other) {
+      session.usedInstead(other.courseProgram(), other.program());
+    }
     view.print(verdict, outcome, position);
     if (verdict instanceof Verdict.Completed completed) {
       moveOn(position.get(), completed);
@@ -440,6 +443,13 @@ final class Tutor {
     });
     if (!names.isEmpty()) {
       printer.note("(With your names: " + String.join(", ", names) + ".)");
+    }
+    for (Command command : p.step().commands()) {
+      String program = command.text().strip().split("\\s+")[0];
+      session.usedInstead().entrySet().stream()
+          .filter(e -> e.getKey().equals(program))
+          .forEach(e -> printer.note("(You used " + e.getValue() + " where this step uses " + e.getKey()
+              + "; what follows is what " + e.getKey() + "'s state shows, not " + e.getValue() + "'s.)"));
     }
     if (!now.passed()) {
       Optional<ExpectationResult> failed = now.firstFailure();

@@ -49,6 +49,14 @@ final class VerdictView {
       printer.blank();
       printer.warning("runc's state directory " + foreign.dir() + " belongs to " + foreign.owner() + ", not to you, so runc cannot keep your containers there.");
       printer.note("That is why the course gives runc a directory of yours: --root \"$RUNC_ROOT\" (" + foreign.courseRoot() + "). Any directory you own works too.");
+    } else if (verdict instanceof Verdict.OtherTool other) {
+      printer.blank();
+      String where = other.step().map(p -> " (" + p.label() + ")").orElse("");
+      String result = other.exitCode() == 0 ? "It worked" : "It exited with status " + other.exitCode()
+          + (other.lastLine().isEmpty() ? "" : " (" + other.lastLine() + ")");
+      printer.note(other.program() + " " + other.subcommand() + " is not the course's " + other.courseProgram() + " "
+          + other.subcommand() + where + ". " + result + ", but the course checks what " + other.courseProgram()
+          + " made, so this step stays as it was; :explain says what differs.");
     } else if (verdict instanceof Verdict.Unsure unsure) {
       printer.blank();
       String said = unsure.lastLine().isEmpty() ? "and printed nothing." : "and said: " + unsure.lastLine();

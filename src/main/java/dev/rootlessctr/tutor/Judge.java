@@ -76,6 +76,10 @@ public final class Judge {
     if (side.isPresent()) {
       return side.get();
     }
+    Optional<Verdict> other = otherTool(line, current);
+    if (other.isPresent()) {
+      return other.get();
+    }
     if (exit != 0) {
       Optional<Verdict> foreign = foreignStateDir(line);
       if (foreign.isPresent()) {
@@ -217,6 +221,34 @@ public final class Judge {
       while (m.find()) {
         if (matcher.hostPrograms().contains(m.group(1))) {
           return Optional.of(new Verdict.WrongSide(m.group(1), Verdict.Side.CONTAINER, Optional.empty(), Optional.empty()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A tool the course does not use, doing a step's work its own way: {@code crun run} where the
+   * lesson has {@code runc run}, {@code umoci unpack} for {@code oci-image-tool unpack}. Told by
+   * the subcommand, since the course names no alternatives.
+   */
+  private Optional<Verdict> otherTool(LineFacts line, Optional<Position> current) {
+    if (!line.matches().isEmpty()) {
+      return Optional.empty();
+    }
+    for (List<String> words : ShellWords.commands(line.line(), line.env())) {
+      CommandShape typed = matcher.shape(words);
+      if (matcher.hostPrograms().contains(typed.program())) {
+        continue;
+      }
+      String sub = typed.positionals().isEmpty() ? "" : typed.positionals().get(0);
+      for (String program : matcher.hostPrograms()) {
+        if (!sub.isEmpty() && matcher.subcommands(program).contains(sub)) {
+          List<Position> steps = matcher.stepsUsing(program, sub);
+          Optional<Position> step = steps.stream().filter(p -> current.filter(p::equals).isPresent()).findFirst()
+              .or(() -> steps.stream().findFirst());
+          return Optional.of(new Verdict.OtherTool(typed.program(), program, sub, step, line.outcome().exitCode(),
+              lastLine(line.outcome().output())));
         }
       }
     }
