@@ -4,17 +4,13 @@ import dev.rootlessctr.render.Glyphs;
 import java.nio.charset.Charset;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The {@code doctor [--json] [--allow-root]} subcommand.
- *
- * <p>Exit status: 0 when nothing blocks the course, 1 when something does, 2 on a usage error.
+ * The host diagnosis as a command: runs every check and prints the report for a person or a
+ * script. The command line is read by the front end ({@code cli.DoctorCommandLine}).
  */
 public final class DoctorCommand {
-
-  private static final int DEFAULT_WIDTH = 80;
 
   private final DoctorInputs inputs;
   private final Function<String, List<String>> lessonsByTag;
@@ -40,40 +36,12 @@ public final class DoctorCommand {
   }
 
   /**
-   * The command for this machine with the course defaults and no lesson index; colour only on a
-   * console and without {@code NO_COLOR}, width from {@code COLUMNS}.
+   * Runs the doctor and prints the report: a table, or a JSON document when {@code json}.
+   * Returns 0 when nothing blocks the course, 1 when something does.
    */
-  public static DoctorCommand forRealHost() {
-    HostView host = HostView.real();
-    Map<String, String> env = host.env();
-    boolean colour = System.console() != null && !env.containsKey("NO_COLOR")
-        && !"dumb".equals(env.get("TERM"));
-    return new DoctorCommand(
-        DoctorInputs.defaults(host),
-        tag -> List.of(),
-        colour ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN,
-        widthFrom(env));
-  }
-
-  /** Runs the doctor for {@code args} (the words after {@code doctor}) and prints the report. */
-  public int run(List<String> args, PrintWriter out, PrintWriter err) {
-    DoctorOptions.ParseResult parsed = DoctorOptions.parse(args);
-    if (parsed.options().isEmpty()) {
-      err.println("doctor: unknown argument " + parsed.unknown().orElseThrow());
-      err.println(DoctorOptions.USAGE);
-      err.flush();
-      return 2;
-    }
-    DoctorOptions options = parsed.options().get();
-    if (options.help()) {
-      out.println(DoctorOptions.USAGE);
-      out.println("Diagnoses this host for rootless containers; exit 0 when nothing blocks the"
-          + " course, 1 when something does.");
-      out.flush();
-      return 0;
-    }
-    DoctorReport report = Doctor.forHost(inputs.withAllowRoot(options.allowRoot())).run();
-    if (options.json()) {
+  public int run(boolean json, PrintWriter out) {
+    DoctorReport report = Doctor.forHost(inputs).run();
+    if (json) {
       out.println(new JsonReport(lessonsByTag).toJson(report));
     } else {
       String text = new ReportRenderer(mode, width, lessonsByTag).toText(report);
@@ -82,10 +50,5 @@ public final class DoctorCommand {
     }
     out.flush();
     return report.ok() ? 0 : 1;
-  }
-
-  private static int widthFrom(Map<String, String> env) {
-    String columns = env.getOrDefault("COLUMNS", "");
-    return columns.matches("\\d{2,3}") ? Integer.parseInt(columns) : DEFAULT_WIDTH;
   }
 }

@@ -37,6 +37,10 @@ public record RegistryMode(Kind kind, String workshopAddress) {
       if (!address.matches("[A-Za-z0-9.-]+:\\d{1,5}")) {
         throw new IllegalArgumentException("workshop=HOST:PORT, e.g. workshop=192.168.1.10:5000 (found '" + address + "')");
       }
+      int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("workshop=HOST:PORT takes a port from 1 to 65535, e.g. workshop=192.168.1.10:5000 (found '" + address + "')");
+      }
       return new RegistryMode(Kind.WORKSHOP, address);
     }
     throw new IllegalArgumentException("registry mode is offline, online or workshop=HOST:PORT (found '" + value + "')");

@@ -5,9 +5,12 @@ import dev.rootlessctr.doctor.DoctorInputs;
 import dev.rootlessctr.doctor.DoctorReport;
 import dev.rootlessctr.doctor.Finding;
 import dev.rootlessctr.doctor.InstallOffer;
+import dev.rootlessctr.doctor.MirrorStatus;
 import dev.rootlessctr.doctor.ReportRenderer;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.mirror.LabMirror;
+import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,6 +69,19 @@ public final class HostHooks implements LessonHooks {
       }
     }
     return tag -> byTag.getOrDefault(tag, List.of());
+  }
+
+  /**
+   * What the doctor asks about the registry of {@code mirror}'s mode: the built-in mirror
+   * (started for the question), the instructor's registry, or none when online.
+   */
+  public static MirrorStatus mirrorStatus(LabMirror mirror) {
+    RegistryMode mode = mirror.mode();
+    return switch (mode.kind()) {
+      case ONLINE -> MirrorStatus.notUsed("online mode, skopeo pulls from Docker Hub itself");
+      case WORKSHOP -> MirrorStatus.of(mode.workshopAddress(), mirror::answering);
+      case OFFLINE -> MirrorStatus.of("127.0.0.1 (" + mode + ")", mirror::answering);
+    };
   }
 
   @Override

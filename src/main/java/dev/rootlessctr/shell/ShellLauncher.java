@@ -7,14 +7,11 @@ import dev.rootlessctr.lab.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.check.ProbeReferences;
-import dev.rootlessctr.doctor.DoctorCommand;
 import dev.rootlessctr.doctor.DoctorInputs;
-import dev.rootlessctr.doctor.ReportRenderer;
 import dev.rootlessctr.doctor.HostView;
-import dev.rootlessctr.doctor.MirrorStatus;
+import dev.rootlessctr.doctor.SpaceMeter;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
-import dev.rootlessctr.settings.Settings;
 import dev.rootlessctr.lesson.CourseLoader;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.probe.Probe;
@@ -23,6 +20,7 @@ import dev.rootlessctr.lesson.LessonError;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.progress.ProgressStore;
 import dev.rootlessctr.render.ColorChoice;
+import dev.rootlessctr.render.ColorMode;
 import dev.rootlessctr.render.Glyphs;
 import dev.rootlessctr.render.Style;
 import dev.rootlessctr.settings.XdgDirs;
@@ -48,8 +46,14 @@ import org.jline.utils.Signals;
 /** Starts the tutorial shell on the real terminal, or on piped input as a script. */
 public final class ShellLauncher {
 
-  /** What the command line asked for; null fields take their defaults. */
-  public record Request(Path lessons, Path lab, String registry, String color, boolean allowRoot) {}
+  /**
+   * What the command line asked for, already checked by the front end.
+   *
+   * @param lessons the course folder, absolute
+   * @param lab the lab directory, absolute (created if missing)
+   * @param registry the registry mode, from the command line or settings.json
+   */
+  public record Request(Path lessons, Path lab, RegistryMode registry, ColorMode color, boolean allowRoot) {}
 
   private static final Duration QUIET_NOTICE = Duration.ofSeconds(3);
 
@@ -57,54 +61,25 @@ public final class ShellLauncher {
   private final PrintWriter err;
   private final InputStream in;
   private final Map<String, String> env;
+  private final ProcessRunner processes;
+  private final boolean console;
 
-  public ShellLauncher(PrintWriter out, PrintWriter err, InputStream in) {
-    this(out, err, in, System.getenv());
-  }
-
-  ShellLauncher(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+  /**
+   * A launcher for a shell with these streams, environment and process runner; {@code console}
+   * says whether input and output are a terminal (else the input is read as a script).
+   */
+  public ShellLauncher(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, ProcessRunner processes, boolean console) {
     this.out = out;
     this.err = err;
     this.in = in;
     this.env = env;
+    this.processes = processes;
+    this.console = console;
   }
 
-  /**
-   * Runs the {@code doctor} subcommand, judged against the same lab, runc state directory and
-   * registry the shell would use, and naming the lessons each finding affects. The built-in
-   * mirror is started for its check (and stopped), a workshop registry is asked over the
-   * network, online mode has none to ask.
-   */
-  public static int doctor(Path lessons, Path lab, String registry, List<String> args, PrintWriter out, PrintWriter err) {
-    try (LabMirror mirror = labMirror(registry, XdgDirs.from(System.getenv()))) {
-      return doctorCommand(lessons, lab, mirrorStatus(mirror)).run(args, out, err);
-    }
-  }
-
-  /** The mirror for {@code registry} (the command line's), else the settings file's mode. */
-  private static LabMirror labMirror(String registry, XdgDirs dirs) {
-    RegistryMode mode = RegistryMode.parse(registry != null ? registry : Settings.load(dirs.config()).registry());
-    return new LabMirror(mode, dirs.cache().resolve("images"), Path.of("/bin/busybox"), ProcessRunner.system());
-  }
-
-  private static DoctorCommand doctorCommand(Path lessons, Path lab, MirrorStatus mirror) {
-    Map<String, String> env = System.getenv();
-    HostUser user = HostUser.current();
-    Course course;
-    try {
-      course = new CourseLoader().load(lessons);
-    } catch (IOException e) {
-      course = new Course("none", lessons, List.of(), List.of());
-    }
-    DoctorInputs inputs =
-        DoctorInputs.defaults(HostView.real())
-            .withLabDir(lab != null ? lab.toAbsolutePath() : Lab.defaultDir(user))
-            .withRuncStateDir(Lab.runcRoot(env, user));
-    inputs = inputs.withMirror(mirror);
-    boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null)
-        && Glyphs.unicode(java.nio.charset.Charset.defaultCharset());
-    int width = env.getOrDefault("COLUMNS", "").matches("\\d{2,3}") ? Integer.parseInt(env.get("COLUMNS")) : 80;
-    return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), colour ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN, width);
+  /** The mirror for the registry mode the learner chose. */
+  private LabMirror labMirror(RegistryMode mode, XdgDirs dirs) {
+    return new LabMirror(mode, dirs.cache().resolve("images"), Path.of("/bin/busybox"), processes);
   }
 
   public int launch(Request request) {
@@ -121,15 +96,29 @@ public final class ShellLauncher {
     CompletableFuture<Course> course = CompletableFuture.supplyAsync(() -> loadCourse(request.lessons()));
     ProgressStore store = new ProgressStore(XdgDirs.from(env).state().resolve("progress-" + request.lessons().getFileName() + ".json"));
     CompletableFuture<ProgressStore.Loaded> progress = CompletableFuture.supplyAsync(store::load);
-    boolean interactive = System.console() != null;
     try {
-      return interactive ? onTerminal(request, user, course, store, progress) : scripted(request, user, course.join(), store, progress);
+      return console ? onTerminal(request, user, course, store, progress) : scripted(request, user, join(course), store, progress);
     } catch (UncheckedIOException e) {
       err.println("rootless-ctr: cannot read the lessons in " + request.lessons() + ": " + e.getCause().getMessage());
       return 1;
     } catch (IOException e) {
       err.println("rootless-ctr: " + e.getMessage());
       return 1;
+    }
+  }
+
+  /** The future's value; a failure in it is rethrown as itself, not as a CompletionException. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 
@@ -151,12 +140,7 @@ public final class ShellLauncher {
       Printer printer = new Printer(writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getWidth);
       Path scratch = scratchDir();
       try {
-        Course course;
-        try {
-          course = loading.join();
-        } catch (java.util.concurrent.CompletionException e) {
-          throw (UncheckedIOException) e.getCause();
-        }
+        Course course = join(loading);
         ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, true);
         XdgDirs dirs = XdgDirs.from(env);
         Files.createDirectories(dirs.state());
@@ -174,7 +158,7 @@ public final class ShellLauncher {
   }
 
   private int scripted(Request request, HostUser user, Course course, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
-    boolean color = request.color().equals("always");
+    boolean color = request.color() == ColorMode.ALWAYS;
     Printer printer = new Printer(out, Style.of(color, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), () -> 80);
     Path scratch = scratchDir();
     try {
@@ -199,7 +183,7 @@ public final class ShellLauncher {
     for (Lesson lesson : course.lessons()) {
       ProbeReferences.check(lesson, probes).forEach(error -> printer.warning("lesson problem: " + error));
     }
-    Path labDir = request.lab() != null ? request.lab().toAbsolutePath() : Lab.defaultDir(user);
+    Path labDir = request.lab();
     Lab lab = new Lab(labDir, Lab.runcRoot(env, user));
     boolean created = !Files.isDirectory(labDir);
     Files.createDirectories(labDir);
@@ -213,24 +197,14 @@ public final class ShellLauncher {
     boolean firstStart = !Files.exists(store.file());
     LabMirror mirror = labMirror(request.registry(), dirs);
     DoctorInputs doctor =
-        DoctorInputs.defaults(HostView.real())
+        DoctorInputs.defaults(HostView.rooted(Path.of("/"), env, processes, SpaceMeter.fileStore()))
             .withLabDir(labDir)
             .withRuncStateDir(lab.runcRoot())
-            .withMirror(mirrorStatus(mirror))
+            .withMirror(HostHooks.mirrorStatus(mirror))
             .withAllowRoot(request.allowRoot());
     LessonHooks hooks = new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
     return new ShellSetup.Parts(
-        course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks);
-  }
-
-  /** What the doctor asks about the mirror in {@code mode}. */
-  private static MirrorStatus mirrorStatus(LabMirror mirror) {
-    RegistryMode mode = mirror.mode();
-    return switch (mode.kind()) {
-      case ONLINE -> MirrorStatus.notUsed("online mode, skopeo pulls from Docker Hub itself");
-      case WORKSHOP -> MirrorStatus.of(mode.workshopAddress(), mirror::answering);
-      case OFFLINE -> MirrorStatus.of("127.0.0.1 (" + mode + ")", mirror::answering);
-    };
+        course, lab, user, state, printer, store, progress::join, probes, processes, hooks);
   }
 
   private static void quietNotice(Printer printer, String line) {
