@@ -413,7 +413,12 @@ final class Tutor {
     JsonEdit edit = new JsonEdit(template.file(), template.pointer(), Template.fill(template.json(), builtIns), template.line());
     Path file = shell.cwd().resolve(edit.file());
     try {
-      JsonEditor.Applied applied = new JsonEditor().apply(edit, file);
+      JsonEditor.Result result = new JsonEditor().apply(edit, file);
+      if (result instanceof JsonEditor.Refused refused) {
+        printer.failure(EditRefusal.message(refused, edit, session.position().orElseThrow().lesson(), session.course(), builtIns));
+        return;
+      }
+      JsonEditor.Applied applied = (JsonEditor.Applied) result;
       if (!applied.changed()) {
         printer.note(edit.file() + " already has that at " + edit.pointer() + "; nothing to change.");
         return;
