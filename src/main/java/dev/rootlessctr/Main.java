@@ -49,6 +49,6 @@ public final class Main {
   int run(String... args) {
     List<String> words = List.of(args);
     return TopLevel.forRun(err, env, words)
-        .run(() -> CommandLine.parse(words, env.projectDir()).run(new Context(out, err, in, env)));
+        .run(() -> CommandLine.parse(words).run(new Context(out, err, in, env)));
   }
 }

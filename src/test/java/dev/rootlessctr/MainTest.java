@@ -35,6 +35,10 @@ class MainTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String input, String... args) {
+    return runIn(TestPaths.project(), input, args);
+  }
+
+  private int runIn(Path project, String input, String... args) {
     Map<String, String> env = new HashMap<>();
     env.put("HOME", home.toString());
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -42,7 +46,7 @@ class MainTest {
     env.put("XDG_STATE_HOME", home.resolve("state").toString());
     env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
     env.put("LANG", "C.UTF-8");
-    Environment environment = new Environment(env, TestPaths.project(), false, ProcessRunner.system());
+    Environment environment = new Environment(env, project, false, ProcessRunner.system());
     ByteArrayInputStream in = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
     return new Main(new PrintWriter(out, true), new PrintWriter(err, true), in, environment).run(args);
   }
@@ -73,6 +77,19 @@ class MainTest {
   void aMissingLessonsFolderIsNamed(String command) {
     assertOneReason(run("", args(command, "--lessons", home.resolve("nowhere").toString())),
         "--lessons " + home.resolve("nowhere") + ": there is no such folder.");
+  }
+
+  @Test
+  void aShellStartedOutsideTheProjectNamesTheDefaultCourseItLacks() {
+    assertOneReason(runIn(home, ""), "the course folder " + home.resolve("lessons/rootless") + ": there is no such folder.");
+    assertTrue(err.toString().contains("Start rootless-ctr from the project folder (./rootless-ctr), or pass --lessons DIR."), err.toString());
+  }
+
+  @Test
+  void theDoctorNeedsNoCourse() throws Exception {
+    int status = runIn(home, "", "doctor", "--json", "--registry", "online", "--allow-root");
+    assertTrue(status == 0 || status == 1, "the doctor's own verdict, not a usage error: " + status + "\n" + err);
+    assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).has("findings"), out.toString());
   }
 
   @ParameterizedTest

@@ -1,6 +1,5 @@
 package dev.rootlessctr.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -43,10 +42,10 @@ public final class CommandLine {
 
   private CommandLine() {}
 
-  /** Parses {@code args}; the default course is in {@code projectDir}. */
-  public static Command parse(List<String> args, Path projectDir) throws InputError {
+  /** Parses {@code args}. */
+  public static Command parse(List<String> args) throws InputError {
     Words words = new Words(args);
-    SharedOptions shared = new SharedOptions(projectDir);
+    SharedOptions shared = new SharedOptions();
     while (words.hasNext()) {
       Words.Arg arg = words.next();
       Subcommand subcommand = arg.inline().isEmpty() ? SUBCOMMANDS.get(arg.name()) : null;

@@ -25,28 +25,39 @@ final class CourseInputs {
 
   private CourseInputs() {}
 
-  /** The course folder, absolute; it must be a folder holding at least one lesson file. */
-  static Path lessons(Path given) throws InputError {
-    Path dir = given.toAbsolutePath().normalize();
-    String hint = "Name a course folder, such as lessons/rootless in the project.";
+  /** The course the project ships, used when no {@code --lessons} is given. */
+  static Path defaultLessons(Path projectDir) {
+    return projectDir.resolve("lessons").resolve("rootless");
+  }
+
+  /**
+   * The course folder, absolute: {@code given}, else the project's; it must be a folder holding
+   * at least one lesson file.
+   */
+  static Path lessons(Optional<Path> given, Path projectDir) throws InputError {
+    Path dir = given.orElseGet(() -> defaultLessons(projectDir)).toAbsolutePath().normalize();
+    String option = given.map(p -> "--lessons " + p).orElse("the course folder " + dir);
+    String hint = given.isPresent()
+        ? "Name a course folder, such as lessons/rootless in the project."
+        : "Start rootless-ctr from the project folder (./rootless-ctr), or pass --lessons DIR.";
     if (!Files.exists(dir)) {
-      throw new InputError("--lessons " + given + ": there is no such folder.", hint);
+      throw new InputError(option + ": there is no such folder.", hint);
     }
     if (!Files.isDirectory(dir)) {
-      throw new InputError("--lessons " + given + " is a file, not a course folder.", hint);
+      throw new InputError(option + " is a file, not a course folder.", hint);
     }
     if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
-      throw new InputError("--lessons " + given + ": you may not read that folder.", hint);
+      throw new InputError(option + ": you may not read that folder.", hint);
     }
     boolean any;
     try (Stream<Path> listing = Files.list(dir)) {
       any = listing.anyMatch(p -> LESSON_FILE.matcher(p.getFileName().toString()).matches());
     } catch (IOException e) {
-      throw new InputError("--lessons " + given + ": cannot list it (" + e.getMessage() + ").", hint);
+      throw new InputError(option + ": cannot list it (" + e.getMessage() + ").", hint);
     }
     if (!any || dir.getFileName() == null) {
       throw new InputError(
-          "--lessons " + given + " holds no lesson files (named like 01-pull.md).", hint);
+          option + " holds no lesson files (named like 01-pull.md).", hint);
     }
     return dir;
   }

@@ -17,6 +17,7 @@ import dev.rootlessctr.settings.XdgDirs;
 import dev.rootlessctr.shell.HostHooks;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,16 +68,22 @@ public record DoctorCommandLine(CourseOptions options, boolean json) implements 
     Environment env = context.env();
     Map<String, String> variables = env.variables();
     HostUser user = HostUser.current(variables);
-    Path lessons = CourseInputs.lessons(options.lessons());
+    // The doctor runs without a course too (from the jar alone): the default course only adds
+    // the "affects:" lines. A course named with --lessons must be a good one.
+    Path defaultLessons = CourseInputs.defaultLessons(env.projectDir());
+    Path lessons = options.lessons().isPresent() || Files.isDirectory(defaultLessons)
+        ? CourseInputs.lessons(options.lessons(), env.projectDir())
+        : null;
     Path lab = CourseInputs.lab(options.lab(), user);
     XdgDirs dirs = XdgDirs.from(variables);
     RegistryMode mode = CourseInputs.registry(options.registry(), dirs);
-    Course course;
-    try {
-      course = new CourseLoader().load(lessons);
-    } catch (IOException e) {
-      // Without the lessons the report only loses its "affects:" lines.
-      course = new Course("none", lessons, List.of(), List.of());
+    Course course = new Course("none", defaultLessons, List.of(), List.of());
+    if (lessons != null) {
+      try {
+        course = new CourseLoader().load(lessons);
+      } catch (IOException e) {
+        // Without the lessons the report only loses its "affects:" lines.
+      }
     }
     try (LabMirror mirror = new LabMirror(mode, dirs.cache().resolve("images"), Path.of("/bin/busybox"), env.processes())) {
       HostView host = HostView.rooted(Path.of("/"), variables, env.processes(), SpaceMeter.fileStore());

@@ -17,10 +17,6 @@ final class SharedOptions {
   private boolean allowRoot;
   private final List<String> given = new ArrayList<>();
 
-  SharedOptions(Path projectDir) {
-    this.lessons = projectDir.resolve("lessons").resolve("rootless");
-  }
-
   /** Reads {@code arg} if it is a shared option; false when it is not one. */
   boolean take(Words.Arg arg, Words words) throws InputError {
     switch (arg.name()) {
@@ -57,7 +53,7 @@ final class SharedOptions {
   }
 
   CourseOptions options() {
-    return new CourseOptions(lessons, Optional.ofNullable(lab), Optional.ofNullable(registry), color, allowRoot);
+    return new CourseOptions(Optional.ofNullable(lessons), Optional.ofNullable(lab), Optional.ofNullable(registry), color, allowRoot);
   }
 
   private static Path folder(Words.Arg arg, String value) throws InputError {

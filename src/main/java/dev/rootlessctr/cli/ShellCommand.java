@@ -15,7 +15,7 @@ public record ShellCommand(CourseOptions options) implements Command {
     HostUser user = HostUser.current(variables);
     ShellLauncher.Request request =
         new ShellLauncher.Request(
-            CourseInputs.lessons(options.lessons()),
+            CourseInputs.lessons(options.lessons(), env.projectDir()),
             CourseInputs.lab(options.lab(), user),
             CourseInputs.registry(options.registry(), XdgDirs.from(variables)),
             options.color(),

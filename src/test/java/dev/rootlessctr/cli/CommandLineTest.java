@@ -16,19 +16,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CommandLineTest {
 
-  private static final Path PROJECT = Path.of("/opt/rootless-ctr");
-
   private static Command parse(String... args) throws InputError {
-    return CommandLine.parse(List.of(args), PROJECT);
+    return CommandLine.parse(List.of(args));
   }
 
   @Test
-  void theShellIsTheDefaultWithTheRootlessCourse() throws Exception {
+  void theShellIsTheDefaultAndDefaultsAreLeftToTheCommand() throws Exception {
     ShellCommand shell = assertInstanceOf(ShellCommand.class, parse("--registry", "online", "--color=never"));
     assertEquals(
-        new CourseOptions(PROJECT.resolve("lessons/rootless"), Optional.empty(), Optional.of(RegistryMode.parse("online")), ColorMode.NEVER, false),
+        new CourseOptions(Optional.empty(), Optional.empty(), Optional.of(RegistryMode.parse("online")), ColorMode.NEVER, false),
         shell.options());
-    assertEquals(new CourseOptions(PROJECT.resolve("lessons/rootless"), Optional.empty(), Optional.empty(), ColorMode.AUTO, false),
+    assertEquals(new CourseOptions(Optional.empty(), Optional.empty(), Optional.empty(), ColorMode.AUTO, false),
         assertInstanceOf(ShellCommand.class, parse()).options());
   }
 
@@ -42,7 +40,7 @@ class CommandLineTest {
     assertTrue(after.options().allowRoot());
     DoctorCommandLine before = assertInstanceOf(DoctorCommandLine.class, parse("--registry", "online", "--lessons", "x", "doctor"));
     assertEquals(RegistryMode.Kind.ONLINE, before.options().registry().orElseThrow().kind());
-    assertEquals(Path.of("x"), before.options().lessons());
+    assertEquals(Optional.of(Path.of("x")), before.options().lessons());
     assertEquals(false, before.json());
   }
 
@@ -83,7 +81,7 @@ class CommandLineTest {
     List<String> args = List.of(line.strip().split(" "));
     args = args.stream().map(a -> a.equals("''") ? "" : a).toList();
     List<String> words = args;
-    InputError e = assertThrows(InputError.class, () -> CommandLine.parse(words, PROJECT));
+    InputError e = assertThrows(InputError.class, () -> CommandLine.parse(words));
     assertEquals(reason, e.reason());
     assertTrue(e.hint().endsWith("--help lists the options.") || e.hint().endsWith("--help lists its options."), e.hint());
   }
