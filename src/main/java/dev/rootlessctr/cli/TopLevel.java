@@ -66,12 +66,12 @@ public final class TopLevel {
     String where;
     try {
       where = "The details are in " + log.write(crash, args, thread) + ".";
-    } catch (IOException | RuntimeException e) {
+    } catch (Throwable e) { // NOPMD: even an OutOfMemoryError here must not become a trace
       where = "The details could not be saved either (" + clean(String.valueOf(e.getMessage())) + ").";
     }
     err.println("rootless-ctr: " + reason(crash));
     err.println("  This is a bug in rootless-ctr, not something you did. " + where);
-    err.println("  Please report it with that file; starting again usually works.");
+    err.println("  Please report it with that file.");
     err.flush();
   }
 
