@@ -102,7 +102,13 @@ public final class ShellLauncher {
       err.println("rootless-ctr: cannot read the lessons in " + request.lessons() + ": " + e.getCause().getMessage());
       return 1;
     } catch (IOException e) {
-      err.println("rootless-ctr: " + e.getMessage());
+      // A bare path is all some of these exceptions say: name what happened to it.
+      String text = e.getMessage();
+      if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() == null) {
+        text += e instanceof java.nio.file.AccessDeniedException ? ": permission denied"
+            : e instanceof java.nio.file.NoSuchFileException ? ": no such file or folder" : ": cannot be used";
+      }
+      err.println("rootless-ctr: " + text);
       return 1;
     }
   }
