@@ -34,7 +34,11 @@ public final class CommandLine {
     Command parse(Words words, SharedOptions shared) throws InputError;
   }
 
-  /** The subcommands by name; a new one is one line here (and its record). */
+  /**
+   * The subcommands by name; a new one is one line here (and its record). A command that still
+   * reads its own words is one line too: {@code Map.entry("lint", OwnWordsCommand.named("lint",
+   * (context, args) -> ...))}.
+   */
   static final Map<String, Subcommand> SUBCOMMANDS =
       Map.ofEntries(
           Map.entry("doctor", DoctorCommandLine::parse),

@@ -53,6 +53,19 @@ class CommandLineTest {
   }
 
   @Test
+  void aCommandThatReadsItsOwnWordsGetsThemAsGiven() throws Exception {
+    CommandLine.Subcommand lint = OwnWordsCommand.named("lint", (context, args) -> args.size());
+    Command command = lint.parse(new Words(List.of("--json", "lessons/deeper")), new SharedOptions());
+    assertEquals(List.of("--json", "lessons/deeper"), assertInstanceOf(OwnWordsCommand.class, command).args());
+    assertEquals(2, command.run(null));
+    SharedOptions shared = new SharedOptions();
+    Words before = new Words(List.of("--allow-root"));
+    assertTrue(shared.take(before.next(), before));
+    InputError e = assertThrows(InputError.class, () -> lint.parse(new Words(List.of()), shared));
+    assertEquals("--allow-root does not apply to lint.", e.reason());
+  }
+
+  @Test
   void helpListsTheExitCodes() throws Exception {
     HelpCommand help = assertInstanceOf(HelpCommand.class, parse("--lab", "x", "-h"));
     assertTrue(help.text().contains("exit status:\n  0  ok\n  1  the work failed"), help.text());
