@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rootlessctr.cli.Environment;
 import dev.rootlessctr.process.ProcessRunner;
@@ -128,6 +129,18 @@ class MainTest {
     locked.toFile().setWritable(false);
     assertOneReason(run("", "--lab", locked.resolve("lab").toString()),
         "--lab " + locked.resolve("lab") + " does not exist and cannot be created: you may not write in " + locked + ".");
+  }
+
+  @Test
+  void aLabSomeoneElseOwnsIsRefusedEvenThroughALink() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a folder away");
+    Path theirs = Files.createDirectory(home.resolve("theirs"));
+    Files.setAttribute(theirs, "unix:uid", 54321);
+    assertOneReason(run("", "--lab", theirs.toString()), "--lab " + theirs + " belongs to uid 54321, not to you (uid 0).");
+    Path link = Files.createSymbolicLink(home.resolve("mylab"), theirs);
+    err.getBuffer().setLength(0);
+    assertOneReason(run("", "doctor", "--lab", link.toString()),
+        "--lab " + link + " (it is a link to " + theirs + ") belongs to uid 54321, not to you (uid 0).");
   }
 
   @ParameterizedTest

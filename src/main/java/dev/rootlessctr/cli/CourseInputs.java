@@ -76,6 +76,13 @@ final class CourseInputs {
       if (!Files.isWritable(dir) || !Files.isExecutable(dir)) {
         throw new InputError(option + ": you may not write in that folder.", hint);
       }
+      // Writable is not enough: a lab in a folder someone else owns (a shared /tmp folder, or a
+      // link into another user's home) would let them change what the lessons check and run.
+      long owner = owner(dir);
+      if (owner != user.uid()) {
+        String link = Files.isSymbolicLink(dir) ? " (it is a link to " + real(dir) + ")" : "";
+        throw new InputError(option + link + " belongs to uid " + owner + ", not to you (uid " + user.uid() + ").", hint);
+      }
       return dir;
     }
     Path parent = dir.getParent();
@@ -91,6 +98,22 @@ final class CourseInputs {
           hint);
     }
     return dir;
+  }
+
+  private static long owner(Path dir) throws InputError {
+    try {
+      return ((Number) Files.getAttribute(dir, "unix:uid")).longValue();
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new InputError("cannot tell who owns " + dir + " (" + e.getMessage() + ").", "");
+    }
+  }
+
+  private static Path real(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir;
+    }
   }
 
   /** The registry mode: the command line's, else settings.json's, else offline. */
