@@ -34,10 +34,13 @@ import java.util.Map;
 public record DoctorCommandLine(CourseOptions options, boolean json) implements Command {
 
   static final String USAGE =
-      "usage: rootless-ctr doctor [--json] [--allow-root] [--registry MODE] [--lab DIR]"
-          + " [--lessons DIR] [--color WHEN]\n"
-          + "Diagnoses this host for rootless containers; exit 0 when nothing blocks the course,"
-          + " 1 when something does, 2 on a usage error.";
+      String.join(
+          "\n",
+          "usage: rootless-ctr doctor [--json] [--allow-root] [--registry MODE] [--lab DIR]",
+          "                           [--lessons DIR] [--color WHEN]",
+          "Diagnoses this host for rootless containers, for the course, lab and registry the shell",
+          "would use (the options mean what they mean for the shell; see rootless-ctr --help).",
+          "Exit status 0 when nothing blocks the course, 1 when something does, 2 on a usage error.");
 
   private static final int DEFAULT_WIDTH = 80;
 
