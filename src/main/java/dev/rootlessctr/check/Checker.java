@@ -11,6 +11,7 @@ import dev.rootlessctr.lesson.Expectation.OutputContains;
 import dev.rootlessctr.lesson.Expectation.OutputMatches;
 import dev.rootlessctr.lesson.Expectation.PathState;
 import dev.rootlessctr.lesson.Expectation.ProbeCall;
+import dev.rootlessctr.lesson.Placeholders;
 import dev.rootlessctr.lesson.Step;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.ProbeResult;
@@ -183,7 +184,7 @@ public final class Checker {
     if (probe.isEmpty()) {
       return new ExpectationResult(call, false, description, description, "this shell has no probe named '" + call.name() + "'");
     }
-    List<String> args = call.args().stream().map(a -> Expansion.expand(Template.fill(a, values), context.env())).toList();
+    List<String> args = call.args().stream().map(a -> Expansion.expand(Placeholders.fill(a, values), context.env())).toList();
     try {
       ProbeResult result = probe.get().run(context.probeContext(), args);
       result.values().forEach((key, value) -> values.put(call.name() + "." + key, value));

@@ -92,7 +92,12 @@ public final class Observer {
     return best.size() == live.size() && best.values().stream().allMatch(ExpectationResult::passed);
   }
 
-  /** Stops watching and returns what was seen. */
+  /** Whether every expectation has held at some moment so far (true when there is none). */
+  public boolean sawAll() {
+    return live.isEmpty() || allPassed();
+  }
+
+    /** Stops watching and returns what was seen. */
   public Observations stop() {
     synchronized (this) {
       running = false; // from here on, a failing look is a cut-off one

@@ -9,8 +9,10 @@ import dev.rootlessctr.lab.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.CourseLoader;
+import dev.rootlessctr.lesson.ProbeCatalog;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
+import dev.rootlessctr.probe.Probes;
 import dev.rootlessctr.render.ColorChoice;
 import dev.rootlessctr.render.Glyphs;
 import dev.rootlessctr.settings.XdgDirs;
@@ -83,7 +85,7 @@ public record DoctorCommandLine(CourseOptions options, boolean json) implements 
     Course course = new Course("none", defaultLessons, List.of(), List.of());
     if (lessons != null) {
       try {
-        course = new CourseLoader().load(lessons);
+        course = new CourseLoader(ProbeCatalog.of(Probes.valueNames())).load(lessons);
       } catch (IOException e) {
         // Without the lessons the report only loses its "affects:" lines.
       }

@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.lesson.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.lesson.Requirement;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,11 +25,11 @@ public record DoctorReport(
     findings = List.copyOf(findings);
   }
 
-  /** The failed findings that concern any of {@code requiredTags}, e.g. a lesson's needs. */
-  public List<Finding> blockers(Set<String> requiredTags) {
+  /** The failed findings that concern any of {@code required}, e.g. a lesson's needs. */
+  public List<Finding> blockers(Set<Requirement> required) {
     return findings.stream()
         .filter(Finding::blocks)
-        .filter(f -> requiredTags.contains(f.requirement().tag()))
+        .filter(f -> required.contains(f.requirement()))
         .toList();
   }
 

@@ -1,5 +1,7 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.lesson.Requirement;
+
 /** Asks whether the course's offline image mirror answers. */
 final class MirrorCheck implements Check {
 

@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.render.WordWrap;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -68,7 +69,7 @@ public final class ReportRenderer {
           .filter(f -> f.status() == Status.PASS).map(Finding::title).toList();
       if (!passed.isEmpty()) {
         out.append(" ").styled(markStyle(Status.PASS), mark(Status.PASS)).append(" ".repeat(MARK_WIDTH - mark(Status.PASS).length() + 2));
-        List<String> lines = TextWrap.wrap(passed.size() + " checks passed: " + String.join(", ", passed) + ".",
+        List<String> lines = WordWrap.wrap(passed.size() + " checks passed: " + String.join(", ", passed) + ".",
             Math.max(MIN_TEXT_WIDTH, width - INDENT.length()));
         for (int i = 0; i < lines.size(); i++) {
           out.append(i == 0 ? "" : INDENT).append(lines.get(i)).append("\n");
@@ -112,7 +113,7 @@ public final class ReportRenderer {
       return;
     }
     out.append(pad(title, titleWidth)).append("  ");
-    List<String> lines = TextWrap.wrap(finding.seen(), textWidth);
+    List<String> lines = WordWrap.wrap(finding.seen(), textWidth);
     String continuation = " ".repeat(textColumn);
     for (int i = 0; i < lines.size(); i++) {
       out.append(i == 0 ? "" : continuation).append(lines.get(i)).append("\n");
@@ -137,7 +138,7 @@ public final class ReportRenderer {
     }
     String lead = INDENT + label + ": ";
     String hanging = " ".repeat(lead.length());
-    List<String> lines = TextWrap.wrap(text, Math.max(MIN_TEXT_WIDTH, width - lead.length()));
+    List<String> lines = WordWrap.wrap(text, Math.max(MIN_TEXT_WIDTH, width - lead.length()));
     for (int i = 0; i < lines.size(); i++) {
       if (i == 0) {
         out.append(INDENT).styled(labelStyle(), label + ":").append(" ");
@@ -149,7 +150,7 @@ public final class ReportRenderer {
   }
 
   private void block(AttributedStringBuilder out, String indent, String text, AttributedStyle style) {
-    for (String line : TextWrap.wrap(text, Math.max(MIN_TEXT_WIDTH, width - indent.length()))) {
+    for (String line : WordWrap.wrap(text, Math.max(MIN_TEXT_WIDTH, width - indent.length()))) {
       out.append(indent).styled(style, line).append("\n");
     }
   }

@@ -1,5 +1,7 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.lesson.Requirement;
+
 /** Refuses root: as root nothing in the course would be rootless. */
 final class RootCheck implements Check {
 

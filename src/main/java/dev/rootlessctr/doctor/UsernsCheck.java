@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.lesson.Requirement;
 import dev.rootlessctr.process.Captured;
 import java.io.IOException;
 import java.nio.file.Path;

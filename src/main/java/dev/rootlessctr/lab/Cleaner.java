@@ -92,7 +92,7 @@ public final class Cleaner {
   public List<String> remove(List<CleanupItem> items) {
     List<String> done = new ArrayList<>();
     for (CleanupItem item : items) {
-      if (item.kind().equals("container")) {
+      if (item.kind() == CleanupItem.Kind.CONTAINER) {
         if (containers().contains(item.target())) {
           try {
             Captured deleted = runc("delete", "--force", item.target());
@@ -105,6 +105,10 @@ public final class Cleaner {
       }
       Path path = resolve(item);
       if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        if (!confined(path)) {
+          done.add("did not remove " + path + ": it is not inside the lab or named in your home");
+          continue;
+        }
         try {
           deleteTree(path);
           done.add("removed " + path);
@@ -114,6 +118,29 @@ public final class Cleaner {
       }
     }
     return done;
+  }
+
+  /**
+   * Whether a declared path may be deleted: below the lab, or below the home (never the home
+   * itself), and not reached through a symlinked folder that leads elsewhere. The lesson parser
+   * already refuses other paths; this holds even for a lesson that bypassed it.
+   */
+  private boolean confined(Path path) {
+    Path labDir = lab.dir().toAbsolutePath().normalize();
+    String home = env.get("HOME");
+    Path homeDir = home == null || home.isBlank() ? null : Path.of(home).toAbsolutePath().normalize();
+    Path base =
+        path.startsWith(labDir) && !path.equals(labDir)
+            ? labDir
+            : homeDir != null && path.startsWith(homeDir) && !path.equals(homeDir) ? homeDir : null;
+    if (base == null) {
+      return false;
+    }
+    try {
+      return path.getParent().toRealPath().startsWith(base.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Empties the lab directory (it stays, empty) after deleting the course's containers. */

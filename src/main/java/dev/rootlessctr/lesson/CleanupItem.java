@@ -1,9 +1,28 @@
 package dev.rootlessctr.lesson;
 
+import java.util.Locale;
+
 /**
- * Something a lesson creates that {@code :reset} and leaving the shell remove.
+ * Something a lesson creates that {@code :reset} and leaving the shell remove. The parser only
+ * accepts targets that stay in the lab, or files in the learner's home named one by one (see
+ * {@link LabPaths}).
  *
- * @param kind {@code path} (a file or directory; {@code ~} is the learner's home) or {@code container}
- *     (a runc container in the course's state directory)
+ * @param target for {@link Kind#PATH}, a path relative to the lab or {@code ~/NAME} in the
+ *     learner's home; for {@link Kind#CONTAINER}, a runc container id
  */
-public record CleanupItem(String kind, String target, int line) {}
+public record CleanupItem(Kind kind, String target, int line) {
+
+  /** What a cleanup directive removes. */
+  public enum Kind {
+    /** A file or directory in the lab, or one named in the learner's home. */
+    PATH,
+    /** A runc container in the course's state directory. */
+    CONTAINER;
+
+    /** The word a lesson writes: {@code path} or {@code container}. */
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+}

@@ -105,6 +105,10 @@ final class ExpectationParser {
     if (!pointer.startsWith("/")) {
       throw text.error(line, "JSON pointer `" + pointer + "` must start with '/'");
     }
+    String problem = JsonSyntax.pointerProblem(pointer, false);
+    if (problem != null) {
+      throw text.error(line, problem);
+    }
     String expected = args.size() == 3 ? args.get(2) : null;
     if (expected == null && !words.toLowerCase(Locale.ROOT).contains("exists")) {
       throw text.error(line, "json with two arguments must say `exists` after them");

@@ -9,8 +9,8 @@ import java.util.Set;
  *
  * @param number position in the course, from 1
  * @param id the file name without its order prefix and extension ({@code pull} for {@code 01-pull.md})
- * @param intro markdown shown when the lesson opens, before its first step
- * @param needs host requirements (doctor tags such as {@code runc}) the steps rely on
+ * @param intro shown when the lesson opens, before its first step
+ * @param needs host requirements the steps rely on, from the lesson's {@code needs:} tags
  * @param cleanup what the lesson may create outside the lab directory, removed by {@code :reset}
  */
 public record Lesson(
@@ -19,9 +19,9 @@ public record Lesson(
     String fileStem,
     Path file,
     String title,
-    String intro,
+    Prose intro,
     List<Step> steps,
-    Set<String> needs,
+    Set<Requirement> needs,
     List<CleanupItem> cleanup) {
 
   public Lesson {

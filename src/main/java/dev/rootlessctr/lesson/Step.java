@@ -6,31 +6,52 @@ import java.util.List;
  * One step of a lesson: what to read, what to run, what must be true afterwards.
  *
  * @param line the 1-based line of the step's heading, for messages
- * @param text markdown shown for the step (without its check, explanation or hints)
+ * @param text shown for the step (without its check, explanation or hints); quotes built-ins only
  * @param commands the shell lines {@code :run} runs, in order
  * @param edits JSON edits {@code :run} applies before the commands
  * @param expectations what the check verifies; all must hold
  * @param whileRunning expectations sampled from outside while the command runs (a container
  *     seen as a second terminal would see it); each must hold at some moment, or after the command
- * @param explanation markdown template shown once the check passes; {@code {{name}}} quotes a
- *     measured value
- * @param hints markdown, revealed one at a time
+ * @param explanation shown once the check passes; its placeholders quote measured values
+ * @param hints revealed one at a time
  * @param mistakes known error messages and what they mean
+ * @param inside the lines a {@code console} block shows typed at the container's prompt ({@code / #
+ *     }): what the learner types inside, never run on the host
+ * @param recap one line for the end of the course: what this step showed, quoting the values its
+ *     check measured
  */
 public record Step(
     int number,
     String title,
     int line,
-    String text,
+    Prose text,
     List<Command> commands,
     List<JsonEdit> edits,
     List<Expectation> expectations,
     List<Expectation> whileRunning,
-    String explanation,
-    List<String> hints,
-    List<Mistake> mistakes) {
+    Prose explanation,
+    List<Prose> hints,
+    List<Mistake> mistakes,
+    List<Command> inside,
+    Prose recap) {
+
+  public Step(
+      int number,
+      String title,
+      int line,
+      Prose text,
+      List<Command> commands,
+      List<JsonEdit> edits,
+      List<Expectation> expectations,
+      List<Expectation> whileRunning,
+      Prose explanation,
+      List<Prose> hints,
+      List<Mistake> mistakes) {
+    this(number, title, line, text, commands, edits, expectations, whileRunning, explanation, hints, mistakes, List.of(), Prose.empty(line));
+  }
 
   public Step {
+    inside = List.copyOf(inside);
     commands = List.copyOf(commands);
     edits = List.copyOf(edits);
     expectations = List.copyOf(expectations);

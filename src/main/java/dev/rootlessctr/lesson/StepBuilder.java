@@ -2,6 +2,10 @@ package dev.rootlessctr.lesson;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,10 +16,15 @@ import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.SourceSpan;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 
 /** Collects the blocks under one {@code ##} heading and turns them into a {@link Step}. */
 final class StepBuilder {
+
+  /** {@code (registry: offline, workshop)} right after a mistake's pattern. */
+  private static final Pattern CONDITION =
+      Pattern.compile("^\\s*\\(([a-z-]+):\\s*([a-z, -]+)\\)");
 
   private enum Section {
     TEXT,
@@ -23,10 +32,12 @@ final class StepBuilder {
     WHILE_RUNNING,
     EXPLAIN,
     HINTS,
-    MISTAKES
+    MISTAKES,
+    RECAP
   }
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([\\w.-]+)\\s*}}");
+  /** A line typed at a shell inside a container, as a console block shows it: {@code / # id}. */
+  private static final Pattern CONTAINER_PROMPT = Pattern.compile("^(?!\\$ )\\S+ # (\\S.*)$");
 
   private final int number;
   private final String title;
@@ -38,9 +49,12 @@ final class StepBuilder {
   private final List<Node> explain = new ArrayList<>();
   private final List<Node> hints = new ArrayList<>();
   private final List<Node> mistakes = new ArrayList<>();
+  private final List<Node> recap = new ArrayList<>();
   private Section section = Section.TEXT;
   private Node checkHeading;
   private Node whileRunningHeading;
+  /** Problems of single fences, expectations and mistakes: the rest of the step is still read. */
+  private final List<LessonError> problems = new ArrayList<>();
 
   StepBuilder(int number, String title, int line, SourceText text) {
     this.number = number;
@@ -75,6 +89,7 @@ final class StepBuilder {
       case EXPLAIN -> explain.add(node);
       case HINTS -> hints.add(node);
       case MISTAKES -> mistakes.add(node);
+      case RECAP -> recap.add(node);
     }
   }
 
@@ -85,6 +100,7 @@ final class StepBuilder {
       case EXPLAIN -> !explain.isEmpty();
       case HINTS -> !hints.isEmpty();
       case MISTAKES -> !mistakes.isEmpty();
+      case RECAP -> !recap.isEmpty();
       case TEXT -> false;
     };
   }
@@ -97,45 +113,53 @@ final class StepBuilder {
       case "explain", "explanation", "what happened" -> Section.EXPLAIN;
       case "hint", "hints" -> Section.HINTS;
       case "mistakes", "common mistakes", "if it fails" -> Section.MISTAKES;
+      case "recap" -> Section.RECAP;
       default -> Section.TEXT;
     };
   }
 
   Step build() throws LessonException {
     List<Command> commands = new ArrayList<>();
+    List<Command> inside = new ArrayList<>();
     List<JsonEdit> edits = new ArrayList<>();
-    StringBuilder markdown = new StringBuilder();
+    List<Node> shown = new ArrayList<>();
     for (List<Node> run : textRuns) {
       for (Node node : run) {
         if (node instanceof FencedCodeBlock fence) {
-          readFence(fence, commands, edits);
+          try {
+            readFence(fence, commands, inside, edits);
+          } catch (LessonException e) {
+            problems.addAll(e.errors());
+          }
         }
       }
-      if (!run.isEmpty()) {
-        markdown.append(markdown.length() == 0 ? "" : "\n").append(text.slice(run));
-      }
+      shown.addAll(run);
     }
     List<Expectation> expectations = readChecks(checkHeading, check);
     List<Expectation> live = readChecks(whileRunningHeading, whileRunning);
-    String explanation = text.slice(explain);
-    List<Expectation> all = new ArrayList<>(expectations);
-    all.addAll(live);
-    checkPlaceholders(explanation, all);
+    List<Prose> readHints = readHints();
+    List<Mistake> readMistakes = readMistakes();
+    if (!problems.isEmpty()) {
+      throw new LessonException(problems);
+    }
+    Prose recapProse = Prose.of(recap, recap.isEmpty() ? line : text.line(recap.get(0)));
     return new Step(
         number,
         title,
         line,
-        markdown.toString(),
+        Prose.of(shown, shown.isEmpty() ? line : text.line(shown.get(0))),
         commands,
         edits,
         expectations,
         live,
-        explanation,
-        readHints(),
-        readMistakes());
+        Prose.of(explain, explainLine()),
+        readHints,
+        readMistakes,
+        inside,
+        recapProse);
   }
 
-  private void readFence(FencedCodeBlock fence, List<Command> commands, List<JsonEdit> edits)
+  private void readFence(FencedCodeBlock fence, List<Command> commands, List<Command> inside, List<JsonEdit> edits)
       throws LessonException {
     String info = fence.getInfo() == null ? "" : fence.getInfo().trim();
     String[] words = info.split("\\s+");
@@ -143,8 +167,16 @@ final class StepBuilder {
       if (words.length != 4) {
         throw text.error(fence, "a JSON edit block is written ```json add FILE POINTER (found '" + info + "')");
       }
-      if (!words[3].startsWith("/")) {
-        throw text.error(fence, "JSON pointer '" + words[3] + "' must start with '/'");
+      String problem = JsonSyntax.pointerProblem(words[3], true);
+      if (problem == null) {
+        problem = LabPaths.editProblem(words[2]) == null ? null : "JSON edit: " + LabPaths.editProblem(words[2]);
+      }
+      if (problem != null) {
+        throw text.error(fence, problem);
+      }
+      JsonSyntax.Problem json = JsonSyntax.valueProblem(fence.getLiteral());
+      if (json != null) {
+        throw text.error(text.line(fence) + json.line(), json.column() + fence.getFenceIndent(), json.message());
       }
       edits.add(new JsonEdit(words[2], words[3], fence.getLiteral(), text.line(fence)));
       return;
@@ -162,6 +194,15 @@ final class StepBuilder {
       String trimmed = raw.strip();
       if (pending.length() == 0) {
         if (console) {
+          Matcher typedInside = CONTAINER_PROMPT.matcher(trimmed);
+          if (typedInside.matches()) {
+            inside.add(new Command(typedInside.group(1).strip(), first + i)); // typed in the container
+            if (!commands.isEmpty()) {
+              // also typed into the step's last command so far (the container's shell it started)
+              commands.add(commands.remove(commands.size() - 1).withInput(typedInside.group(1).strip()));
+            }
+            continue;
+          }
           if (!trimmed.startsWith("$ ")) {
             continue; // output shown in a console block, not a command
           }
@@ -192,35 +233,41 @@ final class StepBuilder {
       return List.of();
     }
     List<Expectation> expectations = new ArrayList<>();
+    boolean anyItem = false;
     for (Node node : section) {
       if (!(node instanceof ListBlock list)) {
         continue; // prose around the list is allowed and ignored
       }
       for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-        expectations.add(ExpectationParser.parse((ListItem) item, text));
+        anyItem = true;
+        try {
+          expectations.add(ExpectationParser.parse((ListItem) item, text));
+        } catch (LessonException e) {
+          problems.addAll(e.errors());
+        }
       }
     }
-    if (expectations.isEmpty()) {
+    if (!anyItem) {
       throw text.error(heading, "'### " + Inlines.plainText(heading).trim() + "' in step '" + title + "' has no list of expectations");
     }
     return expectations;
   }
 
-  private List<String> readHints() {
-    List<String> result = new ArrayList<>();
+  private List<Prose> readHints() {
+    List<Prose> result = new ArrayList<>();
     for (Node node : hints) {
       if (node instanceof ListBlock list) {
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-          result.add(itemMarkdown(item));
+          result.add(itemProse(item));
         }
       } else {
-        result.add(text.slice(List.of(node)));
+        result.add(Prose.of(List.of(node), text.line(node)));
       }
     }
     return result;
   }
 
-  private List<Mistake> readMistakes() throws LessonException {
+  private List<Mistake> readMistakes() {
     List<Mistake> result = new ArrayList<>();
     for (Node node : mistakes) {
       if (!(node instanceof ListBlock list)) {
@@ -230,49 +277,72 @@ final class StepBuilder {
         Node first = item.getFirstChild();
         Node code = first instanceof Paragraph ? first.getFirstChild() : null;
         if (!(code instanceof Code pattern)) {
-          throw text.error(item, "a mistake starts with the error text in backticks, then what it means");
+          problems.add(text.error(item, "a mistake starts with the error text in backticks, then what it means").error());
+          continue;
         }
-        String explanation = itemMarkdown(item);
-        explanation = explanation.substring(explanation.indexOf('`', explanation.indexOf('`') + 1) + 1);
-        explanation = explanation.replaceFirst("^\\s*[:—–-]?\\s*", "");
-        if (explanation.isBlank()) {
-          throw text.error(item, "mistake `" + pattern.getLiteral() + "` has no explanation after it");
+        Map<String, Set<String>> when = new LinkedHashMap<>();
+        if (pattern.getNext() instanceof Text after) {
+          Matcher condition = CONDITION.matcher(after.getLiteral());
+          if (condition.find()) {
+            String name = condition.group(1);
+            if (!Mistake.SITUATIONS.contains(name)) {
+              problems.add(text.error(item, "mistake `" + pattern.getLiteral() + "` names an unknown situation '" + name
+                  + "' (known: " + String.join(", ", Mistake.SITUATIONS) + ")").error());
+              continue;
+            }
+            when.put(name, new LinkedHashSet<>(List.of(condition.group(2).strip().split("\\s*,\\s*"))));
+            after.setLiteral(after.getLiteral().substring(condition.end()));
+          }
         }
-        result.add(new Mistake(pattern.getLiteral(), explanation, text.line(item)));
+        stripLeading(pattern);
+        Prose explanation = itemProse(item);
+        if (explanation.isEmpty()) {
+          problems.add(text.error(item, "mistake `" + pattern.getLiteral() + "` has no explanation after it").error());
+          continue;
+        }
+        result.add(new Mistake(pattern.getLiteral(), explanation, text.line(item), when));
       }
     }
     return result;
   }
 
-  /** The markdown of a list item's content, without its bullet. */
-  private String itemMarkdown(Node item) {
-    Node first = item.getFirstChild();
-    if (first == null) {
-      return "";
+  /** The content of a list item, without its bullet. */
+  private Prose itemProse(Node item) {
+    List<Node> blocks = new ArrayList<>();
+    for (Node block = item.getFirstChild(); block != null; block = block.getNext()) {
+      blocks.add(block);
     }
-    SourceSpan span = first.getSourceSpans().get(0);
-    return text.itemContent(item, span.getLineIndex() + 1, span.getColumnIndex());
+    return Prose.of(blocks, text.line(item));
   }
 
-  private void checkPlaceholders(String explanation, List<Expectation> expectations)
-      throws LessonException {
-    Matcher matcher = PLACEHOLDER.matcher(explanation);
-    while (matcher.find()) {
-      String name = matcher.group(1);
-      int dot = name.indexOf('.');
-      if (dot < 0) {
-        if (!Placeholders.BUILT_IN.contains(name)) {
-          throw text.error(explainLine(), "unknown value {{" + name + "}}; built-in values are " + Placeholders.BUILT_IN);
+  /**
+   * Removes a mistake's error text (the leading code span) and the separator after it ({@code :},
+   * a dash), leaving what it means; a paragraph left empty goes too.
+   */
+  private static void stripLeading(Code pattern) {
+    Node paragraph = pattern.getParent();
+    Node next = pattern.getNext();
+    pattern.unlink();
+    boolean separated = false;
+    while (next instanceof Text || next instanceof SoftLineBreak) {
+      Node after = next.getNext();
+      if (next instanceof Text t) {
+        String rest = t.getLiteral().stripLeading();
+        if (!separated && !rest.isEmpty() && ":—–-".indexOf(rest.charAt(0)) >= 0) {
+          rest = rest.substring(1).stripLeading();
+          separated = true;
         }
-        continue;
+        if (!rest.isEmpty()) {
+          t.setLiteral(rest);
+          break;
+        }
+        separated |= !t.getLiteral().isBlank();
       }
-      String probe = name.substring(0, dot);
-      boolean called =
-          expectations.stream()
-              .anyMatch(e -> e instanceof Expectation.ProbeCall call && call.name().equals(probe));
-      if (!called) {
-        throw text.error(explainLine(), "{{" + name + "}} quotes probe '" + probe + "', which this step's check does not call");
-      }
+      next.unlink();
+      next = after;
+    }
+    if (paragraph.getFirstChild() == null) {
+      paragraph.unlink();
     }
   }
 

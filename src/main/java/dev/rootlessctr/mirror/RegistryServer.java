@@ -30,6 +30,7 @@ public final class RegistryServer implements AutoCloseable {
   private final AtomicLong handlingNanos = new AtomicLong();
   private final AtomicLong requests = new AtomicLong();
   private HttpServer server;
+  private volatile ReleaseFiles release;
 
   private RegistryServer() {}
 
@@ -46,6 +47,17 @@ public final class RegistryServer implements AutoCloseable {
       throw new IllegalArgumentException("not a valid repository name: " + name);
     }
     repositories.put(name, new OciStore(layout));
+  }
+
+  /** Also serves the release files found in {@code dir} at {@code /release/NAME}, for a room. */
+  public void serveRelease(Path dir) {
+    release = new ReleaseFiles(dir);
+  }
+
+  /** The release file names being served; empty when none are. */
+  public java.util.List<String> releaseNames() throws IOException {
+    ReleaseFiles files = release;
+    return files == null ? java.util.List.of() : files.names();
   }
 
   /** host:port, e.g. {@code 127.0.0.1:41234}. */
@@ -97,6 +109,11 @@ public final class RegistryServer implements AutoCloseable {
     }
     if (path.contains("%") || path.contains("//") || path.contains("/../") || path.endsWith("/..") || path.contains("/./")) {
       error(response, RegistryError.NAME_INVALID, "escaped or relative path segments are not accepted");
+      return;
+    }
+    ReleaseFiles files = release;
+    if (files != null && path.startsWith(ReleaseFiles.PREFIX)) {
+      files.answer(path, response);
       return;
     }
     if (path.equals("/v2/") || path.equals("/v2")) {

@@ -16,6 +16,16 @@ public final class Probes {
     return using(LearnerIds.fromProcSelfStatus(), AccountBook.etc());
   }
 
+  /**
+   * Each standard probe's name and the names of the values it measures, as data for checking a
+   * lesson's probe calls and {@code {{probe.key}}} quotes when it loads.
+   */
+  public static Map<String, List<String>> valueNames() {
+    Map<String, List<String>> names = new LinkedHashMap<>();
+    standard().forEach((name, probe) -> names.put(name, probe.valueNames()));
+    return Collections.unmodifiableMap(names);
+  }
+
   /** The standard probe with this name, if there is one. */
   public static Optional<Probe> find(String name) {
     return Optional.ofNullable(standard().get(name));

@@ -1,5 +1,6 @@
 /**
- * Markdown rendered for the terminal: styled JLine {@code AttributedString}s wrapped to the
+ * Lesson text rendered for the terminal from its CommonMark tree (measured values filled in as
+ * literal text), and the one word wrapper: styled JLine {@code AttributedString}s wrapped to the
  * terminal's width, or plain text under {@code NO_COLOR} and on dumb terminals.
  */
 package dev.rootlessctr.render;

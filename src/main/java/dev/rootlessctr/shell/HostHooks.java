@@ -11,6 +11,7 @@ import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
+import dev.rootlessctr.lesson.Requirement;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,8 +65,8 @@ public final class HostHooks implements LessonHooks {
   public static Function<String, List<String>> lessonsByTag(Course course) {
     Map<String, List<String>> byTag = new LinkedHashMap<>();
     for (Lesson lesson : course.lessons()) {
-      for (String tag : lesson.needs()) {
-        byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add("lesson " + lesson.number() + " (" + lesson.title() + ")");
+      for (Requirement need : lesson.needs()) {
+        byTag.computeIfAbsent(need.tag(), t -> new ArrayList<>()).add("lesson " + lesson.number() + " (" + lesson.title() + ")");
       }
     }
     return tag -> byTag.getOrDefault(tag, List.of());

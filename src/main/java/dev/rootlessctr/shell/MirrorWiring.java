@@ -2,6 +2,7 @@ package dev.rootlessctr.shell;
 
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.Requirement;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class MirrorWiring implements HostHooks.MirrorHook {
 
   @Override
   public void beforeLesson(Lesson lesson, Printer printer) {
-    if (!lesson.needs().contains("mirror") || mirror.mode().kind() == RegistryMode.Kind.ONLINE) {
+    if (!lesson.needs().contains(Requirement.MIRROR) || mirror.mode().kind() == RegistryMode.Kind.ONLINE) {
       return;
     }
     if (Files.isExecutable(stateDir.resolve("bin/skopeo")) && shell.env().getOrDefault("PATH", "").startsWith(stateDir.resolve("bin").toString())) {

@@ -1,10 +1,12 @@
 package dev.rootlessctr.shell;
 
+import dev.rootlessctr.lesson.Prose;
 import dev.rootlessctr.render.Glyphs;
-import dev.rootlessctr.render.MarkdownRenderer;
 import dev.rootlessctr.render.Style;
-import dev.rootlessctr.render.Wrapping;
+import dev.rootlessctr.render.TerminalRenderer;
+import dev.rootlessctr.render.WordWrap;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -68,8 +70,19 @@ public final class Printer {
     return w <= 0 ? 80 : Math.min(w, 100);
   }
 
-  public void markdown(String markdown) {
-    for (AttributedString line : new MarkdownRenderer(width(), style).render(markdown)) {
+  /** The terminal's width in columns, uncapped: where the terminal itself wraps. */
+  public int rawWidth() {
+    int w = width.getAsInt();
+    return w <= 0 ? 80 : w;
+  }
+
+  /**
+   * Lesson text, rendered from its tree; each {@code {{name}}} shows its value from {@code values}
+   * as literal text, or "(not measured)" when {@code values} lacks it.
+   */
+  public void markdown(Prose prose, Map<String, String> values) {
+    TerminalRenderer renderer = TerminalRenderer.builder().width(width()).style(style).build();
+    for (AttributedString line : renderer.render(prose.document(), values)) {
       print(line);
     }
     out.flush();
@@ -88,7 +101,7 @@ public final class Printer {
     String[] lines = text.split("\n", -1);
     String hanging = " ".repeat(lead.length());
     boolean first = true;
-    for (AttributedString line : Wrapping.wrap(new AttributedString(lines[0]), Math.max(20, width() - lead.length()))) {
+    for (AttributedString line : WordWrap.wrap(new AttributedString(lines[0]), Math.max(20, width() - lead.length()))) {
       out.println(shown((first ? lead : hanging) + line));
       first = false;
     }
@@ -144,7 +157,7 @@ public final class Printer {
 
   private void printWrapped(AttributedString text, String indent) {
     boolean first = true;
-    for (AttributedString line : Wrapping.wrap(text, width() - indent.length())) {
+    for (AttributedString line : WordWrap.wrap(text, width() - indent.length())) {
       print(first ? line : new AttributedStringBuilder().append(indent).append(line).toAttributedString());
       first = false;
     }
@@ -152,6 +165,19 @@ public final class Printer {
 
   private void print(AttributedString line) {
     out.println(shown(style.color() ? line.toAnsi() : line.toString()));
+  }
+
+  /**
+   * Erases the last {@code rows} rows above the cursor, where the terminal takes escape codes (a
+   * colour terminal); false, and nothing changed, elsewhere.
+   */
+  public boolean eraseAbove(int rows) {
+    if (!style.color() || rows <= 0) {
+      return false;
+    }
+    out.print("\r\u001b[" + rows + "A\u001b[J");
+    out.flush();
+    return true;
   }
 
   /** Preformatted text (a report), as the terminal can show it. */

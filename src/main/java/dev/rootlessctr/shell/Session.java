@@ -1,5 +1,8 @@
 package dev.rootlessctr.shell;
 
+import dev.rootlessctr.tutor.Bindings;
+import dev.rootlessctr.tutor.Position;
+
 import dev.rootlessctr.check.Observations;
 import dev.rootlessctr.check.Outcome;
 import dev.rootlessctr.lesson.Course;
@@ -22,8 +25,12 @@ final class Session {
   private final Map<String, Outcome> outcomes = new HashMap<>();
   private final Map<String, Integer> hintsShown = new HashMap<>();
   private final Map<String, Observations> observations = new HashMap<>();
+  private final Map<String, Map<String, String>> creditedValues = new HashMap<>();
   private Position position;
+  private boolean positionSeen = true;
   private boolean anyCheckFailed;
+  private Bindings bindings = Bindings.none();
+  private Outcome lastLine;
 
   Session(Course course, Progress progress) {
     this.course = course;
@@ -68,7 +75,50 @@ final class Session {
 
   void moveTo(Position next) {
     position = next;
+    positionSeen = true;
     progress.moveTo(next.lesson().id(), next.stepNumber());
+  }
+
+  /** Moves where the learner's own lines led, without showing the step yet: {@code :next} shows it. */
+  void moveUnseen(Position next) {
+    moveTo(next);
+    positionSeen = false;
+  }
+
+  /** Whether the current step was shown since the position last moved. */
+  boolean positionSeen() {
+    return positionSeen;
+  }
+
+  void markSeen() {
+    positionSeen = true;
+  }
+
+  /** The learner's own names and --root, as their lines so far gave them. */
+  Bindings bindings() {
+    return bindings;
+  }
+
+  void learn(Bindings newer) {
+    bindings = bindings.with(newer);
+  }
+
+  /** The values a step's check measured when it was done in this sitting. */
+  Optional<Map<String, String>> creditedValues(Position p) {
+    return Optional.ofNullable(creditedValues.get(key(p)));
+  }
+
+  void rememberValues(Position p, Map<String, String> values) {
+    creditedValues.put(key(p), Map.copyOf(values));
+  }
+
+  /** The last line run at the prompt, whatever step it belonged to. */
+  Optional<Outcome> lastLine() {
+    return Optional.ofNullable(lastLine);
+  }
+
+  void recordLine(Outcome outcome) {
+    lastLine = outcome;
   }
 
   private String key(Position p) {

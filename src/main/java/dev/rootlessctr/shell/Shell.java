@@ -1,8 +1,11 @@
 package dev.rootlessctr.shell;
 
+import dev.rootlessctr.tutor.Position;
+
 import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.ContainerGuard;
 import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lesson.CleanupItem;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.progress.BackgroundSaver;
@@ -87,33 +90,25 @@ public final class Shell {
 
   /** Runs a {@code :} command; false when the shell should end. */
   private boolean dispatch(String line) {
-    Printer printer = tutor.printer();
     String[] words = line.substring(1).strip().split("\\s+");
-    String name = words[0].toLowerCase(Locale.ROOT);
     List<String> args = List.of(words).subList(1, words.length);
-    switch (name) {
-      case "help", "h", "?" -> help();
-      case "lessons", "ls" -> tutor.lessons();
-      case "open", "o" -> open(args);
-      case "show" -> tutor.show();
-      case "next", "n" -> tutor.next();
-      case "back", "b", "prev" -> tutor.back();
-      case "run", "r" -> tutor.run();
-      case "check", "c" -> tutor.check();
-      case "explain", "e" -> tutor.explain();
-      case "hint" -> tutor.hint();
-      case "status", "s" -> status();
-      case "reset" -> reset(args);
-      case "doctor" -> hooks.doctor(printer, this::confirm);
-      case "quit", "q", "exit" -> {
-        return false;
-      }
-      default -> printer.failure("unknown command :" + name + " (:help lists them)");
+    Optional<TutorCommand> command = TutorCommand.find(words[0]);
+    if (command.isEmpty()) {
+      tutor.printer().failure("unknown command :" + words[0] + " (:help lists them)");
+      return true;
     }
-    return true;
+    return command.get().action().run(this, args);
   }
 
-  private void help() {
+  Tutor tutor() {
+    return tutor;
+  }
+
+  void doctor() {
+    hooks.doctor(tutor.printer(), this::confirm);
+  }
+
+  void help() {
     Printer printer = tutor.printer();
     printer.line("Type shell commands as usual; they run in your lab directory and the step is checked after each one.");
     printer.line("Tutorial commands start with ':' (Tab completes them):");
@@ -124,13 +119,18 @@ public final class Shell {
     printer.note("Ctrl-C interrupts the running command, never this shell.");
   }
 
-  private void open(List<String> args) {
+  void open(List<String> args) {
     Printer printer = tutor.printer();
     if (args.isEmpty()) {
       printer.line("Which lesson? :open N or :open NAME. :lessons lists them.");
       return;
     }
     Optional<Lesson> lesson = tutor.session().course().find(args.get(0));
+    Optional<Course.Unloaded> broken = tutor.session().course().findUnloaded(args.get(0));
+    if (lesson.isEmpty() && broken.isPresent()) {
+      printer.failure("lesson " + broken.get().number() + " did not load, so it cannot run: " + broken.get().errors().get(0));
+      return;
+    }
     if (lesson.isEmpty()) {
       printer.failure("no lesson '" + args.get(0) + "'. :lessons lists them.");
       return;
@@ -138,7 +138,7 @@ public final class Shell {
     tutor.open(lesson.get());
   }
 
-  private void status() {
+  void status() {
     Printer printer = tutor.printer();
     Session session = tutor.session();
     Course course = session.course();
@@ -158,7 +158,7 @@ public final class Shell {
     hooks.status().forEach(printer::line);
   }
 
-  private void reset(List<String> args) {
+  void reset(List<String> args) {
     Printer printer = tutor.printer();
     String scope = args.isEmpty() ? "step" : args.get(0);
     boolean yes = args.contains("--yes") || args.contains("-y");
@@ -172,12 +172,12 @@ public final class Shell {
       case "step" -> plan.add("forget that step " + p.stepNumber() + " of lesson " + p.lesson().number() + " is done");
       case "lesson" -> {
         plan.add("forget the progress of lesson " + p.lesson().number() + " (" + p.lesson().title() + ")");
-        p.lesson().cleanup().forEach(item -> plan.add("remove " + (item.kind().equals("container") ? "container " + item.target() : cleaner.resolve(item).toString())));
+        p.lesson().cleanup().forEach(item -> plan.add("remove " + (item.kind() == CleanupItem.Kind.CONTAINER ? "container " + item.target() : cleaner.resolve(item).toString())));
       }
       case "all" -> {
         plan.add("forget all progress");
         cleaner.containers().forEach(c -> plan.add("delete container " + c + " (runc delete --force)"));
-        tutor.session().course().lessons().forEach(l -> l.cleanup().stream().filter(i -> i.kind().equals("path")).forEach(i -> plan.add("remove " + cleaner.resolve(i))));
+        tutor.session().course().lessons().forEach(l -> l.cleanup().stream().filter(i -> i.kind() == CleanupItem.Kind.PATH).forEach(i -> plan.add("remove " + cleaner.resolve(i))));
         plan.add("empty the lab directory " + lab.dir());
       }
       default -> {

@@ -6,17 +6,17 @@ import dev.rootlessctr.exec.TerminalLineRunner;
 import dev.rootlessctr.lab.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
-import dev.rootlessctr.check.ProbeReferences;
 import dev.rootlessctr.doctor.DoctorInputs;
 import dev.rootlessctr.doctor.HostView;
 import dev.rootlessctr.doctor.SpaceMeter;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.lesson.CourseLoader;
-import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.ProbeCatalog;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.Probes;
 import dev.rootlessctr.lesson.LessonError;
+import dev.rootlessctr.lint.CourseProblems;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.progress.ProgressStore;
 import dev.rootlessctr.render.ColorChoice;
@@ -130,7 +130,7 @@ public final class ShellLauncher {
 
   private static Course loadCourse(Path lessons) {
     try {
-      return new CourseLoader().load(lessons);
+      return new CourseLoader(ProbeCatalog.of(Probes.valueNames())).load(lessons);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -164,6 +164,13 @@ public final class ShellLauncher {
   }
 
   private int scripted(Request request, HostUser user, Course course, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
+    // A script stands for a learner nobody watches: it runs only a course that loads cleanly.
+    List<LessonError> problems = CourseProblems.of(course);
+    if (!problems.isEmpty()) {
+      problems.forEach(err::println);
+      err.println("rootless-ctr: the course has " + problems.size() + " problem(s), listed above; a script runs only a course without any (rootless-ctr lint DIR checks one).");
+      return 2;
+    }
     boolean color = request.color() == ColorMode.ALWAYS;
     Printer printer = new Printer(out, Style.of(color, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), () -> 80);
     Path scratch = scratchDir();
@@ -186,9 +193,6 @@ public final class ShellLauncher {
       printer.failure("lesson not loaded: " + error);
     }
     Map<String, Probe> probes = Probes.standard();
-    for (Lesson lesson : course.lessons()) {
-      ProbeReferences.check(lesson, probes).forEach(error -> printer.warning("lesson problem: " + error));
-    }
     Path labDir = request.lab();
     Lab lab = new Lab(labDir, Lab.runcRoot(env, user));
     boolean created = !Files.isDirectory(labDir);
@@ -202,6 +206,7 @@ public final class ShellLauncher {
     XdgDirs dirs = XdgDirs.from(env);
     boolean firstStart = !Files.exists(store.file());
     LabMirror mirror = labMirror(request.registry(), dirs);
+    // The doctor's tools run in the session's environment (crun --version writes to its runtime dir).
     DoctorInputs doctor =
         DoctorInputs.defaults(HostView.rooted(Path.of("/"), env, processes, SpaceMeter.fileStore()))
             .withLabDir(labDir)

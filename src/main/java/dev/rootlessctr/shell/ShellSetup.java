@@ -3,6 +3,7 @@ package dev.rootlessctr.shell;
 import dev.rootlessctr.check.CheckContext;
 import dev.rootlessctr.exec.LineRunner;
 import dev.rootlessctr.exec.ShellState;
+import dev.rootlessctr.tutor.HostFacts;
 import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.ContainerGuard;
 import dev.rootlessctr.lab.HostUser;
@@ -38,7 +39,19 @@ public final class ShellSetup {
       java.util.function.Supplier<ProgressStore.Loaded> progress,
       Map<String, Probe> probes,
       ProcessRunner processes,
-      LessonHooks hooks) {}
+      LessonHooks hooks,
+      Map<String, String> situation) {
+
+    public Parts {
+      situation = Map.copyOf(situation);
+    }
+
+    /** Parts for a shell whose situation (registry mode) no mistake depends on. */
+    public Parts(Course course, Lab lab, HostUser user, ShellState state, Printer printer, ProgressStore store,
+        java.util.function.Supplier<ProgressStore.Loaded> progress, Map<String, Probe> probes, ProcessRunner processes, LessonHooks hooks) {
+      this(course, lab, user, state, printer, store, progress, probes, processes, hooks, Map.of());
+    }
+  }
 
   /** A shell reading the terminal through the line editor, with history and completion. */
   /**
@@ -58,13 +71,13 @@ public final class ShellSetup {
             .option(LineReader.Option.AUTO_FRESH_LINE, true)
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
             .build();
-    return assemble(parts, session, new TerminalInput(reader), runner.apply(parts.printer(), reader::runMacro));
+    return assemble(parts, session, new TerminalInput(reader), runner.apply(parts.printer(), reader::runMacro), terminal::getHeight);
   }
 
   /** A shell reading lines from a non-terminal input as if typed. */
   public static Shell forScript(Parts parts, java.io.BufferedReader in, LineRunner runner) {
     Session session = session(parts);
-    return assemble(parts, session, new ScriptedInput(in, parts.printer()), runner);
+    return assemble(parts, session, new ScriptedInput(in, parts.printer()), runner, () -> 0);
   }
 
   private static Session session(Parts parts) {
@@ -75,10 +88,11 @@ public final class ShellSetup {
     return new Session(parts.course(), loaded.progress());
   }
 
-  private static Shell assemble(Parts parts, Session session, Input input, LineRunner runner) {
+  private static Shell assemble(Parts parts, Session session, Input input, LineRunner runner, java.util.function.IntSupplier height) {
     BackgroundSaver saver = new BackgroundSaver(parts.store(), session.progress(), parts.printer()::warning);
     Tutor tutor =
-        new Tutor(session, parts.printer(), runner, parts.state(), () -> checkContext(parts), parts.hooks(), saver::save);
+        new Tutor(session, parts.printer(), runner, parts.state(), () -> checkContext(parts), parts.hooks(), saver::save,
+            parts.situation(), HostFacts.real(parts.user().uid()), height);
     Cleaner cleaner = new Cleaner(parts.lab(), parts.processes(), parts.state().env());
     Prompt prompt = new Prompt(parts.printer(), parts.user().home());
     ContainerGuard guard = new ContainerGuard(cleaner, parts.printer()::mute);

@@ -1,6 +1,5 @@
 package dev.rootlessctr.shell;
 
-import dev.rootlessctr.check.KnownMistakes;
 import dev.rootlessctr.check.CheckContext;
 import dev.rootlessctr.check.CheckReport;
 import dev.rootlessctr.check.Checker;
@@ -8,28 +7,45 @@ import dev.rootlessctr.check.ExpectationResult;
 import dev.rootlessctr.check.Observations;
 import dev.rootlessctr.check.Observer;
 import dev.rootlessctr.check.Outcome;
-import dev.rootlessctr.check.Template;
 import dev.rootlessctr.edit.JsonEditor;
 import dev.rootlessctr.exec.LineRunner;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.lesson.Command;
 import dev.rootlessctr.lesson.JsonEdit;
-import dev.rootlessctr.lesson.Expectation;
 import dev.rootlessctr.lesson.Lesson;
-import dev.rootlessctr.lesson.Mistake;
+import dev.rootlessctr.lesson.Placeholders;
+import dev.rootlessctr.lesson.Prose;
 import dev.rootlessctr.lesson.Step;
+import dev.rootlessctr.probe.ProbeContext;
+import dev.rootlessctr.tutor.Bindings;
+import dev.rootlessctr.tutor.HostFacts;
+import dev.rootlessctr.tutor.Judge;
+import dev.rootlessctr.tutor.LineFacts;
+import dev.rootlessctr.tutor.LineMatcher;
+import dev.rootlessctr.tutor.Match;
+import dev.rootlessctr.tutor.Position;
+import dev.rootlessctr.tutor.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * The teaching logic behind the prompt: shows steps, runs lines, checks and explains. The read
- * loop and the {@code :} command table live in {@link Shell}.
+ * The teaching actions behind the prompt: shows steps, runs lines and has the {@link Judge}
+ * decide what each did, then prints its verdict through the {@link VerdictView}. The read loop
+ * lives in {@link Shell}, the {@code :} commands in {@link TutorCommand}.
  */
 final class Tutor {
+
+  private static final Duration OBSERVE_EVERY = Duration.ofMillis(50);
 
   private final Session session;
   private final Printer printer;
@@ -39,6 +55,11 @@ final class Tutor {
   private final Supplier<CheckContext> checkContext;
   private final LessonHooks hooks;
   private final Runnable save;
+  private final Map<String, String> situation;
+  private final HostFacts host;
+  private final VerdictView view;
+  private Judge judge;
+  private LineMatcher matcher;
 
   Tutor(
       Session session,
@@ -47,7 +68,10 @@ final class Tutor {
       ShellState shell,
       Supplier<CheckContext> checkContext,
       LessonHooks hooks,
-      Runnable save) {
+      Runnable save,
+      Map<String, String> situation,
+      HostFacts host,
+      IntSupplier height) {
     this.session = session;
     this.printer = printer;
     this.runner = runner;
@@ -55,6 +79,9 @@ final class Tutor {
     this.checkContext = checkContext;
     this.hooks = hooks;
     this.save = save;
+    this.situation = Map.copyOf(situation);
+    this.host = host;
+    this.view = new VerdictView(printer, height);
   }
 
   Session session() {
@@ -69,6 +96,40 @@ final class Tutor {
     return shell;
   }
 
+  /** Built at the first line, not before the first prompt: it parses every command of the course. */
+  private LineMatcher matcher() {
+    if (matcher == null) {
+      CheckContext context = checkContext.get();
+      matcher = new LineMatcher(session.course(), this::fill, shell.env(), context.probeContext().runcRoot());
+      judge = new Judge(session.course(), matcher, this::checkStep, host, this::fill, situation);
+    }
+    return matcher;
+  }
+
+  /** A shell line of the lesson as the learner would type it: built-in values filled in. */
+  private String fill(String text) {
+    return Placeholders.fill(text, checkContext.get().builtIns());
+  }
+
+  private void show(Prose prose) {
+    printer.markdown(prose, checkContext.get().builtIns());
+  }
+
+  /** A step's check, read with the learner's names and looking in their --root. */
+  private CheckReport checkStep(Step step, Optional<Outcome> outcome, Observations seen, Bindings bindings) {
+    return checker.check(bindings.apply(step), outcome, seen, context(bindings));
+  }
+
+  private CheckContext context(Bindings bindings) {
+    CheckContext context = checkContext.get();
+    if (bindings.runcRoot().isEmpty()) {
+      return context;
+    }
+    ProbeContext p = context.probeContext();
+    ProbeContext theirs = new ProbeContext(p.workDir(), p.env(), bindings.runcRoot().get(), p.procRoot(), p.processes());
+    return new CheckContext(context.workDir(), context.env(), context.builtIns(), context.probes(), theirs);
+  }
+
   /** Shows the step where the learner stands, preparing its lesson first if needed. */
   void show() {
     Optional<Position> position = session.position();
@@ -76,19 +137,20 @@ final class Tutor {
       printer.line("This course has no lessons that loaded. :lessons shows why.");
       return;
     }
+    session.markSeen();
     Position p = position.get();
     if (p.stepNumber() == 1) {
       printer.blank();
       printer.heading("Lesson " + p.lesson().number() + ": " + p.lesson().title());
-      if (!p.lesson().intro().isBlank()) {
-        printer.markdown(p.lesson().intro());
+      if (!p.lesson().intro().isEmpty()) {
+        show(p.lesson().intro());
       }
     }
     Step step = p.step();
     printer.blank();
     String done = session.isComplete(p) ? "  (done)" : "";
     printer.heading("Step " + p.stepNumber() + "/" + p.lesson().steps().size() + ": " + step.title() + done);
-    printer.markdown(Template.fill(step.text(), checkContext.get().builtIns()));
+    show(step.text());
     printer.blank();
     if (step.isReading() && !step.commands().isEmpty()) {
       printer.note("This step is optional: try it if you like; :next moves on.");
@@ -103,190 +165,188 @@ final class Tutor {
     }
   }
 
-  /** Before a command of {@code lesson} runs: the hooks decide what is new to do or say. */
-  private void prepare(Lesson lesson) {
-    hooks.beforeLesson(lesson, printer);
+  /** Runs a shell line the learner typed, then judges it against the whole course. */
+  void runLine(String line) {
+    judgeAndShow(line, true);
   }
 
-  /** Runs a shell line the learner typed, then checks the step. */
-  void runLine(String line) {
+  /**
+   * Runs {@code line} while watching, from outside, the steps it may be doing; then has the judge
+   * decide and the view print. Returns the outcome, or empty when the line could not run.
+   */
+  private Optional<Outcome> judgeAndShow(String line, boolean typed) {
     Optional<Position> position = session.position();
-    position.ifPresent(p -> prepare(p.lesson()));
+    List<Match> matches = session.course().lessons().isEmpty() ? List.of() : matcher().match(line, shell.env(), shell.cwd());
+    prepare(position, matches);
+    Map<Position, Bindings> watched = watched(position, matches);
+    Map<Position, Observer> observers = new LinkedHashMap<>();
+    watched.forEach((p, b) -> observers.put(p, Observer.start(b.apply(p.step()).whileRunning(), () -> context(b), checker, OBSERVE_EVERY)));
     Outcome outcome;
+    Map<Position, Observations> seen = new LinkedHashMap<>();
     try {
-      outcome = runObserved(line, position);
+      outcome = runner.run(line, shell);
     } catch (IOException e) {
       printer.failure("could not run that line: " + e.getMessage());
-      return;
+      return Optional.empty();
+    } finally {
+      observers.forEach((p, o) -> seen.put(p, o.stop()));
     }
     boolean midLine = !outcome.output().isEmpty() && !outcome.output().endsWith("\n");
-    if (midLine || outcome.interrupted()) {
+    if (typed && (midLine || outcome.interrupted())) {
       printer.blank(); // the command left the cursor mid-line (the terminal's ^C echo, a printf)
     }
     if (outcome.interrupted()) {
       printer.note("(interrupted)");
     }
+    session.recordLine(outcome);
     if (position.isEmpty()) {
-      return;
+      return Optional.of(outcome);
     }
-    Position p = position.get();
-    Step step = p.step();
-    if (step.isReading()) {
-      return;
+    record(position, matches, outcome, seen);
+    LineFacts facts = new LineFacts(line, outcome, shell.cwd(), shell.env(), matches, seen, session.bindings());
+    Verdict verdict = judge.judge(facts, session::isComplete, position);
+    if (outcome.exitCode() == 0) {
+      matches.forEach(m -> session.learn(m.bindings()));
     }
-    session.recordOutcome(p, outcome);
-    afterCommand(p, outcome);
-  }
-
-  /** Runs a line while watching the step's "while it runs" expectations from outside. */
-  private Outcome runObserved(String line, Optional<Position> position) throws IOException {
-    List<Expectation> live =
-        position.filter(p -> !session.isComplete(p)).map(p -> p.step().whileRunning()).orElse(List.of());
-    Observer observer = Observer.start(live, checkContext, checker, OBSERVE_EVERY);
-    Outcome outcome;
-    try {
-      outcome = runner.run(line, shell);
-    } finally {
-      Observations seen = observer.stop();
-      position.ifPresent(p -> {
-        if (!live.isEmpty()) {
-          session.recordObservations(p, seen);
-        }
+    if (verdict instanceof Verdict.Completed completed) {
+      completed.credits().forEach(c -> {
+        session.complete(c.step());
+        session.rememberValues(c.step(), c.report().values());
       });
-    }
-    return outcome;
-  }
-
-  private static final java.time.Duration OBSERVE_EVERY = java.time.Duration.ofMillis(50);
-
-  private void reportObservations(Position p) {
-    Observations seen = session.observations(p);
-    if (seen.results().isEmpty()) {
-      return;
-    }
-    printer.blank();
-    if (seen.results().values().stream().noneMatch(ExpectationResult::passed)) {
-      // Usually the command failed before there was anything to see: one line, not one per
-      // probe repeating the same "no container"; :check lists them all.
-      ExpectationResult first = seen.results().values().iterator().next();
-      printer.note("While it ran, rootless-ctr looked from outside and saw nothing to check: " + first.actual());
-      return;
-    }
-    printer.line("While it ran, rootless-ctr looked from outside, as a second terminal would:");
-    for (ExpectationResult result : seen.results().values()) {
-      if (result.passed()) {
-        printer.success(result.description() + ": " + result.actual());
-      } else {
-        printer.failure(result.description() + ": " + result.actual());
-      }
-    }
-  }
-
-  private void afterCommand(Position p, Outcome outcome) {
-    afterCommand(p, outcome, looksLikeAttempt(p.step(), outcome.command()));
-  }
-
-  /** {@code attempt}: the line was the step's own work (typed, or done by :run), so say what is missing. */
-  private void afterCommand(Position p, Outcome outcome, boolean attempt) {
-    if (session.isComplete(p)) {
-      // The learner is exploring after the step was done: nothing to judge, but a known error
-      // still deserves its explanation.
-      if (outcome.exitCode() != 0) {
-        explainMistakes(p, outcome, checkContext.get().builtIns());
-      }
-      return;
-    }
-    Observations seen = session.observations(p);
-    if (attempt || seen.results().values().stream().anyMatch(ExpectationResult::passed)) {
-      reportObservations(p);
-    }
-    CheckReport report = checker.check(p.step(), Optional.of(outcome), seen, checkContext.get());
-    if (report.passed()) {
-      session.complete(p);
       save.run();
-      celebrate(p, report);
-      return;
     }
-    if (explainMistakes(p, outcome, report.values())) {
-      return;
+    view.print(verdict, outcome, position);
+    if (verdict instanceof Verdict.Completed completed) {
+      moveOn(position.get(), completed);
     }
-    Optional<Command> next = nextCommand(p.step(), outcome);
-    if (next.isPresent()) {
-      printer.note("Good. Next in this step: " + Template.fill(next.get().text(), checkContext.get().builtIns()));
-      return;
+    return Optional.of(outcome);
+  }
+
+  /** Before a line runs: the lessons it may belong to get what they need (the mirror for a pull). */
+  private void prepare(Optional<Position> position, List<Match> matches) {
+    Set<Lesson> lessons = new LinkedHashSet<>();
+    position.ifPresent(p -> lessons.add(p.lesson()));
+    matches.forEach(m -> lessons.add(m.position().lesson()));
+    lessons.forEach(l -> hooks.beforeLesson(l, printer));
+  }
+
+  /** The steps to watch while the line runs, each with the names to read it with. */
+  private Map<Position, Bindings> watched(Optional<Position> position, List<Match> matches) {
+    Map<Position, Bindings> watched = new LinkedHashMap<>();
+    for (Match m : matches) {
+      if (!session.isComplete(m.position()) || position.filter(m.position()::equals).isPresent()) {
+        watched.put(m.position(), session.bindings().with(m.bindings()));
+      }
     }
-    if (attempt) {
-      ExpectationResult failed = report.firstFailure().orElseThrow();
-      printer.note("Not done yet: " + failed.description() + " (" + failed.actual() + "). :check shows everything, :hint helps.");
+    position.filter(p -> !session.isComplete(p) && p.step().commands().isEmpty()).ifPresent(p -> watched.putIfAbsent(p, session.bindings()));
+    watched.keySet().removeIf(p -> p.step().whileRunning().isEmpty());
+    return watched;
+  }
+
+  /**
+   * Keeps the outcome for {@code :check} on the steps the line was meant for: the steps it
+   * matches, and the current step when that step has no command of its own. Any other line
+   * (an {@code ls}, a {@code true}) did not do a step's work, so no step's check may pass on it.
+   */
+  private void record(Optional<Position> position, List<Match> matches, Outcome outcome, Map<Position, Observations> seen) {
+    Set<Position> meant = new LinkedHashSet<>();
+    matches.forEach(m -> meant.add(m.position()));
+    position.filter(p -> p.step().commands().isEmpty() && !p.step().isReading()).ifPresent(meant::add);
+    for (Position p : meant) {
+      session.recordOutcome(p, outcome);
+      Observations s = seen.get(p);
+      if (s != null) {
+        session.recordObservations(p, s);
+      }
     }
   }
 
-  /** Explains the known mistake in the output, if there is one; says whether there was. */
-  private boolean explainMistakes(Position p, Outcome outcome, Map<String, String> values) {
-    Optional<Mistake> mistake = KnownMistakes.in(session.course(), p.lesson(), p.step(), outcome.output());
-    mistake.ifPresent(m -> {
-      printer.blank();
-      showMistake("That is a known mistake", m, values);
-    });
-    return mistake.isPresent();
+  /**
+   * After steps were completed: on the track, the learner stays on the step they finished and
+   * {@code :next} moves on, as always. Off the track (the current step was not among them, and is
+   * done or only reading), the position follows them to the next step not done.
+   */
+  private void moveOn(Position current, Verdict.Completed completed) {
+    boolean here = completed.credits().stream().anyMatch(c -> c.step().equals(current));
+    if (completed.next().isEmpty()) {
+      courseDone();
+      return;
+    }
+    if (here) {
+      printer.note("Next: :next (" + describe(session.after(current).orElse(completed.next().get())) + ")");
+      return;
+    }
+    if (session.isComplete(current) || current.step().isReading()) {
+      Position next = nextNotDone(current).orElse(completed.next().get());
+      session.moveUnseen(next);
+      save.run();
+      printer.note("You are now at " + describe(next) + ": :next shows it.");
+    }
   }
 
-  private void showMistake(String lead, Mistake mistake, Map<String, String> values) {
-    printer.warning(lead + ": \"" + mistake.pattern() + "\"");
-    printer.markdown(Template.fill(mistake.explanation(), values));
+  private Optional<Position> firstNotDone() {
+    matcher();
+    return judge.firstNotDone(session::isComplete);
   }
 
-  private void celebrate(Position p, CheckReport report) {
+  /** The first step after {@code from} with a check and not done, in course order. */
+  private Optional<Position> nextNotDone(Position from) {
+    Optional<Position> p = session.after(from);
+    while (p.isPresent() && (p.get().step().isReading() || session.isComplete(p.get()))) {
+      p = session.after(p.get());
+    }
+    return p;
+  }
+
+  /** Every step with a check is done: what the learner proved, in the course's own words. */
+  private void courseDone() {
     printer.blank();
-    printer.success("Step " + p.stepNumber() + " done: " + p.step().title());
-    explain(p, report);
-    Optional<Position> next = session.after(p);
-    if (next.isPresent()) {
-      printer.note("Next: :next (" + describe(next.get()) + ")");
-    } else {
-      printer.note("That was the last step of the course. :status shows your progress.");
+    printer.success("That was the whole course: every step is done.");
+    List<Proved> proved = new ArrayList<>();
+    for (Lesson lesson : session.course().lessons()) {
+      for (Step step : lesson.steps()) {
+        Position p = new Position(lesson, step.number());
+        Optional<Map<String, String>> measured = session.creditedValues(p);
+        if (!step.recap().isEmpty() && measured.isPresent()) { // done in an earlier sitting: nothing to quote
+          Map<String, String> values = new LinkedHashMap<>(checkContext.get().builtIns());
+          values.putAll(measured.get());
+          proved.add(new Proved(step.recap(), values));
+        }
+      }
+    }
+    if (!proved.isEmpty()) {
+      printer.line("What you showed on this machine:");
+      proved.forEach(item -> printer.markdown(item.recap(), item.values()));
+    }
+    Optional<Position> last = lastReading();
+    last.ifPresent(p -> {
+      session.moveTo(p);
+      save.run();
+      show();
+    });
+    if (last.isEmpty()) {
+      printer.note(":status shows your progress; :reset all removes what the course made.");
     }
   }
 
-  private void explain(Position p, CheckReport report) {
-    String explanation = p.step().explanation();
-    if (!explanation.isBlank()) {
-      printer.markdown(Template.fill(explanation, report.values()));
+  /** A step's recap line and the values it quotes. */
+  private record Proved(Prose recap, Map<String, String> values) {}
+
+  /** The course's closing words: a reading step at the very end, if it has one. */
+  private Optional<Position> lastReading() {
+    List<Lesson> lessons = session.course().lessons();
+    if (lessons.isEmpty()) {
+      return Optional.empty();
     }
+    Lesson lesson = lessons.get(lessons.size() - 1);
+    Step step = lesson.steps().get(lesson.steps().size() - 1);
+    return step.isReading() ? Optional.of(new Position(lesson, step.number())) : Optional.empty();
   }
 
   private static String describe(Position p) {
     return p.stepNumber() == 1
         ? "lesson " + p.lesson().number() + ", " + p.lesson().title()
         : "step " + p.stepNumber() + ", " + p.step().title();
-  }
-
-  /** When the line was one of the step's commands but not its last, and it worked: the next one. */
-  private Optional<Command> nextCommand(Step step, Outcome outcome) {
-    if (outcome.exitCode() != 0) {
-      return Optional.empty();
-    }
-    String typed = outcome.command().strip().replaceAll("\\s+", " ");
-    List<Command> commands = step.commands();
-    for (int i = 0; i < commands.size() - 1; i++) {
-      String expected = Template.fill(commands.get(i).text(), checkContext.get().builtIns()).strip().replaceAll("\\s+", " ");
-      if (expected.equals(typed)) {
-        return Optional.of(commands.get(i + 1));
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Whether a line was meant for this step: it starts with the same program as a step command. */
-  private static boolean looksLikeAttempt(Step step, String line) {
-    String program = firstWord(line);
-    return step.commands().stream().anyMatch(c -> firstWord(c.text()).equals(program));
-  }
-
-  private static String firstWord(String line) {
-    String trimmed = line.strip();
-    int space = trimmed.indexOf(' ');
-    return space < 0 ? trimmed : trimmed.substring(0, space);
   }
 
   /** {@code :check}: every expectation with what was expected and what was seen. */
@@ -302,7 +362,9 @@ final class Tutor {
       printer.line("This step has nothing to check: :next moves on.");
       return true;
     }
-    CheckReport report = checker.check(step, session.lastOutcome(p), session.observations(p), checkContext.get());
+    Bindings bindings = session.bindings();
+    bindings.runcRoot().ifPresent(r -> printer.note("(Looking in your --root " + r + ".)"));
+    CheckReport report = checkStep(step, session.lastOutcome(p), session.observations(p), bindings);
     for (ExpectationResult result : report.results()) {
       if (result.passed()) {
         printer.success(result.description() + ": " + result.actual());
@@ -316,34 +378,82 @@ final class Tutor {
     if (report.passed()) {
       if (!session.isComplete(p)) {
         session.complete(p);
+        session.rememberValues(p, report.values());
         save.run();
-        celebrate(p, report);
+        printer.blank();
+        printer.success("Step " + p.stepNumber() + " done: " + step.title());
+        view.explain(p, report);
+        session.after(p).ifPresentOrElse(
+            next -> printer.note("Next: :next (" + describe(next) + ")"),
+            this::courseDone);
       } else {
         printer.success("Step " + p.stepNumber() + " is done.");
       }
     } else {
-      session.lastOutcome(p).ifPresent(o -> KnownMistakes.in(session.course(), p.lesson(), p.step(), o.output())
-          .ifPresent(m -> showMistake("Known mistake", m, report.values())));
+      session.lastOutcome(p).ifPresent(o -> {
+        matcher();
+        judge.mistakeIn(p, o.output()).ifPresent(m -> {
+          printer.warning("Known mistake: \"" + m.pattern() + "\"");
+          printer.markdown(m.explanation(), report.values());
+        });
+      });
     }
     return report.passed();
   }
 
-  /** {@code :explain}: the explanation, with the values measured now. */
+  /**
+   * {@code :explain}: the explanation with the values measured now; where the state changed since
+   * the step was done (an edit, another --root), it says so instead of repeating the lesson.
+   */
   void explain() {
     Optional<Position> position = session.position();
     if (position.isEmpty()) {
       return;
     }
     Position p = position.get();
-    if (p.step().explanation().isBlank()) {
+    if (p.step().explanation().isEmpty()) {
       printer.line("This step has no explanation beyond its text. :show displays it again.");
       return;
     }
-    CheckReport report = checker.check(p.step(), session.lastOutcome(p), session.observations(p), checkContext.get());
-    if (!report.passed() && !session.isComplete(p)) {
-      printer.note("(The step is not done yet, so some values below may be missing.)");
+    Bindings bindings = session.bindings();
+    CheckReport now = checkStep(p.step(), session.lastOutcome(p), session.observations(p), bindings);
+    Map<String, String> values = new LinkedHashMap<>(now.values());
+    Optional<Map<String, String>> then = session.creditedValues(p);
+    then.ifPresent(t -> t.forEach(values::putIfAbsent));
+    List<String> changed = new ArrayList<>();
+    then.ifPresent(t -> t.forEach((key, was) -> {
+      String is = now.values().get(key);
+      if (is != null && !is.equals(was) && !Set.of("cwd", "exit").contains(key)) {
+        changed.add(key + " was " + was + " when the step was done, and is " + is + " now");
+      }
+    }));
+    bindings.runcRoot().ifPresent(r -> printer.note("(You use your own --root, " + r + "; the values below were read there.)"));
+    if (!bindings.names().isEmpty()) {
+      List<String> names = new ArrayList<>();
+      bindings.names().forEach((lesson, theirs) -> names.add(theirs + " for " + lesson));
+      printer.note("(With your names: " + String.join(", ", names) + ".)");
     }
-    explain(p, report);
+    if (!now.passed()) {
+      Optional<ExpectationResult> failed = now.firstFailure();
+      printer.note(session.isComplete(p)
+          ? "(The step was done, but its check does not hold now: " + failed.map(f -> f.description() + " (" + f.actual() + ")").orElse("") + ". The text below describes the state when it held.)"
+          : "(The step is not done yet, so some values below are not measured.)");
+    }
+    if (!changed.isEmpty()) {
+      printer.warning("The state changed since this step was done: " + String.join("; ", changed) + ".");
+    }
+    printer.markdown(p.step().explanation(), values);
+  }
+
+  /** {@code :output}: the last line's whole output, as it was before any folding. */
+  void output() {
+    Optional<Outcome> last = session.lastLine();
+    if (last.isEmpty()) {
+      printer.line("No command has run yet.");
+      return;
+    }
+    printer.note("$ " + last.get().command() + "  (exit status " + last.get().exitCode() + ")");
+    printer.text(last.get().output().endsWith("\n") || last.get().output().isEmpty() ? last.get().output() : last.get().output() + "\n");
   }
 
   /** {@code :hint}: one more hint each time. */
@@ -353,14 +463,14 @@ final class Tutor {
       return;
     }
     Position p = position.get();
-    List<String> hints = p.step().hints();
+    List<Prose> hints = p.step().hints();
     int n = session.nextHint(p);
     if (n <= hints.size()) {
       printer.styled("Hint " + n + "/" + hints.size() + ":", printer.style().accent());
-      printer.markdown(hints.get(n - 1));
+      show(hints.get(n - 1));
     } else if (!p.step().commands().isEmpty()) {
       printer.line("No more hints. The step's command is:");
-      p.step().commands().forEach(c -> printer.styled("    " + Template.fill(c.text(), checkContext.get().builtIns()), printer.style().code()));
+      p.step().commands().forEach(c -> printer.styled("    " + fill(c.text()), printer.style().code()));
       printer.note(":run runs it for you.");
     } else {
       printer.line("No more hints for this step.");
@@ -375,7 +485,8 @@ final class Tutor {
     }
     Position p = position.get();
     Step step = p.step();
-    prepare(p.lesson());
+    session.markSeen();
+    hooks.beforeLesson(p.lesson(), printer);
     if (step.commands().isEmpty() && step.edits().isEmpty()) {
       printer.line("This step has nothing for :run to do: it is done at the prompt by you. :hint helps.");
       return;
@@ -383,57 +494,74 @@ final class Tutor {
     for (JsonEdit edit : step.edits()) {
       applyEdit(edit);
     }
-    for (Command command : step.commands()) {
-      String text = Template.fill(command.text(), checkContext.get().builtIns());
-      printer.styled("$ " + text, printer.style().code());
-      Outcome outcome;
-      try {
-        outcome = runObserved(text, Optional.of(p));
-      } catch (IOException e) {
-        printer.failure("could not run: " + e.getMessage());
-        return;
-      }
-      session.recordOutcome(p, outcome);
-      boolean last = command == step.commands().get(step.commands().size() - 1);
-      if (outcome.exitCode() != 0 && !last) {
-        printer.failure("exit status " + outcome.exitCode() + "; stopping before the next command.");
-        afterCommand(p, outcome, true);
-        return;
-      }
-    }
     if (step.commands().isEmpty()) {
-      afterCommand(p, new Outcome(":run", 0, "", java.time.Duration.ZERO, false), true);
-    } else {
-      session.lastOutcome(p).ifPresent(o -> afterCommand(p, o, true));
+      judgeEdit(p);
+      return;
+    }
+    for (Command command : step.commands()) {
+      String text = fill(command.text());
+      printer.styled("$ " + text, printer.style().code());
+      Optional<Outcome> outcome = judgeAndShow(text, false);
+      boolean last = command == step.commands().get(step.commands().size() - 1);
+      if (outcome.isEmpty() || outcome.get().exitCode() != 0 && !last) {
+        outcome.ifPresent(o -> printer.failure("exit status " + o.exitCode() + "; stopping before the next command."));
+        return;
+      }
     }
   }
 
+  /** After {@code :run} made a step's edit: the step's own check, said the same way as for a line. */
+  private void judgeEdit(Position p) {
+    CheckReport report = checkStep(p.step(), Optional.empty(), Observations.none(), session.bindings());
+    if (report.passed()) {
+      if (session.isComplete(p)) {
+        printer.success("Step " + p.stepNumber() + " is done.");
+        return;
+      }
+      session.complete(p);
+      session.rememberValues(p, report.values());
+      save.run();
+      Verdict.Completed completed =
+          new Verdict.Completed(List.of(new Verdict.Credit(p, report, Observations.none(), session.bindings())), firstNotDone());
+      view.print(completed, new Outcome(":run", 0, "", Duration.ZERO, false), Optional.of(p));
+      moveOn(p, completed);
+      return;
+    }
+    ExpectationResult failed = report.firstFailure().orElseThrow();
+    printer.note("Not done yet: " + failed.description() + " (" + failed.actual() + "). :check shows everything, :hint helps.");
+  }
+
   private void applyEdit(JsonEdit template) {
-    Map<String, String> builtIns = checkContext.get().builtIns();
-    JsonEdit edit = new JsonEdit(template.file(), template.pointer(), Template.fill(template.json(), builtIns), template.line());
-    Path file = shell.cwd().resolve(edit.file());
+    JsonEdit edit = new JsonEdit(template.file(), template.pointer(), fill(template.json()), template.line());
+    Path file = shell.cwd().resolve(session.bindings().apply(edit.file()));
+    String shown = session.bindings().apply(edit.file());
     try {
       JsonEditor.Result result = new JsonEditor().apply(edit, file);
       if (result instanceof JsonEditor.Refused refused) {
-        printer.failure(EditRefusal.message(refused, edit, session.position().orElseThrow().lesson(), session.course(), builtIns));
+        printer.failure(EditRefusal.message(refused, shown, edit, session.position().orElseThrow().lesson(), session.course(), text -> session.bindings().apply(fill(text))));
         return;
       }
       JsonEditor.Applied applied = (JsonEditor.Applied) result;
       if (!applied.changed()) {
-        printer.note(edit.file() + " already has that at " + edit.pointer() + "; nothing to change.");
+        printer.note(shown + " already has that at " + edit.pointer() + "; nothing to change.");
         return;
       }
-      printer.line("Edited " + edit.file() + " (added at " + edit.pointer() + "):");
+      printer.line("Edited " + shown + " (added at " + edit.pointer() + "):");
       for (String line : applied.diff()) {
         printer.styled("  " + line, line.startsWith("+") ? printer.style().success() : line.startsWith("-") ? printer.style().failure() : printer.style().dim());
       }
     } catch (IOException e) {
-      printer.failure("could not edit " + edit.file() + ": " + e.getMessage());
+      printer.failure("could not edit " + shown + ": " + e.getMessage());
     }
   }
 
+  /** {@code :next}: shows a step the learner's lines led to, else moves one step on. */
   void next() {
     session.position().ifPresent(p -> {
+      if (!session.positionSeen()) {
+        show();
+        return;
+      }
       if (p.step().isReading() && !session.isComplete(p)) {
         session.complete(p);
       }

@@ -1,28 +1,60 @@
 package dev.rootlessctr.shell;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
-/** A {@code :} command: its name, the arguments it takes and one line of help. */
-record TutorCommand(String name, String args, String summary, List<String> argChoices) {
+/**
+ * A {@code :} command: its name and short forms, the arguments it takes, one line of help, and
+ * what it does. This table is the only list of commands: help, completion and the read loop all
+ * use it.
+ */
+record TutorCommand(String name, List<String> aliases, String args, String summary, List<String> argChoices, Action action) {
+
+  /** What a command does; false when the shell should end. */
+  @FunctionalInterface
+  interface Action {
+    boolean run(Shell shell, List<String> args);
+  }
+
+  TutorCommand {
+    aliases = List.copyOf(aliases);
+    argChoices = List.copyOf(argChoices);
+  }
+
+  private static TutorCommand of(String name, List<String> aliases, String args, String summary, List<String> choices, Action action) {
+    return new TutorCommand(name, aliases, args, summary, choices, action);
+  }
+
+  /** A command that always keeps the shell going. */
+  private static Action doing(java.util.function.BiConsumer<Shell, List<String>> action) {
+    return (shell, args) -> {
+      action.accept(shell, args);
+      return true;
+    };
+  }
 
   static final List<TutorCommand> ALL =
       List.of(
-          new TutorCommand("help", "", "this list", List.of()),
-          new TutorCommand("lessons", "", "the course's lessons and your progress in each", List.of()),
-          new TutorCommand("open", "N|NAME", "open a lesson by number or name", List.of()),
-          new TutorCommand("show", "", "show the current step again", List.of()),
-          new TutorCommand("next", "", "go to the next step", List.of()),
-          new TutorCommand("back", "", "go to the previous step", List.of()),
-          new TutorCommand("run", "", "show the step's command, then run it for you", List.of()),
-          new TutorCommand("check", "", "check the step: what was expected, what is there", List.of()),
-          new TutorCommand("explain", "", "explain the step's result from what was measured", List.of()),
-          new TutorCommand("hint", "", "one more hint each time", List.of()),
-          new TutorCommand("status", "", "progress, lab directory, settings", List.of()),
-          new TutorCommand("reset", "step|lesson|all", "undo progress and remove what the lessons created (asks first)", List.of("step", "lesson", "all")),
-          new TutorCommand("doctor", "", "diagnose this host for rootless containers", List.of()),
-          new TutorCommand("quit", "", "leave (Ctrl-D too); containers are removed, your lab stays", List.of()));
+          of("help", List.of("h", "?"), "", "this list", List.of(), doing((s, a) -> s.help())),
+          of("lessons", List.of("ls"), "", "the course's lessons and your progress in each", List.of(), doing((s, a) -> s.tutor().lessons())),
+          of("open", List.of("o"), "N|NAME", "open a lesson by number or name", List.of(), doing(Shell::open)),
+          of("show", List.of(), "", "show the current step again", List.of(), doing((s, a) -> s.tutor().show())),
+          of("next", List.of("n"), "", "go to the next step", List.of(), doing((s, a) -> s.tutor().next())),
+          of("back", List.of("b", "prev"), "", "go to the previous step", List.of(), doing((s, a) -> s.tutor().back())),
+          of("run", List.of("r"), "", "show the step's command, then run it for you", List.of(), doing((s, a) -> s.tutor().run())),
+          of("check", List.of("c"), "", "check the step: what was expected, what is there", List.of(), doing((s, a) -> s.tutor().check())),
+          of("explain", List.of("e"), "", "explain the step's result from what is measured now", List.of(), doing((s, a) -> s.tutor().explain())),
+          of("hint", List.of(), "", "one more hint each time", List.of(), doing((s, a) -> s.tutor().hint())),
+          of("output", List.of("out"), "", "the last command's whole output (usage text is folded)", List.of(), doing((s, a) -> s.tutor().output())),
+          of("status", List.of("s"), "", "progress, lab directory, settings", List.of(), doing((s, a) -> s.status())),
+          of("reset", List.of(), "step|lesson|all", "undo progress and remove what the lessons created (asks first)", List.of("step", "lesson", "all"), doing(Shell::reset)),
+          of("doctor", List.of(), "", "diagnose this host for rootless containers", List.of(), doing((s, a) -> s.doctor())),
+          of("quit", List.of("q", "exit"), "", "leave (Ctrl-D too); containers are removed, your lab stays", List.of(), (s, a) -> false));
 
-  static java.util.Optional<TutorCommand> find(String name) {
-    return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
+  /** The command called {@code name} or one of its short forms. */
+  static Optional<TutorCommand> find(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return ALL.stream().filter(c -> c.name().equals(lower) || c.aliases().contains(lower)).findFirst();
   }
 }

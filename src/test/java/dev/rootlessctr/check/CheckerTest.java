@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rootlessctr.lesson.Expectation;
+import dev.rootlessctr.lesson.Placeholders;
+import dev.rootlessctr.lesson.Prose;
 import dev.rootlessctr.lesson.Expectation.PathState.Kind;
 import dev.rootlessctr.lesson.Step;
 import dev.rootlessctr.probe.Probe;
@@ -34,7 +36,7 @@ class CheckerTest {
   }
 
   private static Step step(Expectation... expectations) {
-    return new Step(1, "s", 1, "", List.of(), List.of(), List.of(expectations), List.of(), "", List.of(), List.of());
+    return new Step(1, "s", 1, Prose.empty(1), List.of(), List.of(), List.of(expectations), List.of(), Prose.empty(1), List.of(), List.of());
   }
 
   private static Outcome outcome(int exit, String output) {
@@ -107,7 +109,7 @@ class CheckerTest {
     CheckReport report = checker.check(step(new Expectation.ProbeCall("echo", List.of("~/x"), 1)), Optional.empty(), context(Map.of("echo", echo)));
     assertTrue(report.passed());
     assertEquals(dir + "/x", report.values().get("echo.word"));
-    assertEquals("uid " + "1001" + " -> " + dir + "/x", Template.fill("uid {{uid}} -> {{echo.word}}", report.values()));
+    assertEquals("uid " + "1001" + " -> " + dir + "/x", Placeholders.fill("uid {{uid}} -> {{echo.word}}", report.values()));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rootlessctr.lesson.Expectation;
+import dev.rootlessctr.lesson.Prose;
 import dev.rootlessctr.lesson.Step;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.ProbeContext;
@@ -74,14 +75,14 @@ class ObserverTest {
   }
 
   private static Step step(List<Expectation> live) {
-    return new Step(1, "run", 1, "", List.of(), List.of(), List.of(), live, "", List.of(), List.of());
+    return new Step(1, "run", 1, Prose.empty(1), List.of(), List.of(), List.of(), live, Prose.empty(1), List.of(), List.of());
   }
 
   @Test
   void whatHeldDuringTheCommandCountsAfterItEnded() throws Exception {
     AtomicBoolean up = new AtomicBoolean(false);
     Expectation live = new Expectation.ProbeCall("up", List.of(), 1);
-    Step step = new Step(1, "run", 1, "", List.of(), List.of(), List.of(), List.of(live), "", List.of(), List.of());
+    Step step = new Step(1, "run", 1, Prose.empty(1), List.of(), List.of(), List.of(), List.of(live), Prose.empty(1), List.of(), List.of());
     CheckContext context = context(container(up));
     Checker checker = new Checker();
 
@@ -102,7 +103,7 @@ class ObserverTest {
   void neverSeenIsAFailureThatSaysWhatWasSeen() throws Exception {
     AtomicBoolean up = new AtomicBoolean(false);
     Expectation live = new Expectation.ProbeCall("up", List.of(), 1);
-    Step step = new Step(1, "run", 1, "", List.of(), List.of(), List.of(), List.of(live), "", List.of(), List.of());
+    Step step = new Step(1, "run", 1, Prose.empty(1), List.of(), List.of(), List.of(), List.of(live), Prose.empty(1), List.of(), List.of());
     CheckContext context = context(container(up));
     Observer observer = Observer.start(step.whileRunning(), () -> context, new Checker(), Duration.ofMillis(10));
     Thread.sleep(50);
@@ -115,7 +116,7 @@ class ObserverTest {
   void aContainerStillRunningAfterwardsPassesWithoutObservation() {
     AtomicBoolean up = new AtomicBoolean(true); // started detached: still there to look at
     Expectation live = new Expectation.ProbeCall("up", List.of(), 1);
-    Step step = new Step(1, "run", 1, "", List.of(), List.of(), List.of(), List.of(live), "", List.of(), List.of());
+    Step step = new Step(1, "run", 1, Prose.empty(1), List.of(), List.of(), List.of(), List.of(live), Prose.empty(1), List.of(), List.of());
     assertTrue(new Checker().check(step, Optional.empty(), Observations.none(), context(container(up))).passed());
   }
   @Test

@@ -10,6 +10,7 @@ import dev.rootlessctr.render.ColorMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,15 +55,39 @@ class CommandLineTest {
 
   @Test
   void aCommandThatReadsItsOwnWordsGetsThemAsGiven() throws Exception {
-    CommandLine.Subcommand lint = OwnWordsCommand.named("lint", (context, args) -> args.size());
-    Command command = lint.parse(new Words(List.of("--json", "lessons/deeper")), new SharedOptions());
-    assertEquals(List.of("--json", "lessons/deeper"), assertInstanceOf(OwnWordsCommand.class, command).args());
+    CommandLine.Subcommand lint = OwnWordsCommand.named("lint", Set.of("--lessons"), (context, shared, args) -> args.size());
+    SharedOptions course = new SharedOptions();
+    Words before = new Words(List.of("--lessons", "lessons/deeper"));
+    assertTrue(course.take(before.next(), before));
+    Command command = lint.parse(new Words(List.of("--json", "x")), course);
+    OwnWordsCommand own = assertInstanceOf(OwnWordsCommand.class, command);
+    assertEquals(List.of("--json", "x"), own.args());
+    assertEquals(Optional.of(Path.of("lessons/deeper")), own.shared().lessons());
     assertEquals(2, command.run(null));
     SharedOptions shared = new SharedOptions();
-    Words before = new Words(List.of("--allow-root"));
-    assertTrue(shared.take(before.next(), before));
+    Words root = new Words(List.of("--allow-root"));
+    assertTrue(shared.take(root.next(), root));
     InputError e = assertThrows(InputError.class, () -> lint.parse(new Words(List.of()), shared));
     assertEquals("--allow-root does not apply to lint.", e.reason());
+  }
+
+  @Test
+  void verifyAndLintTakeTheCourseNamedBeforeThemAndTheirOwnWords() throws Exception {
+    OwnWordsCommand verify = assertInstanceOf(OwnWordsCommand.class, parse("--lessons", "/c", "verify", "--tap", "--junit", "r.xml"));
+    assertEquals("verify", verify.name());
+    assertEquals(Optional.of(Path.of("/c")), verify.shared().lessons());
+    assertEquals(List.of("--tap", "--junit", "r.xml"), verify.args());
+    assertEquals(List.of("--json", "d"), assertInstanceOf(OwnWordsCommand.class, parse("lint", "--json", "d")).args());
+    InputError lab = assertThrows(InputError.class, () -> parse("--lab", "/l", "new-lesson", "d", "n"));
+    assertEquals("--lab does not apply to new-lesson.", lab.reason());
+  }
+
+  @Test
+  void freshIsAShellOptionThatMakesItsOwnLab() throws Exception {
+    assertTrue(assertInstanceOf(ShellCommand.class, parse("--fresh")).fresh());
+    assertEquals(false, assertInstanceOf(ShellCommand.class, parse()).fresh());
+    assertEquals("--fresh makes its own throwaway lab; drop --lab.", assertThrows(InputError.class, () -> parse("--fresh", "--lab", "/tmp/l")).reason());
+    assertEquals("--fresh applies to the shell, not to doctor.", assertThrows(InputError.class, () -> parse("--fresh", "doctor")).reason());
   }
 
   @Test

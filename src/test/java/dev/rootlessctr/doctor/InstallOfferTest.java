@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rootlessctr.process.Captured;
 import dev.rootlessctr.process.ProcessRunner;
+import dev.rootlessctr.lesson.Requirement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,8 +148,8 @@ class InstallOfferTest {
   void blockersAreFilteredByALessonsTags() {
     DoctorReport report = missingRuncSkopeoAndBusybox().report();
     assertEquals(List.of("skopeo"),
-        report.blockers(Set.of("skopeo", "userns")).stream().map(Finding::id).toList());
-    assertEquals(List.of(), report.blockers(Set.of("crun", "userns")), "crun is optional");
+        report.blockers(Set.of(Requirement.SKOPEO, Requirement.USERNS)).stream().map(Finding::id).toList());
+    assertEquals(List.of(), report.blockers(Set.of(Requirement.CRUN, Requirement.USERNS)), "crun is optional");
     assertFalse(report.ok());
   }
 

@@ -3,6 +3,7 @@ package dev.rootlessctr.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rootlessctr.lesson.Requirement;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

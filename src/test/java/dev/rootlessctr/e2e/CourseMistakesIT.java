@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.rootlessctr.e2e.ScriptedCourse.Learner;
 import dev.rootlessctr.e2e.ScriptedCourse.Run;
 import dev.rootlessctr.lesson.Mistake;
+import dev.rootlessctr.render.PlaceholderNodeRenderer;
+import dev.rootlessctr.render.Style;
+import dev.rootlessctr.render.TerminalRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,8 +71,10 @@ class CourseMistakesIT {
 
   private static void assertExplained(String shown, int lesson, String pattern, Learner learner) throws Exception {
     Mistake mistake = ScriptedCourse.mistake(lesson, pattern);
-    String explanation = learner == null ? mistake.explanation() : mistake.explanation().replace("{{home}}", learner.home().toString());
-    assertFalse(explanation.contains("{{"), "unfilled placeholder in " + explanation);
+    Map<String, String> values = learner == null ? Map.of() : Map.of("home", learner.home().toString());
+    String explanation = TerminalRenderer.builder().width(10_000).style(Style.of(false)).build()
+        .renderToAnsi(mistake.explanation().document(), values);
+    assertFalse(explanation.contains(PlaceholderNodeRenderer.MISSING), "unfilled placeholder in " + explanation);
     String flat = ScriptedCourse.flatten(shown);
     assertTrue(flat.contains("That is a known mistake: \"" + pattern + "\""), "no known-mistake notice for `" + pattern + "` in:\n" + shown);
     assertTrue(flat.contains(ScriptedCourse.flatten(explanation)),

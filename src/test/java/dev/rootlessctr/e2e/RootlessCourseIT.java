@@ -119,11 +119,13 @@ class RootlessCourseIT {
         prompt(shell);
         shell.type("runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr\r");
         shell.await("/ # ", WAIT);
+        // busybox redraws its prompt when runc sizes the console, so a prompt alone does not
+        // mean the line ran: wait for what the line prints.
         shell.type("id\r");
-        String id = shell.await("/ # ", WAIT);
+        String id = shell.await("uid=0(root) gid=0(root)", WAIT) + shell.await("/ # ", WAIT);
         assertTrue(id.contains("uid=0(root) gid=0(root)"), id);
         shell.type("ip a\r");
-        String ip = shell.await("/ # ", WAIT);
+        String ip = shell.await("LOOPBACK", WAIT) + shell.await("/ # ", WAIT);
         assertTrue(ip.contains("LOOPBACK"), ip);
 
         // From outside, while it runs: runc knows it, and its sh is the test user's.
@@ -168,7 +170,7 @@ class RootlessCourseIT {
         shell.type("runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr\r");
         shell.await("/ # ", WAIT);
         shell.type("touch /tmp/toto\r");
-        String touched = shell.await("/ # ", WAIT);
+        String touched = shell.await("Read-only file system", WAIT) + shell.await("/ # ", WAIT);
         assertTrue(touched.contains("touch: /tmp/toto: Read-only file system"), touched);
         shell.type("exit\r");
         String readonly = shell.await("Next: :next", WAIT);
@@ -182,7 +184,7 @@ class RootlessCourseIT {
         Path wasHere = home.resolve("rootless-ctr-was-here");
         assertFalse(Files.exists(wasHere));
         shell.type(":next\r");
-        String mountStep = shell.await("Step 1/2: Add a bind mount to config.json", WAIT);
+        String mountStep = shell.await("Step 1/3: Add a bind mount to config.json", WAIT);
         prompt(shell);
         assertFalse(mountStep.contains("/home/" + user), "the lesson names the shell's $HOME, not the passwd home: " + mountStep);
         shell.type(":run\r");
@@ -198,7 +200,7 @@ class RootlessCourseIT {
         assertEquals("bind", added.path("type").asText());
 
         shell.type(":next\r");
-        shell.await("Step 2/2: Write to your home from the container", WAIT);
+        shell.await("Step 2/3: Write to your home from the container", WAIT);
         prompt(shell);
         shell.type("runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr\r");
         shell.await("/ # ", WAIT);
@@ -213,7 +215,7 @@ class RootlessCourseIT {
         assertTrue(Pattern.compile("-\\S+\\s+1\\s+0\\s+0\\s.*rootless-ctr-was-here").matcher(listed).find(),
             "inside, the file is root's: " + listed);
         shell.type("exit\r");
-        String shared = shell.await("That was the last step of the course.", WAIT);
+        String shared = shell.await("Step 3/3: Where to go from here", WAIT);
         System.out.println(shared);
         assertTrue(shared.contains("Step 2 done: Write to your home from the container"), shared);
         assertEquals(user, Files.getOwner(wasHere).getName(), "the container's root wrote it as the user");
@@ -222,6 +224,18 @@ class RootlessCourseIT {
         assertTrue(flatShared.contains("owned on the host by " + user + " (uid " + uid + ")"), shared);
         assertTrue(flatShared.contains("its mount table had " + home + " mounted from"), shared);
         assertTrue(flatShared.contains("mapping (0 -> " + uid + ")"), shared);
+        // The end of the course recaps what was measured here, step by step, in course order.
+        assertTrue(flatShared.contains("That was the whole course: every step is done."), shared);
+        int recap = flatShared.indexOf("What you showed on this machine:");
+        assertTrue(recap > 0, shared);
+        String proved = flatShared.substring(recap);
+        assertTrue(proved.contains("belongs to " + user + " (uid " + uid + "), not root"), proved);
+        assertTrue(proved.contains("root inside was " + user + " outside"), proved);
+        assertTrue(proved.contains("(shared: true)"), proved);
+        assertTrue(Pattern.compile("mounted ro[,\\w]*, so touch failed with EROFS").matcher(proved).find(), proved);
+        assertTrue(proved.contains("belongs on the host to " + user + " (uid " + uid + "): you."), proved);
+        assertTrue(proved.indexOf("not root") < proved.indexOf("root inside was") && proved.indexOf("root inside was") < proved.indexOf("EROFS"), proved);
+        assertFalse(proved.contains("{{"), proved);
         lap("lesson 6 (home mount)", mark);
 
         shell.type(":status\r");

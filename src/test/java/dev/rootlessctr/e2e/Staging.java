@@ -81,6 +81,7 @@ public final class Staging {
     Path stage = Files.createTempDirectory(Path.of("/tmp"), "rootless-ctr-stage-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     Files.copy(project.resolve("rootless-ctr"), stage.resolve("rootless-ctr"), StandardCopyOption.COPY_ATTRIBUTES);
+    copyTree(project.resolve("packaging"), stage.resolve("packaging")); // the launcher starts through packaging/rootless-ctr
     copyTree(project.resolve("target/lib"), stage.resolve("target/lib"));
     Files.copy(project.resolve("target/rootless-ctr.jar"), stage.resolve("target/rootless-ctr.jar"), StandardCopyOption.COPY_ATTRIBUTES);
     copyTree(project.resolve("lessons"), stage.resolve("lessons"));

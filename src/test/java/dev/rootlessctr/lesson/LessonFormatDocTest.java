@@ -1,5 +1,6 @@
 package dev.rootlessctr.lesson;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rootlessctr.TestPaths;
@@ -32,6 +33,23 @@ class LessonFormatDocTest {
       }
     }
     assertTrue(missing.isEmpty(), "lessons/README.md lacks: " + missing);
+  }
+
+  /** Authors read the needs vocabulary and the limits there; they must be the ones enforced. */
+  @Test
+  void theNeedsVocabularyAndTheLimitsAreTheEnforcedOnes() throws Exception {
+    String doc = Files.readString(TestPaths.project().resolve("lessons/README.md"));
+    String needsRow = doc.lines().filter(l -> l.startsWith("| `<!-- needs:")).findFirst().orElseThrow();
+    List<String> documented = new ArrayList<>();
+    java.util.regex.Matcher tag = java.util.regex.Pattern.compile("`([a-z-]+)`").matcher(needsRow.substring(needsRow.indexOf("fixed list")));
+    while (tag.find()) {
+      documented.add(tag.group(1));
+    }
+    assertEquals(java.util.Arrays.stream(Requirement.values()).map(Requirement::tag).toList(), documented);
+    assertTrue(doc.contains("at most 1 MiB") && LessonSource.MAX_BYTES == 1 << 20, "file size");
+    assertTrue(doc.contains("at most 65,536 characters") && LessonSource.MAX_LINE == 65_536, "line length");
+    assertTrue(doc.contains("at most " + DocumentCheck.MAX_DEPTH + " levels deep"), "depth");
+    assertTrue(doc.contains("at most 2,000 `*`") && LessonSource.MAX_MARKERS == 2000, "markers");
   }
 
   /** The namespaces row documents net, hostNet and netShared once, as a pattern for each kind. */

@@ -34,20 +34,6 @@ class LessonParserTest {
     assertEquals(TestPaths.golden(name, actual), actual, "golden/" + name + " (rerun with -Dgolden.update=true after a deliberate change)");
   }
 
-  static Stream<Path> malformed() throws IOException {
-    return Files.list(TestPaths.resources().resolve("malformed")).filter(p -> p.toString().endsWith(".md")).sorted();
-  }
-
-  /** Each malformed lesson sits next to a .err file holding the exact expected "file:line: message". */
-  @ParameterizedTest
-  @MethodSource("malformed")
-  void malformedLessonIsReportedWithFileAndLine(Path file) throws IOException {
-    String expected = Files.readString(Path.of(file.toString().replace(".md", ".err")), StandardCharsets.UTF_8).strip();
-    LessonException error = assertThrows(LessonException.class, () -> new LessonParser().parse(file, 1));
-    String actual = error.error().toString().replace(file.getParent().toString() + "/", "");
-    assertEquals(expected, actual);
-  }
-
   @Test
   void courseLoadsTheGoodLessonsAndReportsTheBadOne(@TempDir Path dir) throws IOException {
     Files.copy(TestPaths.fixtureCourse().resolve("01-files.md"), dir.resolve("01-files.md"));
@@ -58,9 +44,11 @@ class LessonParserTest {
     Course course = new CourseLoader().load(dir);
 
     assertEquals(List.of("files", "interactive"), course.lessons().stream().map(Lesson::id).toList());
-    assertEquals(List.of(1, 2), course.lessons().stream().map(Lesson::number).toList());
+    assertEquals(List.of(1, 3), course.lessons().stream().map(Lesson::number).toList(), "a broken lesson keeps its number");
     assertEquals(1, course.errors().size());
-    assertEquals(dir.resolve("02-broken.md") + ":7: exit status must be a number or `non-zero`, found `maybe`", course.errors().get(0).toString());
+    assertEquals(dir.resolve("02-broken.md") + ":7:1: exit status must be a number or `non-zero`, found `maybe`", course.errors().get(0).toString());
+    assertEquals(2, course.findUnloaded("broken").orElseThrow().number());
+    assertEquals(course.errors(), course.findUnloaded("2").orElseThrow().errors());
   }
 
   @Test

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rootlessctr.lesson.Prose;
 import dev.rootlessctr.render.Style;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Under a POSIX locale (ASCII terminal) the shell says the same things without '?' in them. */
@@ -15,7 +17,7 @@ class PrinterGlyphsTest {
   private static String print(Style style) {
     StringWriter text = new StringWriter();
     Printer printer = new Printer(new PrintWriter(text), style, () -> 80);
-    printer.markdown("> quoted\n\n- container uid 0 → host uid 1001 — that is **you**");
+    printer.markdown(Prose.parse("> quoted\n\n- container uid 0 → host uid 1001 — that is **you**"), Map.of());
     printer.success("Step 1 done");
     printer.text("report ✔\n");
     return text.toString();

@@ -1,0 +1,140 @@
+package dev.rootlessctr.tutor;
+
+import dev.rootlessctr.lesson.Expectation;
+import dev.rootlessctr.lesson.Step;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The names a learner chose in place of the lesson's: {@code alpine} for {@code busybox}, {@code
+ * mybundle} for {@code busybox-bundle}, {@code c1} for {@code myctr}, and the runc state directory
+ * they passed with {@code --root}. A step's checks are read with these names, so the tutor looks
+ * at what the learner really made.
+ *
+ * @param names lesson word to learner word; whole words and path segments only
+ * @param runcRoot the learner's {@code --root}, when it differs from the course's
+ */
+public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
+
+  private static final String BOUNDARY = "/:=@ \"'";
+
+  public Bindings {
+    names = Map.copyOf(names);
+  }
+
+  public static Bindings none() {
+    return new Bindings(Map.of(), Optional.empty());
+  }
+
+  public boolean isEmpty() {
+    return names.isEmpty() && runcRoot.isEmpty();
+  }
+
+  /** These bindings, overridden by {@code newer} where both name the same lesson word. */
+  public Bindings with(Bindings newer) {
+    Map<String, String> merged = new LinkedHashMap<>(names);
+    newer.names.forEach((from, to) -> {
+      if (from.equals(to)) {
+        merged.remove(from);
+      } else {
+        merged.put(from, to);
+      }
+    });
+    return new Bindings(merged, newer.runcRoot.isPresent() ? newer.runcRoot : runcRoot);
+  }
+
+  /** {@code text} with each lesson word replaced by the learner's, at word boundaries only. */
+  public String apply(String text) {
+    String result = text;
+    for (Map.Entry<String, String> binding : names.entrySet()) {
+      result = replaceWord(result, binding.getKey(), binding.getValue());
+    }
+    return result;
+  }
+
+  private static String replaceWord(String text, String from, String to) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (true) {
+      int at = text.indexOf(from, i);
+      if (at < 0) {
+        out.append(text, i, text.length());
+        return out.toString();
+      }
+      int end = at + from.length();
+      boolean startOk = at == 0 || BOUNDARY.indexOf(text.charAt(at - 1)) >= 0;
+      boolean endOk = end == text.length() || BOUNDARY.indexOf(text.charAt(end)) >= 0;
+      out.append(text, i, at).append(startOk && endOk ? to : from);
+      i = end;
+    }
+  }
+
+  /** {@code expectation} with the learner's names in its paths and probe arguments. */
+  public Expectation apply(Expectation expectation) {
+    if (names.isEmpty()) {
+      return expectation;
+    }
+    if (expectation instanceof Expectation.PathState path) {
+      return new Expectation.PathState(apply(path.path()), path.kind(), path.line());
+    }
+    if (expectation instanceof Expectation.JsonValue json) {
+      return new Expectation.JsonValue(apply(json.file()), json.pointer(), json.expected(), json.line());
+    }
+    if (expectation instanceof Expectation.ProbeCall call) {
+      return new Expectation.ProbeCall(call.name(), call.args().stream().map(this::apply).toList(), call.line());
+    }
+    return expectation;
+  }
+
+  /** {@code step} with its expectations read through these bindings. */
+  public Step apply(Step step) {
+    if (names.isEmpty()) {
+      return step;
+    }
+    List<Expectation> expectations = new ArrayList<>();
+    step.expectations().forEach(e -> expectations.add(apply(e)));
+    List<Expectation> whileRunning = new ArrayList<>();
+    step.whileRunning().forEach(e -> whileRunning.add(apply(e)));
+    return new Step(step.number(), step.title(), step.line(), step.text(), step.commands(), step.edits(),
+        expectations, whileRunning, step.explanation(), step.hints(), step.mistakes(), step.inside(), step.recap());
+  }
+
+  /**
+   * The binding one pair of aligned words implies: the differing core left when their common
+   * prefix and suffix (cut at {@code / : = @}) are removed, e.g. {@code docker://busybox:latest}
+   * and {@code docker://alpine:latest} give {@code busybox -> alpine}.
+   */
+  static Optional<Map.Entry<String, String>> core(String lessonWord, String learnerWord) {
+    if (lessonWord.equals(learnerWord)) {
+      return Optional.empty();
+    }
+    int prefix = 0;
+    int max = Math.min(lessonWord.length(), learnerWord.length());
+    int cut = 0;
+    while (prefix < max && lessonWord.charAt(prefix) == learnerWord.charAt(prefix)) {
+      if (BOUNDARY.indexOf(lessonWord.charAt(prefix)) >= 0) {
+        cut = prefix + 1;
+      }
+      prefix++;
+    }
+    int suffix = 0;
+    int tailCut = 0;
+    while (suffix < max - cut
+        && lessonWord.charAt(lessonWord.length() - 1 - suffix) == learnerWord.charAt(learnerWord.length() - 1 - suffix)) {
+      if (BOUNDARY.indexOf(lessonWord.charAt(lessonWord.length() - 1 - suffix)) >= 0) {
+        tailCut = suffix + 1;
+      }
+      suffix++;
+    }
+    String from = lessonWord.substring(cut, lessonWord.length() - tailCut);
+    String to = learnerWord.substring(cut, learnerWord.length() - tailCut);
+    if (from.isEmpty() || to.isEmpty() || from.equals(to)) {
+      return Optional.empty();
+    }
+    return Optional.of(Map.entry(from, to));
+  }
+}

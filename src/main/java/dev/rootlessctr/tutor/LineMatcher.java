@@ -1,0 +1,200 @@
+package dev.rootlessctr.tutor;
+
+import dev.rootlessctr.lesson.Command;
+import dev.rootlessctr.lesson.Course;
+import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.Step;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Finds the steps of a course whose commands a typed line matches. A learner with the playground
+ * README open types {@code runc --root /tmp/runc run -b alpine-bundle c1}; the lesson says {@code
+ * runc --root "$RUNC_ROOT" run -b busybox-bundle myctr}. Both are {@code runc run}, so the line
+ * matches, and the differing words become {@link Bindings}.
+ */
+public final class LineMatcher {
+
+  /** A step command, parsed once. */
+  private record Known(Position position, int index, CommandShape shape) {}
+
+  private final List<Known> known = new ArrayList<>();
+  private final Set<String> valued = new HashSet<>();
+  private final Set<String> withSubcommands = new HashSet<>();
+  private final Map<String, Set<String>> subcommands = new HashMap<>();
+  private final Set<String> hostPrograms = new LinkedHashSet<>();
+  private final Set<String> insidePrograms = new LinkedHashSet<>();
+  private final String runcRoot;
+  private final Map<String, Set<String>> stateDirOptions = new HashMap<>();
+
+  /**
+   * @param fill turns a lesson command into what the learner would type ({@code {{home}}} and
+   *     {@code $RUNC_ROOT} filled in)
+   * @param runcRoot the course's runc state directory, to tell a learner's own {@code --root}
+   */
+  public LineMatcher(Course course, UnaryOperator<String> fill, Map<String, String> env, Path runcRoot) {
+    this.runcRoot = runcRoot.toString();
+    Map<Position, List<List<String>>> words = new LinkedHashMap<>();
+    for (Lesson lesson : course.lessons()) {
+      for (Step step : lesson.steps()) {
+        Position position = new Position(lesson, step.number());
+        List<List<String>> commands = new ArrayList<>();
+        for (Command command : step.commands()) {
+          List<List<String>> simple = ShellWords.commands(fill.apply(command.text()), env);
+          // The first command of a lesson line is its work: read in `read -p ... && echo ...`.
+          commands.add(simple.isEmpty() ? List.of() : simple.get(0));
+        }
+        words.put(position, commands);
+        for (Command inside : step.inside()) {
+          ShellWords.commands(fill.apply(inside.text()), Map.of()).forEach(w -> insidePrograms.add(CommandShape.programName(w.get(0))));
+        }
+      }
+    }
+    words.values().forEach(list -> list.forEach(this::learnOptions));
+    words.values().forEach(list -> list.forEach(this::learnSubcommand));
+    words.forEach((position, list) -> {
+      for (int i = 0; i < list.size(); i++) {
+        if (!list.get(i).isEmpty()) {
+          CommandShape shape = CommandShape.of(list.get(i), valued, withSubcommands);
+          known.add(new Known(position, i, shape));
+          hostPrograms.add(shape.program());
+          shape.allOptions().forEach((name, value) -> {
+            if (value.equals(this.runcRoot)) {
+              stateDirOptions.computeIfAbsent(shape.program(), p -> new LinkedHashSet<>()).add(name);
+            }
+          });
+          if (!shape.subcommand().isEmpty()) {
+            subcommands.computeIfAbsent(shape.program(), p -> new LinkedHashSet<>()).add(shape.subcommand());
+          }
+        }
+      }
+    });
+  }
+
+  /** An option takes a value when the course writes a plain word after it that is no subcommand. */
+  private void learnOptions(List<String> words) {
+    for (int i = 1; i + 1 < words.size(); i++) {
+      String word = words.get(i);
+      String next = words.get(i + 1);
+      if (word.startsWith("-") && !word.contains("=") && !next.startsWith("-") && !CommandShape.looksLikeSubcommand(next)) {
+        valued.add(word);
+      }
+    }
+  }
+
+  private void learnSubcommand(List<String> words) {
+    if (words.isEmpty()) {
+      return;
+    }
+    CommandShape flat = CommandShape.of(words, valued, Set.of());
+    String program = flat.program();
+    boolean first = !flat.positionals().isEmpty() && CommandShape.looksLikeSubcommand(flat.positionals().get(0));
+    if (first) {
+      withSubcommands.add(program);
+    }
+  }
+
+  /** The programs the course runs on the host ({@code skopeo}, {@code runc}, ...). */
+  public Set<String> hostPrograms() {
+    return Set.copyOf(hostPrograms);
+  }
+
+  /** The programs the course types inside the container ({@code id}, {@code touch}, ...). */
+  public Set<String> insidePrograms() {
+    return Set.copyOf(insidePrograms);
+  }
+
+  /** The options through which the course gives {@code program} its runc state directory ({@code --root}). */
+  public Set<String> stateDirOptions(String program) {
+    return stateDirOptions.getOrDefault(program, Set.of());
+  }
+
+  /** The course's runc state directory. */
+  public Path runcRoot() {
+    return Path.of(runcRoot);
+  }
+
+  /** The course commands of {@code program}, each with where it stands. */
+  List<Map.Entry<Position, CommandShape>> commandsOf(String program) {
+    return known.stream().filter(k -> k.shape().program().equals(program)).map(k -> Map.entry(k.position(), k.shape())).toList();
+  }
+
+  /** The subcommands the course uses with {@code program}. */
+  public Set<String> subcommands(String program) {
+    return subcommands.getOrDefault(program, Set.of());
+  }
+
+  /** {@code words} read the way the course's commands are read. */
+  public CommandShape shape(List<String> words) {
+    return CommandShape.of(words, valued, withSubcommands);
+  }
+
+  /** The course's commands that run {@code program} (and {@code subcommand}, unless empty). */
+  public List<Position> stepsUsing(String program, String subcommand) {
+    return known.stream()
+        .filter(k -> k.shape().program().equals(program))
+        .filter(k -> subcommand.isEmpty() || k.shape().subcommand().equals(subcommand))
+        .map(Known::position)
+        .distinct()
+        .toList();
+  }
+
+  /** The lesson's shape of the command at {@code position}, index {@code index}. */
+  public Optional<CommandShape> shapeOf(Position position, int index) {
+    return known.stream().filter(k -> k.position().equals(position) && k.index() == index).map(Known::shape).findFirst();
+  }
+
+  /** Every step command the line matches, in course order, each with the names the line implies. */
+  public List<Match> match(String line, Map<String, String> env, Path cwd) {
+    List<Match> matches = new ArrayList<>();
+    for (List<String> words : ShellWords.commands(line, env)) {
+      CommandShape typed = shape(words);
+      for (Known k : known) {
+        if (sameCommand(k.shape(), typed)) {
+          Bindings b = bindings(k.shape(), typed, cwd);
+          boolean strong = !k.shape().subcommand().isEmpty() || typed.equals(k.shape());
+          matches.add(new Match(k.position(), k.index(), b, strong));
+        }
+      }
+    }
+    return matches;
+  }
+
+  private static boolean sameCommand(CommandShape lesson, CommandShape typed) {
+    return lesson.program().equals(typed.program()) && lesson.subcommand().equals(typed.subcommand());
+  }
+
+  private Bindings bindings(CommandShape lesson, CommandShape typed, Path cwd) {
+    Map<String, String> names = new LinkedHashMap<>();
+    Optional<Path> root = Optional.empty();
+    Map<String, String> typedOptions = typed.allOptions();
+    for (Map.Entry<String, String> option : lesson.allOptions().entrySet()) {
+      String theirs = typedOptions.get(option.getKey());
+      if (theirs == null || option.getValue().isEmpty() || theirs.isEmpty()) {
+        continue;
+      }
+      if (option.getValue().equals(runcRoot)) {
+        Path learners = cwd.resolve(theirs).normalize();
+        if (!learners.toString().equals(runcRoot)) {
+          root = Optional.of(learners);
+        }
+        continue;
+      }
+      Bindings.core(option.getValue(), theirs).ifPresent(e -> names.put(e.getKey(), e.getValue()));
+    }
+    int n = Math.min(lesson.positionals().size(), typed.positionals().size());
+    for (int i = 0; i < n; i++) {
+      Bindings.core(lesson.positionals().get(i), typed.positionals().get(i)).ifPresent(e -> names.put(e.getKey(), e.getValue()));
+    }
+    return new Bindings(names, root);
+  }
+}
