@@ -39,12 +39,13 @@ public final class SkopeoWiring {
   public Path write(String mirror, String why, String path) throws IOException {
     String skopeo = findSkopeo(path).orElseThrow(() -> new IOException("skopeo is not installed (sudo apt-get install skopeo)"));
     Files.createDirectories(binDir());
+    // docker.io is rewritten to the mirror, not given a mirror: skopeo then never falls back to
+    // Docker Hub, so an image the mirror lacks fails with the mirror's own answer ("name
+    // unknown") instead of a DNS error from a machine that has no internet.
     String toml =
         "# Written by rootless-ctr: docker.io pulls go to " + mirror + " (" + why + ").\n"
             + "[[registry]]\n"
             + "prefix = \"docker.io\"\n"
-            + "location = \"docker.io\"\n\n"
-            + "[[registry.mirror]]\n"
             + "location = \"" + mirror + "\"\n"
             + "insecure = true\n";
     Files.writeString(registriesConf(), toml, StandardCharsets.UTF_8);

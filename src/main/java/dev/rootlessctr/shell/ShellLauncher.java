@@ -214,8 +214,11 @@ public final class ShellLauncher {
             .withMirror(HostHooks.mirrorStatus(mirror))
             .withAllowRoot(request.allowRoot());
     LessonHooks hooks = new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
+    // What the course's mistakes may depend on: "pinging container registry" means something
+    // else offline, online and in a workshop.
+    Map<String, String> situation = Map.of("registry", mirror.mode().kind().name().toLowerCase(java.util.Locale.ROOT));
     return new ShellSetup.Parts(
-        course, lab, user, state, printer, store, progress::join, probes, processes, hooks);
+        course, lab, user, state, printer, store, progress::join, probes, processes, hooks, situation);
   }
 
   private static void quietNotice(Printer printer, String line) {

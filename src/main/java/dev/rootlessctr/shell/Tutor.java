@@ -528,7 +528,7 @@ final class Tutor {
       return;
     }
     ExpectationResult failed = report.firstFailure().orElseThrow();
-    printer.note("Not done yet: " + failed.description() + " (" + failed.actual() + "). :check shows everything, :hint helps.");
+    printer.note("Not done yet: " + VerdictView.missing(failed) + ". :check shows everything, :hint helps.");
   }
 
   private void applyEdit(JsonEdit template) {

@@ -91,7 +91,13 @@ final class VerdictView {
     String lead = current.filter(notYet.step()::equals).isPresent()
         ? "Not done yet: "
         : "That is " + notYet.step().label() + "'s command (" + notYet.step().step().title() + "); not done yet: ";
-    printer.note(lead + failed.description() + " (" + failed.actual() + "). :check shows everything, :hint helps.");
+    printer.note(lead + missing(failed) + ". :check shows everything, :hint helps.");
+  }
+
+  /** One failed expectation in a sentence: what was expected and what was seen. */
+  static String missing(ExpectationResult failed) {
+    String what = failed.description().equals(failed.expected()) ? "" : failed.description() + ": ";
+    return what + "expected " + failed.expected() + ", saw " + failed.actual();
   }
 
   /** What was seen from outside while the line ran; one line when nothing could be seen. */

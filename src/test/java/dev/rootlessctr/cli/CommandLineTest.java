@@ -111,7 +111,7 @@ class CommandLineTest {
         "doctor --json=yes | --json takes no value (found --json=yes).",
         "doctor --frobnicate | unknown option --frobnicate for doctor.",
         "doctor extra | unknown command extra for doctor.",
-        "--registry workshop=h:99999 | --registry workshop=h:99999: workshop=HOST:PORT takes a port from 1 to 65535, e.g. workshop=192.168.1.10:5000 (found 'h:99999').",
+        "--registry workshop=h:99999 | --registry workshop=h:99999: workshop=HOST:PORT, e.g. workshop=192.168.1.10:5000 (found 'h:99999': the port must be from 1 to 65535, not 99999).",
         "--registry hub | --registry hub: registry mode is offline, online or workshop=HOST:PORT (found 'hub').",
         "--allow-root=yes | --allow-root takes no value (found --allow-root=yes).",
       })

@@ -1,6 +1,7 @@
 package dev.rootlessctr.mirror;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rootlessctr.process.Captured;
@@ -57,8 +58,8 @@ class SkopeoWiringTest {
     SkopeoWiring wiring = new SkopeoWiring(temp.resolve("state"));
     wiring.write("127.0.0.1:5999", "offline", "/usr/bin");
     String conf = Files.readString(wiring.registriesConf());
-    assertTrue(conf.contains("prefix = \"docker.io\"\nlocation = \"docker.io\"\n"), conf);
-    assertTrue(conf.contains("[[registry.mirror]]\nlocation = \"127.0.0.1:5999\"\ninsecure = true\n"), conf);
+    assertTrue(conf.contains("prefix = \"docker.io\"\nlocation = \"127.0.0.1:5999\"\ninsecure = true\n"), conf);
+    assertFalse(conf.contains("[[registry.mirror]]"), "no fallback to Docker Hub: " + conf);
   }
 
   @Test
