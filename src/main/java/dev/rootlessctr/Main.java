@@ -1,65 +1,54 @@
 package dev.rootlessctr;
 
-import dev.rootlessctr.lint.LintCommand;
-import dev.rootlessctr.lint.NewLessonCommand;
-import dev.rootlessctr.mirror.MirrorCommand;
+import dev.rootlessctr.cli.CommandLine;
+import dev.rootlessctr.cli.Context;
+import dev.rootlessctr.cli.Environment;
+import dev.rootlessctr.cli.TopLevel;
 import dev.rootlessctr.process.ProcessRunner;
-import dev.rootlessctr.shell.ShellLauncher;
-import dev.rootlessctr.verify.FreshShell;
-import dev.rootlessctr.verify.VerifyCommand;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
-/** Entry point: parses the command line and hands over to the shell or a subcommand. */
+/**
+ * Entry point: parses the command line into a command and runs it under the top-level handler.
+ * Only {@link #main} touches the process's globals; everything else gets them passed in.
+ */
 public final class Main {
 
   private final PrintWriter out;
   private final PrintWriter err;
   private final InputStream in;
+  private final Environment env;
 
-  Main(PrintWriter out, PrintWriter err, InputStream in) {
+  Main(PrintWriter out, PrintWriter err, InputStream in, Environment env) {
     this.out = out;
     this.err = err;
     this.in = in;
+    this.env = env;
   }
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    int status = new Main(out, err, System.in).run(args);
+    String home = System.getProperty("rootlessctr.home"); // set by the launcher script
+    Environment env =
+        new Environment(
+            System.getenv(),
+            Path.of(home != null ? home : ".").toAbsolutePath().normalize(),
+            System.console() != null,
+            ProcessRunner.system());
+    Thread.setDefaultUncaughtExceptionHandler(TopLevel.forRun(err, env, List.of(args)).forThreads());
+    int status = new Main(out, err, System.in, env).run(args);
     out.flush();
     err.flush();
     System.exit(status);
   }
 
-  int run(String[] args) {
-    Options options;
-    try {
-      options = Options.parse(args, projectDir());
-    } catch (IllegalArgumentException e) {
-      err.println("rootless-ctr: " + e.getMessage());
-      err.println(Options.USAGE);
-      return 2;
-    }
-    if (options.help()) {
-      out.println(Options.USAGE);
-      return 0;
-    }
-    return switch (options.command()) {
-      case "mirror" -> new MirrorCommand(System.getenv(), ProcessRunner.system()).run(options.rest(), out, err);
-      case "lint" -> new LintCommand(options.lessons()).run(options.rest(), out, err);
-      case "new-lesson" -> new NewLessonCommand().run(options.rest(), out, err);
-      case "verify" -> new VerifyCommand(System.getenv(), ProcessRunner.system()).run(options.lessons(), options.rest(), out, err);
-      case "doctor" -> ShellLauncher.doctor(options.lessons(), options.lab(), options.registry(), options.rest(), out, err);
-      default -> options.fresh() ? new FreshShell(out, err, in).launch(options.lessons(), options.registry(), options.color()) : new ShellLauncher(out, err, in).launch(
-          new ShellLauncher.Request(options.lessons(), options.lab(), options.registry(), options.color(), options.allowRoot()));
-    };
-  }
-
-  /** The project folder: set by the launcher script, else the working directory. */
-  static Path projectDir() {
-    String home = System.getProperty("rootlessctr.home");
-    return Path.of(home != null ? home : ".").toAbsolutePath().normalize();
+  /** Runs the command {@code args} name; returns its exit code (see {@code cli.ExitCode}). */
+  int run(String... args) {
+    List<String> words = List.of(args);
+    return TopLevel.forRun(err, env, words)
+        .run(() -> CommandLine.parse(words).run(new Context(out, err, in, env)));
   }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rootlessctr.cli.Environment;
+import dev.rootlessctr.process.ProcessRunner;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,7 +26,8 @@ class AuthoringCommandsTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status =
-        new Main(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))
+        new Main(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new Environment(System.getenv(), TestPaths.project(), false, ProcessRunner.system()))
             .run(args);
     return new Run(status, out.toString(), err.toString());
   }

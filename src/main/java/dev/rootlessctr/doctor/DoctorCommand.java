@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The {@code doctor [--json] [--allow-root]} subcommand.
- *
- * <p>Exit status: 0 when nothing blocks the course, 1 when something does, 2 on a usage error.
+ * The host diagnosis as a command: runs every check and prints the report for a person or a
+ * script. The command line is read by the front end ({@code cli.DoctorCommandLine}).
  */
 public final class DoctorCommand {
 
@@ -36,25 +35,13 @@ public final class DoctorCommand {
     this.width = width;
   }
 
-  /** Runs the doctor for {@code args} (the words after {@code doctor}) and prints the report. */
-  public int run(List<String> args, PrintWriter out, PrintWriter err) {
-    DoctorOptions.ParseResult parsed = DoctorOptions.parse(args);
-    if (parsed.options().isEmpty()) {
-      err.println("doctor: unknown argument " + parsed.unknown().orElseThrow());
-      err.println(DoctorOptions.USAGE);
-      err.flush();
-      return 2;
-    }
-    DoctorOptions options = parsed.options().get();
-    if (options.help()) {
-      out.println(DoctorOptions.USAGE);
-      out.println("Diagnoses this host for rootless containers; exit 0 when nothing blocks the"
-          + " course, 1 when something does.");
-      out.flush();
-      return 0;
-    }
-    DoctorReport report = Doctor.forHost(inputs.withAllowRoot(options.allowRoot())).run();
-    if (options.json()) {
+  /**
+   * Runs the doctor and prints the report: a table, or a JSON document when {@code json}.
+   * Returns 0 when nothing blocks the course, 1 when something does.
+   */
+  public int run(boolean json, PrintWriter out) {
+    DoctorReport report = Doctor.forHost(inputs).run();
+    if (json) {
       out.println(new JsonReport(lessonsByTag).toJson(report));
     } else {
       String text = new ReportRenderer(mode, width, lessonsByTag).toText(report);

@@ -8,14 +8,14 @@ public final class ColorChoice {
   private ColorChoice() {}
 
   /**
-   * @param setting {@code auto}, {@code always} or {@code never}
+   * @param setting the {@code --color} choice
    * @param terminalType the terminal's type, or null when output is not a terminal
    */
-  public static boolean wanted(String setting, Map<String, String> env, String terminalType) {
-    if (setting.equals("always")) {
+  public static boolean wanted(ColorMode setting, Map<String, String> env, String terminalType) {
+    if (setting == ColorMode.ALWAYS) {
       return true;
     }
-    if (setting.equals("never") || terminalType == null) {
+    if (setting == ColorMode.NEVER || terminalType == null) {
       return false;
     }
     String noColor = env.get("NO_COLOR");

@@ -1,13 +1,18 @@
 package dev.rootlessctr.shell;
 
+import java.time.Duration;
+import dev.rootlessctr.doctor.RegistryReach;
 import dev.rootlessctr.doctor.Doctor;
 import dev.rootlessctr.doctor.DoctorInputs;
 import dev.rootlessctr.doctor.DoctorReport;
 import dev.rootlessctr.doctor.Finding;
 import dev.rootlessctr.doctor.InstallOffer;
+import dev.rootlessctr.doctor.MirrorStatus;
 import dev.rootlessctr.doctor.ReportRenderer;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.mirror.LabMirror;
+import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.lesson.Requirement;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.IOException;
@@ -67,6 +72,19 @@ public final class HostHooks implements LessonHooks {
       }
     }
     return tag -> byTag.getOrDefault(tag, List.of());
+  }
+
+  /**
+   * What the doctor asks about the registry of {@code mirror}'s mode: the built-in mirror
+   * (started for the question), the instructor's registry, or none when online.
+   */
+  public static MirrorStatus mirrorStatus(LabMirror mirror, Map<String, String> env) {
+    RegistryMode mode = mirror.mode();
+    return switch (mode.kind()) {
+      case ONLINE -> MirrorStatus.online("Docker Hub", RegistryReach.DOCKER_HUB, Duration.ofSeconds(3), env);
+      case WORKSHOP -> MirrorStatus.of(mode.workshopAddress(), mirror::answering);
+      case OFFLINE -> MirrorStatus.of("127.0.0.1 (" + mode + ")", mirror::answering);
+    };
   }
 
   @Override
@@ -130,10 +148,15 @@ public final class HostHooks implements LessonHooks {
   @Override
   public boolean courseBlocked(Printer printer) {
     DoctorReport last = report == null ? currentReport() : report.join();
-    if (last.ok()) {
+    // Only what this course's lessons need: a course without a pull is not blocked by a
+    // registry that cannot be reached.
+    java.util.Set<Requirement> needs = new java.util.HashSet<>();
+    course.lessons().forEach(l -> needs.addAll(l.needs()));
+    List<Finding> blocking = last.blockers(needs);
+    if (blocking.isEmpty()) {
       return false;
     }
-    List<String> ids = last.blockers().stream().map(Finding::id).toList();
+    List<String> ids = blocking.stream().map(Finding::id).distinct().toList();
     printer.failure("This host cannot do the whole course (" + String.join(", ", ids)
         + "): :doctor says why and how to fix it.");
     return true;

@@ -11,15 +11,11 @@ import dev.rootlessctr.lab.ScratchDirs;
 import dev.rootlessctr.lab.SessionLedger;
 import dev.rootlessctr.lab.RuncRoot;
 import dev.rootlessctr.lesson.Course;
-import dev.rootlessctr.doctor.DoctorCommand;
 import dev.rootlessctr.doctor.DoctorInputs;
-import dev.rootlessctr.doctor.ReportRenderer;
 import dev.rootlessctr.doctor.HostView;
-import dev.rootlessctr.doctor.MirrorStatus;
-import dev.rootlessctr.doctor.RegistryReach;
+import dev.rootlessctr.doctor.SpaceMeter;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
-import dev.rootlessctr.settings.Settings;
 import dev.rootlessctr.lesson.CourseLoader;
 import dev.rootlessctr.lesson.ProbeCatalog;
 import dev.rootlessctr.probe.Probe;
@@ -30,6 +26,7 @@ import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.progress.ProgressFiles;
 import dev.rootlessctr.progress.ProgressStore;
 import dev.rootlessctr.render.ColorChoice;
+import dev.rootlessctr.render.ColorMode;
 import dev.rootlessctr.render.Glyphs;
 import dev.rootlessctr.render.Style;
 import dev.rootlessctr.settings.XdgDirs;
@@ -54,8 +51,14 @@ import org.jline.utils.Signals;
 /** Starts the tutorial shell on the real terminal, or on piped input as a script. */
 public final class ShellLauncher {
 
-  /** What the command line asked for; null fields take their defaults. */
-  public record Request(Path lessons, Path lab, String registry, String color, boolean allowRoot) {}
+  /**
+   * What the command line asked for, already checked by the front end.
+   *
+   * @param lessons the course folder, absolute
+   * @param lab the lab directory, absolute (created if missing)
+   * @param registry the registry mode, from the command line or settings.json
+   */
+  public record Request(Path lessons, Path lab, RegistryMode registry, ColorMode color, boolean allowRoot) {}
 
   private static final Duration QUIET_NOTICE = Duration.ofSeconds(3);
 
@@ -63,53 +66,25 @@ public final class ShellLauncher {
   private final PrintWriter err;
   private final InputStream in;
   private final Map<String, String> env;
+  private final ProcessRunner processes;
+  private final boolean console;
 
-  public ShellLauncher(PrintWriter out, PrintWriter err, InputStream in) {
-    this(out, err, in, System.getenv());
-  }
-
-  public ShellLauncher(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+  /**
+   * A launcher for a shell with these streams, environment and process runner; {@code console}
+   * says whether input and output are a terminal (else the input is read as a script).
+   */
+  public ShellLauncher(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, ProcessRunner processes, boolean console) {
     this.out = out;
     this.err = err;
     this.in = in;
     this.env = env;
+    this.processes = processes;
+    this.console = console;
   }
 
-  /**
-   * Runs the {@code doctor} subcommand, judged against the same lab, runc state directory and
-   * registry the shell would use, and naming the lessons each finding affects. The built-in
-   * mirror is started for its check (and stopped), a workshop registry is asked over the
-   * network, and online mode asks Docker Hub.
-   */
-  public static int doctor(Path lessons, Path lab, String registry, List<String> args, PrintWriter out, PrintWriter err) {
-    try (LabMirror mirror = labMirror(registry, XdgDirs.from(System.getenv()))) {
-      return doctorCommand(lessons, lab, mirrorStatus(mirror, System.getenv())).run(args, out, err);
-    }
-  }
-
-  /** The mirror for {@code registry} (the command line's), else the settings file's mode. */
-  private static LabMirror labMirror(String registry, XdgDirs dirs) {
-    RegistryMode mode = RegistryMode.parse(registry != null ? registry : Settings.load(dirs.config()).registry());
-    return new LabMirror(mode, dirs.cache().resolve("images"), Path.of("/bin/busybox"), ProcessRunner.system());
-  }
-
-  private static DoctorCommand doctorCommand(Path lessons, Path lab, MirrorStatus mirror) {
-    Map<String, String> env = System.getenv();
-    HostUser user = HostUser.current();
-    Course course;
-    try {
-      course = new CourseLoader(ProbeCatalog.of(Probes.valueNames())).load(lessons);
-    } catch (IOException e) {
-      course = new Course("none", lessons, List.of(), List.of());
-    }
-    DoctorInputs inputs =
-        DoctorInputs.defaults(HostView.real())
-            .withLabDir(lab != null ? lab.toAbsolutePath() : Lab.defaultDir(user))
-            .withRuncStateDir(RuncRoot.plan(env, user.uid(), XdgDirs.from(env).state(), Path::of).dir());
-    inputs = inputs.withMirror(mirror);
-    boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null);
-    int width = env.getOrDefault("COLUMNS", "").matches("\\d{2,3}") ? Integer.parseInt(env.get("COLUMNS")) : 80;
-    return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), ReportRenderer.Mode.of(colour, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), width);
+  /** The mirror for the registry mode the learner chose. */
+  private LabMirror labMirror(RegistryMode mode, XdgDirs dirs) {
+    return new LabMirror(mode, dirs.cache().resolve("images"), Path.of("/bin/busybox"), processes);
   }
 
   public int launch(Request request) {
@@ -128,9 +103,8 @@ public final class ShellLauncher {
     ProgressFiles.migrate(stateDir, request.lessons());
     ProgressStore store = new ProgressStore(ProgressFiles.forCourse(stateDir, request.lessons()));
     CompletableFuture<ProgressStore.Loaded> progress = CompletableFuture.supplyAsync(store::load);
-    boolean interactive = System.console() != null;
     try {
-      return interactive ? onTerminal(request, user, course, store, progress) : scripted(request, user, course.join(), store, progress);
+      return console ? onTerminal(request, user, course, store, progress) : scripted(request, user, join(course), store, progress);
     } catch (UncheckedIOException e) {
       err.println("rootless-ctr: cannot read the lessons in " + request.lessons() + ": " + e.getCause().getMessage());
       return 1;
@@ -138,8 +112,29 @@ public final class ShellLauncher {
       err.println("rootless-ctr: " + e.getMessage());
       return e.usage() ? 2 : 1;
     } catch (IOException e) {
-      err.println("rootless-ctr: " + e.getMessage());
+      // A bare path is all some of these exceptions say: name what happened to it.
+      String text = e.getMessage();
+      if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() == null) {
+        text += e instanceof java.nio.file.AccessDeniedException ? ": permission denied"
+            : e instanceof java.nio.file.NoSuchFileException ? ": no such file or folder" : ": cannot be used";
+      }
+      err.println("rootless-ctr: " + text);
       return 1;
+    }
+  }
+
+  /** The future's value; a failure in it is rethrown as itself, not as a CompletionException. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 
@@ -172,12 +167,7 @@ public final class ShellLauncher {
       Printer printer = new Printer(writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getColumns);
       Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
       try {
-        Course course;
-        try {
-          course = loading.join();
-        } catch (java.util.concurrent.CompletionException e) {
-          throw (UncheckedIOException) e.getCause();
-        }
+        Course course = join(loading);
         ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, true);
         Shell shell =
             ShellSetup.forTerminal(
@@ -200,7 +190,7 @@ public final class ShellLauncher {
       err.println("rootless-ctr: the course has " + problems.size() + " problem(s), listed above; a script runs only a course without any (rootless-ctr lint DIR checks one).");
       return 2;
     }
-    boolean color = request.color().equals("always");
+    boolean color = request.color() == ColorMode.ALWAYS;
     Printer printer = new Printer(out, Style.of(color, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), () -> 80);
     Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
     try {
@@ -237,33 +227,23 @@ public final class ShellLauncher {
     LabMirror mirror = labMirror(request.registry(), dirs);
     // The doctor's tools run in the session's environment (crun --version writes to its runtime dir).
     DoctorInputs doctor =
-        DoctorInputs.defaults(HostView.rooted(Path.of("/"), env, ProcessRunner.system(), dev.rootlessctr.doctor.SpaceMeter.fileStore()))
+        DoctorInputs.defaults(HostView.rooted(Path.of("/"), env, processes, SpaceMeter.fileStore()))
             .withLabDir(labDir)
             .withRuncStateDir(lab.runcRoot())
-            .withMirror(mirrorStatus(mirror, env))
+            .withMirror(HostHooks.mirrorStatus(mirror, env))
             .withAllowRoot(request.allowRoot());
     SessionLedger ledger = SessionLedger.start(dirs.state().resolve("sessions"), lab.runcRoot(), user.uid());
     LessonHooks hooks =
         new LeftoverHooks(
             new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir))),
-            new Cleaner(lab, ProcessRunner.system(), sessionEnv, ledger),
+            new Cleaner(lab, processes, sessionEnv, ledger),
             ScratchDirs.collect(tmpDir(), user.uid()),
             interactive);
     // What the course's mistakes may depend on: "pinging container registry" means something
     // else offline, online and in a workshop.
     Map<String, String> situation = Map.of("registry", mirror.mode().kind().name().toLowerCase(java.util.Locale.ROOT));
     return new ShellSetup.Parts(
-        course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks, situation, ledger);
-  }
-
-  /** What the doctor asks about the mirror in {@code mode}: in online mode, Docker Hub itself. */
-  private static MirrorStatus mirrorStatus(LabMirror mirror, Map<String, String> env) {
-    RegistryMode mode = mirror.mode();
-    return switch (mode.kind()) {
-      case ONLINE -> MirrorStatus.online("Docker Hub", RegistryReach.DOCKER_HUB, Duration.ofSeconds(3), env);
-      case WORKSHOP -> MirrorStatus.of(mode.workshopAddress(), mirror::answering);
-      case OFFLINE -> MirrorStatus.of("127.0.0.1 (" + mode + ")", mirror::answering);
-    };
+        course, lab, user, state, printer, store, progress::join, probes, processes, hooks, situation, ledger);
   }
 
   private static void quietNotice(Printer printer, String line) {

@@ -554,7 +554,12 @@ final class Tutor {
     Path file = shell.cwd().resolve(session.bindings().apply(edit.file()));
     String shown = session.bindings().apply(edit.file());
     try {
-      JsonEditor.Applied applied = new JsonEditor().apply(edit, file);
+      JsonEditor.Result result = new JsonEditor().apply(edit, file);
+      if (result instanceof JsonEditor.Refused refused) {
+        printer.failure(EditRefusal.message(refused, shown, edit, session.position().orElseThrow().lesson(), session.course(), text -> session.bindings().apply(fill(text))));
+        return;
+      }
+      JsonEditor.Applied applied = (JsonEditor.Applied) result;
       if (!applied.changed()) {
         printer.note(shown + " already has that at " + edit.pointer() + "; nothing to change.");
         return;

@@ -93,7 +93,9 @@ final class CourseVerifier {
     for (JsonEdit template : step.edits()) {
       JsonEdit edit = new JsonEdit(template.file(), template.pointer(), Placeholders.fill(template.json(), builtIns), template.line());
       try {
-        new JsonEditor().apply(edit, state.cwd().resolve(edit.file()));
+        if (new JsonEditor().apply(edit, state.cwd().resolve(edit.file())) instanceof JsonEditor.Refused refused) {
+          problems.add("could not edit: " + refused.message());
+        }
       } catch (IOException e) {
         problems.add("could not edit " + edit.file() + ": " + e.getMessage());
       }

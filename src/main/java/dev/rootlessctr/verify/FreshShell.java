@@ -1,11 +1,14 @@
 package dev.rootlessctr.verify;
 
+import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.process.ProcessRunner;
+import dev.rootlessctr.render.ColorMode;
 import dev.rootlessctr.shell.ShellLauncher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * {@code rootless-ctr --fresh}: the shell as usual, but in a {@link Throwaway} home, lab, runc
@@ -17,19 +20,27 @@ public final class FreshShell {
   private final PrintWriter out;
   private final PrintWriter err;
   private final InputStream in;
+  private final Map<String, String> env;
+  private final ProcessRunner processes;
+  private final boolean console;
 
-  public FreshShell(PrintWriter out, PrintWriter err, InputStream in) {
+  /** A fresh shell for the user of {@code env}; {@code console}: input and output are a terminal. */
+  public FreshShell(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, ProcessRunner processes, boolean console) {
     this.out = out;
     this.err = err;
     this.in = in;
+    this.env = env;
+    this.processes = processes;
+    this.console = console;
   }
 
-  public int launch(Path lessons, String registry, String color) {
-    try (Throwaway throwaway = Throwaway.create(System.getenv(), ProcessRunner.system())) {
+  /** Runs the shell on {@code lessons} (checked by the front end) in a throwaway home. */
+  public int launch(Path lessons, RegistryMode registry, ColorMode color, boolean allowRoot) {
+    try (Throwaway throwaway = Throwaway.create(env, processes)) {
       err.println("rootless-ctr: --fresh: a throwaway home, lab and progress in " + throwaway.root() + ", removed at the end.");
       err.flush();
-      return new ShellLauncher(out, err, in, throwaway.env())
-          .launch(new ShellLauncher.Request(lessons, null, registry, color, false));
+      return new ShellLauncher(out, err, in, throwaway.env(), processes, console)
+          .launch(new ShellLauncher.Request(lessons, throwaway.lab().dir(), registry, color, allowRoot));
     } catch (IOException e) {
       err.println("rootless-ctr: could not make a throwaway directory: " + e.getMessage());
       return 1;

@@ -75,7 +75,7 @@ class RealHostTest {
     assumeTrue(runningAsRoot(), "the test JVM runs as root");
     StringWriter out = new StringWriter();
     int status = new DoctorCommand(DoctorInputs.defaults(HostView.real()), tag -> List.of(),
-        ReportRenderer.Mode.PLAIN, 100).run(List.of(), new PrintWriter(out), new PrintWriter(out));
+        ReportRenderer.Mode.PLAIN, 100).run(false, new PrintWriter(out));
     assertEquals(1, status, out.toString());
     assertTrue(out.toString().contains(" FAIL  Not running as root"), out.toString());
     assertTrue(out.toString().contains("running as root (uid 0)"), out.toString());

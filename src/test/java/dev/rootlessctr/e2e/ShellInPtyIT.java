@@ -3,10 +3,12 @@ package dev.rootlessctr.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,33 @@ class ShellInPtyIT {
     String progress = Files.readString(dev.rootlessctr.progress.ProgressFiles.forCourse(home.resolve("state/rootless-ctr"), stage.resolve("fixture")));
     assertTrue(progress.contains("\"interactive\""), progress);
     Staging.run("rm", "-rf", "--one-file-system", home.toString()); // kept only after a failure
+  }
+
+  /**
+   * Under {@code runuser USER -c} (as under {@code su -c}) the shell shares its process group
+   * with runuser, which answers a SIGINT by killing it. Ctrl-C at the prompt must be a key.
+   */
+  @Test
+  void ctrlCAtThePromptUnderRunuserDashCNeverEndsTheShell() throws Exception {
+    assumeTrue(Staging.runningAsRoot() && !Staging.testUser().equals("root"), "runuser -c needs root and a test user");
+    Path home = Staging.userDir("rctr-pty-");
+    Duration wait = Duration.ofSeconds(20);
+    String inner = "XDG_STATE_HOME=" + home.resolve("state") + " XDG_CACHE_HOME=" + home.resolve("cache") + " LANG=C.UTF-8 HTTPS_PROXY=http://127.0.0.1:9 exec "
+        + stage.resolve("rootless-ctr") + " --lessons " + stage.resolve("fixture") + " --lab " + home.resolve("lab") + " --registry online";
+    try (PtySession shell = PtySession.start(List.of(), Map.of(), "runuser " + Staging.testUser() + " -c '" + inner + "'")) {
+      shell.await("$ ", wait);
+      for (int i = 0; i < 20; i++) {
+        shell.type(i % 2 == 0 ? "\u0003" : "half " + i + "\u0003");
+        shell.await("Ctrl-C cancels the line", wait);
+        shell.await("$ ", wait);
+      }
+      shell.type("echo alive-$((40+2))\r");
+      shell.await("alive-42", wait);
+      shell.await("$ ", wait);
+      shell.quitCleanly(wait);
+      assertFalse(shell.all().contains("killing shell"), shell.all());
+    }
+    Staging.run("rm", "-rf", "--one-file-system", home.toString());
   }
 
   @Test

@@ -47,7 +47,7 @@ class RegistryModeTest {
       "workshop=host:99999", "workshop=host:0", "workshop=999.1.1.1:5000"})
   void rejectsABadWorkshopAddressWithAnExample(String text) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegistryMode.parse(text));
-    assertTrue(e.getMessage().contains("workshop=HOST:PORT, e.g. workshop=192.168.1.10:5000"), e.getMessage());
+    assertTrue(e.getMessage().contains("e.g. workshop=192.168.1.10:5000"), e.getMessage());
   }
 
   @ParameterizedTest

@@ -31,8 +31,11 @@ class LabOptionTest {
     env.put("XDG_STATE_HOME", dir.resolve("state").toString());
     env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
     env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-    ShellLauncher launcher = new ShellLauncher(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]), env);
-    return launcher.launch(new ShellLauncher.Request(TestPaths.fixtureCourse(), lab, "online", "never", true));
+    env.put("HTTPS_PROXY", "http://127.0.0.1:9"); // online mode's Docker Hub check stays on loopback
+    ShellLauncher launcher = new ShellLauncher(new PrintWriter(out, true), new PrintWriter(err, true),
+        new ByteArrayInputStream(new byte[0]), env, dev.rootlessctr.process.ProcessRunner.system(), false);
+    return launcher.launch(new ShellLauncher.Request(TestPaths.fixtureCourse(), lab,
+        dev.rootlessctr.mirror.RegistryMode.parse("online"), dev.rootlessctr.render.ColorMode.NEVER, true));
   }
 
   @Test

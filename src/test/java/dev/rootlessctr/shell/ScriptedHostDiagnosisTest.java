@@ -23,7 +23,15 @@ class ScriptedHostDiagnosisTest {
   @TempDir Path root;
 
   private ShellHarness shellOn(FakeHost host) throws Exception {
-    ShellHarness shell = new ShellHarness(root, TestPaths.fixtureCourse());
+    return shellOn(host, "runc");
+  }
+
+  /** The fixture's first lesson, declaring {@code needs}: what the course asks of the host. */
+  private ShellHarness shellOn(FakeHost host, String needs) throws Exception {
+    Path course = Files.createDirectories(root.resolve("course-" + needs.replace(' ', '-')));
+    String lesson = Files.readString(TestPaths.fixtureCourse().resolve("01-files.md"));
+    Files.writeString(course.resolve("01-files.md"), lesson.replaceFirst("\n## ", "\n<!-- needs: " + needs + " -->\n\n## "));
+    ShellHarness shell = new ShellHarness(root, course);
     // The runtimes' stand-ins only print versions: no test containers here (RuntimeCheckTest).
     shell.hooks = new HostHooks(host.inputs().withSmokeRuns(false), shell.course, false, false,
         Map.of(), List.of());
@@ -50,6 +58,15 @@ class ScriptedHostDiagnosisTest {
     assertTrue(out.contains("PASS Step 1 done"), out);
     assertTrue(out.contains("This host cannot do the whole course (runc): :doctor says why and how"
         + " to fix it."), out);
+  }
+
+  @Test
+  void aFailureOfWhatNoLessonNeedsBlocksNothing() throws Exception {
+    ShellHarness shell = shellOn(healthyHost().remove("/usr/bin/runc"), "skopeo");
+    int status = shell.run("mkdir -p notes\n:check\n");
+    String out = shell.output();
+    assertEquals(0, status, out);
+    assertFalse(out.contains("cannot do the whole course"), out);
   }
 
   @Test
