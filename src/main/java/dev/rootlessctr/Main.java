@@ -53,7 +53,7 @@ public final class Main {
       case "verify" -> new VerifyCommand(System.getenv(), ProcessRunner.system()).run(options.lessons(), options.rest(), out, err);
       case "doctor" -> ShellLauncher.doctor(options.lessons(), options.lab(), options.registry(), options.rest(), out, err);
       default -> options.fresh() ? new FreshShell(out, err, in).launch(options.lessons(), options.registry(), options.color()) : new ShellLauncher(out, err, in).launch(
-          new ShellLauncher.Request(options.lessons(), options.lab(), options.registry(), options.color(), options.allowRoot()));
+          new ShellLauncher.Request(options.lessons(), options.lab(), options.registry(), options.color(), options.allowRoot(), options.record()));
     };
   }
 

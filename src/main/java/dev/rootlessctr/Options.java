@@ -10,6 +10,7 @@ import java.util.List;
  * @param command {@code shell} (the default), {@code doctor}, {@code mirror}, {@code lint},
  *     {@code new-lesson} or {@code verify}
  * @param fresh the shell works in a throwaway home, lab and progress, removed when it ends
+ * @param record where the shell writes an asciicast recording of the session; null for none
  * @param rest the words after a subcommand, for it to parse
  */
 record Options(
@@ -21,6 +22,7 @@ record Options(
     boolean allowRoot,
     boolean fresh,
     boolean help,
+    Path record,
     List<String> rest) {
 
   static final String USAGE =
@@ -41,6 +43,7 @@ record Options(
           "  --color WHEN        auto (default), always or never; NO_COLOR is honoured",
           "  --allow-root        run as root anyway (nothing will be rootless)",
           "  --fresh             a throwaway home, lab and progress, removed at the end (for scripts)",
+          "  --record FILE.cast  record the session as an asciicast v2 file (asciinema play FILE.cast)",
           "  -h, --help          this text");
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} with a message on bad usage. */
@@ -53,6 +56,7 @@ record Options(
     boolean allowRoot = false;
     boolean fresh = false;
     boolean help = false;
+    Path record = null;
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -84,6 +88,7 @@ record Options(
         case "--color" -> color = value(args, ++i, arg);
         case "--allow-root" -> allowRoot = true;
         case "--fresh" -> fresh = true;
+        case "--record" -> record = Path.of(value(args, ++i, arg));
         case "-h", "--help" -> help = true;
         default -> {
           if (arg.startsWith("--registry=")) {
@@ -105,7 +110,7 @@ record Options(
     if (!List.of("auto", "always", "never").contains(color)) {
       throw new IllegalArgumentException("--color takes auto, always or never");
     }
-    return new Options(command, lessons, lab, registry, color, allowRoot, fresh, help, List.copyOf(rest));
+    return new Options(command, lessons, lab, registry, color, allowRoot, fresh, help, record, List.copyOf(rest));
   }
 
   private static String value(String[] args, int i, String option) {

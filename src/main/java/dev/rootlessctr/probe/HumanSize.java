@@ -1,13 +1,13 @@
 package dev.rootlessctr.probe;
 
 /** Byte counts as people read them: "812 B", "1.1 MiB" (powers of 1024, like ls -lh). */
-final class HumanSize {
+public final class HumanSize {
 
   private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
   private HumanSize() {}
 
-  static String of(long bytes) {
+  public static String of(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";
     }
