@@ -104,6 +104,9 @@ record Options(
     if (fresh && lab != null) {
       throw new IllegalArgumentException("--fresh makes its own throwaway lab; drop --lab");
     }
+    if (fresh && record != null) {
+      throw new IllegalArgumentException("--record records a session of your own; --fresh runs a throwaway one, drop one of them");
+    }
     if (registry != null) {
       dev.rootlessctr.mirror.RegistryMode.parse(registry); // throws with the accepted forms
     }

@@ -21,6 +21,15 @@ class OptionsTest {
   }
 
   @Test
+  void recordNamesTheCastFileAndIsRefusedWithAThrowawaySession() {
+    assertEquals(Path.of("s.cast"), Options.parse(new String[] {"--record", "s.cast"}, PROJECT).record());
+    assertEquals(null, Options.parse(new String[] {}, PROJECT).record());
+    IllegalArgumentException both = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Options.parse(new String[] {"--fresh", "--record", "s.cast"}, PROJECT));
+    org.junit.jupiter.api.Assertions.assertTrue(both.getMessage().contains("drop one of them"), both.getMessage());
+  }
+
+  @Test
   void theDoctorTakesTheShellsLabAndRegistryOnEitherSide() {
     Options after = Options.parse(new String[] {"doctor", "--registry=workshop=10.0.0.1:5000", "--lab", "/tmp/lab", "--json"}, PROJECT);
     assertEquals("doctor", after.command());
