@@ -32,6 +32,9 @@ public final class Inspector {
     }
   }
 
+  // runc's own default is about 3 KB; a file thousands of times that size is not a config.json.
+  private static final long MAX_CONFIG = 16L << 20;
+
   private final Probing probing;
   private final ContainerInspector containers;
   private final BundleInspector bundles;
@@ -62,7 +65,16 @@ public final class Inspector {
       return bundles.inspect(where.context(), w, path.resolve("config.json"));
     }
     if (Files.isRegularFile(path)) {
+      long size = size(path);
+      if (size > MAX_CONFIG) {
+        return new Inspection(Inspection.Kind.NOTHING, w + " (" + path + ")",
+            List.of(Fact.unreadable("what", "a file of " + size + " bytes: too big to be a bundle's config.json, so it was not read")));
+      }
       return bundles.inspect(where.context(), w, path);
+    }
+    if (Files.exists(path)) {
+      return new Inspection(Inspection.Kind.NOTHING, w + " (" + path + ")",
+          List.of(Fact.unreadable("what", "exists, but is neither a directory nor a regular file (a device, a pipe or a socket), so it was not read")));
     }
     if (Files.isDirectory(path)) {
       return new Inspection(Inspection.Kind.NOTHING, w + " (" + path + ")",
@@ -103,6 +115,14 @@ public final class Inspector {
     facts.add(Fact.of("bundles in the lab", bundleDirs.isEmpty() ? "none" : String.join(" ", bundleDirs)));
     facts.add(Fact.of("image layouts in the lab", layoutDirs.isEmpty() ? "none" : String.join(" ", layoutDirs)));
     return new Inspection(Inspection.Kind.OVERVIEW, "What there is to inspect (:inspect NAME or :inspect PATH)", facts);
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0; // unreadable: the config probe says why
+    }
   }
 
   /** Directories at most {@code depth} levels below {@code top}; a rootfs is not entered. */

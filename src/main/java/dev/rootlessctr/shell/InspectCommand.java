@@ -47,7 +47,15 @@ final class InspectCommand {
   }
 
   void run(Printer printer, List<String> args) {
-    new InspectView(printer).print(inspect(args));
+    Inspection inspection;
+    try {
+      inspection = inspect(args);
+    } catch (RuntimeException e) {
+      // Every reader catches what it expects; this is for a word no path can be made of.
+      printer.failure(":inspect could not look at " + String.join(" ", args) + ": " + e.getMessage());
+      return;
+    }
+    new InspectView(printer).print(inspection);
   }
 
   /** Container names in every root, for completion after {@code :inspect}. */

@@ -17,7 +17,7 @@ final class InspectView {
   void print(Inspection inspection) {
     printer.heading(inspection.title());
     for (Fact fact : inspection.facts()) {
-      String lead = String.format("  %-" + LABEL + "s", fact.label());
+      String lead = String.format("  %-" + LABEL + "s ", fact.label());
       if (fact.unreadable().isPresent()) {
         printer.labelled(lead, "(not readable) " + fact.unreadable().get());
         continue;

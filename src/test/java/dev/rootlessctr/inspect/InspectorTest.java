@@ -133,4 +133,17 @@ class InspectorTest {
     assertEquals("b", lines(all, "bundles in the lab"));
     assertEquals("busybox", lines(all, "image layouts in the lab"));
   }
+
+  @Test
+  void aDeviceOrAFileFarTooBigIsNotRead() throws Exception {
+    FakeHost host = new FakeHost(dir);
+    Inspection device = host.inspect("/dev/null");
+    assertEquals(Inspection.Kind.NOTHING, device.kind());
+    assertTrue(device.facts().get(0).unreadable().get().contains("neither a directory nor a regular file"), device.toString());
+    try (var big = new java.io.RandomAccessFile(host.lab.resolve("big.json").toFile(), "rw")) {
+      big.setLength(17L << 20); // sparse: no disk is used
+    }
+    Inspection big = host.inspect("big.json");
+    assertTrue(big.facts().get(0).unreadable().get().contains("too big to be a bundle's config.json"), big.toString());
+  }
 }
