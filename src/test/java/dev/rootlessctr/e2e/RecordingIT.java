@@ -66,6 +66,19 @@ class RecordingIT {
     assertTrue(text.contains("echo recorded-$((6*7))"), text); // the line as typed (its echo)
     assertTrue(text.contains("recorded-42"), text); // the command's output
     assertTrue(text.indexOf("recorded-42") > text.indexOf("echo recorded-$((6*7))"), text);
+    playsInAsciinema(cast);
     Staging.run("rm", "-rf", "--one-file-system", home.toString()); // kept only after a failure
+  }
+
+  /** asciinema itself reads the file back, where it is installed (run-tests installs it). */
+  private static void playsInAsciinema(Path cast) throws Exception {
+    if (!Files.isExecutable(Path.of("/usr/bin/asciinema"))) {
+      return;
+    }
+    // asciinema cat insists on a terminal; script(1) gives it one. The path is this test's own.
+    Process cat = new ProcessBuilder("script", "-qec", "asciinema cat " + cast, "/dev/null").redirectErrorStream(true).start();
+    String played = new String(cat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, cat.waitFor(), played);
+    assertTrue(played.contains("recorded-42"), played);
   }
 }
