@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Compares pulls from the embedded mirror with pulls from Debian's docker-registry, with the real
-# skopeo, and measures the mirror-side time of the small busybox pull.
+# skopeo, and measures the mirror-side time of the small busybox pull. The two servers alternate
+# round by round (ROUNDS, default 9); each comparison prints both medians with their spread
+# (min-max) and the ratio of the medians, all from this one run.
 #
 #   mvn -q -DskipTests package && bash bench/mirror-pull.sh
 #
@@ -10,13 +12,18 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=${BENCH_DIR:-/tmp/rootless-ctr-bench}
-rounds=${ROUNDS:-5}
+rounds=${ROUNDS:-9}
 small_rounds=${SMALL_ROUNDS:-10}
 cp="$here/target/rootless-ctr.jar:$here/target/lib/*"
 [ -f "$here/target/rootless-ctr.jar" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
+missing=()
 for tool in skopeo docker-registry curl python3; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install skopeo docker-registry curl python3)" >&2; exit 2; }
+  command -v "$tool" >/dev/null || missing+=("$tool")
 done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]}..."
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 
 mkdir -p "$work"
 export XDG_CACHE_HOME="$work/cache" # the mirror's busybox image cache stays in the bench folder
@@ -35,6 +42,17 @@ trap cleanup EXIT
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+spread() { printf '%s\n' "$@" | sort -n | awk 'NR==1 {min=$1} {max=$1} END {print min "-" max}'; }
+# Prints the comparison of mirror_ms and registry_ms: medians, spreads, ratio registry/mirror
+# (above 1.0: the mirror is faster).
+compare() {
+  local mm rm_
+  mm=$(median "${mirror_ms[@]}")
+  rm_=$(median "${registry_ms[@]}")
+  printf 'median: mirror %s ms (%s), docker-registry %s ms (%s), ratio registry/mirror %s (target >= 1.0)\n' \
+    "$mm" "$(spread "${mirror_ms[@]}")" "$rm_" "$(spread "${registry_ms[@]}")" \
+    "$(awk -v r="$rm_" -v m="$mm" 'BEGIN {printf "%.2f", r/m}')"
+}
 
 # --- the big image: one layer of 256 MiB of random bytes, written as an OCI layout by hand ----
 big="$work/big"
@@ -70,6 +88,9 @@ echo "image: $(du -sh "$big" | cut -f1) in $big, manifest $big_digest"
 # Starts the embedded mirror in the background; sets mirror_pid and mirror_addr.
 start_mirror() {
   local log=$1
+  # Emptied here, not by the redirection below: that happens in the child, maybe after the loop
+  # below has read the previous mirror's "serving on" line and pulled from a dead address.
+  : >"$log"
   java -XX:+UseSerialGC -cp "$cp" dev.rootlessctr.Main mirror serve --layout "$big" --name bench/big >"$log" 2>&1 &
   mirror_pid=$!
   started+=("$mirror_pid")
@@ -129,34 +150,39 @@ pull() {
 
 # --- big pulls, alternating ----------------------------------------------------------------------
 echo
-echo "256 MiB pulls, alternating, $rounds rounds:"
+echo "256 MiB pulls, alternating (odd rounds mirror first, even rounds registry first), $rounds rounds:"
 mirror_ms=() registry_ms=()
 for round in $(seq "$rounds"); do
-  m=$(pull "$mirror_addr" bench/big "$big_digest")
-  r=$(pull "$registry_addr" bench/big "$big_digest")
+  if [ $((round % 2)) = 1 ]; then
+    m=$(pull "$mirror_addr" bench/big "$big_digest")
+    r=$(pull "$registry_addr" bench/big "$big_digest")
+  else
+    r=$(pull "$registry_addr" bench/big "$big_digest")
+    m=$(pull "$mirror_addr" bench/big "$big_digest")
+  fi
   mirror_ms+=("$m") registry_ms+=("$r")
   printf '  round %d: mirror %5d ms   docker-registry %5d ms\n' "$round" "$m" "$r"
 done
-mm=$(median "${mirror_ms[@]}")
-rm_=$(median "${registry_ms[@]}")
-printf 'median: mirror %s ms, docker-registry %s ms, ratio registry/mirror %s (target >= 1.0)\n' \
-  "$mm" "$rm_" "$(awk -v r="$rm_" -v m="$mm" 'BEGIN {printf "%.2f", r/m}')"
+compare
 
 # The same blob with curl to /dev/null: the servers alone, without skopeo's hashing and writing,
 # which take most of a pull's time above.
 layer_digest=$(python3 -c 'import json,sys; d=sys.argv[1]; m=json.load(open(d+"/index.json"))["manifests"][0]["digest"][7:]; print(json.load(open(d+"/blobs/sha256/"+m))["layers"][0]["digest"])' "$big")
-echo "the 256 MiB layer blob alone, curl to /dev/null, alternating, $rounds rounds:"
+echo "the 256 MiB layer blob alone, curl to /dev/null, alternating the same way, $rounds rounds:"
+fetch_ms() { curl -fs -o /dev/null -w '%{time_total}' "http://$1/v2/bench/big/blobs/$layer_digest" | awk '{printf "%d", $1 * 1000}'; }
 mirror_ms=() registry_ms=()
 for round in $(seq "$rounds"); do
-  m=$(curl -fs -o /dev/null -w '%{time_total}' "http://$mirror_addr/v2/bench/big/blobs/$layer_digest" | awk '{printf "%d", $1 * 1000}')
-  r=$(curl -fs -o /dev/null -w '%{time_total}' "http://$registry_addr/v2/bench/big/blobs/$layer_digest" | awk '{printf "%d", $1 * 1000}')
+  if [ $((round % 2)) = 1 ]; then
+    m=$(fetch_ms "$mirror_addr")
+    r=$(fetch_ms "$registry_addr")
+  else
+    r=$(fetch_ms "$registry_addr")
+    m=$(fetch_ms "$mirror_addr")
+  fi
   mirror_ms+=("$m") registry_ms+=("$r")
   printf '  round %d: mirror %5d ms   docker-registry %5d ms\n' "$round" "$m" "$r"
 done
-mm=$(median "${mirror_ms[@]}")
-rm_=$(median "${registry_ms[@]}")
-printf 'median: mirror %s ms, docker-registry %s ms, ratio registry/mirror %s\n' \
-  "$mm" "$rm_" "$(awk -v r="$rm_" -v m="$mm" 'BEGIN {printf "%.2f", r/m}')"
+compare
 
 stop_mirror "$work/mirror-big.log"
 echo "  (big session) $mirror_line"
@@ -175,4 +201,4 @@ for round in $(seq "$small_rounds"); do
   handling+=("$ms")
   printf '  pull %2d: %s; skopeo wall %d ms\n' "$round" "$mirror_line" "$wall"
 done
-printf 'median mirror-side handling per busybox pull: %s ms (target < 300 ms)\n' "$(median "${handling[@]}")"
+printf 'median mirror-side handling per busybox pull: %s ms (%s) (target < 300 ms)\n' "$(median "${handling[@]}")" "$(spread "${handling[@]}")"

@@ -52,7 +52,7 @@ final class AppArmorUsernsCheck implements Check {
         "restricted (= 1)" + version + ", and the runc on your PATH is " + shown
             + ", which no shipped profile exempts",
         WHY,
-        fix(real, Learner.of(host).isRoot() ? "" : "sudo "));
+        fix(real, SudoAccess.prefix(host)));
   }
 
   private static String realPath(HostView host, Path runc) {

@@ -81,6 +81,6 @@ final class BusyboxCheck implements Check {
         ? "Install the static BusyBox (busybox-static replaces the dynamically linked busybox"
             + " package):"
         : "Install it:";
-    return Packages.installFix(lead, "busybox", host.distro(), Learner.of(host).isRoot());
+    return Packages.installFix(lead, "busybox", host.distro(), host.user().isRoot());
   }
 }

@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lesson.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ final class CgroupCheck implements Check {
           WHY,
           bootWithV2(host));
     }
-    Learner learner = Learner.of(host);
+    HostUser learner = host.user();
     Optional<String> own = host.read("/proc/self/cgroup").flatMap(CgroupCheck::unifiedPath);
     if (own.isEmpty()) {
       return draft.warn("cgroup v2, but /proc/self/cgroup has no 0:: line", WHY, "");
@@ -96,7 +97,7 @@ final class CgroupCheck implements Check {
   }
 
   private static String bootWithV2(HostView host) {
-    String sudo = Learner.of(host).isRoot() ? "" : "sudo ";
+    String sudo = SudoAccess.prefix(host);
     String arg = "systemd.unified_cgroup_hierarchy=1";
     String how = switch (host.distro().family()) {
       case DEBIAN, UBUNTU -> "add " + arg + " to GRUB_CMDLINE_LINUX in /etc/default/grub, run `"

@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.HostUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,14 +26,14 @@ record DirAccess(int owner, int group, int mode) {
   }
 
   /** Whether the learner may create entries in the directory (write and search permission). */
-  boolean writableBy(Learner learner) {
+  boolean writableBy(HostUser learner) {
     if (learner.isRoot()) {
       return true;
     }
     int bits;
     if (owner == learner.uid()) {
       bits = (mode >> 6) & 7;
-    } else if (learner.groups().contains(group)) {
+    } else if (learner.groups().contains((long) group)) {
       bits = (mode >> 3) & 7;
     } else {
       bits = mode & 7;
@@ -40,7 +41,7 @@ record DirAccess(int owner, int group, int mode) {
     return (bits & 3) == 3;
   }
 
-  boolean ownedBy(Learner learner) {
+  boolean ownedBy(HostUser learner) {
     return owner == learner.uid();
   }
 

@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.HumanSize;
 import dev.rootlessctr.lesson.Requirement;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ final class DiskCheck implements Check {
 
   private static final String WHY =
       "The lessons copy images, unpack root filesystems and keep OCI layouts in the lab"
-          + " directory; 200 MB leaves comfortable room, under 50 MB unpacking fails midway.";
+          + " directory; 200 MiB leaves comfortable room, under 50 MiB unpacking fails midway.";
 
   private final Path labDir;
 
@@ -34,32 +35,24 @@ final class DiskCheck implements Check {
     } catch (IOException e) {
       return draft.warn("cannot measure: " + e.getMessage(), WHY, "");
     }
-    String seen = human(free) + " free for " + labDir;
+    String seen = HumanSize.of(free) + " free for " + labDir;
     String fix = "Free some space on the filesystem holding " + host.hostPathOf(existing)
         + " (see `du -sh ~/.cache/*`; " + cleanCommand(host) + " drops downloaded packages).";
     if (free < FAIL_BELOW) {
-      return draft.fail(seen + " (under 50 MB)", WHY, fix);
+      return draft.fail(seen + " (under 50 MiB)", WHY, fix);
     }
     if (free < WARN_BELOW) {
-      return draft.warn(seen + " (under 200 MB)", WHY, fix);
+      return draft.warn(seen + " (under 200 MiB)", WHY, fix);
     }
     return draft.pass(seen);
   }
 
   private static String cleanCommand(HostView host) {
-    String sudo = Learner.of(host).isRoot() ? "" : "sudo ";
+    String sudo = SudoAccess.prefix(host);
     return switch (host.distro().family()) {
       case DEBIAN, UBUNTU -> "`" + sudo + "apt-get clean`";
       case FEDORA -> "`" + sudo + "dnf clean all`";
       case OTHER -> "your package manager's cache cleaning";
     };
-  }
-
-  static String human(long bytes) {
-    double mb = bytes / (1024.0 * 1024.0);
-    if (mb >= 1024) {
-      return String.format(java.util.Locale.ROOT, "%.1f GB", mb / 1024);
-    }
-    return String.format(java.util.Locale.ROOT, "%.0f MB", mb);
   }
 }

@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lesson.Requirement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,16 +24,18 @@ public final class Doctor {
         inputs,
         List.of(
             new RootCheck(inputs.allowRoot()),
-            new ToolCheck("runc", Requirement.RUNC, false,
+            new RuntimeCheck(new ToolCheck("runc", Requirement.RUNC, false,
                 "runc creates and runs the containers in every lesson from Run on."),
+                "runc", false, inputs.smokeRuns()),
             new RuncCveCheck(),
             new ToolCheck("skopeo", Requirement.SKOPEO, false,
                 "skopeo copies images from the mirror into an OCI layout."),
             new ToolCheck("oci-image-tool", Requirement.OCI_IMAGE_TOOL, false,
                 "oci-image-tool unpacks an OCI image into a root filesystem."),
             new BusyboxCheck(),
-            new ToolCheck("crun", Requirement.CRUN, true,
+            new RuntimeCheck(new ToolCheck("crun", Requirement.CRUN, true,
                 "crun is a second OCI runtime that optional lessons compare with runc."),
+                "crun", true, inputs.smokeRuns()),
             new ToolCheck("umoci", Requirement.UMOCI, true,
                 "umoci, oci-image-tool's maintained successor, is used in optional lessons."),
             new IdMapperCheck(),
@@ -42,6 +45,7 @@ public final class Doctor {
             new CgroupCheck(),
             new RuntimeDirCheck(),
             new RuncStateDirCheck(inputs.runcStateDir()),
+            new EditorCheck(),
             new DiskCheck(inputs.labDir()),
             new MirrorCheck(inputs.mirror())));
   }
@@ -65,7 +69,7 @@ public final class Doctor {
     } finally {
       pool.shutdown();
     }
-    Learner learner = Learner.of(host);
+    HostUser learner = host.user();
     Distro distro = host.distro();
     return new DoctorReport(
         distro,

@@ -4,7 +4,6 @@ import dev.rootlessctr.render.Glyphs;
 import java.nio.charset.Charset;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -13,8 +12,6 @@ import java.util.function.Function;
  * <p>Exit status: 0 when nothing blocks the course, 1 when something does, 2 on a usage error.
  */
 public final class DoctorCommand {
-
-  private static final int DEFAULT_WIDTH = 80;
 
   private final DoctorInputs inputs;
   private final Function<String, List<String>> lessonsByTag;
@@ -37,22 +34,6 @@ public final class DoctorCommand {
     this.lessonsByTag = lessonsByTag;
     this.mode = mode;
     this.width = width;
-  }
-
-  /**
-   * The command for this machine with the course defaults and no lesson index; colour only on a
-   * console and without {@code NO_COLOR}, width from {@code COLUMNS}.
-   */
-  public static DoctorCommand forRealHost() {
-    HostView host = HostView.real();
-    Map<String, String> env = host.env();
-    boolean colour = System.console() != null && !env.containsKey("NO_COLOR")
-        && !"dumb".equals(env.get("TERM"));
-    return new DoctorCommand(
-        DoctorInputs.defaults(host),
-        tag -> List.of(),
-        colour ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN,
-        widthFrom(env));
   }
 
   /** Runs the doctor for {@code args} (the words after {@code doctor}) and prints the report. */
@@ -82,10 +63,5 @@ public final class DoctorCommand {
     }
     out.flush();
     return report.ok() ? 0 : 1;
-  }
-
-  private static int widthFrom(Map<String, String> env) {
-    String columns = env.getOrDefault("COLUMNS", "");
-    return columns.matches("\\d{2,3}") ? Integer.parseInt(columns) : DEFAULT_WIDTH;
   }
 }

@@ -12,9 +12,16 @@ import java.util.Objects;
  * @param labDir where the lessons write their files (a host path; may not exist yet)
  * @param mirror the offline mirror to ask, or {@code null} when this run does not know it
  * @param allowRoot whether running as root is only a warning ({@code --allow-root})
+ * @param smokeRuns whether runc and crun each start a test container (a fraction of a second
+ *     each); off for the quick diagnosis before the very first prompt
  */
 public record DoctorInputs(
-    HostView host, Path runcStateDir, Path labDir, MirrorStatus mirror, boolean allowRoot) {
+    HostView host,
+    Path runcStateDir,
+    Path labDir,
+    MirrorStatus mirror,
+    boolean allowRoot,
+    boolean smokeRuns) {
 
   public DoctorInputs {
     Objects.requireNonNull(host, "host");
@@ -28,22 +35,27 @@ public record DoctorInputs(
    */
   public static DoctorInputs defaults(HostView host) {
     return new DoctorInputs(
-        host, RuncStateDir.forHost(host), XdgDirs.from(host.env()).data(), null, false);
+        host, RuncStateDir.forHost(host), XdgDirs.from(host.env()).data(), null, false, true);
   }
 
   public DoctorInputs withAllowRoot(boolean allow) {
-    return new DoctorInputs(host, runcStateDir, labDir, mirror, allow);
+    return new DoctorInputs(host, runcStateDir, labDir, mirror, allow, smokeRuns);
   }
 
   public DoctorInputs withMirror(MirrorStatus status) {
-    return new DoctorInputs(host, runcStateDir, labDir, status, allowRoot);
+    return new DoctorInputs(host, runcStateDir, labDir, status, allowRoot, smokeRuns);
   }
 
   public DoctorInputs withRuncStateDir(Path dir) {
-    return new DoctorInputs(host, dir, labDir, mirror, allowRoot);
+    return new DoctorInputs(host, dir, labDir, mirror, allowRoot, smokeRuns);
+  }
+
+  /** The same inputs with or without the runtimes' test containers. */
+  public DoctorInputs withSmokeRuns(boolean start) {
+    return new DoctorInputs(host, runcStateDir, labDir, mirror, allowRoot, start);
   }
 
   public DoctorInputs withLabDir(Path dir) {
-    return new DoctorInputs(host, runcStateDir, dir, mirror, allowRoot);
+    return new DoctorInputs(host, runcStateDir, dir, mirror, allowRoot, smokeRuns);
   }
 }

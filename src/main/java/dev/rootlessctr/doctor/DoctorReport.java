@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public record DoctorReport(
     Distro distro,
-    int uid,
+    long uid,
     String userName,
     List<Finding> findings,
     Optional<InstallOffer> installOffer) {
@@ -25,10 +25,14 @@ public record DoctorReport(
     findings = List.copyOf(findings);
   }
 
-  /** The failed findings that concern any of {@code required}, e.g. a lesson's needs. */
+  /**
+   * What stops a lesson needing {@code required}: their failed findings, and the warnings of
+   * requirements only some lessons have ({@link Requirement#extra()}), such as crun that is
+   * installed but cannot start a container.
+   */
   public List<Finding> blockers(Set<Requirement> required) {
     return findings.stream()
-        .filter(Finding::blocks)
+        .filter(f -> f.blocks() || (f.status() == Status.WARN && f.requirement().extra()))
         .filter(f -> required.contains(f.requirement()))
         .toList();
   }

@@ -1,13 +1,16 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.AccountBook;
+import dev.rootlessctr.host.HostUser;
+import dev.rootlessctr.host.ProcStatus;
 import dev.rootlessctr.process.Captured;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The host as the checks see it: files under a root, the learner's environment, programs on PATH.
@@ -46,22 +49,31 @@ public interface HostView {
   /** The first executable named {@code program} in the learner's PATH. */
   Optional<Path> which(String program);
 
-  /** Runs a program found by {@link #which} with the learner's environment. */
-  Captured run(List<String> argv) throws IOException;
+  /** Runs a program found by {@link #which} with the learner's environment, for up to 10 s. */
+  default Captured run(List<String> argv) throws IOException {
+    return run(argv, Duration.ofSeconds(10));
+  }
+
+  /** Runs a program with the learner's environment; killed, with its children, after timeout. */
+  Captured run(List<String> argv, Duration timeout) throws IOException;
 
   /** Bytes an unprivileged user may still write on the filesystem holding {@code path}. */
   long usableBytes(Path path) throws IOException;
 
-  /** The effective uid from the {@code Uid:} line of {@code /proc/self/status}. */
-  default OptionalInt effectiveUid() {
-    return read("/proc/self/status").flatMap(ProcStatus::effectiveUid).stream()
-        .mapToInt(Integer::intValue)
-        .findFirst();
+  /**
+   * Who runs the checks: the ids in {@code /proc/self/status}, named by {@code /etc/passwd};
+   * {@link HostUser#unknown()} when the status file cannot be read.
+   */
+  default HostUser user() {
+    return read("/proc/self/status")
+        .flatMap(ProcStatus::parse)
+        .map(status -> HostUser.of(status, accounts(), env()))
+        .orElseGet(HostUser::unknown);
   }
 
-  /** The name {@code /etc/passwd} gives {@code uid}, if any. */
-  default Optional<String> userName(int uid) {
-    return read("/etc/passwd").flatMap(text -> PasswdFile.nameOf(text, uid));
+  /** The account database of this view ({@code /etc/passwd}, {@code /etc/group}). */
+  default AccountBook accounts() {
+    return AccountBook.files(resolve("/etc/passwd"), resolve("/etc/group"));
   }
 
   /** The distribution from {@code /etc/os-release} (or {@code /usr/lib/os-release}). */

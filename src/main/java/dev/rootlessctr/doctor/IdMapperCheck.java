@@ -52,7 +52,7 @@ final class IdMapperCheck implements Check {
         Packages.providing("newuidmap", host.distro().family()).map(List::of).orElse(List.of());
     String fix = Packages.installFix(
         "Optional; for multi-id mappings install them:", "newuidmap", host.distro(),
-        Learner.of(host).isRoot());
+        host.user().isRoot());
     return draft.outcome(Status.WARN, text, WHY, fix, packages);
   }
 

@@ -1,6 +1,7 @@
 package dev.rootlessctr.doctor;
 
 import dev.rootlessctr.lesson.Requirement;
+import java.util.Optional;
 
 /** Asks whether the course's offline image mirror answers. */
 final class MirrorCheck implements Check {
@@ -8,6 +9,10 @@ final class MirrorCheck implements Check {
   private static final String WHY =
       "Lessons pull the busybox image from the course's offline mirror; there is no internet"
           + " registry to fall back to (docker.io is unreachable).";
+
+  private static final String WHY_ONLINE =
+      "In online mode skopeo pulls docker://busybox from Docker Hub itself; if the doctor cannot"
+          + " reach it, neither can skopeo, and lesson 1's pull fails.";
 
   private final MirrorStatus mirror;
 
@@ -26,9 +31,8 @@ final class MirrorCheck implements Check {
               WHY,
               "The tutorial shell checks the mirror itself when a lesson needs it.");
     }
-    if (mirror.notUsed().isPresent()) {
-      return Finding.about("mirror", "Image mirror", Requirement.MIRROR, "the registry mode")
-          .pass("not used: " + mirror.notUsed().get());
+    if (mirror.online()) {
+      return online();
     }
     Finding.Draft draft =
         Finding.about(
@@ -42,5 +46,23 @@ final class MirrorCheck implements Check {
         WHY,
         "Restart the tutorial shell so it starts the mirror again, and make sure no other"
             + " program listens on " + mirror.address() + " (`ss -ltnp`).");
+  }
+
+  private Finding online() {
+    Finding.Draft draft =
+        Finding.about(
+            "mirror", "Image registry", Requirement.MIRROR,
+            "one HTTPS request to " + mirror.address() + ", as skopeo would make it");
+    Optional<String> problem = mirror.problem();
+    if (problem.isEmpty()) {
+      return draft.pass("online mode: " + mirror.address() + " answers");
+    }
+    return draft.fail(
+        "Docker Hub could not be reached (" + problem.get() + "); online mode will not work"
+            + " here; use offline",
+        WHY_ONLINE,
+        "Start rootless-ctr with --registry offline: its built-in mirror serves busybox from"
+            + " this machine. If ~/.config/rootless-ctr/settings.json says \"registry\": \"online\","
+            + " change it to \"offline\".");
   }
 }

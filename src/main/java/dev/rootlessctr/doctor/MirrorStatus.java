@@ -9,30 +9,42 @@ public interface MirrorStatus {
   /** Asks the mirror now; true when it answered as a registry should. */
   boolean answers();
 
-  /**
-   * Why no mirror is used, when none is (online mode pulls from Docker Hub itself); empty when
-   * the mirror at {@link #address()} should answer.
-   */
-  default java.util.Optional<String> notUsed() {
-    return java.util.Optional.empty();
+  /** Asks now: empty when it answered, else what went wrong, in words. */
+  default java.util.Optional<String> problem() {
+    return answers() ? java.util.Optional.empty() : java.util.Optional.of("no answer");
   }
 
-  /** No mirror in this mode, for {@code reason}: nothing to ask, nothing wrong. */
-  static MirrorStatus notUsed(String reason) {
+  /** True when this is the public registry online mode pulls from, not a course mirror. */
+  default boolean online() {
+    return false;
+  }
+
+  /**
+   * Online mode: skopeo pulls from {@code v2}'s registry itself, so that is what is asked, once,
+   * within {@code deadline} ({@link RegistryReach}); {@code name} is for the learner, e.g.
+   * {@code Docker Hub}.
+   */
+  static MirrorStatus online(
+      String name, java.net.URI v2, java.time.Duration deadline, java.util.Map<String, String> env) {
     return new MirrorStatus() {
       @Override
       public String address() {
-        return "none";
+        return name + " (" + v2 + ")";
       }
 
       @Override
       public boolean answers() {
-        return false;
+        return problem().isEmpty();
       }
 
       @Override
-      public java.util.Optional<String> notUsed() {
-        return java.util.Optional.of(reason);
+      public java.util.Optional<String> problem() {
+        return RegistryReach.problem(v2, deadline, env);
+      }
+
+      @Override
+      public boolean online() {
+        return true;
       }
     };
   }

@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.render.Ansi;
 import dev.rootlessctr.render.WordWrap;
 import java.util.List;
 import java.util.Objects;
@@ -18,10 +19,20 @@ public final class ReportRenderer {
 
   /** Whether to use colour and symbols or plain ASCII. */
   public enum Mode {
-    /** ✔ ! ✘ in green, yellow, red. */
+    /** ✔ ! ✘ in green, yellow, red; the titles of warnings and failures in yellow and red. */
     COLOUR,
+    /**
+     * {@code ok}, {@code warn}, {@code FAIL} in green, yellow, red: a colour terminal under a
+     * POSIX locale, which shows no Unicode marks.
+     */
+    COLOUR_ASCII,
     /** {@code ok}, {@code warn}, {@code FAIL} and no escape sequences. */
-    PLAIN
+    PLAIN;
+
+    /** The mode for a terminal: colour or not, Unicode or not. */
+    public static Mode of(boolean colour, boolean unicode) {
+      return !colour ? PLAIN : unicode ? COLOUR : COLOUR_ASCII;
+    }
   }
 
   private static final int MARK_WIDTH = 4;
@@ -87,7 +98,7 @@ public final class ReportRenderer {
     return out.toAttributedString();
   }
 
-  /** The report as text to print: ANSI colours in {@link Mode#COLOUR}, none in plain. */
+  /** The report as text to print: ANSI colours unless {@link Mode#PLAIN}. */
   public String toText(DoctorReport report) {
     return toText(report, false);
   }
@@ -95,7 +106,7 @@ public final class ReportRenderer {
   /** As {@link #toText(DoctorReport)}, brief as {@link #render(DoctorReport, boolean)} says. */
   public String toText(DoctorReport report, boolean brief) {
     AttributedString text = render(report, brief);
-    return mode == Mode.COLOUR ? text.toAnsi() : text.toString();
+    return mode == Mode.PLAIN ? text.toString() : Ansi.of(text);
   }
 
   private void row(AttributedStringBuilder out, Finding finding, int titleWidth) {
@@ -108,11 +119,11 @@ public final class ReportRenderer {
     int textWidth = width - textColumn;
     if (title.length() > titleWidth || textWidth < MIN_TEXT_WIDTH) {
       // Too narrow for two columns: the seen text goes under the title.
-      out.append(title).append("\n");
+      out.styled(titleStyle(finding.status()), title).append("\n");
       block(out, INDENT, finding.seen(), AttributedStyle.DEFAULT);
       return;
     }
-    out.append(pad(title, titleWidth)).append("  ");
+    out.styled(titleStyle(finding.status()), pad(title, titleWidth)).append("  ");
     List<String> lines = WordWrap.wrap(finding.seen(), textWidth);
     String continuation = " ".repeat(textColumn);
     for (int i = 0; i < lines.size(); i++) {
@@ -184,7 +195,7 @@ public final class ReportRenderer {
   }
 
   private String mark(Status status) {
-    if (mode == Mode.PLAIN) {
+    if (mode != Mode.COLOUR) {
       return switch (status) {
         case PASS -> "ok";
         case WARN -> "warn";
@@ -207,6 +218,13 @@ public final class ReportRenderer {
       case WARN -> AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
       case FAIL -> AttributedStyle.BOLD.foreground(AttributedStyle.RED);
     };
+  }
+
+  // Only what needs attention stands out; a passing title stays plain.
+  private AttributedStyle titleStyle(Status status) {
+    return status == Status.PASS || mode == Mode.PLAIN
+        ? AttributedStyle.DEFAULT
+        : markStyle(status).boldOff();
   }
 
   private AttributedStyle labelStyle() {

@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lesson.Requirement;
 
 /** Refuses root: as root nothing in the course would be rootless. */
@@ -25,7 +26,7 @@ final class RootCheck implements Check {
             "Not running as root",
             Requirement.NOT_ROOT,
             "effective uid on the Uid: line of /proc/self/status");
-    Learner learner = Learner.of(host);
+    HostUser learner = host.user();
     if (!learner.known()) {
       return draft.warn(
           "could not read the effective uid from /proc/self/status",

@@ -15,8 +15,6 @@ import java.util.Optional;
 /** A host view whose files live under a root directory; {@code /} is the real machine. */
 final class RootedHostView implements HostView {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
   private final Path root;
   private final Map<String, String> env;
   private final ProcessRunner processes;
@@ -82,8 +80,8 @@ final class RootedHostView implements HostView {
   }
 
   @Override
-  public Captured run(List<String> argv) throws IOException {
-    return processes.run(argv, root, env, TIMEOUT);
+  public Captured run(List<String> argv, Duration timeout) throws IOException {
+    return processes.run(argv, root, env, timeout);
   }
 
   @Override

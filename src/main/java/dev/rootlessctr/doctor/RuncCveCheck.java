@@ -100,7 +100,7 @@ final class RuncCveCheck implements Check {
   }
 
   private static String upgradeFix(HostView host) {
-    String sudo = Learner.of(host).isRoot() ? "" : "sudo ";
+    String sudo = SudoAccess.prefix(host);
     return switch (host.distro().family()) {
       case DEBIAN -> "Upgrade it (Debian 12 bookworm's fixed package is " + FIXED_BOOKWORM
           + ", from bookworm-security):\n"

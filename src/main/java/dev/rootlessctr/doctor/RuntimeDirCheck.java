@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lesson.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,9 +23,9 @@ final class RuntimeDirCheck implements Check {
             "XDG_RUNTIME_DIR",
             Requirement.RUNC_STATE_DIR,
             "the XDG_RUNTIME_DIR variable and the directory it names");
-    Learner learner = Learner.of(host);
+    HostUser learner = host.user();
     String value = host.env().get("XDG_RUNTIME_DIR");
-    String why = WHY + RuncStateDir.fallback(learner.uid()) + ".";
+    String why = WHY + RuncStateDir.forHost(host) + ".";
     String fix =
         "Log in as " + learner.name() + " directly (console, ssh, desktop, or `machinectl shell "
             + learner.name() + "@`) so systemd-logind creates /run/user/" + learner.uid()
@@ -38,7 +39,7 @@ final class RuntimeDirCheck implements Check {
     return draft.warn(value + " is set but not usable: " + problem(host, value, learner), why, fix);
   }
 
-  private static String problem(HostView host, String value, Learner learner) {
+  private static String problem(HostView host, String value, HostUser learner) {
     if (!value.startsWith("/")) {
       return "not an absolute path";
     }

@@ -1,9 +1,11 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lesson.Requirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Looks for the learner's subordinate id ranges; only a warning, the course does not need them. */
 final class SubidCheck implements Check {
@@ -18,7 +20,7 @@ final class SubidCheck implements Check {
     Finding.Draft draft =
         Finding.about(
             "subids", "Subordinate ids", Requirement.SUBIDS, "/etc/subuid and /etc/subgid");
-    Learner learner = Learner.of(host);
+    HostUser learner = host.user();
     List<String> seen = new ArrayList<>();
     boolean both = true;
     for (String file : List.of("/etc/subuid", "/etc/subgid")) {
@@ -29,21 +31,31 @@ final class SubidCheck implements Check {
     if (both) {
       return draft.pass(String.join("; ", seen));
     }
-    String sudo = learner.isRoot() ? "" : "sudo ";
-    return draft.warn(
-        String.join("; ", seen),
-        WHY,
-        "Optional; give yourself a range no other user has, e.g.:\n"
-            + "  " + sudo + "usermod --add-subuids 100000-165535 --add-subgids 100000-165535 "
-            + learner.name());
+    return draft.warn(String.join("; ", seen), WHY, fix(host, learner));
+  }
+
+  // The range must be free in both files: one usermod call adds the same numbers to each.
+  private static String fix(HostView host, HostUser learner) {
+    SubidRanges taken = new SubidRanges();
+    host.read("/etc/subuid").ifPresent(taken::add);
+    host.read("/etc/subgid").ifPresent(taken::add);
+    OptionalLong free = taken.firstFree();
+    if (free.isEmpty()) {
+      return "Optional; /etc/subuid and /etc/subgid leave no free range of "
+          + SubidRanges.SIZE + " ids: ask whoever runs the machine for one.";
+    }
+    String range = free.getAsLong() + "-" + (free.getAsLong() + SubidRanges.SIZE - 1);
+    return "Optional; " + range + " is not used in /etc/subuid or /etc/subgid yet:\n"
+        + "  " + SudoAccess.prefix(host) + "usermod --add-subuids " + range + " --add-subgids "
+        + range + " " + learner.name();
   }
 
   // Lines are NAME:START:COUNT or UID:START:COUNT.
-  private static Optional<String> entryFor(String text, Learner learner) {
+  private static Optional<String> entryFor(String text, HostUser learner) {
     for (String line : text.split("\n")) {
       String[] fields = line.strip().split(":");
       if (fields.length == 3
-          && (fields[0].equals(learner.name()) || fields[0].equals(Integer.toString(learner.uid())))
+          && (fields[0].equals(learner.name()) || fields[0].equals(Long.toString(learner.uid())))
           && fields[2].matches("[1-9]\\d*")) {
         return Optional.of(line.strip());
       }

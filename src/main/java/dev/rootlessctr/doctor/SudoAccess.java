@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.process.Captured;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +23,20 @@ public enum SudoAccess {
     return this != UNAVAILABLE;
   }
 
-  static SudoAccess of(HostView host, Learner learner) {
+  /** {@code "sudo "} before an admin command, or nothing when the learner is root already. */
+  static String prefix(HostView host) {
+    return host.user().isRoot() ? "" : "sudo ";
+  }
+
+  private static boolean isMember(HostView host, String group, HostUser learner) {
+    try {
+      return host.accounts().groupNamed(group).map(g -> g.includes(learner)).orElse(false);
+    } catch (IOException unreadable) {
+      return false;
+    }
+  }
+
+  static SudoAccess of(HostView host, HostUser learner) {
     if (learner.isRoot()) {
       return NOT_NEEDED;
     }
@@ -38,10 +52,7 @@ public enum SudoAccess {
     } catch (IOException e) {
       return UNAVAILABLE;
     }
-    boolean member = host.read("/etc/group")
-        .map(groups -> PasswdFile.isMember(groups, "sudo", learner)
-            || PasswdFile.isMember(groups, "wheel", learner))
-        .orElse(false);
+    boolean member = isMember(host, "sudo", learner) || isMember(host, "wheel", learner);
     return member ? WITH_PASSWORD : UNAVAILABLE;
   }
 }

@@ -87,7 +87,7 @@ final class ToolCheck implements Check {
   }
 
   private String installFix(HostView host, String lead) {
-    return Packages.installFix(lead, tool, host.distro(), Learner.of(host).isRoot());
+    return Packages.installFix(lead, tool, host.distro(), host.user().isRoot());
   }
 
   /** The version word of a {@code --version} output, or its first line when it has none. */

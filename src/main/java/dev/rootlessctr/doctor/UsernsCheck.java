@@ -27,7 +27,7 @@ final class UsernsCheck implements Check {
             Requirement.USERNS,
             "`unshare --user --map-root-user true`, " + Sysctl.path(CLONE) + ", "
                 + Sysctl.path(MAX));
-    String sudo = Learner.of(host).isRoot() ? "" : "sudo ";
+    String sudo = SudoAccess.prefix(host);
     if (Sysctl.read(host, CLONE).filter("0"::equals).isPresent()) {
       return draft.fail(
           CLONE + " = 0: this kernel lets only root create user namespaces",

@@ -38,7 +38,10 @@ public final class TerminalLineRunner implements LineRunner {
    * Keys typed in a command's first moments are held this long before they go to it: a command
    * that ends by then (clear, ls, mkdir) never reads its input, and its pseudo-terminal would
    * take the keys away with it. Held keys of such a command are typed ahead for the prompt, as
-   * in any shell. An interactive program gets them this much later, which nobody notices.
+   * in any shell. An interactive program gets them this much later, which nobody notices. The
+   * keys are lost in the command's own pseudo-terminal, not in the line editor, so JLine 4's fix
+   * for keys stolen from a child reading the real terminal (jline3 issue 2219) does not help:
+   * ShellInPtyIT fails with JLine 4.5.0 and no hold.
    */
   static final Duration HOLD = Duration.ofMillis(150);
 

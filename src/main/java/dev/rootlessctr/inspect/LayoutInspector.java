@@ -2,7 +2,7 @@ package dev.rootlessctr.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rootlessctr.probe.HumanSize;
+import dev.rootlessctr.host.HumanSize;
 import dev.rootlessctr.probe.ProbeContext;
 import dev.rootlessctr.probe.ProbeResult;
 import java.io.IOException;

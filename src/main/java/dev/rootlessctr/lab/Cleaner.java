@@ -1,8 +1,10 @@
 package dev.rootlessctr.lab;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rootlessctr.check.Expansion;
+import dev.rootlessctr.host.RuncException;
+import dev.rootlessctr.host.HostUser;
+import dev.rootlessctr.host.RuncReader;
+import dev.rootlessctr.host.RuncState;
 import dev.rootlessctr.lesson.CleanupItem;
 import dev.rootlessctr.process.Captured;
 import dev.rootlessctr.process.ProcessRunner;
@@ -19,67 +21,128 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Removes exactly what the course created: runc containers in the course's state directory and
- * the paths lessons declared. It never follows a symlink out of what it deletes.
+ * Removes exactly what the course created: the runc containers this shell session started (see
+ * {@link SessionLedger}; another shell's containers are left alone) and the paths lessons
+ * declared. It never follows a symlink out of what it deletes.
  */
 public final class Cleaner {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RUNC_TIMEOUT = Duration.ofSeconds(20);
 
   private final Lab lab;
   private final ProcessRunner processes;
   private final Map<String, String> env;
+  private final SessionLedger ledger;
 
-  public Cleaner(Lab lab, ProcessRunner processes, Map<String, String> env) {
+  public Cleaner(Lab lab, ProcessRunner processes, Map<String, String> env, SessionLedger ledger) {
     this.lab = lab;
     this.processes = processes;
     this.env = Map.copyOf(env);
+    this.ledger = ledger;
   }
 
-  /** The containers in the course's runc state directory (all of them are the course's). */
+  /** The containers this session started that still exist in the course's state directory. */
   public List<String> containers() {
-    if (!hasState()) {
+    List<String> all = allContainers();
+    return all.isEmpty() ? List.of() : List.copyOf(ledger.ownedAmong(new java.util.LinkedHashSet<>(all)));
+  }
+
+  /** Every container in the course's runc state directory, whoever started it. */
+  List<String> allContainers() {
+    return list(lab.runcRoot()).stream().map(Listed::id).toList();
+  }
+
+  /** A container as {@code runc list} shows it. */
+  public record Listed(String id, String status) {}
+
+  private List<Listed> list(Path root) {
+    if (!hasState(root)) {
       return List.of(); // runc keeps one directory per container: none, no need to ask it
     }
     try {
-      Captured listed = runc("list", "--format", "json");
-      if (!listed.succeeded()) {
-        return List.of();
-      }
-      JsonNode root = JSON.readTree(listed.stdout().isBlank() ? "null" : listed.stdout());
-      List<String> names = new ArrayList<>();
-      if (root != null && root.isArray()) {
-        root.forEach(c -> names.add(c.path("id").asText()));
-      }
-      return names;
-    } catch (IOException e) {
+      return reader(root).list().stream().map(c -> new Listed(c.id(), c.status().isEmpty() ? "unknown" : c.status())).toList();
+    } catch (IOException | RuncException e) {
       return List.of();
     }
   }
 
-  private boolean hasState() {
-    if (!Files.isDirectory(lab.runcRoot())) {
+  private RuncReader reader(Path root) {
+    Path workDir = lab.dir().toFile().isDirectory() ? lab.dir() : Path.of("/");
+    return new RuncReader("runc", root, processes, workDir, env, RUNC_TIMEOUT);
+  }
+
+  private static boolean hasState(Path root) {
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
-    try (var entries = Files.list(lab.runcRoot())) {
+    try (var entries = Files.list(root)) {
       return entries.findAny().isPresent();
     } catch (IOException e) {
       return true; // cannot tell: ask runc
     }
   }
 
-  /** Deletes every container of the course, killing what still runs; returns what it did. */
+  /** Deletes every container this session started, killing what still runs; returns what it did. */
   public List<String> deleteContainers() {
     List<String> done = new ArrayList<>();
     for (String name : containers()) {
-      try {
-        Captured deleted = runc("delete", "--force", name);
-        done.add(deleted.succeeded() ? "deleted container " + name : "could not delete container " + name + ": " + deleted.stderr().strip());
-      } catch (IOException e) {
-        done.add("could not delete container " + name + ": " + e.getMessage());
+      done.add(delete(lab.runcRoot(), name));
+    }
+    return done;
+  }
+
+  private String delete(Path root, String name) {
+    try {
+      Captured deleted = runc(root, "delete", "--force", name);
+      if (deleted.succeeded()) {
+        ledger.release(name);
+        return "deleted container " + name;
+      }
+      return "could not delete container " + name + ": " + deleted.stderr().strip();
+    } catch (IOException e) {
+      return "could not delete container " + name + ": " + e.getMessage();
+    }
+  }
+
+  /** The shell is leaving and its containers are deleted: its ledger goes too. */
+  public void sessionEnded() {
+    ledger.close();
+  }
+
+  /**
+   * A container a shell of this learner started and left behind when it was killed (its
+   * process is gone, so nothing will ever delete it).
+   */
+  public record Leftover(String id, String status, SessionLedger.Recorded session) {}
+
+  /** The containers left by dead sessions that still exist; drops ledgers with none left. */
+  public List<Leftover> leftovers() {
+    List<Leftover> found = new ArrayList<>();
+    for (SessionLedger.Recorded session : ledger.others()) {
+      if (session.alive()) {
+        continue;
+      }
+      List<Listed> there = list(session.runcRoot());
+      int before = found.size();
+      for (Listed container : there) {
+        if (session.containers().contains(container.id())) {
+          found.add(new Leftover(container.id(), container.status(), session));
+        }
+      }
+      if (found.size() == before) {
+        session.discard();
       }
     }
+    return found;
+  }
+
+  /** Deletes containers a dead session left; returns what it did. */
+  public List<String> deleteLeftovers(List<Leftover> leftovers) {
+    List<String> done = new ArrayList<>();
+    for (Leftover leftover : leftovers) {
+      done.add(delete(leftover.session().runcRoot(), leftover.id()));
+    }
+    leftovers.stream().map(Leftover::session).distinct().filter(s -> list(s.runcRoot()).stream().noneMatch(c -> s.containers().contains(c.id()))).forEach(SessionLedger.Recorded::discard);
     return done;
   }
 
@@ -94,12 +157,9 @@ public final class Cleaner {
     for (CleanupItem item : items) {
       if (item.kind() == CleanupItem.Kind.CONTAINER) {
         if (containers().contains(item.target())) {
-          try {
-            Captured deleted = runc("delete", "--force", item.target());
-            done.add(deleted.succeeded() ? "deleted container " + item.target() : "could not delete container " + item.target());
-          } catch (IOException e) {
-            done.add("could not delete container " + item.target() + ": " + e.getMessage());
-          }
+          done.add(delete(lab.runcRoot(), item.target()));
+        } else if (allContainers().contains(item.target())) {
+          done.add("left container " + item.target() + " alone: this shell did not start it (another rootless-ctr shell or terminal did)");
         }
         continue;
       }
@@ -143,7 +203,10 @@ public final class Cleaner {
     }
   }
 
-  /** Empties the lab directory (it stays, empty) after deleting the course's containers. */
+  /**
+   * Empties the lab directory (it stays, empty) after deleting this session's containers, and
+   * removes the runc state directory when it is empty, ours, and no other live shell uses it.
+   */
   public List<String> removeLabContents() throws IOException {
     List<String> done = new ArrayList<>(deleteContainers());
     if (Files.isDirectory(lab.dir())) {
@@ -154,7 +217,23 @@ public final class Cleaner {
         }
       }
     }
+    removeEmptyStateDir(HostUser.current().uid()).ifPresent(done::add);
     return done;
+  }
+
+  /** Removes the runc state directory if it is empty, private to {@code uid} and unused. */
+  java.util.Optional<String> removeEmptyStateDir(long uid) {
+    Path root = lab.runcRoot();
+    boolean otherShell = ledger.others().stream().anyMatch(s -> s.alive() && s.runcRoot().equals(root));
+    if (otherShell || !PrivateDir.inspect(root).privateTo(uid) || hasState(root)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      Files.delete(root);
+      return java.util.Optional.of("removed the empty runc state directory " + root);
+    } catch (IOException e) {
+      return java.util.Optional.empty(); // something appeared in it meanwhile: it stays
+    }
   }
 
   static void deleteTree(Path root) throws IOException {
@@ -189,8 +268,8 @@ public final class Cleaner {
         });
   }
 
-  private Captured runc(String... args) throws IOException {
-    List<String> argv = new ArrayList<>(List.of("runc", "--root", lab.runcRoot().toString()));
+  private Captured runc(Path root, String... args) throws IOException {
+    List<String> argv = new ArrayList<>(List.of("runc", "--root", root.toString()));
     argv.addAll(List.of(args));
     return processes.run(argv, lab.dir().toFile().isDirectory() ? lab.dir() : Path.of("/"), env, RUNC_TIMEOUT);
   }

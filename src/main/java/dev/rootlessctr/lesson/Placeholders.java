@@ -16,7 +16,7 @@ public final class Placeholders {
 
   /** Names the shell always provides. */
   public static final Set<String> BUILT_IN =
-      Set.of("user", "uid", "gid", "home", "lab", "runc_root", "exit", "cwd");
+      Set.of("user", "uid", "gid", "home", "lab", "runc_root", "exit", "cwd", "editor");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([\\w.-]+)\\s*}}");
 

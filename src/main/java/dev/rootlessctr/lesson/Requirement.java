@@ -9,25 +9,37 @@ import java.util.Optional;
  * <p>Lessons name requirements by {@link #tag()}, e.g. {@code needs: [runc, userns]}.
  */
 public enum Requirement {
-  NOT_ROOT("not-root"),
-  RUNC("runc"),
-  SKOPEO("skopeo"),
-  OCI_IMAGE_TOOL("oci-image-tool"),
-  BUSYBOX("busybox"),
-  USERNS("userns"),
-  RUNC_STATE_DIR("runc-state-dir"),
-  CGROUPS("cgroups"),
-  SUBIDS("subids"),
-  NEWUIDMAP("newuidmap"),
-  DISK("disk"),
-  MIRROR("mirror"),
-  CRUN("crun"),
-  UMOCI("umoci");
+  NOT_ROOT("not-root", false),
+  RUNC("runc", false),
+  SKOPEO("skopeo", false),
+  OCI_IMAGE_TOOL("oci-image-tool", false),
+  BUSYBOX("busybox", false),
+  USERNS("userns", false),
+  RUNC_STATE_DIR("runc-state-dir", false),
+  CGROUPS("cgroups", true),
+  SUBIDS("subids", true),
+  NEWUIDMAP("newuidmap", true),
+  DISK("disk", false),
+  MIRROR("mirror", false),
+  CRUN("crun", true),
+  UMOCI("umoci", true),
+  EDITOR("editor", false);
 
   private final String tag;
+  private final boolean extra;
 
-  Requirement(String tag) {
+  Requirement(String tag, boolean extra) {
     this.tag = tag;
+    this.extra = extra;
+  }
+
+  /**
+   * Whether only some lessons need it: its findings warn instead of failing, so the course as a
+   * whole goes on, but a warning still stops a lesson that declares it (crun installed but
+   * unable to start a container cannot serve a crun lesson).
+   */
+  public boolean extra() {
+    return extra;
   }
 
   /** The word lessons use for this requirement. */

@@ -1,8 +1,11 @@
 package dev.rootlessctr.mirror;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rootlessctr.oci.Descriptor;
+import dev.rootlessctr.oci.Digest;
+import dev.rootlessctr.oci.MediaTypes;
+import dev.rootlessctr.oci.OciLayout;
 import dev.rootlessctr.process.Captured;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.BufferedOutputStream;
@@ -16,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -82,20 +84,18 @@ public final class BusyboxImage {
 
   /** Writes the layout into {@code dir} (which exists and is empty). */
   public void build(Path dir) throws IOException {
-    Files.createDirectories(dir.resolve("blobs/sha256"));
+    OciLayout layout = OciLayout.create(dir);
     List<String> applets = applets();
     Path layerTemp = dir.resolve("blobs/sha256/.layer");
-    MessageDigest compressedDigest = sha256();
-    MessageDigest diffDigest = sha256();
+    MessageDigest compressedDigest = Digest.sha256Hasher();
+    MessageDigest diffDigest = Digest.sha256Hasher();
     try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(layerTemp));
         DigestOutputStream compressed = new DigestOutputStream(file, compressedDigest);
         GZIPOutputStream gzip = new GZIPOutputStream(compressed, 64 * 1024);
         DigestOutputStream tar = new DigestOutputStream(gzip, diffDigest)) {
       writeLayer(new TarWriter(tar), applets);
     }
-    Digest layer = Digest.sha256(compressedDigest.digest());
-    long layerSize = Files.size(layerTemp);
-    Files.move(layerTemp, blob(dir, layer));
+    Descriptor layer = layout.moveIntoBlobs(layerTemp, Digest.sha256(compressedDigest.digest()), MediaTypes.OCI_LAYER_GZIP);
     Digest diffId = Digest.sha256(diffDigest.digest());
 
     ObjectNode config = JSON.createObjectNode();
@@ -108,23 +108,15 @@ public final class BusyboxImage {
     rootfs.put("type", "layers");
     rootfs.putArray("diff_ids").add(diffId.toString());
     config.putArray("history").addObject().put("created_by", "rootless-ctr: busybox-static from the host");
-    Descriptor configBlob = writeBlob(dir, JSON.writeValueAsBytes(config), MediaTypes.OCI_CONFIG);
+    Descriptor configBlob = layout.writeBlob(JSON.writeValueAsBytes(config), MediaTypes.OCI_CONFIG);
 
     ObjectNode manifest = JSON.createObjectNode();
     manifest.put("schemaVersion", 2);
     manifest.put("mediaType", MediaTypes.OCI_MANIFEST);
-    manifest.set("config", configBlob.toJson(JSON));
-    manifest.putArray("layers").add(new Descriptor(MediaTypes.OCI_LAYER_GZIP, layer, layerSize).toJson(JSON));
-    Descriptor manifestBlob = writeBlob(dir, JSON.writeValueAsBytes(manifest), MediaTypes.OCI_MANIFEST);
-
-    ObjectNode index = JSON.createObjectNode();
-    index.put("schemaVersion", 2);
-    ArrayNode manifests = index.putArray("manifests");
-    ObjectNode entry = manifestBlob.toJson(JSON);
-    entry.putObject("annotations").put("org.opencontainers.image.ref.name", "latest");
-    manifests.add(entry);
-    Files.write(dir.resolve("index.json"), JSON.writeValueAsBytes(index));
-    Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+    manifest.set("config", configBlob.toJson());
+    manifest.putArray("layers").add(layer.toJson());
+    Descriptor manifestBlob = layout.writeBlob(JSON.writeValueAsBytes(manifest), MediaTypes.OCI_MANIFEST);
+    layout.writeIndex(Map.of("latest", manifestBlob));
   }
 
   private void writeLayer(TarWriter tar, List<String> applets) throws IOException {
@@ -180,16 +172,6 @@ public final class BusyboxImage {
     };
   }
 
-  private static Descriptor writeBlob(Path dir, byte[] bytes, String mediaType) throws IOException {
-    Digest digest = Digest.sha256(sha256().digest(bytes));
-    Files.write(blob(dir, digest), bytes);
-    return new Descriptor(mediaType, digest, bytes.length);
-  }
-
-  static Path blob(Path dir, Digest digest) {
-    return dir.resolve("blobs").resolve(digest.algorithm()).resolve(digest.hex());
-  }
-
   /**
    * The first 16 hex digits of the binary's sha256, which name its cached image. Hashing 2 MB
    * takes about 45 ms in a just-started JVM, in front of the learner's first pull, so
@@ -228,19 +210,11 @@ public final class BusyboxImage {
   }
 
   static String sha256(Path file) throws IOException {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Digest.sha256Hasher();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
       in.transferTo(OutputStream.nullOutputStream());
     }
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
   }
 
   private static void deleteTree(Path root) throws IOException {

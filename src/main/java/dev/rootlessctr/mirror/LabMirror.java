@@ -48,12 +48,13 @@ public final class LabMirror implements AutoCloseable {
 
   /**
    * Wires {@code stateDir} (inside the lab) so skopeo pulls docker.io through the mirror for this
-   * mode; returns the directory to put first on PATH, or empty when online (nothing to wire).
+   * mode; returns the directory to put first on PATH (online, the shim only keeps skopeo's cache
+   * in the lab).
    */
   public Optional<Path> wire(Path stateDir, String path) throws IOException {
     SkopeoWiring wiring = new SkopeoWiring(stateDir);
     return switch (mode.kind()) {
-      case ONLINE -> Optional.empty();
+      case ONLINE -> Optional.of(wiring.writeCacheOnly(path));
       case OFFLINE -> Optional.of(wiring.write(ensureStarted().address(), "offline", path));
       case WORKSHOP -> Optional.of(wiring.write(mode.workshopAddress(), "workshop mode", path));
     };

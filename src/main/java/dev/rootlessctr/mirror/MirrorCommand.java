@@ -5,12 +5,15 @@ import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.settings.XdgDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -23,8 +26,10 @@ public final class MirrorCommand {
       String.join(
           "\n",
           "usage: rootless-ctr mirror build                 build (or find) the offline busybox image",
-          "       rootless-ctr mirror serve [--port N] [--layout DIR --name NAME]",
-          "                                                 serve it (and DIR as NAME) until stopped",
+          "       rootless-ctr mirror serve [--port N | --listen ADDR:PORT] [--layout DIR --name NAME]",
+          "                                                 serve it (and DIR as NAME) until stopped;",
+          "                                                 on 127.0.0.1 unless --listen names an",
+          "                                                 address of this machine, for a room",
           "       rootless-ctr mirror push HOST:PORT        copy it to a registry for the room");
 
   private final Map<String, String> env;
@@ -78,12 +83,13 @@ public final class MirrorCommand {
   }
 
   private int serve(List<String> args, PrintWriter out, PrintWriter err) throws IOException {
-    int port = 0;
+    Integer port = null;
+    HostPort listen = null;
     Path layout = null;
     String name = null;
     for (int i = 0; i < args.size(); i++) {
       String option = args.get(i);
-      if (!List.of("--port", "--layout", "--name").contains(option) || i + 1 == args.size()) {
+      if (!List.of("--port", "--listen", "--layout", "--name").contains(option) || i + 1 == args.size()) {
         err.println(i + 1 == args.size() && option.startsWith("--") ? "mirror: " + option + " needs a value" : "mirror: unknown option " + option);
         err.println(USAGE);
         return 2;
@@ -97,9 +103,21 @@ public final class MirrorCommand {
           }
           port = Integer.parseInt(value);
         }
+        case "--listen" -> {
+          try {
+            listen = HostPort.parse(value);
+          } catch (IllegalArgumentException e) {
+            err.println("mirror: --listen takes ADDR:PORT, e.g. --listen 192.168.1.10:5000 (found '" + value + "': " + e.getMessage() + ")");
+            return 2;
+          }
+        }
         case "--layout" -> layout = Path.of(value);
         default -> name = value;
       }
+    }
+    if (port != null && listen != null) {
+      err.println("mirror: give either --port (on 127.0.0.1) or --listen ADDR:PORT, not both");
+      return 2;
     }
     if (name != null && layout == null) {
       err.println("mirror: --name names the image given with --layout");
@@ -110,7 +128,24 @@ public final class MirrorCommand {
       err.println("mirror: " + layout + " is not an OCI image layout (no index.json)");
       return 1;
     }
-    RegistryServer server = RegistryServer.start(port);
+    InetSocketAddress address;
+    if (listen == null) {
+      address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port == null ? 0 : port);
+    } else {
+      Optional<String> problem = ListenCheck.problem(listen);
+      if (problem.isPresent()) {
+        err.println("mirror: " + problem.get());
+        return 2;
+      }
+      address = ListenCheck.socketAddress(listen);
+    }
+    RegistryServer server;
+    try {
+      server = RegistryServer.start(address);
+    } catch (IOException e) {
+      err.println("mirror: " + ListenCheck.bindFailure(address, e));
+      return 1;
+    }
     try {
       server.serve(LabMirror.BUSYBOX_REPOSITORY, image());
       if (layout != null) {
@@ -137,6 +172,12 @@ public final class MirrorCommand {
     }));
     // Only now: whoever reads this line may stop the mirror at once and expects the figures.
     out.println("serving on " + server.address());
+    if (listen != null && !listen.loopback()) {
+      out.println("Learners on the room's network start the shell with:");
+      for (String learnerAddress : ListenCheck.forLearners(listen)) {
+        out.println("  ./rootless-ctr --registry workshop=" + learnerAddress);
+      }
+    }
     out.flush();
     try {
       stopped.await();
@@ -147,9 +188,22 @@ public final class MirrorCommand {
   }
 
   private int push(List<String> args, PrintWriter out, PrintWriter err) throws IOException {
-    if (args.size() != 1 || !args.get(0).matches("[A-Za-z0-9.-]+:\\d{1,5}")) {
+    if (args.size() != 1) {
       err.println(USAGE);
       return 2;
+    }
+    HostPort target;
+    try {
+      target = HostPort.parse(args.get(0));
+    } catch (IllegalArgumentException e) {
+      err.println("mirror: push takes the room registry's HOST:PORT, e.g. 192.168.1.10:5000 (found '" + args.get(0) + "': " + e.getMessage() + ")");
+      return 2;
+    }
+    if (target.loopback()) {
+      // Still pushed: learners with accounts on this same machine can use it.
+      List<String> others = LocalAddresses.forOthers();
+      err.println("mirror: warning: " + target.host() + " is this machine's loopback address: learners on other machines cannot pull from it."
+          + (others.isEmpty() ? "" : " For a room, push to an address they can reach (this machine has " + String.join(", ", others) + ")."));
     }
     Path layout = image();
     List<String> argv = new ArrayList<>(List.of("skopeo", "--insecure-policy", "copy", "--dest-tls-verify=false",

@@ -34,10 +34,11 @@ public record RegistryMode(Kind kind, String workshopAddress) {
     }
     if (lower.startsWith("workshop=")) {
       String address = value.substring("workshop=".length());
-      if (!address.matches("[A-Za-z0-9.-]+:\\d{1,5}")) {
-        throw new IllegalArgumentException("workshop=HOST:PORT, e.g. workshop=192.168.1.10:5000 (found '" + address + "')");
+      try {
+        return new RegistryMode(Kind.WORKSHOP, HostPort.parse(address).toString());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("workshop=HOST:PORT, e.g. workshop=192.168.1.10:5000 (found '" + address + "': " + e.getMessage() + ")");
       }
-      return new RegistryMode(Kind.WORKSHOP, address);
     }
     throw new IllegalArgumentException("registry mode is offline, online or workshop=HOST:PORT (found '" + value + "')");
   }

@@ -2,7 +2,12 @@ package dev.rootlessctr.mirror;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rootlessctr.oci.Digest;
+import dev.rootlessctr.oci.InvalidDigest;
+import dev.rootlessctr.oci.OciLayout;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A read-only registry on 127.0.0.1 speaking the pull side of the OCI distribution API:
+ * A read-only registry (on 127.0.0.1 unless told otherwise) speaking the pull side of the OCI distribution API:
  * {@code /v2/}, manifests by tag and digest, blobs (with {@code Range}), tag lists, and errors in
  * the specification's JSON shape. Blobs stream from disk; nothing is buffered whole.
  */
@@ -26,7 +31,7 @@ public final class RegistryServer implements AutoCloseable {
   private static final int MAX_PATH = 2048;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Map<String, OciStore> repositories = new ConcurrentHashMap<>();
+  private final Map<String, OciLayout> repositories = new ConcurrentHashMap<>();
   private final AtomicLong handlingNanos = new AtomicLong();
   private final AtomicLong requests = new AtomicLong();
   private HttpServer server;
@@ -36,8 +41,17 @@ public final class RegistryServer implements AutoCloseable {
 
   /** Starts on 127.0.0.1; port 0 picks a free one. */
   public static RegistryServer start(int port) throws IOException {
+    return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+  }
+
+  /** Starts on {@code address}, e.g. a LAN address to serve a room. */
+  public static RegistryServer start(InetSocketAddress address) throws IOException {
+    return start(address, HttpLimits.defaults());
+  }
+
+  static RegistryServer start(InetSocketAddress address, HttpLimits limits) throws IOException {
     RegistryServer registry = new RegistryServer();
-    registry.server = HttpServer.start(port, registry::handle);
+    registry.server = HttpServer.start(address, registry::handle, limits);
     return registry;
   }
 
@@ -46,7 +60,7 @@ public final class RegistryServer implements AutoCloseable {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("not a valid repository name: " + name);
     }
-    repositories.put(name, new OciStore(layout));
+    repositories.put(name, new OciLayout(layout));
   }
 
   /** Also serves the release files found in {@code dir} at {@code /release/NAME}, for a room. */
@@ -72,6 +86,11 @@ public final class RegistryServer implements AutoCloseable {
 
   public long requests() {
     return requests.get();
+  }
+
+  /** Client connections open now; for tests that check nothing is left behind. */
+  int openConnections() {
+    return server.openConnections();
   }
 
   @Override
@@ -131,7 +150,7 @@ public final class RegistryServer implements AutoCloseable {
       return;
     }
     String name = object.group(1);
-    Optional<OciStore> store = repository(response, name);
+    Optional<OciLayout> store = repository(response, name);
     if (store.isEmpty()) {
       return;
     }
@@ -142,12 +161,12 @@ public final class RegistryServer implements AutoCloseable {
     }
   }
 
-  private Optional<OciStore> repository(HttpResponse response, String name) throws IOException {
+  private Optional<OciLayout> repository(HttpResponse response, String name) throws IOException {
     if (!NAME.matcher(name).matches()) {
       error(response, RegistryError.NAME_INVALID, "invalid repository name: " + name);
       return Optional.empty();
     }
-    OciStore store = repositories.get(name);
+    OciLayout store = repositories.get(name);
     if (store == null) {
       error(response, RegistryError.NAME_UNKNOWN, "this mirror serves " + String.join(", ", repositories.keySet()));
     }
@@ -155,7 +174,7 @@ public final class RegistryServer implements AutoCloseable {
   }
 
   private void tagList(HttpResponse response, String name) throws IOException {
-    Optional<OciStore> store = repository(response, name);
+    Optional<OciLayout> store = repository(response, name);
     if (store.isEmpty()) {
       return;
     }
@@ -165,15 +184,17 @@ public final class RegistryServer implements AutoCloseable {
     json(response, 200, body);
   }
 
-  private void manifest(HttpResponse response, OciStore store, String reference) throws IOException {
-    Optional<OciStore.Manifest> manifest;
+  private void manifest(HttpResponse response, OciLayout store, String reference) throws IOException {
+    Optional<OciLayout.Manifest> manifest;
     if (reference.contains(":")) {
-      Digest.Result parsed = Digest.parse(reference);
-      if (parsed.digest().isEmpty()) {
-        error(response, RegistryError.DIGEST_INVALID, digestProblem(reference, parsed.problem()));
+      Digest digest;
+      try {
+        digest = Digest.parse(reference);
+      } catch (InvalidDigest e) {
+        error(response, RegistryError.DIGEST_INVALID, digestProblem(e));
         return;
       }
-      manifest = store.manifestByDigest(parsed.digest().get());
+      manifest = store.manifestByDigest(digest);
     } else if (TAG.matcher(reference).matches()) {
       manifest = store.manifestByTag(reference);
     } else {
@@ -184,20 +205,21 @@ public final class RegistryServer implements AutoCloseable {
       error(response, RegistryError.MANIFEST_UNKNOWN, "no manifest " + reference);
       return;
     }
-    OciStore.Manifest found = manifest.get();
+    OciLayout.Manifest found = manifest.get();
     response.header("Content-Type", found.mediaType());
     response.header("Docker-Content-Digest", found.digest().toString());
     response.header("ETag", "\"" + found.digest() + "\"");
     response.send(200, found.file(), 0, found.size());
   }
 
-  private void blob(HttpRequest request, HttpResponse response, OciStore store, String reference) throws IOException {
-    Digest.Result parsed = Digest.parse(reference);
-    if (parsed.digest().isEmpty()) {
-      error(response, RegistryError.DIGEST_INVALID, digestProblem(reference, parsed.problem()));
+  private void blob(HttpRequest request, HttpResponse response, OciLayout store, String reference) throws IOException {
+    Digest digest;
+    try {
+      digest = Digest.parse(reference);
+    } catch (InvalidDigest e) {
+      error(response, RegistryError.DIGEST_INVALID, digestProblem(e));
       return;
     }
-    Digest digest = parsed.digest().get();
     Optional<Path> file = store.blob(digest);
     if (file.isEmpty()) {
       error(response, RegistryError.BLOB_UNKNOWN, "no blob " + digest);
@@ -231,10 +253,10 @@ public final class RegistryServer implements AutoCloseable {
     response.send(206, file.get(), from, to - from + 1);
   }
 
-  private static String digestProblem(String reference, Digest.Problem problem) {
-    return problem == Digest.Problem.UNSUPPORTED_ALGORITHM
-        ? "unsupported digest algorithm in " + reference + " (sha256 and sha512 are)"
-        : "malformed digest: " + reference;
+  private static String digestProblem(InvalidDigest e) {
+    return e.problem() == InvalidDigest.Problem.UNSUPPORTED_ALGORITHM
+        ? "unsupported digest algorithm in " + e.text() + " (sha256 and sha512 are)"
+        : "malformed digest: " + e.text();
   }
 
   private static void json(HttpResponse response, int status, ObjectNode body) throws IOException {

@@ -14,6 +14,12 @@ import java.util.Optional;
  * a small {@code skopeo} script in the lab, first on the lab's PATH, adds that flag and says on
  * stderr the exact command it runs and why. Everything is written inside {@code dir}; the
  * learner's {@code ~/.config/containers} is never touched.
+ *
+ * <p>skopeo also keeps a blob-info cache, {@code blob-info-cache-v1.boltdb}, in
+ * {@code $XDG_DATA_HOME/containers/cache} (else {@code ~/.local/share/containers/cache}); 1.9 has
+ * no flag for it. The shim sets XDG_DATA_HOME for skopeo alone to a folder inside {@code dir},
+ * so the course leaves nothing in the learner's home and {@code :reset all} removes the cache
+ * with the lab.
  */
 public final class SkopeoWiring {
 
@@ -32,6 +38,11 @@ public final class SkopeoWiring {
     return dir.resolve("bin");
   }
 
+  /** The XDG_DATA_HOME skopeo gets from the shim: its blob-info cache goes below it. */
+  public Path dataHome() {
+    return dir.resolve("skopeo-data");
+  }
+
   /**
    * Writes the configuration for {@code mirror} (host:port) and the shim for the real skopeo
    * found on {@code path}; returns the directory to put first on PATH.
@@ -39,12 +50,13 @@ public final class SkopeoWiring {
   public Path write(String mirror, String why, String path) throws IOException {
     String skopeo = findSkopeo(path).orElseThrow(() -> new IOException("skopeo is not installed (sudo apt-get install skopeo)"));
     Files.createDirectories(binDir());
+    // docker.io is rewritten to the mirror, not given a mirror: skopeo then never falls back to
+    // Docker Hub, so an image the mirror lacks fails with the mirror's own answer ("name
+    // unknown") instead of a DNS error from a machine that has no internet.
     String toml =
         "# Written by rootless-ctr: docker.io pulls go to " + mirror + " (" + why + ").\n"
             + "[[registry]]\n"
             + "prefix = \"docker.io\"\n"
-            + "location = \"docker.io\"\n\n"
-            + "[[registry.mirror]]\n"
             + "location = \"" + mirror + "\"\n"
             + "insecure = true\n";
     Files.writeString(registriesConf(), toml, StandardCharsets.UTF_8);
@@ -53,9 +65,28 @@ public final class SkopeoWiring {
     String conf = quote(registriesConf().toString());
     String shim =
         "#!/bin/sh\n"
-            + "# Written by rootless-ctr: skopeo reads a mirror only from --registries-conf, so add it.\n"
-            + "printf '%s\\n' " + quote("rootless-ctr: " + why + ", docker.io is served by " + mirror + "; running: " + skopeo + " --registries-conf " + registriesConf() + " ") + "\"$*\" >&2\n"
-            + "exec " + quote(skopeo) + " --registries-conf " + conf + " \"$@\"\n";
+            + "# Written by rootless-ctr: skopeo reads a mirror only from --registries-conf, so add it;\n"
+            + "# XDG_DATA_HOME keeps skopeo's blob-info cache in the lab, not in your home.\n"
+            + "printf '%s\\n' " + quote("rootless-ctr: " + why + ", docker.io is served by " + mirror + "; running: XDG_DATA_HOME=" + dataHome() + " " + skopeo + " --registries-conf " + registriesConf() + " ") + "\"$*\" >&2\n"
+            + "XDG_DATA_HOME=" + quote(dataHome().toString()) + " exec " + quote(skopeo) + " --registries-conf " + conf + " \"$@\"\n";
+    return writeShim(shim);
+  }
+
+  /**
+   * Online mode: no mirror, only the cache kept in the lab. Returns the directory to put first
+   * on PATH.
+   */
+  public Path writeCacheOnly(String path) throws IOException {
+    String skopeo = findSkopeo(path).orElseThrow(() -> new IOException("skopeo is not installed (sudo apt-get install skopeo)"));
+    Files.createDirectories(binDir());
+    String shim =
+        "#!/bin/sh\n"
+            + "# Written by rootless-ctr: XDG_DATA_HOME keeps skopeo's blob-info cache in the lab, not in your home.\n"
+            + "XDG_DATA_HOME=" + quote(dataHome().toString()) + " exec " + quote(skopeo) + " \"$@\"\n";
+    return writeShim(shim);
+  }
+
+  private Path writeShim(String shim) throws IOException {
     Path shimFile = binDir().resolve("skopeo");
     Files.writeString(shimFile, shim, StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(shimFile, PosixFilePermissions.fromString("rwxr-xr-x"));

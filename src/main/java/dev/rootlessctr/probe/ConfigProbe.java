@@ -1,5 +1,6 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.host.AccountBook;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;

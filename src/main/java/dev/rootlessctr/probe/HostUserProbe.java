@@ -1,9 +1,10 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.host.AccountBook;
+import dev.rootlessctr.host.HostUser;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@code host-user}: who the learner is on the host, for explanations to quote. */
 final class HostUserProbe implements Probe {
@@ -34,18 +35,16 @@ final class HostUserProbe implements Probe {
   @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
     ProbeArgs.require(this, args, 0, 0);
-    UnixIds ids = learner.of(context);
-    Optional<Account> account = accounts.user(ids.uid());
-    String user = account.map(Account::name).orElse(Long.toString(ids.uid()));
-    String home = account.map(Account::home).orElse(context.env().getOrDefault("HOME", ""));
+    HostUser user = learner.of(context);
+    String home = user.home().toString();
     return ProbeResult.pass(
         "the shell's user",
-        "you are " + user + ", uid " + ids.uid() + ", gid " + ids.gid() + ", home " + home,
+        "you are " + user.name() + ", uid " + user.uid() + ", gid " + user.gid() + ", home " + home,
         Map.of(
-            "uid", Long.toString(ids.uid()),
-            "user", user,
-            "gid", Long.toString(ids.gid()),
-            "group", accounts.groupName(ids.gid()),
+            "uid", Long.toString(user.uid()),
+            "user", user.name(),
+            "gid", Long.toString(user.gid()),
+            "group", accounts.groupName(user.gid()),
             "home", home));
   }
 }

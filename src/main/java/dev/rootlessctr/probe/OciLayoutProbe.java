@@ -1,6 +1,10 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.host.HumanSize;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootlessctr.oci.Descriptor;
+import dev.rootlessctr.oci.MediaTypes;
+import dev.rootlessctr.oci.OciLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +19,6 @@ import java.util.Map;
  * layers that are all present with the digests and sizes promised.
  */
 final class OciLayoutProbe implements Probe {
-
-  private static final String REF_NAME = "org.opencontainers.image.ref.name";
-  private static final String IMAGE_INDEX = "application/vnd.oci.image.index.v1+json";
 
   @Override
   public String name() {
@@ -99,11 +100,11 @@ final class OciLayoutProbe implements Probe {
   private static VerifiedImage verify(Path layout, String shown, String tag)
       throws Unmet, IOException {
     checkLayoutMarker(layout, shown);
-    BlobStore blobs = new BlobStore(layout, shown);
+    LayoutBlobs blobs = new LayoutBlobs(new OciLayout(layout), shown);
     JsonNode chosen = chooseManifest(layout, shown, tag);
-    String chosenTag = chosen.path("annotations").path(REF_NAME).asText("(untagged)");
-    Descriptor manifestRef = Descriptor.from(chosen, shown + "/index.json");
-    if (IMAGE_INDEX.equals(manifestRef.mediaType())) {
+    String chosenTag = chosen.path("annotations").path(OciLayout.REF_NAME).asText("(untagged)");
+    Descriptor manifestRef = LayoutBlobs.descriptor(chosen, shown + "/index.json");
+    if (MediaTypes.OCI_INDEX.equals(manifestRef.mediaType())) {
       throw new Unmet(
           "the image tagged " + chosenTag + " is a multi-platform index; copy a single platform");
     }
@@ -111,7 +112,7 @@ final class OciLayoutProbe implements Probe {
         JsonFile.parse(
             text(blobs.readVerified(manifestRef, "index.json")),
             "manifest " + manifestRef.digest().shortForm());
-    Descriptor configRef = Descriptor.from(manifest.path("config"), "the manifest's config");
+    Descriptor configRef = LayoutBlobs.descriptor(manifest.path("config"), "the manifest's config");
     JsonNode config =
         JsonFile.parse(
             text(blobs.readVerified(configRef, "the manifest")),
@@ -155,7 +156,7 @@ final class OciLayoutProbe implements Probe {
     }
     List<String> tags = new ArrayList<>();
     for (JsonNode entry : manifests) {
-      String name = entry.path("annotations").path(REF_NAME).asText(null);
+      String name = entry.path("annotations").path(OciLayout.REF_NAME).asText(null);
       if (tag.equals(name)) {
         return entry;
       }
@@ -177,7 +178,7 @@ final class OciLayoutProbe implements Probe {
     }
     List<Descriptor> descriptors = new ArrayList<>();
     for (JsonNode layer : layers) {
-      descriptors.add(Descriptor.from(layer, "the manifest's layers"));
+      descriptors.add(LayoutBlobs.descriptor(layer, "the manifest's layers"));
     }
     return descriptors;
   }

@@ -1,5 +1,6 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.host.AccountBook;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ public final class Probes {
 
   /** Every probe, for the learner running the shell, keyed by the name lessons use. */
   public static Map<String, Probe> standard() {
-    return using(LearnerIds.fromProcSelfStatus(), AccountBook.etc());
+    AccountBook accounts = AccountBook.etc();
+    return using(LearnerIds.fromProcSelfStatus(accounts), accounts);
   }
 
   /**

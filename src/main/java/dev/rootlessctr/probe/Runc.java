@@ -1,16 +1,15 @@
 package dev.rootlessctr.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rootlessctr.process.Captured;
+import dev.rootlessctr.host.RuncException;
+import dev.rootlessctr.host.RuncReader;
+import dev.rootlessctr.host.RuncState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Asks the learner's runc, with the course's {@code --root}, about containers; only the subcommands
@@ -20,8 +19,6 @@ final class Runc {
 
   static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  // runc logs errors in logrus text format: time="..." level=error msg="container does not exist"
-  private static final Pattern LOGRUS_MSG = Pattern.compile("msg=\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final List<String> SBIN_DIRS = List.of("/usr/local/sbin", "/usr/sbin", "/sbin");
 
   private final ProbeContext context;
@@ -50,17 +47,19 @@ final class Runc {
       throw new Unmet("runc has no container named " + name + " under --root " + context.runcRoot()
           + " (runc keeps one directory per container, and there is no " + name + " there)");
     }
-    Captured captured = run("state", name);
-    if (!captured.succeeded()) {
-      String complaint = complaint(captured);
+    try {
+      return reader().state(name);
+    } catch (RuncException e) {
+      if (e.timedOut()) {
+        throw new Unmet(e.getMessage());
+      }
       // Other failures (a --root owned by someone else, say) must not pass for "no container".
       String what =
-          complaint.contains("does not exist")
+          e.getMessage().contains("does not exist")
               ? "runc has no container named " + name + " under --root "
               : "runc state " + name + " failed under --root ";
-      throw new Unmet(what + context.runcRoot() + " (runc said: " + complaint + ")");
+      throw new Unmet(what + context.runcRoot() + " (runc said: " + e.getMessage() + ")");
     }
-    return RuncState.from(parse(captured, "runc state " + name));
   }
 
   /**
@@ -99,35 +98,18 @@ final class Runc {
 
   /** Every container under the course's root, in runc's order. */
   List<RuncState> list() throws Unmet, IOException {
-    // "runc list" creates a missing --root directory (runc 1.1.5); a probe must not leave that.
-    if (!Files.isDirectory(context.runcRoot())) {
-      return List.of();
+    try {
+      return reader().list();
+    } catch (RuncException e) {
+      throw new Unmet(e.timedOut()
+          ? e.getMessage()
+          : "runc list --root " + context.runcRoot() + " failed: " + e.getMessage());
     }
-    Captured captured = run("list", "--format", "json");
-    if (!captured.succeeded()) {
-      throw new Unmet("runc list --root " + context.runcRoot() + " failed: " + complaint(captured));
-    }
-    // An empty list is printed as "null", not "[]".
-    JsonNode json = parse(captured, "runc list");
-    List<RuncState> containers = new ArrayList<>();
-    for (JsonNode container : json) {
-      containers.add(RuncState.from(container));
-    }
-    return containers;
   }
 
-  private Captured run(String... subcommand) throws Unmet, IOException {
-    List<String> argv = new ArrayList<>();
-    argv.add(executable().toString());
-    argv.add("--root");
-    argv.add(context.runcRoot().toString());
-    argv.addAll(List.of(subcommand));
-    Captured captured = context.processes().run(argv, context.workDir(), context.env(), TIMEOUT);
-    if (captured.timedOut()) {
-      throw new Unmet(
-          "runc " + subcommand[0] + " did not answer within " + TIMEOUT.toSeconds() + " s");
-    }
-    return captured;
+  private RuncReader reader() throws Unmet {
+    return new RuncReader(executable().toString(), context.runcRoot(), context.processes(),
+        context.workDir(), context.env(), TIMEOUT);
   }
 
   /** The runc the learner's PATH finds, as their own commands would. */
@@ -156,23 +138,5 @@ final class Runc {
       }
     }
     return Optional.empty();
-  }
-
-  private static JsonNode parse(Captured captured, String what) throws Unmet {
-    return JsonFile.parse(captured.stdout(), "the output of " + what);
-  }
-
-  /** What runc complained about, without its log decoration. */
-  static String complaint(Captured captured) {
-    Matcher matcher = LOGRUS_MSG.matcher(captured.stderr());
-    String last = null;
-    while (matcher.find()) {
-      last = matcher.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
-    }
-    if (last != null) {
-      return last;
-    }
-    String stderr = captured.stderr().strip();
-    return stderr.isEmpty() ? "exit status " + captured.exitCode() : stderr;
   }
 }

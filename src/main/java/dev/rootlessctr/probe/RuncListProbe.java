@@ -1,5 +1,6 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.host.RuncState;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.host.AccountBook;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;

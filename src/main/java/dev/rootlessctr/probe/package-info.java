@@ -7,6 +7,6 @@
  * resolved through {@link dev.rootlessctr.probe.ProbeContext} (the learner's directory, the proc
  * root), runc is asked only through the context's process runner, and who the learner is and what
  * uids are called come from {@link dev.rootlessctr.probe.LearnerIds} and {@link
- * dev.rootlessctr.probe.AccountBook}, so tests can run against a fake tree.
+ * dev.rootlessctr.host.AccountBook}, so tests can run against a fake tree.
  */
 package dev.rootlessctr.probe;

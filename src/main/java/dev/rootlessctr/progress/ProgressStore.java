@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads and saves {@link Progress} as JSON in one file per course.
@@ -22,11 +24,19 @@ import java.util.Set;
  * <p>Saving writes a temporary file, forces it to disk and renames it over the old one, so a
  * crash leaves either the old or the new progress, never half of one. A file that cannot be read
  * is set aside (renamed, not deleted) and the learner starts afresh, with a warning.
+ *
+ * <p>Two shells of one learner may save the same file. Each save holds an exclusive lock on a
+ * lock file beside it, reads the file again inside the lock and merges (see {@link
+ * Progress#mergeInto}), so a step one shell finished is never lost to the other's write; only
+ * the current position is the last writer's.
  */
 public final class ProgressStore {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int VERSION = 1;
+
+  /** One JVM may hold several stores of one file; file locks are per process, so also this. */
+  private static final ConcurrentHashMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
   private final Path file;
 
@@ -46,7 +56,9 @@ public final class ProgressStore {
       return new Loaded(new Progress(), null);
     }
     try {
-      return new Loaded(parse(JSON.readTree(Files.readString(file, StandardCharsets.UTF_8))), null);
+      Progress progress = parse(JSON.readTree(Files.readString(file, StandardCharsets.UTF_8)));
+      progress.markSynced();
+      return new Loaded(progress, null);
     } catch (IOException | RuntimeException e) {
       Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + Instant.now().toEpochMilli());
       String moved;
@@ -87,21 +99,57 @@ public final class ProgressStore {
     return progress;
   }
 
+  /** The lock file beside the progress file that serializes saves across shells. */
+  public Path lockFile() {
+    return file.resolveSibling(file.getFileName() + ".lock");
+  }
+
+  /**
+   * Merges this shell's changes into the file under the lock and writes the result; {@code
+   * progress} then also holds what other shells saved meanwhile.
+   */
   public void save(Progress progress) throws IOException {
+    Files.createDirectories(file.getParent());
+    synchronized (IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
+      try (FileChannel lockChannel = FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = lockChannel.lock()) {
+        Progress.Merge merge = progress.mergeInto(onDisk());
+        try {
+          write(merge.completed(), progress.currentLesson(), progress.currentStep());
+        } catch (IOException | RuntimeException e) {
+          progress.unsynced(merge);
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** What the file holds now; nothing when it is missing or unreadable (load set that aside). */
+  private Map<String, Set<Integer>> onDisk() {
+    if (!Files.exists(file)) {
+      return Map.of();
+    }
+    try {
+      return parse(JSON.readTree(Files.readString(file, StandardCharsets.UTF_8))).snapshot();
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
+  }
+
+  private void write(Map<String, Set<Integer>> completedSteps, String currentLesson, int currentStep) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", VERSION);
     ObjectNode completed = root.putObject("completed");
-    for (Map.Entry<String, Set<Integer>> lesson : progress.snapshot().entrySet()) {
+    for (Map.Entry<String, Set<Integer>> lesson : completedSteps.entrySet()) {
       ArrayNode steps = completed.putArray(lesson.getKey());
       lesson.getValue().forEach(steps::add);
     }
-    if (progress.currentLesson() != null) {
+    if (currentLesson != null) {
       ObjectNode current = root.putObject("current");
-      current.put("lesson", progress.currentLesson());
-      current.put("step", progress.currentStep());
+      current.put("lesson", currentLesson);
+      current.put("step", currentStep);
     }
     byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-    Files.createDirectories(file.getParent());
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try (FileChannel channel =
         FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {

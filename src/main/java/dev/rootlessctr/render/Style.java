@@ -53,10 +53,6 @@ public final class Style {
     return color ? AttributedStyle.DEFAULT.italic() : AttributedStyle.DEFAULT;
   }
 
-  public AttributedStyle strong() {
-    return color ? AttributedStyle.BOLD : AttributedStyle.DEFAULT;
-  }
-
   public AttributedStyle link() {
     return color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE).underline() : AttributedStyle.DEFAULT;
   }

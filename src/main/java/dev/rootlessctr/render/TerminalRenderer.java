@@ -63,7 +63,7 @@ public final class TerminalRenderer {
   public String renderToAnsi(Node root, Map<String, String> values) {
     StringBuilder out = new StringBuilder();
     for (AttributedString line : render(root, values)) {
-      out.append(style.color() ? line.toAnsi() : line.toString()).append('\n');
+      out.append(style.color() ? Ansi.of(line) : line.toString()).append('\n');
     }
     return out.toString();
   }

@@ -35,7 +35,7 @@ public final class WordWrap {
 
   /** Wraps text that may hold ANSI escapes; each line keeps (and re-opens) its own styles. */
   public static List<String> wrapAnsi(String text, int width) {
-    return wrap(AttributedString.fromAnsi(text), width).stream().map(AttributedString::toAnsi).toList();
+    return wrap(AttributedString.fromAnsi(text), width).stream().map(Ansi::of).toList();
   }
 
   /** Wraps styled text. */

@@ -75,19 +75,25 @@ public final class HostHooks implements LessonHooks {
     // no longer compete with it for the two cores a laptop may have. A script needs the answer
     // before its first command, so it starts at once.
     boolean delay = interactive && !firstStart;
+    // Before the very first prompt a learner waits for the diagnosis: that one skips the
+    // runtimes' test containers, and the full one follows in the background for the lessons.
+    boolean quickFirst = interactive && firstStart;
+    CompletableFuture<DoctorReport> first = quickFirst
+        ? CompletableFuture.completedFuture(Doctor.forHost(inputs.withSmokeRuns(false)).run())
+        : null;
     report = CompletableFuture.supplyAsync(
         () -> Doctor.forHost(inputs).run(),
-        delay ? CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS) : ForkJoinPool.commonPool());
+        delay || quickFirst ? CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS) : ForkJoinPool.commonPool());
     if (firstStart) {
       printer.line("First start: checking this host for rootless containers...");
-      DoctorReport first = report.join();
-      render(first, printer, true);
-      if (!first.ok()) {
+      DoctorReport brief = (first != null ? first : report).join();
+      render(brief, printer, true);
+      if (!brief.ok()) {
         printer.warning("Something above blocks part of the course; :doctor shows this again after you fix it.");
         if (interactive) {
-          first.installOffer().ifPresent(offer -> offerInstall(offer, printer, confirm));
+          brief.installOffer().ifPresent(offer -> offerInstall(offer, printer, confirm));
         }
-      } else if (first.findings().stream().anyMatch(f -> f.status() != dev.rootlessctr.doctor.Status.PASS)) {
+      } else if (brief.findings().stream().anyMatch(f -> f.status() != dev.rootlessctr.doctor.Status.PASS)) {
         printer.note(":doctor explains each finding: why it matters and what was checked.");
       }
     }
@@ -121,6 +127,18 @@ public final class HostHooks implements LessonHooks {
     return false;
   }
 
+  @Override
+  public boolean courseBlocked(Printer printer) {
+    DoctorReport last = report == null ? currentReport() : report.join();
+    if (last.ok()) {
+      return false;
+    }
+    List<String> ids = last.blockers().stream().map(Finding::id).toList();
+    printer.failure("This host cannot do the whole course (" + String.join(", ", ids)
+        + "): :doctor says why and how to fix it.");
+    return true;
+  }
+
   private DoctorReport currentReport() {
     if (report == null) {
       report = CompletableFuture.completedFuture(Doctor.forHost(inputs).run());
@@ -137,7 +155,7 @@ public final class HostHooks implements LessonHooks {
   }
 
   private void render(DoctorReport doctorReport, Printer printer, boolean brief) {
-    ReportRenderer.Mode mode = printer.style().symbols() ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN;
+    ReportRenderer.Mode mode = ReportRenderer.Mode.of(printer.style().color(), printer.style().unicode());
     printer.text(new ReportRenderer(mode, printer.width(), lessonsByTag(course)).toText(doctorReport, brief));
   }
 

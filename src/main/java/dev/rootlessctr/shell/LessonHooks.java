@@ -23,6 +23,12 @@ public interface LessonHooks {
    */
   default void started(Printer printer, java.util.function.Predicate<String> confirm) {}
 
+  /**
+   * At the end of a script: whether the host diagnosis found something that blocks the course
+   * (a failed finding); says so when it did, and the script then exits non-zero.
+   */
+  boolean courseBlocked(Printer printer);
+
   /** One line per setting worth showing in {@code :status} (mirror mode, ...). */
   java.util.List<String> status();
 
@@ -32,6 +38,11 @@ public interface LessonHooks {
   /** No preparation at all: tests of the shell itself. */
   static LessonHooks none() {
     return new LessonHooks() {
+      @Override
+      public boolean courseBlocked(Printer printer) {
+        return false;
+      }
+
       @Override
       public boolean beforeLesson(Lesson lesson, Printer printer) {
         return true;

@@ -1,6 +1,7 @@
 package dev.rootlessctr.shell;
 
 import dev.rootlessctr.lesson.Prose;
+import dev.rootlessctr.render.Ansi;
 import dev.rootlessctr.render.Glyphs;
 import dev.rootlessctr.render.Style;
 import dev.rootlessctr.render.TerminalRenderer;
@@ -164,7 +165,7 @@ public final class Printer {
   }
 
   private void print(AttributedString line) {
-    out.println(shown(style.color() ? line.toAnsi() : line.toString()));
+    out.println(shown(style.color() ? Ansi.of(line) : line.toString()));
   }
 
   /**
@@ -189,9 +190,5 @@ public final class Printer {
   /** The text as this terminal can show it: ASCII stand-ins when it cannot show Unicode. */
   public String shown(String text) {
     return style.unicode() ? text : Glyphs.ascii(text);
-  }
-
-  public PrintWriter writer() {
-    return out;
   }
 }

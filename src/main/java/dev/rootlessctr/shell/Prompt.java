@@ -1,5 +1,6 @@
 package dev.rootlessctr.shell;
 
+import dev.rootlessctr.render.Ansi;
 import java.nio.file.Path;
 import org.jline.utils.AttributedStringBuilder;
 
@@ -22,7 +23,7 @@ final class Prompt {
     });
     out.append(shortPath(cwd), printer.style().heading());
     out.append(" $ ");
-    return printer.shown(printer.style().color() ? out.toAnsi() : out.toString());
+    return printer.shown(printer.style().color() ? Ansi.of(out.toAttributedString()) : out.toString());
   }
 
   private String shortPath(Path cwd) {

@@ -1,6 +1,6 @@
 package dev.rootlessctr.shell;
 
-import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.lesson.Step;

@@ -32,6 +32,7 @@ final class Session {
   private final Map<String, Integer> hintsShown = new HashMap<>();
   private final Map<String, Observations> observations = new HashMap<>();
   private final Map<String, Map<String, String>> creditedValues = new HashMap<>();
+  private final Map<String, String> usedInstead = new HashMap<>();
   private Position position;
   private boolean positionSeen = true;
   private boolean anyCheckFailed;
@@ -158,6 +159,15 @@ final class Session {
     creditedValues.put(key(p), Map.copyOf(values));
     credits.removeIf(c -> c.step().equals(p));
     credits.add(new Credit(p, by.map(Outcome::command), by.map(Outcome::exitCode).orElse(-1), clock.instant(), values));
+  }
+
+  /** The course's tool and the one the learner used instead ({@code runc -> crun}). */
+  Map<String, String> usedInstead() {
+    return Map.copyOf(usedInstead);
+  }
+
+  void usedInstead(String courseProgram, String theirs) {
+    usedInstead.put(courseProgram, theirs);
   }
 
   /** The last line run at the prompt, whatever step it belonged to. */

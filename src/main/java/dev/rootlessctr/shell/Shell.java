@@ -52,11 +52,12 @@ public final class Shell {
 
   /**
    * Runs until {@code :quit} or the end of input; returns the exit status: 0, or 1 when input was
-   * scripted and some {@code :check} failed.
+   * scripted and some {@code :check} failed or the host diagnosis found what blocks the course.
    */
   public int run() {
     Printer printer = tutor.printer();
     guard.arm();
+    boolean hostBlocked = false;
     try {
       hooks.started(printer, this::confirm);
       tutor.show();
@@ -87,10 +88,11 @@ public final class Shell {
           tutor.runLine(trimmed);
         }
       }
+      hostBlocked = !input.interactive() && hooks.courseBlocked(printer);
     } finally {
       leave();
     }
-    return !input.interactive() && tutor.session().anyCheckFailed() ? 1 : 0;
+    return !input.interactive() && (tutor.session().anyCheckFailed() || hostBlocked) ? 1 : 0;
   }
 
   /** Runs a {@code :} command; false when the shell should end. */
@@ -264,7 +266,8 @@ public final class Shell {
     saver.close();
     hooks.close();
     if (input.interactive()) {
-      printer.note("Progress saved. Your lab stays in " + lab.dir() + " (:reset all removes it). Bye.");
+      String progress = saver.unsaved().map(why -> "Progress was not saved (" + why + ").").orElse("Progress saved.");
+      printer.note(progress + " Your lab stays in " + lab.dir() + " (:reset all removes it). Bye.");
     }
   }
 }

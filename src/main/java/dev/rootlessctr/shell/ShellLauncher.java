@@ -6,14 +6,20 @@ import dev.rootlessctr.cast.RecordingTerminal;
 import dev.rootlessctr.exec.PipeLineRunner;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.exec.TerminalLineRunner;
-import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.host.HostUser;
+import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lab.LabDir;
+import dev.rootlessctr.lab.ScratchDirs;
+import dev.rootlessctr.lab.SessionLedger;
+import dev.rootlessctr.lab.RuncRoot;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.doctor.DoctorCommand;
 import dev.rootlessctr.doctor.DoctorInputs;
 import dev.rootlessctr.doctor.ReportRenderer;
 import dev.rootlessctr.doctor.HostView;
 import dev.rootlessctr.doctor.MirrorStatus;
+import dev.rootlessctr.doctor.RegistryReach;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.settings.Settings;
@@ -24,6 +30,7 @@ import dev.rootlessctr.probe.Probes;
 import dev.rootlessctr.lesson.LessonError;
 import dev.rootlessctr.lint.CourseProblems;
 import dev.rootlessctr.process.ProcessRunner;
+import dev.rootlessctr.progress.ProgressFiles;
 import dev.rootlessctr.progress.ProgressStore;
 import dev.rootlessctr.render.ColorChoice;
 import dev.rootlessctr.render.Glyphs;
@@ -37,7 +44,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,11 +86,11 @@ public final class ShellLauncher {
    * Runs the {@code doctor} subcommand, judged against the same lab, runc state directory and
    * registry the shell would use, and naming the lessons each finding affects. The built-in
    * mirror is started for its check (and stopped), a workshop registry is asked over the
-   * network, online mode has none to ask.
+   * network, and online mode asks Docker Hub.
    */
   public static int doctor(Path lessons, Path lab, String registry, List<String> args, PrintWriter out, PrintWriter err) {
     try (LabMirror mirror = labMirror(registry, XdgDirs.from(System.getenv()))) {
-      return doctorCommand(lessons, lab, mirrorStatus(mirror)).run(args, out, err);
+      return doctorCommand(lessons, lab, mirrorStatus(mirror, System.getenv())).run(args, out, err);
     }
   }
 
@@ -106,12 +112,11 @@ public final class ShellLauncher {
     DoctorInputs inputs =
         DoctorInputs.defaults(HostView.real())
             .withLabDir(lab != null ? lab.toAbsolutePath() : Lab.defaultDir(user))
-            .withRuncStateDir(Lab.runcRoot(env, user));
+            .withRuncStateDir(RuncRoot.plan(env, user.uid(), XdgDirs.from(env).state(), Path::of).dir());
     inputs = inputs.withMirror(mirror);
-    boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null)
-        && Glyphs.unicode(java.nio.charset.Charset.defaultCharset());
+    boolean colour = ColorChoice.wanted("auto", env, System.console() != null ? env.getOrDefault("TERM", "xterm") : null);
     int width = env.getOrDefault("COLUMNS", "").matches("\\d{2,3}") ? Integer.parseInt(env.get("COLUMNS")) : 80;
-    return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), colour ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN, width);
+    return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), ReportRenderer.Mode.of(colour, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), width);
   }
 
   public int launch(Request request) {
@@ -126,7 +131,9 @@ public final class ShellLauncher {
     // The lessons and the progress file are read on a second core while this one sets up the
     // terminal: together they are most of the time to the first prompt.
     CompletableFuture<Course> course = CompletableFuture.supplyAsync(() -> loadCourse(request.lessons()));
-    ProgressStore store = new ProgressStore(XdgDirs.from(env).state().resolve("progress-" + request.lessons().getFileName() + ".json"));
+    Path stateDir = XdgDirs.from(env).state();
+    ProgressFiles.migrate(stateDir, request.lessons());
+    ProgressStore store = new ProgressStore(ProgressFiles.forCourse(stateDir, request.lessons()));
     CompletableFuture<ProgressStore.Loaded> progress = CompletableFuture.supplyAsync(store::load);
     boolean interactive = System.console() != null;
     try {
@@ -134,6 +141,9 @@ public final class ShellLauncher {
     } catch (UncheckedIOException e) {
       err.println("rootless-ctr: cannot read the lessons in " + request.lessons() + ": " + e.getCause().getMessage());
       return 1;
+    } catch (LabDir.Problem e) {
+      err.println("rootless-ctr: " + e.getMessage());
+      return e.usage() ? 2 : 1;
     } catch (IOException e) {
       err.println("rootless-ctr: " + e.getMessage());
       return 1;
@@ -182,7 +192,18 @@ public final class ShellLauncher {
 
   private int onTerminal(Request request, HostUser user, CompletableFuture<Course> loading, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
     CastWriter[] recording = {null};
-    try (Terminal real = TerminalBuilder.builder().system(true).name("rootless-ctr").build()) {
+    // JNI reads and sets the terminal's modes with direct calls; exec, the fallback where JNI's
+    // library cannot load, forks stty for each (about 5 ms, at every prompt and every command).
+    // FFM needs Java 22. Grapheme cluster probing is off: it queries the terminal at start and
+    // waits 200 ms where nothing answers (a pty under script(1)), for emoji the course never shows.
+    try (Terminal real =
+        TerminalBuilder.builder()
+            .system(true)
+            .name("rootless-ctr")
+            .ffm(false)
+            .providers(TerminalBuilder.PROP_PROVIDER_JNI + "," + TerminalBuilder.PROP_PROVIDER_EXEC)
+            .graphemeCluster(false)
+            .build()) {
       CastWriter cast = startRecording(request.record(), real.getWidth(), real.getHeight());
       recording[0] = cast;
       // Recording tees what is written to the terminal; everything else goes to the real one.
@@ -192,8 +213,8 @@ public final class ShellLauncher {
       terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
       boolean color = ColorChoice.wanted(request.color(), env, terminal.getType());
       PrintWriter writer = terminal.writer();
-      Printer printer = new Printer(writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getWidth);
-      Path scratch = scratchDir();
+      Printer printer = new Printer(writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getColumns);
+      Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
       try {
         Course course;
         try {
@@ -202,20 +223,18 @@ public final class ShellLauncher {
           throw (UncheckedIOException) e.getCause();
         }
         ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, true);
-        XdgDirs dirs = XdgDirs.from(env);
-        Files.createDirectories(dirs.state());
         Shell shell =
             ShellSetup.forTerminal(
                 parts,
                 terminal,
-                dirs.state().resolve("history"),
+                historyFile(XdgDirs.from(env).state(), scratch),
                 (p, typeahead) -> {
                   TerminalLineRunner runner = new TerminalLineRunner(terminal, scratch, QUIET_NOTICE, line -> quietNotice(p, line)).typeaheadTo(typeahead);
                   return cast == null ? runner : runner.recordTo(cast::output);
                 });
         return shell.run();
       } finally {
-        deleteScratch(scratch);
+        ScratchDirs.delete(scratch);
       }
     } finally {
       stopRecording(recording[0], request.record());
@@ -234,7 +253,7 @@ public final class ShellLauncher {
     PrintWriter out = cast == null ? this.out : new PrintWriter(CastTee.writer(this.out, cast));
     boolean color = request.color().equals("always");
     Printer printer = new Printer(out, Style.of(color, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), () -> 80);
-    Path scratch = scratchDir();
+    Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
     try {
       ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, false);
       PipeLineRunner runner =
@@ -246,7 +265,7 @@ public final class ShellLauncher {
       return ShellSetup.forScript(parts, reader, runner).run();
     } finally {
       out.flush();
-      deleteScratch(scratch);
+      ScratchDirs.delete(scratch);
       stopRecording(cast, request.record());
     }
   }
@@ -256,10 +275,10 @@ public final class ShellLauncher {
       printer.failure("lesson not loaded: " + error);
     }
     Map<String, Probe> probes = Probes.standard();
-    Path labDir = request.lab() != null ? request.lab().toAbsolutePath() : Lab.defaultDir(user);
-    Lab lab = new Lab(labDir, Lab.runcRoot(env, user));
-    boolean created = !Files.isDirectory(labDir);
-    Files.createDirectories(labDir);
+    Path defaultLab = Lab.defaultDir(user);
+    boolean created = !Files.isDirectory(request.lab() != null ? request.lab().toAbsolutePath() : defaultLab);
+    Path labDir = LabDir.prepare(request.lab(), defaultLab, user.uid());
+    Lab lab = new Lab(labDir, RuncRoot.choose(env, user.uid(), XdgDirs.from(env).state(), Path.of("/tmp")).dir());
     printer.note((created ? "Created your lab directory " : "Your lab directory is ") + labDir + "; commands run there.");
     Map<String, String> sessionEnv = new LinkedHashMap<>(env);
     SystemPath.withSbin(sessionEnv, printer);
@@ -274,18 +293,27 @@ public final class ShellLauncher {
         DoctorInputs.defaults(HostView.rooted(Path.of("/"), env, ProcessRunner.system(), dev.rootlessctr.doctor.SpaceMeter.fileStore()))
             .withLabDir(labDir)
             .withRuncStateDir(lab.runcRoot())
-            .withMirror(mirrorStatus(mirror))
+            .withMirror(mirrorStatus(mirror, env))
             .withAllowRoot(request.allowRoot());
-    LessonHooks hooks = new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir)));
+    SessionLedger ledger = SessionLedger.start(dirs.state().resolve("sessions"), lab.runcRoot(), user.uid());
+    LessonHooks hooks =
+        new LeftoverHooks(
+            new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir))),
+            new Cleaner(lab, ProcessRunner.system(), sessionEnv, ledger),
+            ScratchDirs.collect(tmpDir(), user.uid()),
+            interactive);
+    // What the course's mistakes may depend on: "pinging container registry" means something
+    // else offline, online and in a workshop.
+    Map<String, String> situation = Map.of("registry", mirror.mode().kind().name().toLowerCase(java.util.Locale.ROOT));
     return new ShellSetup.Parts(
-        course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks);
+        course, lab, user, state, printer, store, progress::join, probes, ProcessRunner.system(), hooks, situation, ledger);
   }
 
-  /** What the doctor asks about the mirror in {@code mode}. */
-  private static MirrorStatus mirrorStatus(LabMirror mirror) {
+  /** What the doctor asks about the mirror in {@code mode}: in online mode, Docker Hub itself. */
+  private static MirrorStatus mirrorStatus(LabMirror mirror, Map<String, String> env) {
     RegistryMode mode = mirror.mode();
     return switch (mode.kind()) {
-      case ONLINE -> MirrorStatus.notUsed("online mode, skopeo pulls from Docker Hub itself");
+      case ONLINE -> MirrorStatus.online("Docker Hub", RegistryReach.DOCKER_HUB, Duration.ofSeconds(3), env);
       case WORKSHOP -> MirrorStatus.of(mode.workshopAddress(), mirror::answering);
       case OFFLINE -> MirrorStatus.of("127.0.0.1 (" + mode + ")", mirror::answering);
     };
@@ -296,24 +324,23 @@ public final class ShellLauncher {
   }
 
   /**
-   * The private temp directory for the session's typescripts and state files. It goes when the
-   * shell leaves, and also when a signal (SIGTERM, a closed terminal) stops the JVM first.
+   * The history file in the state directory; in the session's scratch directory when the state
+   * directory cannot be written (the progress warning says so), so the shell still starts.
    */
-  private static Path scratchDir() throws IOException {
-    Path scratch = Files.createTempDirectory(
-        "rootless-ctr-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteScratch(scratch), "scratch-cleanup"));
-    return scratch;
+  private static Path historyFile(Path stateDir, Path scratch) {
+    try {
+      Files.createDirectories(stateDir);
+      if (Files.isWritable(stateDir)) {
+        return stateDir.resolve("history");
+      }
+    } catch (IOException e) {
+      // below
+    }
+    return scratch.resolve("history");
   }
 
-  private static void deleteScratch(Path scratch) {
-    try (var files = Files.list(scratch)) {
-      for (Path file : files.toList()) {
-        Files.deleteIfExists(file);
-      }
-      Files.deleteIfExists(scratch);
-    } catch (IOException e) {
-      // a leftover private temp directory is harmless
-    }
+  /** Where scratch directories go: java.io.tmpdir, which the launcher leaves at /tmp. */
+  private static Path tmpDir() {
+    return Path.of(System.getProperty("java.io.tmpdir", "/tmp"));
   }
 }

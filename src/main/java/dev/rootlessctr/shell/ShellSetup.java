@@ -4,10 +4,13 @@ import dev.rootlessctr.check.CheckContext;
 import dev.rootlessctr.exec.LineRunner;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.tutor.HostFacts;
+import dev.rootlessctr.lab.ClaimingLineRunner;
 import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.ContainerGuard;
-import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.host.Editor;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lab.SessionLedger;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.ProbeContext;
@@ -40,10 +43,18 @@ public final class ShellSetup {
       Map<String, Probe> probes,
       ProcessRunner processes,
       LessonHooks hooks,
-      Map<String, String> situation) {
+      Map<String, String> situation,
+      SessionLedger ledger) {
 
     public Parts {
       situation = Map.copyOf(situation);
+    }
+
+    /** Parts whose container ledger is kept in memory only (tests of the shell itself). */
+    public Parts(Course course, Lab lab, HostUser user, ShellState state, Printer printer, ProgressStore store,
+        java.util.function.Supplier<ProgressStore.Loaded> progress, Map<String, Probe> probes, ProcessRunner processes, LessonHooks hooks,
+        Map<String, String> situation) {
+      this(course, lab, user, state, printer, store, progress, probes, processes, hooks, situation, SessionLedger.inMemory(lab.runcRoot()));
     }
 
     /** Parts for a shell whose situation (registry mode) no mistake depends on. */
@@ -72,7 +83,7 @@ public final class ShellSetup {
             .option(LineReader.Option.AUTO_FRESH_LINE, true)
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
             .build();
-    return assemble(parts, session, new TerminalInput(reader), runner.apply(parts.printer(), reader::runMacro), terminal::getHeight, inspect);
+    return assemble(parts, session, new TerminalInput(reader), runner.apply(parts.printer(), reader::runMacro), terminal::getRows, inspect);
   }
 
   /** A shell reading lines from a non-terminal input as if typed. */
@@ -95,10 +106,12 @@ public final class ShellSetup {
 
   private static Shell assemble(Parts parts, Session session, Input input, LineRunner runner, java.util.function.IntSupplier height, InspectCommand inspect) {
     BackgroundSaver saver = new BackgroundSaver(parts.store(), session.progress(), parts.printer()::warning);
+    // Every line goes through the claiming runner: this session deletes only containers it made.
+    LineRunner claiming = new ClaimingLineRunner(runner, parts.ledger(), parts.user().uid());
     Tutor tutor =
-        new Tutor(session, parts.printer(), runner, parts.state(), () -> checkContext(parts), parts.hooks(), saver::save,
+        new Tutor(session, parts.printer(), claiming, parts.state(), () -> checkContext(parts), parts.hooks(), saver::save,
             parts.situation(), HostFacts.real(parts.user().uid()), height);
-    Cleaner cleaner = new Cleaner(parts.lab(), parts.processes(), parts.state().env());
+    Cleaner cleaner = new Cleaner(parts.lab(), parts.processes(), parts.state().env(), parts.ledger());
     Prompt prompt = new Prompt(parts.printer(), parts.user().home());
     ContainerGuard guard = new ContainerGuard(cleaner, parts.printer()::mute);
     ReportCommand report = new ReportCommand(session, parts.state(), parts.lab(), parts.user(), parts.processes(), java.time.Clock.systemUTC());
@@ -118,6 +131,9 @@ public final class ShellSetup {
     builtIns.put("lab", parts.lab().dir().toString());
     builtIns.put("runc_root", parts.lab().runcRoot().toString());
     builtIns.put("cwd", state.cwd().toString());
+    // The editor the doctor found, so a lesson never suggests one that is not installed; the
+    // course needs busybox-static, whose vi is the last resort.
+    builtIns.put("editor", Editor.find(state.env()).map(Editor::command).orElse("busybox vi"));
     ProbeContext probeContext =
         new ProbeContext(state.cwd(), state.env(), parts.lab().runcRoot(), Path.of("/proc"), new MemoizingProcessRunner(parts.processes()));
     return new CheckContext(state.cwd(), state.env(), builtIns, parts.probes(), probeContext);

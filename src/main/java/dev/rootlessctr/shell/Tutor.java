@@ -215,6 +215,9 @@ final class Tutor {
       });
       save.run();
     }
+    if (verdict instanceof Verdict.OtherTool other) {
+      session.usedInstead(other.courseProgram(), other.program());
+    }
     view.print(verdict, outcome, position);
     if (verdict instanceof Verdict.Completed completed) {
       moveOn(position.get(), completed);
@@ -234,6 +237,9 @@ final class Tutor {
   private Map<Position, Bindings> watched(Optional<Position> position, List<Match> matches) {
     Map<Position, Bindings> watched = new LinkedHashMap<>();
     for (Match m : matches) {
+      if (m.looks()) {
+        continue; // an ls of the result: nothing runs to be watched
+      }
       if (!session.isComplete(m.position()) || position.filter(m.position()::equals).isPresent()) {
         watched.put(m.position(), session.bindings().with(m.bindings()));
       }
@@ -428,10 +434,22 @@ final class Tutor {
       }
     }));
     bindings.runcRoot().ifPresent(r -> printer.note("(You use your own --root, " + r + "; the values below were read there.)"));
-    if (!bindings.names().isEmpty()) {
-      List<String> names = new ArrayList<>();
-      bindings.names().forEach((lesson, theirs) -> names.add(theirs + " for " + lesson));
+    String checked = p.step().expectations() + " " + p.step().whileRunning();
+    List<String> names = new ArrayList<>();
+    bindings.names().forEach((lesson, theirs) -> {
+      if (checked.contains(lesson)) {
+        names.add(theirs + " for " + lesson);
+      }
+    });
+    if (!names.isEmpty()) {
       printer.note("(With your names: " + String.join(", ", names) + ".)");
+    }
+    for (Command command : p.step().commands()) {
+      String program = command.text().strip().split("\\s+")[0];
+      session.usedInstead().entrySet().stream()
+          .filter(e -> e.getKey().equals(program))
+          .forEach(e -> printer.note("(You used " + e.getValue() + " where this step uses " + e.getKey()
+              + "; what follows is what " + e.getKey() + "'s state shows, not " + e.getValue() + "'s.)"));
     }
     if (!now.passed()) {
       Optional<ExpectationResult> failed = now.firstFailure();
@@ -528,7 +546,7 @@ final class Tutor {
       return;
     }
     ExpectationResult failed = report.firstFailure().orElseThrow();
-    printer.note("Not done yet: " + failed.description() + " (" + failed.actual() + "). :check shows everything, :hint helps.");
+    printer.note("Not done yet: " + VerdictView.missing(failed) + ". :check shows everything, :hint helps.");
   }
 
   private void applyEdit(JsonEdit template) {

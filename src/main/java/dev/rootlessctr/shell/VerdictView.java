@@ -49,6 +49,14 @@ final class VerdictView {
       printer.blank();
       printer.warning("runc's state directory " + foreign.dir() + " belongs to " + foreign.owner() + ", not to you, so runc cannot keep your containers there.");
       printer.note("That is why the course gives runc a directory of yours: --root \"$RUNC_ROOT\" (" + foreign.courseRoot() + "). Any directory you own works too.");
+    } else if (verdict instanceof Verdict.OtherTool other) {
+      printer.blank();
+      String where = other.step().map(p -> " (" + p.label() + ")").orElse("");
+      String result = other.exitCode() == 0 ? "It worked" : "It exited with status " + other.exitCode()
+          + (other.lastLine().isEmpty() ? "" : " (" + other.lastLine() + ")");
+      printer.note(other.program() + " " + other.subcommand() + " is not the course's " + other.courseProgram() + " "
+          + other.subcommand() + where + ". " + result + ", but the course checks what " + other.courseProgram()
+          + " made, so this step stays as it was; :explain says what differs.");
     } else if (verdict instanceof Verdict.Unsure unsure) {
       printer.blank();
       String said = unsure.lastLine().isEmpty() ? "and printed nothing." : "and said: " + unsure.lastLine();
@@ -91,7 +99,13 @@ final class VerdictView {
     String lead = current.filter(notYet.step()::equals).isPresent()
         ? "Not done yet: "
         : "That is " + notYet.step().label() + "'s command (" + notYet.step().step().title() + "); not done yet: ";
-    printer.note(lead + failed.description() + " (" + failed.actual() + "). :check shows everything, :hint helps.");
+    printer.note(lead + missing(failed) + ". :check shows everything, :hint helps.");
+  }
+
+  /** One failed expectation in a sentence: what was expected and what was seen. */
+  static String missing(ExpectationResult failed) {
+    String what = failed.description().equals(failed.expected()) ? "" : failed.description() + ": ";
+    return what + "expected " + failed.expected() + ", saw " + failed.actual();
   }
 
   /** What was seen from outside while the line ran; one line when nothing could be seen. */
@@ -119,9 +133,15 @@ final class VerdictView {
   private void wrongUsage(Verdict.WrongUsage usage, Outcome outcome) {
     int lines = usage.error().outputLines();
     boolean folded = false;
-    if (lines > FOLD_OVER) {
-      int rows = Math.min(rows(outcome.output()), Math.max(0, height.getAsInt() - 2));
-      folded = rows > 0 && printer.eraseAbove(rows);
+    if (lines > FOLD_OVER && height.getAsInt() > 2) {
+      // Output taller than the screen pushed the typed line off it: clear the screen above the
+      // cursor and show the line again, so what was typed and what went wrong stay together.
+      int rows = rows(outcome.output());
+      boolean overflow = rows >= height.getAsInt() - 1;
+      folded = printer.eraseAbove(overflow ? height.getAsInt() - 1 : rows);
+      if (folded && overflow) {
+        printer.note("$ " + outcome.command());
+      }
       if (folded) {
         printer.styled(usage.error().errorLine(), printer.style().failure());
         printer.note("(" + usage.program() + " then printed " + (lines - 1) + " lines of usage; :output shows them all)");

@@ -76,6 +76,10 @@ public final class Judge {
     if (side.isPresent()) {
       return side.get();
     }
+    Optional<Verdict> other = otherTool(line, current);
+    if (other.isPresent()) {
+      return other.get();
+    }
     if (exit != 0) {
       Optional<Verdict> foreign = foreignStateDir(line);
       if (foreign.isPresent()) {
@@ -179,7 +183,7 @@ public final class Judge {
       // Meant for the step the learner is at: repeating a done step is no attempt at another.
       return here.filter(m -> !done.test(m.position()));
     }
-    return line.matches().stream().filter(m -> m.strong() && !done.test(m.position())).findFirst();
+    return line.matches().stream().filter(m -> m.strong() && !m.looks() && !done.test(m.position())).findFirst();
   }
 
   private Optional<Verdict> notFound(LineFacts line) {
@@ -223,6 +227,34 @@ public final class Judge {
     return Optional.empty();
   }
 
+  /**
+   * A tool the course does not use, doing a step's work its own way: {@code crun run} where the
+   * lesson has {@code runc run}, {@code umoci unpack} for {@code oci-image-tool unpack}. Told by
+   * the subcommand, since the course names no alternatives.
+   */
+  private Optional<Verdict> otherTool(LineFacts line, Optional<Position> current) {
+    if (!line.matches().isEmpty()) {
+      return Optional.empty();
+    }
+    for (List<String> words : ShellWords.commands(line.line(), line.env())) {
+      CommandShape typed = matcher.shape(words);
+      if (matcher.hostPrograms().contains(typed.program())) {
+        continue;
+      }
+      String sub = typed.positionals().isEmpty() ? "" : typed.positionals().get(0);
+      for (String program : matcher.hostPrograms()) {
+        if (!sub.isEmpty() && matcher.subcommands(program).contains(sub)) {
+          List<Position> steps = matcher.stepsUsing(program, sub);
+          Optional<Position> step = steps.stream().filter(p -> current.filter(p::equals).isPresent()).findFirst()
+              .or(() -> steps.stream().findFirst());
+          return Optional.of(new Verdict.OtherTool(typed.program(), program, sub, step, line.outcome().exitCode(),
+              lastLine(line.outcome().output())));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   private Optional<Verdict> foreignStateDir(LineFacts line) {
     for (List<String> words : ShellWords.commands(line.line(), line.env())) {
       CommandShape shape = matcher.shape(words);
@@ -255,7 +287,7 @@ public final class Judge {
    */
   private Optional<Verdict> mistake(LineFacts line, Predicate<Position> done, Optional<Position> current, Bindings known, Map<Position, CheckReport> reports) {
     List<Position> contexts = new ArrayList<>();
-    boolean here = current.filter(c -> line.matches().stream().anyMatch(m -> m.position().equals(c))).isPresent();
+    boolean here = current.filter(c -> line.matches().stream().anyMatch(m -> m.position().equals(c) && !m.looks())).isPresent();
     if (here) {
       contexts.add(current.get()); // the step the learner is at is the one the line was meant for
     } else {
@@ -264,7 +296,7 @@ public final class Judge {
       // The current lesson's own steps come first (a runc run typed at the edit step belongs to
       // the next step of that lesson), then those not done, nearest to the learner first.
       int here0 = current.map(this::index).orElse(0);
-      line.matches().stream().filter(Match::strong).map(Match::position).distinct()
+      line.matches().stream().filter(m -> m.strong() && !m.looks()).map(Match::position).distinct()
           .sorted(java.util.Comparator.comparing((Position p) -> current.filter(c -> c.lesson() == p.lesson()).isEmpty())
               .thenComparing(done::test)
               .thenComparing(p -> Math.abs(index(p) - here0)))

@@ -63,6 +63,12 @@ public final class LineMatcher {
     words.values().forEach(list -> list.forEach(this::learnSubcommand));
     words.forEach((position, list) -> {
       for (int i = 0; i < list.size(); i++) {
+        if (position.step().isReading()) {
+          // An optional step's command (the alpine pull) teaches the tools' options, but it is
+          // no step to do and its names are not the lesson's.
+          list.stream().filter(w -> !w.isEmpty()).forEach(w -> hostPrograms.add(CommandShape.programName(w.get(0))));
+          break;
+        }
         if (!list.get(i).isEmpty()) {
           CommandShape shape = CommandShape.of(list.get(i), valued, withSubcommands);
           known.add(new Known(position, i, shape));

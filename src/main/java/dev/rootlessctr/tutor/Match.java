@@ -11,6 +11,17 @@ package dev.rootlessctr.tutor;
  */
 public record Match(Position position, int command, Bindings bindings, boolean strong) {
 
+  /**
+   * Whether the line only looks around: the step starts a container to type into (a command with
+   * input lines), and this is one of its other commands ({@code ls -l} of the result). Such a
+   * line is watched for nothing and explained by none of the step's mistakes, which are about
+   * the container.
+   */
+  public boolean looks() {
+    java.util.List<dev.rootlessctr.lesson.Command> commands = position.step().commands();
+    return commands.stream().anyMatch(c -> !c.input().isEmpty()) && commands.get(command).input().isEmpty();
+  }
+
   /** Whether the line did the step's last command (its work), not an earlier preparation. */
   public boolean isLastCommand() {
     return command == position.step().commands().size() - 1;

@@ -71,6 +71,13 @@ public sealed interface Verdict {
    */
   record WrongSide(String command, Side ranOn, Optional<Position> step, Optional<String> start) implements Verdict {}
 
+  /**
+   * The learner used another tool for a step's work ({@code crun} for {@code runc}): the course's
+   * checks look at what its own tool made, so the tutor says so instead of judging.
+   */
+  record OtherTool(String program, String courseProgram, String subcommand, Optional<Position> step, int exitCode, String lastLine)
+      implements Verdict {}
+
   /** The runc state directory the learner named belongs to another user. */
   record ForeignStateDir(Path dir, String owner, Path courseRoot) implements Verdict {}
 

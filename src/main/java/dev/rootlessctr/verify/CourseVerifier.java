@@ -11,7 +11,8 @@ import dev.rootlessctr.lesson.Placeholders;
 import dev.rootlessctr.edit.JsonEditor;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.exec.TypedLineRunner;
-import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.host.Editor;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Command;
 import dev.rootlessctr.lesson.Expectation;
@@ -162,6 +163,7 @@ final class CourseVerifier {
     builtIns.put("lab", lab.dir().toString());
     builtIns.put("runc_root", lab.runcRoot().toString());
     builtIns.put("cwd", state.cwd().toString());
+    builtIns.put("editor", Editor.find(state.env()).map(Editor::command).orElse("busybox vi"));
     ProbeContext probeContext =
         new ProbeContext(state.cwd(), state.env(), lab.runcRoot(), Path.of("/proc"), new MemoizingProcessRunner(processes));
     return new CheckContext(state.cwd(), state.env(), builtIns, probes, probeContext);

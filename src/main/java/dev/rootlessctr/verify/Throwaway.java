@@ -1,8 +1,10 @@
 package dev.rootlessctr.verify;
 
 import dev.rootlessctr.lab.Cleaner;
-import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lab.RuncRoot;
+import dev.rootlessctr.lab.SessionLedger;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +40,7 @@ public final class Throwaway implements AutoCloseable {
     this.env = Map.copyOf(env);
     Path labDir = dir("home").resolve("rootless-ctr-lab");
     Files.createDirectories(labDir);
-    this.lab = new Lab(labDir, Lab.runcRoot(this.env, HostUser.current(this.env)));
+    this.lab = new Lab(labDir, RuncRoot.choose(this.env, HostUser.current(this.env).uid(), dir("state").resolve("rootless-ctr"), root).dir());
     this.onSignal = new Thread(this::close, "throwaway-cleanup");
     Runtime.getRuntime().addShutdownHook(onSignal);
   }
@@ -82,8 +84,10 @@ public final class Throwaway implements AutoCloseable {
     }
     try {
       // Containers first: their state lives under run/, their rootfs under home/.
-      new Cleaner(lab, processes, env).deleteContainers();
-      new Cleaner(new Lab(root, lab.runcRoot()), processes, env).removeLabContents();
+      // Nobody else uses this runc state directory: every container in it is the run's.
+      SessionLedger all = SessionLedger.owningAll(lab.runcRoot());
+      new Cleaner(lab, processes, env, all).deleteContainers();
+      new Cleaner(new Lab(root, lab.runcRoot()), processes, env, all).removeLabContents();
       Files.deleteIfExists(root);
     } catch (IOException e) {
       System.err.println("rootless-ctr: could not remove " + root + " completely: " + e.getMessage());

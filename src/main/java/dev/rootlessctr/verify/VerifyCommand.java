@@ -8,11 +8,12 @@ import dev.rootlessctr.doctor.MirrorStatus;
 import dev.rootlessctr.doctor.SpaceMeter;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.exec.TypedLineRunner;
-import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.CourseLoader;
 import dev.rootlessctr.lesson.ProbeCatalog;
+import dev.rootlessctr.lesson.Requirement;
 import dev.rootlessctr.probe.Probes;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.lesson.LessonError;
@@ -166,7 +167,7 @@ public final class VerifyCommand {
   private record MirrorPreparation(LabMirror mirror, Path stateDir) implements CourseVerifier.Preparation {
     @Override
     public Optional<String> before(Lesson lesson, ShellState state) {
-      if (!lesson.needs().contains("mirror")) {
+      if (!lesson.needs().contains(Requirement.MIRROR)) {
         return Optional.empty();
       }
       String path = state.env().getOrDefault("PATH", "");

@@ -160,7 +160,7 @@ public final class FakeHost {
     return this;
   }
 
-  Path path(String hostPath) {
+  public Path path(String hostPath) {
     return root.resolve(hostPath.replaceFirst("^/+", ""));
   }
 

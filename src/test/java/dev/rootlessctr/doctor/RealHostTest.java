@@ -107,6 +107,44 @@ class RealHostTest {
         "oci-image-tool", "busybox", "userns", "runc-state-dir")), passed.toString());
   }
 
+  @Test
+  void runcAndCrunAreJudgedByARealContainerAndNothingIsLeftBehind() throws IOException {
+    List<String> before = doctorScratch();
+    Captured run = doctorAsLearner(LOGIN_PATH, "doctor", "--json");
+    JsonNode json = new ObjectMapper().readTree(run.stdout());
+    JsonNode runc = finding(json, "runc");
+    assertEquals("PASS", runc.get("status").asText(), runc.toString());
+    assertTrue(runc.get("seen").asText().matches(".*; started a test container \\(`true`\\) in \\d+ ms"),
+        runc.toString());
+    JsonNode crun = finding(json, "crun");
+    String crunSeen = crun.get("seen").asText();
+    if (crun.get("status").asText().equals("PASS")) {
+      assertTrue(crunSeen.contains("started a test container") || crunSeen.contains("not installed"),
+          crun.toString());
+    } else {
+      // This machine kind mounts cgroups v1 and v2 side by side, which crun refuses.
+      assertTrue(crunSeen.contains("could not start a test container: ")
+          || crunSeen.contains("not installed"), crun.toString());
+    }
+    assertEquals(before, doctorScratch(), "the throwaway bundles are gone");
+  }
+
+  private static JsonNode finding(JsonNode report, String id) {
+    for (JsonNode finding : report.get("findings")) {
+      if (finding.get("id").asText().equals(id)) {
+        return finding;
+      }
+    }
+    throw new AssertionError("no finding " + id + " in " + report);
+  }
+
+  private static List<String> doctorScratch() throws IOException {
+    try (Stream<Path> entries = Files.list(Path.of("/tmp"))) {
+      return entries.map(p -> p.getFileName().toString())
+          .filter(name -> name.startsWith("rootless-ctr-doctor-")).sorted().toList();
+    }
+  }
+
   /** Runs {@code rootless-ctr ARGS} as the learner with a clean login-like environment. */
   private static Captured doctorAsLearner(String path, String... args) throws IOException {
     Map<String, String> env = Map.of("PATH", path, "HOME", "/home/" + LEARNER, "USER", LEARNER,
@@ -131,11 +169,11 @@ class RealHostTest {
     HostView real = HostView.real();
     return runningAsRoot()
         ? LEARNER
-        : real.effectiveUid().stream().boxed().findFirst().flatMap(real::userName).orElseThrow();
+        : real.user().name();
   }
 
   private static boolean runningAsRoot() {
-    return HostView.real().effectiveUid().orElse(-1) == 0;
+    return HostView.real().user().isRoot();
   }
 
   private static boolean learnerExists() {

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ReportRendererTest {
+
+  // An SGR sequence that sets foreground red (31) or yellow (33), possibly with bold.
+  private static final String RED = "\u001b\\[(?:[0-9]+;)*31(?:;[0-9]+)*m";
+  private static final String YELLOW = "\u001b\\[(?:[0-9]+;)*33(?:;[0-9]+)*m";
 
   @Test
   void plainTableMatchesTheGoldenText() throws IOException {
@@ -38,6 +43,33 @@ class ReportRendererTest {
     assertTrue(text.contains("✘"), text);
     assertTrue(text.contains("\u001b["), "ANSI escapes expected");
     assertFalse(text.contains(" ok "), text);
+  }
+
+  @Test
+  void failuresAndWarningsAreRedAndYellowInColourModeTitlesToo() {
+    String text = new ReportRenderer(ReportRenderer.Mode.COLOUR, 72, ReportFixtures::lessons)
+        .toText(ReportFixtures.sample());
+    Finding failed = firstWith(Status.FAIL);
+    Finding warned = firstWith(Status.WARN);
+    assertTrue(Pattern.compile(RED + "✘").matcher(text).find(), text);
+    assertTrue(Pattern.compile(RED + Pattern.quote(failed.title())).matcher(text).find(), text);
+    assertTrue(Pattern.compile(YELLOW + Pattern.quote(warned.title())).matcher(text).find(), text);
+  }
+
+  @Test
+  void aColourTerminalWithoutUnicodeGetsColouredWords() {
+    String text = new ReportRenderer(ReportRenderer.Mode.COLOUR_ASCII, 72, ReportFixtures::lessons)
+        .toText(ReportFixtures.sample());
+    assertTrue(Pattern.compile(RED + "FAIL").matcher(text).find(), text);
+    assertTrue(Pattern.compile(YELLOW + "warn").matcher(text).find(), text);
+    assertFalse(text.contains("✘") || text.contains("✔"), text);
+    assertEquals(ReportRenderer.Mode.COLOUR_ASCII, ReportRenderer.Mode.of(true, false));
+    assertEquals(ReportRenderer.Mode.PLAIN, ReportRenderer.Mode.of(false, true));
+  }
+
+  private static Finding firstWith(Status status) {
+    return ReportFixtures.sample().findings().stream().filter(f -> f.status() == status)
+        .findFirst().orElseThrow();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.rootlessctr.doctor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -72,19 +73,57 @@ class RunStateTest {
   }
 
   @Test
-  void aStateDirLeftByRootFailsWithTheCleanup() {
+  void aStateDirOfSomeoneElseFailsWithTheRealCauseAndNoSudo() {
     FakeHost host = FakeHost.healthy(tree).dir("/tmp/rootless-ctr-runc-1001", "rwx------");
     assumeFalse(host.learnerOwnsTreeFiles(), "needs a directory that belongs to someone else");
     Finding finding = host.run(new RuncStateDirCheck(Path.of("/tmp/rootless-ctr-runc-1001")));
     assertEquals(Status.FAIL, finding.status());
     assertEquals(Requirement.RUNC_STATE_DIR, finding.requirement());
     assertEquals(
-        "/tmp/rootless-ctr-runc-1001 belongs to uid 0, not to you (uid 1001); was the course once"
-            + " run as root or with sudo?",
+        "/tmp/rootless-ctr-runc-1001 belongs to user root (uid 0), mode 0700: another user created"
+            + " it; runc must not keep your containers there.",
         finding.seen());
     assertTrue(finding.why().contains("mkdir /run/runc: permission denied"), finding.why());
-    assertEquals("It only holds runc's container state; remove it:\n"
-        + "  sudo rm -rf /tmp/rootless-ctr-runc-1001", finding.fix());
+    assertFalse(finding.fix().contains("sudo"), finding.fix());
+    assertFalse(finding.fix().contains("rm -rf"), finding.fix());
+  }
+
+  /** Another local user made the learner's /tmp state directory first, open to everyone. */
+  @Test
+  void aStateDirPreCreatedByAnotherUserIsNotUsedAndTheDoctorNamesWhoMadeIt() throws Exception {
+    FakeHost host = FakeHost.healthy(tree).dir("/tmp/rootless-ctr-runc-1001", "rwxrwxrwx");
+    assumeFalse(host.learnerOwnsTreeFiles(), "needs root to give the directory to another user");
+    host.env.remove("XDG_RUNTIME_DIR");
+    Path squatted = host.path("/tmp/rootless-ctr-runc-1001");
+    Files.setAttribute(squatted, "unix:uid", 65534);
+    Files.setAttribute(squatted, "unix:mode", 0777);
+    String nobody = Files.getOwner(squatted).getName();
+
+    Path chosen = RuncStateDir.forHost(host.view());
+    assertEquals(Path.of("/home/learner/.local/state/rootless-ctr/runc"), chosen);
+    Finding finding = host.run(new RuncStateDirCheck(chosen));
+    assertEquals(Status.WARN, finding.status(), finding.seen());
+    assertEquals(
+        "/tmp/rootless-ctr-runc-1001 belongs to user " + nobody + " (uid 65534), mode 0777: another"
+            + " user created it; rootless-ctr uses /home/learner/.local/state/rootless-ctr/runc"
+            + " instead.",
+        finding.seen());
+    assertFalse(finding.seen().contains("as root") || finding.seen().contains("sudo"), "nobody ran anything as root: " + finding.seen());
+    assertFalse(finding.fix().contains("sudo"), finding.fix());
+    Finding runtime = host.run(new RuntimeDirCheck());
+    assertTrue(runtime.why().endsWith("/home/learner/.local/state/rootless-ctr/runc."), runtime.why());
+  }
+
+  @Test
+  void aSymlinkInPlaceOfTheStateDirIsNotUsed() throws Exception {
+    FakeHost host = FakeHost.healthy(tree).dir("/tmp/elsewhere", "rwxrwxrwx");
+    host.env.remove("XDG_RUNTIME_DIR");
+    Files.createSymbolicLink(host.path("/tmp/rootless-ctr-runc-" + host.learnerUid), host.path("/tmp/elsewhere"));
+    Path chosen = RuncStateDir.forHost(host.view());
+    assertEquals(Path.of("/home/learner/.local/state/rootless-ctr/runc"), chosen);
+    Finding finding = host.run(new RuncStateDirCheck(chosen));
+    assertEquals(Status.WARN, finding.status());
+    assertTrue(finding.seen().startsWith("/tmp/rootless-ctr-runc-" + host.learnerUid + " is a symbolic link"), finding.seen());
   }
 
   @Test

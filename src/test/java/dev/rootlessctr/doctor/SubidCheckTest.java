@@ -37,8 +37,31 @@ class SubidCheckTest {
         finding.seen());
     assertTrue(finding.why().contains("needs no subordinate ids"), finding.why());
     assertEquals(
-        "Optional; give yourself a range no other user has, e.g.:\n"
-            + "  sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 learner",
+        "Optional; 165536-231071 is not used in /etc/subuid or /etc/subgid yet:\n"
+            + "  sudo usermod --add-subuids 165536-231071 --add-subgids 165536-231071 learner",
         finding.fix());
+  }
+
+  @Test
+  void theAdvisedRangeIsTheFirstGapFreeInBothFiles() {
+    FakeHost host = FakeHost.healthy(tree)
+        .file("/etc/subuid", "first:100000:65536\nthird:300000:65536\n# comment\n")
+        .file("/etc/subgid", "first:100000:65536\nsecond:165536:65536\n");
+    Finding finding = host.run(new SubidCheck());
+    assertTrue(finding.fix().contains("--add-subuids 231072-296607 --add-subgids 231072-296607"),
+        finding.fix());
+    // A small range in the way pushes the start past it, not to the next 65536 boundary.
+    host.file("/etc/subuid", "").file("/etc/subgid", "x:100000:50000\nodd:150000:10\n");
+    assertTrue(host.run(new SubidCheck()).fix().contains("--add-subuids 150010-215545"),
+        host.run(new SubidCheck()).fix());
+  }
+
+  @Test
+  void aFullIdSpaceIsSaidNotGuessed() {
+    FakeHost host = FakeHost.healthy(tree)
+        .file("/etc/subuid", "everyone:100000:4294860000\n")
+        .file("/etc/subgid", "");
+    assertEquals("Optional; /etc/subuid and /etc/subgid leave no free range of 65536 ids: ask"
+        + " whoever runs the machine for one.", host.run(new SubidCheck()).fix());
   }
 }

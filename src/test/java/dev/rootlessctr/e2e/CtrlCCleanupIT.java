@@ -136,7 +136,7 @@ class CtrlCCleanupIT {
   /** The shells' private scratch directories (typescripts, state files) now in /tmp. */
   private static Set<Path> scratchDirs() throws IOException {
     try (var entries = Files.list(Path.of("/tmp"))) {
-      return entries.filter(p -> p.getFileName().toString().matches("rootless-ctr-\\d+"))
+      return entries.filter(p -> p.getFileName().toString().matches("rootless-ctr-scratch-\\d+-\\d+-\\d+"))
           .collect(Collectors.toSet());
     }
   }

@@ -84,7 +84,7 @@ class ShellInPtyIT {
       shell.type(":quit\r");
       assertEquals(0, shell.waitFor(wait), shell.all());
     }
-    String progress = Files.readString(home.resolve("state/rootless-ctr/progress-fixture.json"));
+    String progress = Files.readString(dev.rootlessctr.progress.ProgressFiles.forCourse(home.resolve("state/rootless-ctr"), stage.resolve("fixture")));
     assertTrue(progress.contains("\"interactive\""), progress);
     Staging.run("rm", "-rf", "--one-file-system", home.toString()); // kept only after a failure
   }

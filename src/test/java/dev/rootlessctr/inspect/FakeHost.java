@@ -1,10 +1,10 @@
 package dev.rootlessctr.inspect;
 
-import dev.rootlessctr.probe.AccountBook;
+import dev.rootlessctr.host.AccountBook;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.probe.LearnerIds;
 import dev.rootlessctr.probe.ProbeContext;
 import dev.rootlessctr.probe.Probes;
-import dev.rootlessctr.probe.UnixIds;
 import dev.rootlessctr.process.Captured;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.IOException;
@@ -80,7 +80,7 @@ final class FakeHost implements ProcessRunner {
 
   Inspector inspector() {
     AccountBook accounts = AccountBook.files(root.resolve("etc/passwd"), root.resolve("etc/group"));
-    return new Inspector(Probes.using(LearnerIds.fixed(new UnixIds(1001, 1001)), accounts), new DefaultSpec(this, Map.of("PATH", bin.toString())));
+    return new Inspector(Probes.using(LearnerIds.fixed(new HostUser("rctr-learner", 1001, 1001, java.util.Set.of(1001L), Path.of("/home/rctr-learner"))), accounts), new DefaultSpec(this, Map.of("PATH", bin.toString())));
   }
 
   Inspection inspect(String word) {

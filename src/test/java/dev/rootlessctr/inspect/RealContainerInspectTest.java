@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rootlessctr.probe.AccountBook;
+import dev.rootlessctr.host.AccountBook;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.probe.LearnerIds;
 import dev.rootlessctr.probe.ProbeContext;
 import dev.rootlessctr.probe.Probes;
-import dev.rootlessctr.probe.UnixIds;
 import dev.rootlessctr.process.Captured;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.IOException;
@@ -94,7 +94,7 @@ class RealContainerInspectTest {
       }
       return asLearner.run(argv, dir, env, timeout);
     };
-    Inspector inspector = new Inspector(Probes.using(LearnerIds.fixed(new UnixIds(uid, uid)), AccountBook.etc()), new DefaultSpec(specAsLearner, ENV));
+    Inspector inspector = new Inspector(Probes.using(LearnerIds.fixed(new HostUser(USER, uid, uid, java.util.Set.of(uid), work)), AccountBook.etc()), new DefaultSpec(specAsLearner, ENV));
     ProbeContext context = new ProbeContext(work, ENV, work.resolve("course-root"), Path.of("/proc"), asLearner);
     List<Path> roots = RuncRoots.find(work.resolve("course-root"), List.of(runcRoot), Map.of(), uid);
     assertEquals(List.of(runcRoot), roots, "the course's root does not exist; the learner's does");

@@ -25,7 +25,7 @@ class CleanerConfinementTest {
     ProcessRunner noProcesses = (argv, cwd, env, timeout) -> {
       throw new AssertionError("no runc for paths: " + argv);
     };
-    return new Cleaner(new Lab(lab, root.resolve("runc")), noProcesses, Map.of("HOME", home.toString()));
+    return new Cleaner(new Lab(lab, root.resolve("runc")), noProcesses, Map.of("HOME", home.toString()), SessionLedger.inMemory(root.resolve("runc")));
   }
 
   private static CleanupItem path(String target) {

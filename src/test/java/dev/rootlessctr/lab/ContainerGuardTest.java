@@ -35,7 +35,14 @@ class ContainerGuardTest {
       }
       return new Captured(argv, 0, "", "", false);
     };
-    cleaner = new Cleaner(new Lab(dir, runcRoot.getParent()), runc, Map.of());
+    cleaner = new Cleaner(new Lab(dir, runcRoot.getParent()), runc, Map.of(), ours(runcRoot.getParent()));
+  }
+
+  /** This session started myctr. */
+  private static SessionLedger ours(Path runcRoot) {
+    SessionLedger ledger = SessionLedger.inMemory(runcRoot);
+    ledger.claim("myctr");
+    return ledger;
   }
 
   private long deletes() {
@@ -80,7 +87,7 @@ class ContainerGuardTest {
       }
       return new Captured(argv, 0, "[{\"id\":\"myctr\"}]", "", false);
     };
-    ContainerGuard guard = new ContainerGuard(new Cleaner(new Lab(dir, dir.resolve("runc")), slow, Map.of()), muted::incrementAndGet);
+    ContainerGuard guard = new ContainerGuard(new Cleaner(new Lab(dir, dir.resolve("runc")), slow, Map.of(), ours(dir.resolve("runc"))), muted::incrementAndGet);
     Thread leaving = new Thread(guard::release);
     leaving.start();
     inDelete.await();

@@ -101,7 +101,7 @@ class ProseTest {
   @Test
   void aHintOrCommandMayQuoteOnlyBuiltIns() {
     LessonException hint = assertThrows(LessonException.class, () -> parse(STEP.replace("Look in `{{home}}`", "Look in `{{hom}}`"), ProbeCatalog.ANY));
-    assertEquals("t.md:23:1: unknown value {{hom}}; built-in values are [cwd, exit, gid, home, lab, runc_root, uid, user]", hint.error().toString());
+    assertEquals("t.md:23:1: unknown value {{hom}}; built-in values are [cwd, editor, exit, gid, home, lab, runc_root, uid, user]", hint.error().toString());
     LessonException command = assertThrows(LessonException.class, () -> parse(STEP.replace("echo {{home}}", "echo {{homes}}"), ProbeCatalog.ANY));
     assertEquals(10, command.error().line());
   }

@@ -231,7 +231,7 @@ class BusyboxImageTest {
 
   /** Hashes what is written to it. */
   private static final class MessageDigestStream extends java.io.OutputStream {
-    private final java.security.MessageDigest digest = BusyboxImage.sha256();
+    private final java.security.MessageDigest digest = dev.rootlessctr.oci.Digest.sha256Hasher();
 
     @Override
     public void write(int b) {

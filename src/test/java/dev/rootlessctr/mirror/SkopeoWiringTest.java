@@ -1,6 +1,7 @@
 package dev.rootlessctr.mirror;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rootlessctr.process.Captured;
@@ -40,7 +41,7 @@ class SkopeoWiringTest {
     assertTrue(version.succeeded(), version.stderr());
     assertTrue(version.stdout().startsWith("skopeo version "), version.stdout());
     assertEquals(
-        "rootless-ctr: offline, docker.io is served by 127.0.0.1:5999; running: /usr/bin/skopeo --registries-conf " + state.resolve("registries.conf") + " --version\n",
+        "rootless-ctr: offline, docker.io is served by 127.0.0.1:5999; running: XDG_DATA_HOME=" + state.resolve("skopeo-data") + " /usr/bin/skopeo --registries-conf " + state.resolve("registries.conf") + " --version\n",
         version.stderr());
 
     Map<String, String> labAfter = listing(lab);
@@ -57,8 +58,8 @@ class SkopeoWiringTest {
     SkopeoWiring wiring = new SkopeoWiring(temp.resolve("state"));
     wiring.write("127.0.0.1:5999", "offline", "/usr/bin");
     String conf = Files.readString(wiring.registriesConf());
-    assertTrue(conf.contains("prefix = \"docker.io\"\nlocation = \"docker.io\"\n"), conf);
-    assertTrue(conf.contains("[[registry.mirror]]\nlocation = \"127.0.0.1:5999\"\ninsecure = true\n"), conf);
+    assertTrue(conf.contains("prefix = \"docker.io\"\nlocation = \"127.0.0.1:5999\"\ninsecure = true\n"), conf);
+    assertFalse(conf.contains("[[registry.mirror]]"), "no fallback to Docker Hub: " + conf);
   }
 
   @Test
@@ -89,5 +90,37 @@ class SkopeoWiringTest {
       }
     }
     return entries;
+  }
+
+  /**
+   * skopeo's blob-info cache lands in the lab, not in ~/.local/share: checked for real, as an
+   * unprivileged user (as root skopeo uses /var/lib/containers/cache whatever the environment).
+   */
+  @Test
+  void skopeosBlobInfoCacheGoesToTheLabNotTheHome() throws Exception {
+    String user = System.getenv().getOrDefault("RCTR_TEST_USER", "rctr-learner");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new com.sun.security.auth.module.UnixSystem().getUid() == 0
+            && ProcessRunner.system().run(List.of("id", "-u", user), temp, Map.of("PATH", "/usr/bin:/bin"), java.time.Duration.ofSeconds(5)).succeeded()
+            && Files.isExecutable(Path.of("/usr/bin/umoci")),
+        "needs root, the unprivileged user " + user + " and umoci");
+    Path stage = Files.createTempDirectory(Path.of("/tmp"), "skopeo-cache-test-");
+    try {
+      Path home = Files.createDirectories(stage.resolve("home"));
+      Path lab = Files.createDirectories(stage.resolve("lab"));
+      Path bin = new SkopeoWiring(lab.resolve(".rootless-ctr")).write("127.0.0.1:5999", "offline", "/usr/bin:/bin");
+      ProcessRunner.system().run(List.of("chown", "-R", user, stage.toString()), temp, Map.of("PATH", "/usr/bin:/bin"), java.time.Duration.ofSeconds(5));
+      // An oci: to oci: copy opens the cache like a pull does, without any registry.
+      Captured copy = ProcessRunner.system().run(
+          List.of("runuser", "-u", user, "--", "env", "-i", "PATH=" + bin + ":/usr/bin:/bin", "HOME=" + home,
+              "sh", "-c", "umoci init --layout img && umoci new --image img:t && skopeo --insecure-policy copy oci:img:t oci:out:t"),
+          lab, Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), java.time.Duration.ofSeconds(60));
+      assertTrue(copy.succeeded(), copy.stdout() + copy.stderr());
+      assertTrue(Files.notExists(home.resolve(".local/share/containers")), "nothing in the learner's home");
+      assertTrue(Files.isRegularFile(lab.resolve(".rootless-ctr/skopeo-data/containers/cache/blob-info-cache-v1.boltdb")),
+          "the cache is in the lab, where :reset all removes it");
+    } finally {
+      ProcessRunner.system().run(List.of("rm", "-rf", "--one-file-system", stage.toString()), temp, Map.of("PATH", "/usr/bin:/bin"), java.time.Duration.ofSeconds(10));
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.rootlessctr.mirror;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rootlessctr.process.Captured;
@@ -73,10 +74,13 @@ class WorkshopModeTest {
   }
 
   @Test
-  void onlineModeWiresNothing() throws IOException {
+  void onlineModeWiresNoMirrorOnlyTheCacheInTheLab() throws IOException {
     try (LabMirror mirror = new LabMirror(RegistryMode.parse("online"), temp.resolve("cache"), MirrorFixtures.BUSYBOX, ProcessRunner.system())) {
-      assertEquals(Optional.empty(), mirror.wire(temp.resolve("lab/.rootless-ctr"), "/usr/bin:/bin"));
-      assertTrue(Files.notExists(temp.resolve("lab")));
+      Path bin = mirror.wire(temp.resolve("lab/.rootless-ctr"), "/usr/bin:/bin").orElseThrow();
+      String shim = Files.readString(bin.resolve("skopeo"));
+      assertFalse(shim.contains("--registries-conf"), shim);
+      assertTrue(shim.contains("XDG_DATA_HOME='" + temp.resolve("lab/.rootless-ctr/skopeo-data") + "' exec '/usr/bin/skopeo' \"$@\""), shim);
+      assertEquals(Optional.empty(), mirror.address());
     }
   }
 

@@ -179,7 +179,7 @@ class ContainerProcessProbesTest {
   @Test
   void uidMapWhenTheLearnerIsRootSaysNothingIsRootless() throws IOException {
     lab.process(79, "0 0 1\n", CONTAINER_NS);
-    Probe asRoot = new UidMapProbe(LearnerIds.fixed(new UnixIds(0, 0)), lab.accounts);
+    Probe asRoot = new UidMapProbe(LearnerIds.fixed(ProbeLab.learnerWithUid(0)), lab.accounts);
 
     ProbeResult result = asRoot.run(lab.context(), List.of("79"));
 

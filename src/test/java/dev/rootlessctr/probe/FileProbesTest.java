@@ -107,7 +107,7 @@ class FileProbesTest {
       owner = ProbeLab.LEARNER_UID;
       Files.setAttribute(file, "unix:uid", (int) owner);
     }
-    Probe probe = new FileOwnerProbe(LearnerIds.fixed(new UnixIds(owner, owner)), lab.accounts);
+    Probe probe = new FileOwnerProbe(LearnerIds.fixed(ProbeLab.learnerWithUid(owner)), lab.accounts);
 
     ProbeResult result = probe.run(lab.context(), List.of("home/made-inside"));
 
@@ -119,7 +119,7 @@ class FileProbesTest {
   @Test
   void fileOwnedBySomeoneElseFailsAndSaysWho() throws IOException {
     ProbeLab.write(lab.lab.resolve("made-inside"), "");
-    Probe probe = new FileOwnerProbe(LearnerIds.fixed(new UnixIds(4321, 4321)), lab.accounts);
+    Probe probe = new FileOwnerProbe(LearnerIds.fixed(ProbeLab.learnerWithUid(4321)), lab.accounts);
 
     ProbeResult result = probe.run(lab.context(), List.of("made-inside"));
 
@@ -134,7 +134,7 @@ class FileProbesTest {
   void aFileOwnedByRootNeverPassesEvenWhenTheLearnerIsRoot() throws IOException {
     assumeTrue(testUid == 0, "only root can make a file owned by root");
     ProbeLab.write(lab.lab.resolve("made-inside"), "");
-    Probe probe = new FileOwnerProbe(LearnerIds.fixed(new UnixIds(0, 0)), lab.accounts);
+    Probe probe = new FileOwnerProbe(LearnerIds.fixed(ProbeLab.learnerWithUid(0)), lab.accounts);
 
     ProbeResult result = probe.run(lab.context(), List.of("made-inside"));
 

@@ -1,5 +1,7 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.host.AccountBook;
+import dev.rootlessctr.host.HostUser;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -27,7 +29,7 @@ final class ProbeLab {
   final Path runcRoot;
   final FakeRunc runc = new FakeRunc();
   final AccountBook accounts;
-  final LearnerIds learner = LearnerIds.fromProcSelfStatus();
+  final LearnerIds learner;
 
   ProbeLab(Path root) throws IOException {
     this.root = root;
@@ -40,11 +42,17 @@ final class ProbeLab {
         "root:x:0:0:root:/root:/bin/bash\nlearner:x:1001:1001:,,,:/home/learner:/bin/bash\n");
     write(etc.resolve("group"), "root:x:0:\nlearner:x:1001:\n");
     this.accounts = AccountBook.files(etc.resolve("passwd"), etc.resolve("group"));
+    this.learner = LearnerIds.fromProcSelfStatus(accounts);
     write(
         proc.resolve("self/status"),
         "Name:\tjava\nUid:\t1001\t1001\t1001\t1001\nGid:\t1001\t1001\t1001\t1001\n");
     Path runcBinary = write(root.resolve("bin/runc"), "#!/bin/false\n");
     Files.setPosixFilePermissions(runcBinary, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  /** A learner with {@code uid} as uid and gid, whoever runs the tests. */
+  static HostUser learnerWithUid(long uid) {
+    return new HostUser("learner", uid, uid, Set.of(uid), Path.of(HOME));
   }
 
   ProbeContext context() {

@@ -1,5 +1,8 @@
 package dev.rootlessctr.probe;
 
+import dev.rootlessctr.host.AccountBook;
+import dev.rootlessctr.host.HostUser;
+import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -31,12 +34,12 @@ final class RealLearner implements ProcessRunner {
           "LANG",
           "C.UTF-8");
 
-  final UnixIds ids;
+  final HostUser ids;
   final String name;
   private final List<String> prefix;
   private final ProcessRunner system = ProcessRunner.system();
 
-  private RealLearner(UnixIds ids, String name, List<String> prefix) {
+  private RealLearner(HostUser ids, String name, List<String> prefix) {
     this.ids = ids;
     this.name = name;
     this.prefix = prefix;
@@ -44,10 +47,9 @@ final class RealLearner implements ProcessRunner {
 
   /** The learner, or a skipped test when this machine cannot provide an unprivileged user. */
   static RealLearner onThisMachine() throws IOException {
-    UnixIds self = LearnerIds.fromProcSelfStatus().of(context(Path.of("/")));
+    HostUser self = HostUser.current(ENV);
     if (self.uid() != 0) {
-      String me = AccountBook.etc().userName(self.uid());
-      return new RealLearner(self, me, List.of());
+      return new RealLearner(self, self.name(), List.of());
     }
     Path runuser = Path.of("/usr/sbin/runuser");
     assumeTrue(Files.isExecutable(runuser), "the tests run as root and there is no runuser");
@@ -59,8 +61,9 @@ final class RealLearner implements ProcessRunner {
     Captured gid =
         ProcessRunner.system()
             .run(List.of("id", "-g", NAME), Path.of("/"), ENV, Duration.ofSeconds(5));
+    long gidNumber = Long.parseLong(gid.stdout().strip());
     return new RealLearner(
-        new UnixIds(uid, Long.parseLong(gid.stdout().strip())),
+        new HostUser(NAME, uid, gidNumber, Set.of(gidNumber), Path.of("/home", NAME)),
         NAME,
         List.of(runuser.toString(), "-u", NAME, "--"));
   }
@@ -121,10 +124,6 @@ final class RealLearner implements ProcessRunner {
   ProbeContext context(Path workDir, Path runcRoot, String home) {
     return new ProbeContext(
         workDir, Map.of("PATH", ENV.get("PATH"), "HOME", home), runcRoot, Path.of("/proc"), this);
-  }
-
-  private static ProbeContext context(Path procParent) {
-    return new ProbeContext(procParent, Map.of(), procParent, Path.of("/proc"), null);
   }
 
   static void assumeInstalled(String tool) {

@@ -233,7 +233,7 @@ class RuncProbesTest {
     long owner = Integer.toUnsignedLong((Integer) Files.getAttribute(process, "unix:uid"));
     ProbeContext context = lab.context();
     // The fake proc tree is owned by whoever runs the tests; make that the learner.
-    LearnerIds testUser = LearnerIds.fixed(new UnixIds(owner, owner));
+    LearnerIds testUser = LearnerIds.fixed(ProbeLab.learnerWithUid(owner));
 
     ProbeResult result = new NoContainersProbe(testUser).run(context, List.of());
 
@@ -248,7 +248,7 @@ class RuncProbesTest {
     Path process = Files.createDirectories(lab.proc.resolve("7958"));
     Files.write(process.resolve("cmdline"), "runc\0init\0".getBytes(StandardCharsets.UTF_8));
     long owner = Integer.toUnsignedLong((Integer) Files.getAttribute(process, "unix:uid"));
-    LearnerIds someoneElse = LearnerIds.fixed(new UnixIds(owner + 1, owner + 1));
+    LearnerIds someoneElse = LearnerIds.fixed(ProbeLab.learnerWithUid(owner + 1));
 
     ProbeResult result = new NoContainersProbe(someoneElse).run(lab.context(), List.of());
 

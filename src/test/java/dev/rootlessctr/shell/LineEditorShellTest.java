@@ -36,9 +36,9 @@ class LineEditorShellTest {
   private CompletableFuture<Integer> start() throws IOException {
     PipedInputStream in = new PipedInputStream(64 * 1024);
     keys = new PipedOutputStream(in);
-    Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen).type("xterm").size(new Size(100, 30)).build();
+    Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen).type("xterm").size(Size.of(100, 30)).build();
     ShellHarness harness = new ShellHarness(root, TestPaths.fixtureCourse());
-    Printer printer = new Printer(new PrintWriter(terminal.writer(), true), Style.of(false), terminal::getWidth);
+    Printer printer = new Printer(new PrintWriter(terminal.writer(), true), Style.of(false), terminal::getColumns);
     Path scratch = Files.createTempDirectory(root, "scratch");
     Shell shell = ShellSetup.forTerminal(harness.parts(printer), terminal, root.resolve("history"),
         (p, typeahead) -> new PipeLineRunner(new WriterStream(terminal.writer()), scratch, Duration.ofSeconds(30), l -> {}));

@@ -2,7 +2,7 @@ package dev.rootlessctr.shell;
 
 import dev.rootlessctr.exec.PipeLineRunner;
 import dev.rootlessctr.exec.ShellState;
-import dev.rootlessctr.lab.HostUser;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.CourseLoader;
@@ -29,6 +29,8 @@ final class ShellHarness {
   final Course course;
   final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   final PrintWriter out = new PrintWriter(bytes, true, StandardCharsets.UTF_8);
+  /** The shell's lesson hooks; none (no host diagnosis) unless a test sets them. */
+  LessonHooks hooks = LessonHooks.none();
 
   ShellHarness(Path root, Path courseDir) throws IOException {
     this.lab = Files.createDirectories(root.resolve("lab"));
@@ -43,9 +45,9 @@ final class ShellHarness {
     env.put("HOME", lab.getParent().toString());
     Lab theLab = new Lab(lab, lab.getParent().resolve("runc"));
     env.put("RUNC_ROOT", theLab.runcRoot().toString());
-    return new ShellSetup.Parts(course, theLab, new HostUser(user.name(), user.uid(), user.gid(), lab.getParent()),
+    return new ShellSetup.Parts(course, theLab, new HostUser(user.name(), user.uid(), user.gid(), user.groups(), lab.getParent()),
         new ShellState(lab, env), printer, store, store::load,
-        Map.of(), ProcessRunner.system(), LessonHooks.none());
+        Map.of(), ProcessRunner.system(), hooks);
   }
 
   /** Runs {@code script} as piped input; returns the exit status. */

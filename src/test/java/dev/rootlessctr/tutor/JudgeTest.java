@@ -238,14 +238,27 @@ class JudgeTest {
 
   @Test
   void anUnknownErrorOfACommandOutsideTheCourseIsNotGuessed() {
-    Verdict.Unsure crun = assertInstanceOf(Verdict.Unsure.class,
-        judge("crun --root /tmp/crun run -b busybox-bundle myctr", 1, "crun: error: no such file or directory\n", at("run", 1)));
-    assertEquals("crun", crun.program());
-    assertEquals(false, crun.inCourse());
+    Verdict.Unsure other = assertInstanceOf(Verdict.Unsure.class, judge("podman ps", 125, "Error: no such thing\n", at("run", 1)));
+    assertEquals("podman", other.program());
+    assertEquals(false, other.inCourse());
     Verdict.Unsure ps = assertInstanceOf(Verdict.Unsure.class,
         judge("runc --root \"$RUNC_ROOT\" ps myctr", 1, "container does not exist: no such file or directory\n", at("spec", 1)));
     assertEquals("container does not exist: no such file or directory", ps.lastLine());
     assertEquals(true, ps.inCourse());
+  }
+
+  @Test
+  void anotherRuntimeOrUnpackerIsNamedNotJudged() {
+    Verdict.OtherTool crun = assertInstanceOf(Verdict.OtherTool.class,
+        judge("crun --root /tmp/crun run -b busybox-bundle myctr", 1, "crun: error: no such file or directory\n", at("run", 1)));
+    assertEquals("crun", crun.program());
+    assertEquals("runc", crun.courseProgram());
+    assertEquals(Optional.of("run/1"), crun.step().map(JudgeTest::key));
+    assertEquals("crun: error: no such file or directory", crun.lastLine());
+    Verdict.OtherTool umoci = assertInstanceOf(Verdict.OtherTool.class,
+        judge("umoci unpack --rootless --image busybox:latest umoci-bundle", 0, "", at("unpack", 1)));
+    assertEquals("oci-image-tool", umoci.courseProgram());
+    assertEquals(0, umoci.exitCode());
   }
 
   @Test
