@@ -34,6 +34,7 @@ public final class CommandLine {
           "  --color WHEN        auto (default), always or never; NO_COLOR is honoured",
           "  --allow-root        run as root anyway (nothing will be rootless)",
           "  --fresh             a throwaway home, lab and progress, removed at the end (for scripts)",
+          "  --record FILE.cast  record the session as an asciicast v2 file (asciinema play FILE)",
           "  -h, --help          this text",
           "",
           ExitCode.HELP);
@@ -68,6 +69,7 @@ public final class CommandLine {
     Words words = new Words(args);
     SharedOptions shared = new SharedOptions();
     boolean fresh = false;
+    java.util.Optional<Path> record = java.util.Optional.empty();
     while (words.hasNext()) {
       Words.Arg arg = words.next();
       Subcommand subcommand = arg.inline().isEmpty() ? SUBCOMMANDS.get(arg.name()) : null;
@@ -83,6 +85,8 @@ public final class CommandLine {
       if (arg.name().equals("--fresh")) {
         words.flag(arg);
         fresh = true;
+      } else if (arg.name().equals("--record")) {
+        record = java.util.Optional.of(Path.of(words.value(arg)));
       } else if (!shared.take(arg, words)) {
         throw unknown(arg, "");
       }
@@ -91,7 +95,10 @@ public final class CommandLine {
     if (fresh && options.lab().isPresent()) {
       throw new InputError("--fresh makes its own throwaway lab; drop --lab.", HELP_HINT);
     }
-    return new ShellCommand(options, fresh);
+    if (fresh && record.isPresent()) {
+      throw new InputError("--record records a real session; --fresh throws everything away at the end.", HELP_HINT);
+    }
+    return new ShellCommand(options, fresh, record);
   }
 
   /** The error for a word nobody takes; {@code command} names the subcommand, if any. */

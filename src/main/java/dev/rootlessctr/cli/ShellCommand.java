@@ -11,8 +11,13 @@ import java.util.Map;
  * {@code rootless-ctr [OPTIONS]}: the tutorial shell, on the terminal or reading a script.
  *
  * @param fresh in a throwaway home, lab and progress ({@code --fresh}), removed at the end
+ * @param record where {@code --record} writes an asciicast of the session
  */
-public record ShellCommand(CourseOptions options, boolean fresh) implements Command {
+public record ShellCommand(CourseOptions options, boolean fresh, java.util.Optional<java.nio.file.Path> record) implements Command {
+
+  public ShellCommand(CourseOptions options, boolean fresh) {
+    this(options, fresh, java.util.Optional.empty());
+  }
 
   @Override
   public int run(Context context) throws InputError {
@@ -31,7 +36,8 @@ public record ShellCommand(CourseOptions options, boolean fresh) implements Comm
             CourseInputs.lab(options.lab(), user),
             CourseInputs.registry(options.registry(), XdgDirs.from(variables)),
             options.color(),
-            options.allowRoot());
+            options.allowRoot(),
+            record.map(p -> p.toAbsolutePath()).orElse(null));
     return new ShellLauncher(context.out(), context.err(), context.in(), variables, env.processes(), env.console())
         .launch(request);
   }

@@ -50,6 +50,7 @@ public final class TerminalLineRunner implements LineRunner {
   private final Duration quietNotice;
   private final Consumer<String> notice;
   private Consumer<String> typeahead = keys -> {};
+  private Consumer<String> recorder;
 
   /** {@code notice} is told once when a command has printed nothing for {@code quietNotice}. */
   public TerminalLineRunner(Terminal terminal, Path scratch, Duration quietNotice, Consumer<String> notice) {
@@ -57,6 +58,16 @@ public final class TerminalLineRunner implements LineRunner {
     this.script = new LineScript(scratch);
     this.quietNotice = quietNotice;
     this.notice = notice;
+  }
+
+  /**
+   * Where a copy of each command's output goes as it appears (a session recording): the command
+   * writes to the terminal from its own pseudo-terminal, so the typescript is the only place the
+   * shell sees it.
+   */
+  public TerminalLineRunner recordTo(Consumer<String> recorder) {
+    this.recorder = recorder;
+    return this;
   }
 
   /** Where keys go that were typed while a short command ran and that it never got. */
@@ -118,7 +129,11 @@ public final class TerminalLineRunner implements LineRunner {
     boolean interrupted = false;
     boolean noticed = false;
     StringBuilder held = new StringBuilder();
+    LogTail tail = recorder == null ? null : new LogTail(log, recorder);
     while (process.isAlive()) {
+      if (tail != null) {
+        tail.poll();
+      }
       boolean holding = System.nanoTime() - start < HOLD.toNanos();
       int c = keys.read(holding ? 10L : 50L);
       if (c >= 0 && holding && c != CTRL_C) {
@@ -141,6 +156,9 @@ public final class TerminalLineRunner implements LineRunner {
       process.waitFor();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (tail != null) {
+      tail.finish();
     }
     if (!held.isEmpty()) {
       typeahead.accept(held.toString());

@@ -11,10 +11,10 @@ import java.util.Optional;
  *     mount, the host directory that was bound
  * @param source the device or pseudo file system name ({@code /dev/vda}, {@code tmpfs})
  */
-record MountInfoLine(String mountPoint, String root, String options, String fsType, String source) {
+public record MountInfoLine(String mountPoint, String root, String options, String fsType, String source) {
 
   /** Parses one line; empty when it does not have mountinfo's shape. */
-  static Optional<MountInfoLine> parse(String line) {
+  public static Optional<MountInfoLine> parse(String line) {
     // 36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue
     List<String> fields = Arrays.asList(line.trim().split(" "));
     int separator = fields.indexOf("-");

@@ -9,7 +9,13 @@ import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.lesson.Step;
 import dev.rootlessctr.progress.Progress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,11 +38,34 @@ final class Session {
   private boolean anyCheckFailed;
   private Bindings bindings = Bindings.none();
   private Outcome lastLine;
+  private final Set<Path> runcRootsSeen = new LinkedHashSet<>();
+  private final List<Credit> credits = new ArrayList<>();
+  private final Clock clock;
+  private final Instant started;
 
   Session(Course course, Progress progress) {
+    this(course, progress, Clock.systemUTC());
+  }
+
+  Session(Course course, Progress progress, Clock clock) {
     this.course = course;
     this.progress = progress;
+    this.clock = clock;
+    this.started = clock.instant();
     this.position = resume();
+  }
+
+  /**
+   * A step done in this sitting: when, and by which line ({@code :report} quotes it).
+   *
+   * @param command the line that did the step's work; empty when {@code :run} made an edit
+   * @param exitCode that line's exit status; -1 without a line
+   * @param values what the step's check measured then
+   */
+  record Credit(Position step, Optional<String> command, int exitCode, Instant at, Map<String, String> values) {
+    Credit {
+      values = Map.copyOf(values);
+    }
   }
 
   /** Where the saved progress says the learner was, else the first unfinished step. */
@@ -102,6 +131,22 @@ final class Session {
 
   void learn(Bindings newer) {
     bindings = bindings.with(newer);
+    newer.runcRoot().ifPresent(runcRootsSeen::add);
+  }
+
+  /** Every --root of the learner's own that their lines used in this sitting, oldest first. */
+  Set<Path> runcRootsSeen() {
+    return Set.copyOf(runcRootsSeen);
+  }
+
+  /** When this sitting began. */
+  Instant started() {
+    return started;
+  }
+
+  /** The steps done in this sitting, in the order they were done. */
+  List<Credit> credits() {
+    return List.copyOf(credits);
   }
 
   /** The values a step's check measured when it was done in this sitting. */
@@ -109,8 +154,11 @@ final class Session {
     return Optional.ofNullable(creditedValues.get(key(p)));
   }
 
-  void rememberValues(Position p, Map<String, String> values) {
+  /** A step was done now, by {@code by} (empty: by an edit {@code :run} made), measuring {@code values}. */
+  void rememberValues(Position p, Map<String, String> values, Optional<Outcome> by) {
     creditedValues.put(key(p), Map.copyOf(values));
+    credits.removeIf(c -> c.step().equals(p));
+    credits.add(new Credit(p, by.map(Outcome::command), by.map(Outcome::exitCode).orElse(-1), clock.instant(), values));
   }
 
   /** The course's tool and the one the learner used instead ({@code runc -> crun}). */

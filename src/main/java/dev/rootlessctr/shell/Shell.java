@@ -32,8 +32,13 @@ public final class Shell {
   private final java.nio.file.Path progressFile;
   private final LessonHooks hooks;
   private final ContainerGuard guard;
+  private final InspectCommand inspect;
+  private final ReportCommand report;
 
-  Shell(Tutor tutor, Input input, Prompt prompt, Lab lab, Cleaner cleaner, ContainerGuard guard, BackgroundSaver saver, java.nio.file.Path progressFile, LessonHooks hooks) {
+  Shell(Tutor tutor, Input input, Prompt prompt, Lab lab, Cleaner cleaner, ContainerGuard guard, BackgroundSaver saver, java.nio.file.Path progressFile, LessonHooks hooks,
+      InspectCommand inspect, ReportCommand report) {
+    this.inspect = inspect;
+    this.report = report;
     this.guard = guard;
     this.progressFile = progressFile;
     this.tutor = tutor;
@@ -104,6 +109,14 @@ public final class Shell {
 
   Tutor tutor() {
     return tutor;
+  }
+
+  void inspect(List<String> args) {
+    inspect.run(tutor.printer(), args);
+  }
+
+  void report() {
+    report.run(tutor.printer());
   }
 
   void doctor() {

@@ -1,5 +1,8 @@
 package dev.rootlessctr.shell;
 
+import dev.rootlessctr.cast.CastTee;
+import dev.rootlessctr.cast.CastWriter;
+import dev.rootlessctr.cast.RecordingTerminal;
 import dev.rootlessctr.exec.PipeLineRunner;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.exec.TerminalLineRunner;
@@ -57,8 +60,13 @@ public final class ShellLauncher {
    * @param lessons the course folder, absolute
    * @param lab the lab directory, absolute (created if missing)
    * @param registry the registry mode, from the command line or settings.json
+   * @param record where {@code --record} writes an asciicast of the session, or null
    */
-  public record Request(Path lessons, Path lab, RegistryMode registry, ColorMode color, boolean allowRoot) {}
+  public record Request(Path lessons, Path lab, RegistryMode registry, ColorMode color, boolean allowRoot, Path record) {
+    public Request(Path lessons, Path lab, RegistryMode registry, ColorMode color, boolean allowRoot) {
+      this(lessons, lab, registry, color, allowRoot, null);
+    }
+  }
 
   private static final Duration QUIET_NOTICE = Duration.ofSeconds(3);
 
@@ -138,6 +146,39 @@ public final class ShellLauncher {
     }
   }
 
+
+  /** The recording {@code --record} asked for, or null. */
+  private CastWriter startRecording(Path file, int width, int height) throws IOException {
+    if (file == null) {
+      return null;
+    }
+    Map<String, String> castEnv = new LinkedHashMap<>();
+    castEnv.put("TERM", env.getOrDefault("TERM", "xterm"));
+    castEnv.put("SHELL", "/bin/bash");
+    try {
+      return CastWriter.create(file, width, height, castEnv);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new IOException("cannot record into " + file + ": it exists already (a recording is never overwritten)");
+    } catch (IOException e) {
+      throw new IOException("cannot record into " + file + ": " + e.getMessage());
+    }
+  }
+
+  private void stopRecording(CastWriter cast, Path file) {
+    if (cast == null) {
+      return;
+    }
+    try {
+      cast.close();
+    } catch (IOException e) {
+      err.println("rootless-ctr: the recording " + file + " may be incomplete: " + e.getMessage());
+      return;
+    }
+    cast.failure().ifPresentOrElse(
+        e -> err.println("rootless-ctr: the recording " + file + " stopped early: " + e.getMessage()),
+        () -> err.println("Recording saved: " + file + " (asciinema play " + file + ")"));
+  }
+
   private static Course loadCourse(Path lessons) {
     try {
       return new CourseLoader(ProbeCatalog.of(Probes.valueNames())).load(lessons);
@@ -147,11 +188,12 @@ public final class ShellLauncher {
   }
 
   private int onTerminal(Request request, HostUser user, CompletableFuture<Course> loading, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
+    CastWriter[] recording = {null};
     // JNI reads and sets the terminal's modes with direct calls; exec, the fallback where JNI's
     // library cannot load, forks stty for each (about 5 ms, at every prompt and every command).
     // FFM needs Java 22. Grapheme cluster probing is off: it queries the terminal at start and
     // waits 200 ms where nothing answers (a pty under script(1)), for emoji the course never shows.
-    try (Terminal terminal =
+    try (Terminal real =
         TerminalBuilder.builder()
             .system(true)
             .name("rootless-ctr")
@@ -159,6 +201,10 @@ public final class ShellLauncher {
             .providers(TerminalBuilder.PROP_PROVIDER_JNI + "," + TerminalBuilder.PROP_PROVIDER_EXEC)
             .graphemeCluster(false)
             .build()) {
+      CastWriter cast = startRecording(request.record(), real.getWidth(), real.getHeight());
+      recording[0] = cast;
+      // Recording tees what is written to the terminal; everything else goes to the real one.
+      Terminal terminal = cast == null ? real : RecordingTerminal.wrap(real, cast);
       // Outside the line editor a Ctrl-C must never stop the JVM; commands get theirs through
       // their own pseudo-terminal (see TerminalLineRunner).
       terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
@@ -174,11 +220,16 @@ public final class ShellLauncher {
                 parts,
                 terminal,
                 historyFile(XdgDirs.from(env).state(), scratch),
-                (p, typeahead) -> new TerminalLineRunner(terminal, scratch, QUIET_NOTICE, line -> quietNotice(p, line)).typeaheadTo(typeahead));
+                (p, typeahead) -> {
+                  TerminalLineRunner runner = new TerminalLineRunner(terminal, scratch, QUIET_NOTICE, line -> quietNotice(p, line)).typeaheadTo(typeahead);
+                  return cast == null ? runner : runner.recordTo(cast::output);
+                });
         return shell.run();
       } finally {
         ScratchDirs.delete(scratch);
       }
+    } finally {
+      stopRecording(recording[0], request.record());
     }
   }
 
@@ -190,6 +241,8 @@ public final class ShellLauncher {
       err.println("rootless-ctr: the course has " + problems.size() + " problem(s), listed above; a script runs only a course without any (rootless-ctr lint DIR checks one).");
       return 2;
     }
+    CastWriter cast = startRecording(request.record(), 80, 24);
+    PrintWriter out = cast == null ? this.out : new PrintWriter(CastTee.writer(this.out, cast));
     boolean color = request.color() == ColorMode.ALWAYS;
     Printer printer = new Printer(out, Style.of(color, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), () -> 80);
     Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
@@ -203,7 +256,9 @@ public final class ShellLauncher {
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       return ShellSetup.forScript(parts, reader, runner).run();
     } finally {
+      out.flush();
       ScratchDirs.delete(scratch);
+      stopRecording(cast, request.record());
     }
   }
 

@@ -71,24 +71,25 @@ public final class ShellSetup {
    */
   public static Shell forTerminal(Parts parts, Terminal terminal, Path historyFile, java.util.function.BiFunction<Printer, java.util.function.Consumer<String>, LineRunner> runner) {
     Session session = session(parts);
+    InspectCommand inspect = inspectCommand(parts, session);
     LineReader reader =
         LineReaderBuilder.builder()
             .terminal(terminal)
             .appName("rootless-ctr")
-            .completer(new TutorCompleter(session, parts.state()))
+            .completer(new TutorCompleter(session, parts.state(), inspect::containerNames))
             .variable(LineReader.HISTORY_FILE, historyFile)
             .variable(LineReader.HISTORY_SIZE, 2000)
             .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
             .option(LineReader.Option.AUTO_FRESH_LINE, true)
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
             .build();
-    return assemble(parts, session, new TerminalInput(reader), runner.apply(parts.printer(), reader::runMacro), terminal::getRows);
+    return assemble(parts, session, new TerminalInput(reader), runner.apply(parts.printer(), reader::runMacro), terminal::getRows, inspect);
   }
 
   /** A shell reading lines from a non-terminal input as if typed. */
   public static Shell forScript(Parts parts, java.io.BufferedReader in, LineRunner runner) {
     Session session = session(parts);
-    return assemble(parts, session, new ScriptedInput(in, parts.printer()), runner, () -> 0);
+    return assemble(parts, session, new ScriptedInput(in, parts.printer()), runner, () -> 0, inspectCommand(parts, session));
   }
 
   private static Session session(Parts parts) {
@@ -99,7 +100,11 @@ public final class ShellSetup {
     return new Session(parts.course(), loaded.progress());
   }
 
-  private static Shell assemble(Parts parts, Session session, Input input, LineRunner runner, java.util.function.IntSupplier height) {
+  private static InspectCommand inspectCommand(Parts parts, Session session) {
+    return new InspectCommand(session, parts.state(), parts.lab(), parts.user().uid(), parts.probes(), parts.processes(), Path.of("/proc"));
+  }
+
+  private static Shell assemble(Parts parts, Session session, Input input, LineRunner runner, java.util.function.IntSupplier height, InspectCommand inspect) {
     BackgroundSaver saver = new BackgroundSaver(parts.store(), session.progress(), parts.printer()::warning);
     // Every line goes through the claiming runner: this session deletes only containers it made.
     LineRunner claiming = new ClaimingLineRunner(runner, parts.ledger(), parts.user().uid());
@@ -109,7 +114,8 @@ public final class ShellSetup {
     Cleaner cleaner = new Cleaner(parts.lab(), parts.processes(), parts.state().env(), parts.ledger());
     Prompt prompt = new Prompt(parts.printer(), parts.user().home());
     ContainerGuard guard = new ContainerGuard(cleaner, parts.printer()::mute);
-    return new Shell(tutor, input, prompt, parts.lab(), cleaner, guard, saver, parts.store().file(), parts.hooks());
+    ReportCommand report = new ReportCommand(session, parts.state(), parts.lab(), parts.user(), parts.processes(), java.time.Clock.systemUTC());
+    return new Shell(tutor, input, prompt, parts.lab(), cleaner, guard, saver, parts.store().file(), parts.hooks(), inspect, report);
   }
 
   private static CheckContext checkContext(Parts parts) {

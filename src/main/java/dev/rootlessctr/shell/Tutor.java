@@ -211,7 +211,7 @@ final class Tutor {
     if (verdict instanceof Verdict.Completed completed) {
       completed.credits().forEach(c -> {
         session.complete(c.step());
-        session.rememberValues(c.step(), c.report().values());
+        session.rememberValues(c.step(), c.report().values(), Optional.of(outcome));
       });
       save.run();
     }
@@ -384,7 +384,7 @@ final class Tutor {
     if (report.passed()) {
       if (!session.isComplete(p)) {
         session.complete(p);
-        session.rememberValues(p, report.values());
+        session.rememberValues(p, report.values(), session.lastOutcome(p));
         save.run();
         printer.blank();
         printer.success("Step " + p.stepNumber() + " done: " + step.title());
@@ -537,7 +537,7 @@ final class Tutor {
         return;
       }
       session.complete(p);
-      session.rememberValues(p, report.values());
+      session.rememberValues(p, report.values(), Optional.empty());
       save.run();
       Verdict.Completed completed =
           new Verdict.Completed(List.of(new Verdict.Credit(p, report, Observations.none(), session.bindings())), firstNotDone());

@@ -49,6 +49,8 @@ record TutorCommand(String name, List<String> aliases, String args, String summa
           of("output", List.of("out"), "", "the last command's whole output (usage text is folded)", List.of(), doing((s, a) -> s.tutor().output())),
           of("status", List.of("s"), "", "progress, lab directory, settings", List.of(), doing((s, a) -> s.status())),
           of("reset", List.of(), "step|lesson|all", "undo progress and remove what the lessons created (asks first)", List.of("step", "lesson", "all"), doing(Shell::reset)),
+          of("inspect", List.of("i"), "[NAME|PATH]", "live facts about a container, a bundle or an image layout", List.of(), doing(Shell::inspect)),
+          of("report", List.of(), "", "write what you did and measured to a file in the lab, to hand in", List.of(), doing((s, a) -> s.report())),
           of("doctor", List.of(), "", "diagnose this host for rootless containers", List.of(), doing((s, a) -> s.doctor())),
           of("quit", List.of("q", "exit"), "", "leave (Ctrl-D too); containers are removed, your lab stays", List.of(), (s, a) -> false));
 

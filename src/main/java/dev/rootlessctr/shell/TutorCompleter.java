@@ -10,14 +10,19 @@ import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
-/** Completes {@code :} commands, lesson names after {@code :open}, and file paths elsewhere. */
+/**
+ * Completes {@code :} commands, lesson names after {@code :open}, container names and paths after
+ * {@code :inspect}, and file paths elsewhere.
+ */
 final class TutorCompleter implements Completer {
 
   private final Session session;
   private final Completer files;
+  private final java.util.function.Supplier<List<String>> containers;
 
-  TutorCompleter(Session session, ShellState shell) {
+  TutorCompleter(Session session, ShellState shell, java.util.function.Supplier<List<String>> containers) {
     this.session = session;
+    this.containers = containers;
     this.files =
         new Completers.FileNameCompleter() {
           @Override
@@ -45,6 +50,10 @@ final class TutorCompleter implements Completer {
         }
       }
       TutorCommand.find(name).ifPresent(c -> c.argChoices().forEach(a -> candidates.add(new Candidate(a))));
+      if (TutorCommand.find(name).filter(c -> c.name().equals("inspect")).isPresent()) {
+        containers.get().forEach(c -> candidates.add(new Candidate(c, c, null, "container", null, null, true)));
+        files.complete(reader, line, candidates);
+      }
       return;
     }
     if (!tutorLine) {

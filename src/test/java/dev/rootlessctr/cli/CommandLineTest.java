@@ -83,6 +83,14 @@ class CommandLineTest {
   }
 
   @Test
+  void recordNamesTheCastFileAndIsNoThrowawaySession() throws Exception {
+    ShellCommand shell = assertInstanceOf(ShellCommand.class, parse("--record", "session.cast"));
+    assertEquals(java.util.Optional.of(java.nio.file.Path.of("session.cast")), shell.record());
+    assertEquals("--record records a real session; --fresh throws everything away at the end.",
+        assertThrows(InputError.class, () -> parse("--fresh", "--record", "x.cast")).reason());
+  }
+
+  @Test
   void freshIsAShellOptionThatMakesItsOwnLab() throws Exception {
     assertTrue(assertInstanceOf(ShellCommand.class, parse("--fresh")).fresh());
     assertEquals(false, assertInstanceOf(ShellCommand.class, parse()).fresh());

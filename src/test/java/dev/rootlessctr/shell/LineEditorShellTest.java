@@ -91,6 +91,20 @@ class LineEditorShellTest {
   }
 
   @Test
+  void tabCompletesContainerNamesAfterInspect() throws Exception {
+    // A container as runc keeps it under the course's --root: one directory with a state.json.
+    Path container = Files.createDirectories(root.resolve("runc/myctr"));
+    Files.writeString(container.resolve("state.json"), "{}");
+    CompletableFuture<Integer> exit = start();
+    type(":insp\tmy\t\r");
+    type("\u0004");
+    assertEquals(0, exit.get(20, TimeUnit.SECONDS));
+    String history = Files.readString(root.resolve("history"));
+    assertTrue(history.contains(":inspect myctr"), history);
+    assertTrue(screen().contains("Container myctr under --root " + root.resolve("runc")), screen());
+  }
+
+  @Test
   void historyIsRecalledWithTheArrowKeyAndKeptInItsFile() throws Exception {
     CompletableFuture<Integer> exit = start();
     type("echo first-$((1+1))\r");
