@@ -39,8 +39,26 @@ public final class ScratchDirs {
   /** Creates it and removes it when the JVM ends, also by a signal (SIGTERM, a closed terminal). */
   public static Path forSession(Path tmp, long uid) throws IOException {
     Path scratch = create(tmp, uid);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(scratch), "scratch-cleanup"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteWhileItEnds(scratch), "scratch-cleanup"));
     return scratch;
+  }
+
+  /**
+   * At a signal the line's script(1) may still be writing its typescript here while the other
+   * shutdown hooks stop the container: a file created after the listing keeps the directory. So
+   * try again while it is still there, for at most a second.
+   */
+  private static void deleteWhileItEnds(Path scratch) {
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    delete(scratch);
+    while (Files.exists(scratch, java.nio.file.LinkOption.NOFOLLOW_LINKS) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        return;
+      }
+      delete(scratch);
+    }
   }
 
   /** Removes a scratch directory; a leftover private temp directory is harmless, so no error. */
