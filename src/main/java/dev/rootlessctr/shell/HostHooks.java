@@ -118,23 +118,23 @@ public final class HostHooks implements LessonHooks {
   }
 
   @Override
-  public boolean beforeLesson(Lesson lesson, Printer printer) {
+  public void beforeLesson(Lesson lesson, Printer printer) {
     for (MirrorHook mirror : mirrors) {
       mirror.beforeLesson(lesson, printer);
     }
     if (diagnosed.contains(lesson)) {
-      return true; // its blockers, if any, were shown before an earlier command
+      return; // its blockers, if any, were shown before an earlier command
     }
     // A command never waits for the diagnosis: if it is still running (a script's first line),
     // the lesson's blockers are shown before the next command instead.
     DoctorReport now = report == null ? currentReport() : report.getNow(null);
     if (now == null) {
-      return true;
+      return;
     }
     diagnosed.add(lesson);
     List<Finding> blockers = now.blockers(lesson.needs());
     if (blockers.isEmpty()) {
-      return true;
+      return;
     }
     printer.warning("Lesson " + lesson.number() + " needs something this host lacks:");
     for (Finding finding : blockers) {
@@ -142,7 +142,7 @@ public final class HostHooks implements LessonHooks {
       printer.line("    fix: " + finding.fix().replace("\n", "\n         "));
     }
     printer.note("You can still try; :doctor shows the whole diagnosis.");
-    return false;
+    return;
   }
 
   @Override

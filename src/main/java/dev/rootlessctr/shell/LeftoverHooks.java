@@ -57,8 +57,8 @@ final class LeftoverHooks implements LessonHooks {
   }
 
   @Override
-  public boolean beforeLesson(Lesson lesson, Printer printer) {
-    return delegate.beforeLesson(lesson, printer);
+  public void beforeLesson(Lesson lesson, Printer printer) {
+    delegate.beforeLesson(lesson, printer);
   }
 
   @Override

@@ -10,9 +10,10 @@ public interface LessonHooks {
 
   /**
    * Prepares for a command of {@code lesson}; called before every command, so it must be quick
-   * and say things once. False when the host cannot run it (the reason was printed).
+   * and say things once. When the host cannot run it, says why; the command still runs, since
+   * the learner typed it.
    */
-  boolean beforeLesson(Lesson lesson, Printer printer);
+  void beforeLesson(Lesson lesson, Printer printer);
 
   /** Runs the full host diagnosis for {@code :doctor}; {@code confirm} asks the learner yes/no. */
   void doctor(Printer printer, java.util.function.Predicate<String> confirm);
@@ -44,9 +45,7 @@ public interface LessonHooks {
       }
 
       @Override
-      public boolean beforeLesson(Lesson lesson, Printer printer) {
-        return true;
-      }
+      public void beforeLesson(Lesson lesson, Printer printer) {}
 
       @Override
       public void doctor(Printer printer, java.util.function.Predicate<String> confirm) {
