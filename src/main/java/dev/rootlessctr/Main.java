@@ -4,6 +4,7 @@ import dev.rootlessctr.lint.LintCommand;
 import dev.rootlessctr.lint.NewLessonCommand;
 import dev.rootlessctr.mirror.MirrorCommand;
 import dev.rootlessctr.process.ProcessRunner;
+import dev.rootlessctr.room.RoomCommand;
 import dev.rootlessctr.shell.ShellLauncher;
 import dev.rootlessctr.verify.FreshShell;
 import dev.rootlessctr.verify.VerifyCommand;
@@ -48,6 +49,7 @@ public final class Main {
     }
     return switch (options.command()) {
       case "mirror" -> new MirrorCommand(System.getenv(), ProcessRunner.system()).run(options.rest(), out, err);
+      case "room" -> new RoomCommand(System.console() != null, java.time.Clock.systemUTC()).run(options.rest(), out, err);
       case "lint" -> new LintCommand(options.lessons()).run(options.rest(), out, err);
       case "new-lesson" -> new NewLessonCommand().run(options.rest(), out, err);
       case "verify" -> new VerifyCommand(System.getenv(), ProcessRunner.system()).run(options.lessons(), options.rest(), out, err);

@@ -8,7 +8,7 @@ import java.util.List;
  * The parsed command line.
  *
  * @param command {@code shell} (the default), {@code doctor}, {@code mirror}, {@code lint},
- *     {@code new-lesson} or {@code verify}
+ *     {@code new-lesson}, {@code verify} or {@code room}
  * @param fresh the shell works in a throwaway home, lab and progress, removed when it ends
  * @param rest the words after a subcommand, for it to parse
  */
@@ -32,6 +32,7 @@ record Options(
           "       rootless-ctr lint [--json] [DIR]  check a course's lessons (default: --lessons)",
           "       rootless-ctr new-lesson DIR NAME  start a lesson from a template that passes lint",
           "       rootless-ctr verify [--tap] [--junit FILE]   check every step, headless",
+          "       rootless-ctr room HOST:PORT [--once]   the workshop room's progress, live",
           "",
           "options:",
           "  --lessons DIR       the course folder (default: lessons/rootless)",
@@ -77,7 +78,7 @@ record Options(
         continue;
       }
       switch (arg) {
-        case "doctor", "mirror", "lint", "new-lesson", "verify" -> command = arg;
+        case "doctor", "mirror", "lint", "new-lesson", "verify", "room" -> command = arg;
         case "--lessons" -> lessons = Path.of(value(args, ++i, arg));
         case "--lab" -> lab = Path.of(value(args, ++i, arg));
         case "--registry" -> registry = value(args, ++i, arg);

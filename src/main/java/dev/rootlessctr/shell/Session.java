@@ -11,6 +11,7 @@ import dev.rootlessctr.lesson.Step;
 import dev.rootlessctr.progress.Progress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +32,10 @@ final class Session {
   private boolean anyCheckFailed;
   private Bindings bindings = Bindings.none();
   private Outcome lastLine;
+  private ProgressListener listener = ProgressListener.none();
+  private String mistake;
+  private Position mistakeAt;
+  private int mistakeRepeats;
 
   Session(Course course, Progress progress) {
     this.course = course;
@@ -77,6 +82,39 @@ final class Session {
     position = next;
     positionSeen = true;
     progress.moveTo(next.lesson().id(), next.stepNumber());
+    announce();
+  }
+
+  /** From now on {@code listener} hears of every change of standing; it hears the current one at once. */
+  void listen(ProgressListener listener) {
+    this.listener = listener;
+    announce();
+  }
+
+  /** The tutor recognised a known mistake (by its pattern) at the current step. */
+  void noteMistake(String pattern) {
+    boolean again = pattern.equals(mistake) && Objects.equals(position, mistakeAt);
+    mistakeRepeats = again ? mistakeRepeats + 1 : 1;
+    mistake = pattern;
+    mistakeAt = position;
+    announce();
+  }
+
+  private void announce() {
+    if (position == null) {
+      return;
+    }
+    int done = 0;
+    int total = 0;
+    for (Lesson lesson : course.lessons()) {
+      Tally tally = tally(lesson);
+      done += tally.done();
+      total += tally.total();
+    }
+    int repeats = Objects.equals(position, mistakeAt) ? mistakeRepeats : 0;
+    listener.changed(new ProgressListener.Standing(course.name(), position.lesson().number(), position.lesson().title(),
+        position.stepNumber(), position.lesson().steps().size(), position.step().title(), isComplete(position),
+        done, total, Optional.ofNullable(mistake), repeats));
   }
 
   /** Moves where the learner's own lines led, without showing the step yet: {@code :next} shows it. */
@@ -185,6 +223,7 @@ final class Session {
 
   void complete(Position p) {
     progress.complete(p.lesson().id(), p.stepNumber());
+    announce();
   }
 
   void noteCheck(boolean passed) {

@@ -85,7 +85,9 @@ public final class ShellSetup {
     if (loaded.warning() != null) {
       parts.printer().warning(loaded.warning());
     }
-    return new Session(parts.course(), loaded.progress());
+    Session session = new Session(parts.course(), loaded.progress());
+    session.listen(parts.hooks().progressListener());
+    return session;
   }
 
   private static Shell assemble(Parts parts, Session session, Input input, LineRunner runner, java.util.function.IntSupplier height) {

@@ -49,6 +49,7 @@ record TutorCommand(String name, List<String> aliases, String args, String summa
           of("output", List.of("out"), "", "the last command's whole output (usage text is folded)", List.of(), doing((s, a) -> s.tutor().output())),
           of("status", List.of("s"), "", "progress, lab directory, settings", List.of(), doing((s, a) -> s.status())),
           of("reset", List.of(), "step|lesson|all", "undo progress and remove what the lessons created (asks first)", List.of("step", "lesson", "all"), doing(Shell::reset)),
+          of("room", List.of(), "[on|off|name NAME]", "what the workshop room's instructor sees of you; turn it on or off", List.of("on", "off", "name"), doing(Shell::room)),
           of("doctor", List.of(), "", "diagnose this host for rootless containers", List.of(), doing((s, a) -> s.doctor())),
           of("quit", List.of("q", "exit"), "", "leave (Ctrl-D too); containers are removed, your lab stays", List.of(), (s, a) -> false));
 
