@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 record RoomTable(String address, Duration stuckAfter, int stuckRepeats) {
 
-  private static final String ROW = "%-16s %-24s %-26s %8s %5s  %-30s %s";
+  private static final String ROW = "%-16s %-24s %-30s %8s %5s  %-30s %s";
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   /** Why a learner looks stuck, if they do. */
@@ -63,7 +63,7 @@ record RoomTable(String address, Duration stuckAfter, int stuckRepeats) {
     lines.add(String.format(ROW, "LEARNER", "LESSON", "STEP", "ON STEP", "DONE", "LAST MISTAKE", "").stripTrailing());
     for (LearnerProgress p : sharing) {
       String lesson = cut(p.lessonNumber() + ". " + p.lessonTitle(), 24);
-      String step = cut(p.step() + "/" + p.steps() + (p.stepDone() ? " done " : " ") + p.stepTitle(), 26);
+      String step = cut(p.step() + "/" + p.steps() + (p.stepDone() ? " done " : " ") + p.stepTitle(), 30);
       String mistake = p.mistake().map(m -> cut(m, 26) + (p.mistakeRepeats() > 1 ? " x" + p.mistakeRepeats() : "")).orElse("-");
       lines.add(String.format(ROW, cut(p.name(), 16), lesson, step, duration(onStep(p, now)), p.done() + "/" + p.total(), mistake,
           stuck(p, now).orElse("")).stripTrailing());
