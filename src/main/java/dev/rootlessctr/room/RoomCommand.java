@@ -74,7 +74,10 @@ public final class RoomCommand {
     }
     RoomReader reader = new RoomReader(new RegistryClient(parsed.address(), 2000, 5000));
     RoomTable table = new RoomTable(parsed.address(), parsed.stuckAfter(), 3);
+    long next = System.nanoTime();
     while (true) {
+      // Tables at a fixed rate, not a fixed pause after each round: a slow round does not add to the wait.
+      next = Math.max(next, System.nanoTime() - parsed.every().toNanos()) + parsed.every().toNanos(); // no catching up after a stall
       List<String> lines;
       try {
         lines = table.render(reader.read(), clock.instant());
@@ -98,7 +101,7 @@ public final class RoomCommand {
         out.println();
       }
       try {
-        Thread.sleep(parsed.every().toMillis());
+        Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return 0;

@@ -3,6 +3,11 @@ package dev.rootlessctr.room;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +22,16 @@ final class RoomReader {
 
   private static final int MAX_MANIFEST = 8 * 1024;
 
+  /** Requests in flight at once: a round of 30 learners should not queue behind one slow answer. */
+  private static final int PARALLEL = 4;
+
   private final RegistryClient client;
-  private final Map<String, Cached> cache = new HashMap<>();
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final ExecutorService fetchers = Executors.newFixedThreadPool(PARALLEL, r -> {
+    Thread thread = new Thread(r, "room-reader");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   RoomReader(RegistryClient client) {
     this.client = client;
@@ -38,8 +51,12 @@ final class RoomReader {
     cache.keySet().retainAll(tags);
     List<LearnerProgress> learners = new ArrayList<>();
     int unreadable = 0;
+    List<Future<Optional<LearnerProgress>>> pending = new ArrayList<>();
     for (String tag : tags) {
-      Optional<LearnerProgress> progress = learner(tag);
+      pending.add(fetchers.submit(() -> learner(tag)));
+    }
+    for (Future<Optional<LearnerProgress>> future : pending) {
+      Optional<LearnerProgress> progress = result(future);
       if (progress.isPresent()) {
         learners.add(progress.get());
       } else {
@@ -47,6 +64,20 @@ final class RoomReader {
       }
     }
     return new Round(learners, unreadable);
+  }
+
+  private static Optional<LearnerProgress> result(Future<Optional<LearnerProgress>> future) throws IOException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause().toString(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
   }
 
   private Optional<LearnerProgress> learner(String tag) throws IOException {
