@@ -64,6 +64,10 @@ public final class RoomCommand {
 
   /** Exit status: 0 shown, 1 the registry could not be read (with --once), 2 usage. */
   public int run(List<String> args, PrintWriter out, PrintWriter err) {
+    if (args.contains("-h") || args.contains("--help")) {
+      out.println(USAGE);
+      return 0;
+    }
     Args parsed;
     try {
       parsed = parse(args);

@@ -92,4 +92,43 @@ class RoomWiringTest {
       assertTrue(table(registry).contains("0 learners sharing"));
     }
   }
+
+  @Test
+  void onATerminalTheQuestionListsWhatIsSharedAndIsAskedOnce() throws Exception {
+    try (FakeRegistry registry = new FakeRegistry()) {
+      StringWriter text = new StringWriter();
+      Printer printer = new Printer(new PrintWriter(text, true), Style.of(false), () -> 200);
+      List<String> asked = new java.util.ArrayList<>();
+      RoomWiring first = new RoomWiring(LessonHooks.none(), registry.address(), root.resolve("config"), root.resolve("state"), "learner", true,
+          Clock.systemUTC(), Publisher::new);
+      first.changed(new ProgressListener.Standing("c", 2, "Unpack", 1, 1, "Unpack it", false, 1, 7, java.util.Optional.empty(), 0));
+      first.started(printer, q -> asked.add(q));
+      first.close();
+      assertEquals(List.of("Share your progress with the room? [y/N] "), asked);
+      assertTrue(text.toString().contains("Shared: " + RoomConsent.WHAT_IS_SHARED), text.toString());
+      assertTrue(text.toString().contains("You appear as 'learner'"), text.toString());
+      assertTrue(RoomConsent.load(root.resolve("config")).orElseThrow().share());
+      assertTrue(table(registry).lines().anyMatch(l -> l.startsWith("learner ") && l.contains("2. Unpack")), table(registry));
+
+      RoomWiring second = new RoomWiring(LessonHooks.none(), registry.address(), root.resolve("config"), root.resolve("state"), "learner", true,
+          Clock.systemUTC(), Publisher::new);
+      second.started(printer, q -> { throw new AssertionError("asked again: " + q); });
+      second.close();
+      assertEquals(1, registry.tags().size(), "the learner's id changed between sittings");
+    }
+  }
+
+  @Test
+  void aNoIsStoredTooAndNothingIsPublished() throws Exception {
+    try (FakeRegistry registry = new FakeRegistry()) {
+      Printer printer = new Printer(new PrintWriter(new StringWriter(), true), Style.of(false), () -> 200);
+      RoomWiring wiring = new RoomWiring(LessonHooks.none(), registry.address(), root.resolve("config"), root.resolve("state"), "learner", true,
+          Clock.systemUTC(), Publisher::new);
+      wiring.started(printer, q -> false);
+      wiring.changed(new ProgressListener.Standing("c", 2, "Unpack", 1, 1, "Unpack it", true, 2, 7, java.util.Optional.empty(), 0));
+      wiring.close();
+      assertFalse(RoomConsent.load(root.resolve("config")).orElseThrow().share());
+      assertEquals(List.of(), registry.tags());
+    }
+  }
 }
