@@ -3,6 +3,8 @@ package dev.rootlessctr.room;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rootlessctr.oci.Digest;
+import dev.rootlessctr.oci.InvalidDigest;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -44,9 +46,10 @@ final class ProgressArtifact {
       if (!LearnerProgress.MEDIA_TYPE.equals(config.path("mediaType").asText())) {
         return Optional.empty();
       }
-      String digest = config.path("digest").asText();
-      return digest.matches("sha256:[0-9a-f]{64}") ? Optional.of(digest) : Optional.empty();
-    } catch (IOException e) {
+      // sha256 only: the room checks each blob against its digest with SHA-256.
+      Digest digest = Digest.parse(config.path("digest").asText());
+      return digest.algorithm().equals("sha256") ? Optional.of(digest.toString()) : Optional.empty();
+    } catch (IOException | InvalidDigest e) {
       return Optional.empty();
     }
   }

@@ -2,6 +2,8 @@ package dev.rootlessctr.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rootlessctr.oci.Digest;
+import dev.rootlessctr.oci.MediaTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +11,7 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class RegistryClient {
 
-  static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+  static final String OCI_MANIFEST = MediaTypes.OCI_MANIFEST;
   private static final int MAX_LIST = 64 * 1024;
   private static final int MAX_TAGS = 1000;
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
@@ -149,11 +148,7 @@ final class RegistryClient {
   }
 
   static String sha256(byte[] content) {
-    try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
+    return Digest.sha256(Digest.sha256Hasher().digest(content)).toString();
   }
 
   static String utf8(byte[] bytes) {

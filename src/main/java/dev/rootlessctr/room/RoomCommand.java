@@ -1,5 +1,6 @@
 package dev.rootlessctr.room;
 
+import dev.rootlessctr.mirror.HostPort;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -42,10 +43,17 @@ public final class RoomCommand {
         case "--every" -> every = Duration.ofSeconds(number(args, ++i, arg, 1, 60));
         case "--stuck-after" -> stuckAfter = Duration.ofMinutes(number(args, ++i, arg, 1, 600));
         default -> {
-          if (address != null || !arg.matches("[A-Za-z0-9.-]+:\\d{1,5}")) {
-            throw new IllegalArgumentException(arg.startsWith("-") ? "unknown option " + arg : "HOST:PORT expected, found '" + arg + "'");
+          if (arg.startsWith("-")) {
+            throw new IllegalArgumentException("unknown option " + arg);
           }
-          address = arg;
+          if (address != null) {
+            throw new IllegalArgumentException("one room at a time: found '" + address + "' and '" + arg + "'");
+          }
+          try {
+            address = HostPort.parse(arg).toString();
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("HOST:PORT expected, e.g. 192.168.1.10:5000 (found '" + arg + "': " + e.getMessage() + ")");
+          }
         }
       }
     }
