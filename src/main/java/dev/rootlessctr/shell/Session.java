@@ -179,10 +179,12 @@ final class Session {
     observations.put(key(p), seen);
   }
 
+  /** Forgets a step's outcome; only {@code :reset} does, after forgetting its progress, so the listener hears of it. */
   void forgetOutcome(Position p) {
     outcomes.remove(key(p));
     observations.remove(key(p));
     hintsShown.remove(key(p));
+    announce();
   }
 
   int nextHint(Position p) {

@@ -131,4 +131,14 @@ class RoomWiringTest {
       assertEquals(List.of(), registry.tags());
     }
   }
+
+  @Test
+  void aResetStepIsToldToTheRoomToo() throws Exception {
+    try (FakeRegistry registry = new FakeRegistry()) {
+      new RoomConsent(true, "Ada").save(root.resolve("config"));
+      run(registry, "mkdir -p notes\n:reset step --yes\n");
+      String row = table(registry).lines().filter(l -> l.startsWith("Ada ")).findFirst().orElseThrow();
+      assertTrue(row.contains("1/3 Make a directory") && row.contains("0/5"), row);
+    }
+  }
 }
