@@ -1,6 +1,7 @@
 package dev.rootlessctr.cli;
 
 import dev.rootlessctr.lint.LintCommand;
+import dev.rootlessctr.room.RoomCommand;
 import dev.rootlessctr.lint.NewLessonCommand;
 import dev.rootlessctr.verify.VerifyCommand;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ public final class CommandLine {
           "       rootless-ctr lint [--json] [DIR]  check a course's lessons (default: --lessons)",
           "       rootless-ctr new-lesson DIR NAME  start a lesson from a template that passes lint",
           "       rootless-ctr verify [--tap] [--junit FILE]   check every step, headless",
+          "       rootless-ctr room HOST:PORT [--once]   the workshop room's progress, live",
           "",
           "options:",
           "  --lessons DIR       the course folder (default: lessons/rootless)",
@@ -55,7 +57,8 @@ public final class CommandLine {
           Map.entry("mirror", MirrorCommandLine::parse),
           Map.entry("lint", OwnWordsCommand.named("lint", Set.of("--lessons"), (c, shared, args) -> new LintCommand(course(c, shared)).run(args, c.out(), c.err()))),
           Map.entry("new-lesson", OwnWordsCommand.named("new-lesson", Set.of(), (c, shared, args) -> new NewLessonCommand().run(args, c.out(), c.err()))),
-          Map.entry("verify", OwnWordsCommand.named("verify", Set.of("--lessons"), (c, shared, args) -> new VerifyCommand(c.env().variables(), c.env().processes()).run(course(c, shared), args, c.out(), c.err()))));
+          Map.entry("verify", OwnWordsCommand.named("verify", Set.of("--lessons"), (c, shared, args) -> new VerifyCommand(c.env().variables(), c.env().processes()).run(course(c, shared), args, c.out(), c.err()))),
+          Map.entry("room", OwnWordsCommand.named("room", Set.of(), (c, shared, args) -> new RoomCommand(c.env().console(), java.time.Clock.systemUTC()).run(args, c.out(), c.err()))));
 
   /** The course a subcommand works on: {@code --lessons}, else the project's. */
   private static Path course(Context context, CourseOptions shared) {

@@ -33,6 +33,16 @@ public interface LessonHooks {
   /** One line per setting worth showing in {@code :status} (mirror mode, ...). */
   java.util.List<String> status();
 
+  /** Where the shell reports the learner's standing (the room, in workshop mode). */
+  default ProgressListener progressListener() {
+    return ProgressListener.none();
+  }
+
+  /** {@code :room}: what is shared with the workshop room; {@code args} may turn it on or off. */
+  default void room(java.util.List<String> args, Printer printer, java.util.function.Predicate<String> confirm) {
+    printer.line("Sharing progress with a room needs workshop mode: start with --registry workshop=HOST:PORT.");
+  }
+
   /** Releases what the hooks started (the mirror). */
   void close();
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,6 +43,10 @@ final class Session {
   private final List<Credit> credits = new ArrayList<>();
   private final Clock clock;
   private final Instant started;
+  private ProgressListener listener = ProgressListener.none();
+  private String mistake;
+  private Position mistakeAt;
+  private int mistakeRepeats;
 
   Session(Course course, Progress progress) {
     this(course, progress, Clock.systemUTC());
@@ -107,6 +112,39 @@ final class Session {
     position = next;
     positionSeen = true;
     progress.moveTo(next.lesson().id(), next.stepNumber());
+    announce();
+  }
+
+  /** From now on {@code listener} hears of every change of standing; it hears the current one at once. */
+  void listen(ProgressListener listener) {
+    this.listener = listener;
+    announce();
+  }
+
+  /** The tutor recognised a known mistake (by its pattern) at the current step. */
+  void noteMistake(String pattern) {
+    boolean again = pattern.equals(mistake) && Objects.equals(position, mistakeAt);
+    mistakeRepeats = again ? mistakeRepeats + 1 : 1;
+    mistake = pattern;
+    mistakeAt = position;
+    announce();
+  }
+
+  private void announce() {
+    if (position == null) {
+      return;
+    }
+    int done = 0;
+    int total = 0;
+    for (Lesson lesson : course.lessons()) {
+      Tally tally = tally(lesson);
+      done += tally.done();
+      total += tally.total();
+    }
+    int repeats = Objects.equals(position, mistakeAt) ? mistakeRepeats : 0;
+    listener.changed(new ProgressListener.Standing(course.name(), position.lesson().number(), position.lesson().title(),
+        position.stepNumber(), position.lesson().steps().size(), position.step().title(), isComplete(position),
+        done, total, Optional.ofNullable(mistake), repeats));
   }
 
   /** Moves where the learner's own lines led, without showing the step yet: {@code :next} shows it. */
@@ -199,10 +237,12 @@ final class Session {
     observations.put(key(p), seen);
   }
 
+  /** Forgets a step's outcome; only {@code :reset} does, after forgetting its progress, so the listener hears of it. */
   void forgetOutcome(Position p) {
     outcomes.remove(key(p));
     observations.remove(key(p));
     hintsShown.remove(key(p));
+    announce();
   }
 
   int nextHint(Position p) {
@@ -243,6 +283,7 @@ final class Session {
 
   void complete(Position p) {
     progress.complete(p.lesson().id(), p.stepNumber());
+    announce();
   }
 
   void noteCheck(boolean passed) {

@@ -123,6 +123,10 @@ public final class Shell {
     hooks.doctor(tutor.printer(), this::confirm);
   }
 
+  void room(List<String> args) {
+    hooks.room(args, tutor.printer(), this::confirm);
+  }
+
   void help() {
     Printer printer = tutor.printer();
     printer.line("Type shell commands as usual; they run in your lab directory and the step is checked after each one.");

@@ -294,6 +294,10 @@ public final class ShellLauncher {
             new Cleaner(lab, processes, sessionEnv, ledger),
             ScratchDirs.collect(tmpDir(), user.uid()),
             interactive);
+    if (mirror.mode().kind() == RegistryMode.Kind.WORKSHOP) {
+      hooks = new RoomWiring(hooks, mirror.mode().workshopAddress(), dirs.config(), dirs.state(), user.name(), interactive,
+          java.time.Clock.systemUTC(), dev.rootlessctr.room.Publisher::new);
+    }
     // What the course's mistakes may depend on: "pinging container registry" means something
     // else offline, online and in a workshop.
     Map<String, String> situation = Map.of("registry", mirror.mode().kind().name().toLowerCase(java.util.Locale.ROOT));

@@ -97,7 +97,9 @@ public final class ShellSetup {
     if (loaded.warning() != null) {
       parts.printer().warning(loaded.warning());
     }
-    return new Session(parts.course(), loaded.progress());
+    Session session = new Session(parts.course(), loaded.progress());
+    session.listen(parts.hooks().progressListener());
+    return session;
   }
 
   private static InspectCommand inspectCommand(Parts parts, Session session) {

@@ -205,6 +205,9 @@ final class Tutor {
     record(position, matches, outcome, seen);
     LineFacts facts = new LineFacts(line, outcome, shell.cwd(), shell.env(), matches, seen, session.bindings());
     Verdict verdict = judge.judge(facts, session::isComplete, position);
+    if (verdict instanceof Verdict.KnownMistake known) {
+      session.noteMistake(known.mistake().pattern()); // the room may show its name, never the output
+    }
     if (outcome.exitCode() == 0) {
       matches.forEach(m -> session.learn(m.bindings()));
     }

@@ -51,6 +51,7 @@ record TutorCommand(String name, List<String> aliases, String args, String summa
           of("reset", List.of(), "step|lesson|all", "undo progress and remove what the lessons created (asks first)", List.of("step", "lesson", "all"), doing(Shell::reset)),
           of("inspect", List.of("i"), "[NAME|PATH]", "live facts about a container, a bundle or an image layout", List.of(), doing(Shell::inspect)),
           of("report", List.of(), "", "write what you did and measured to a file in the lab, to hand in", List.of(), doing((s, a) -> s.report())),
+          of("room", List.of(), "[on|off|name NAME]", "what the workshop room's instructor sees of you; turn it on or off", List.of("on", "off", "name"), doing(Shell::room)),
           of("doctor", List.of(), "", "diagnose this host for rootless containers", List.of(), doing((s, a) -> s.doctor())),
           of("quit", List.of("q", "exit"), "", "leave (Ctrl-D too); containers are removed, your lab stays", List.of(), (s, a) -> false));
 
