@@ -312,20 +312,30 @@ final class Tutor {
     printer.blank();
     printer.success("That was the whole course: every step is done.");
     List<Proved> proved = new ArrayList<>();
+    List<String> earlier = new ArrayList<>();
     for (Lesson lesson : session.course().lessons()) {
       for (Step step : lesson.steps()) {
         Position p = new Position(lesson, step.number());
         Optional<Map<String, String>> measured = session.creditedValues(p);
-        if (!step.recap().isEmpty() && measured.isPresent()) { // done in an earlier sitting: nothing to quote
-          Map<String, String> values = new LinkedHashMap<>(checkContext.get().builtIns());
-          values.putAll(measured.get());
-          proved.add(new Proved(step.recap(), values));
+        if (step.recap().isEmpty()) {
+          continue;
         }
+        if (measured.isEmpty()) {
+          earlier.add(p.label()); // done in an earlier sitting: nothing measured now to quote
+          continue;
+        }
+        Map<String, String> values = new LinkedHashMap<>(checkContext.get().builtIns());
+        values.putAll(measured.get());
+        proved.add(new Proved(step.recap(), values));
       }
     }
     if (!proved.isEmpty()) {
       printer.line("What you showed on this machine:");
       proved.forEach(item -> printer.markdown(item.recap(), item.values()));
+    }
+    if (!earlier.isEmpty()) {
+      printer.note("(" + String.join(", ", earlier) + ": done in an earlier sitting; what was measured then is not"
+          + " kept, so it is not repeated here.)");
     }
     Optional<Position> last = lastReading();
     last.ifPresent(p -> {
