@@ -79,20 +79,26 @@ public final class ScratchDirs {
         if (!name.matches()) {
           continue;
         }
-        PrivateDir.Inspection found = PrivateDir.inspect(entry);
-        if (found.symlink() || !found.directory() || found.owner() != uid) {
-          continue; // not ours: never touched
-        }
-        long pid = Long.parseLong(name.group(1));
-        Instant started = Instant.ofEpochMilli(Long.parseLong(name.group(2)));
-        if (!SessionLedger.alive(pid, started)) {
-          delete(entry);
-          if (!Files.exists(entry)) {
-            removed.add(entry);
+        // One entry that cannot be looked at (another user's, gone meanwhile) must not stop
+        // the others from being collected.
+        try {
+          PrivateDir.Inspection found = PrivateDir.inspect(entry);
+          if (found.symlink() || !found.directory() || found.owner() != uid) {
+            continue; // not ours: never touched
           }
+          long pid = Long.parseLong(name.group(1));
+          Instant started = Instant.ofEpochMilli(Long.parseLong(name.group(2)));
+          if (!SessionLedger.alive(pid, started)) {
+            delete(entry);
+            if (!Files.exists(entry)) {
+              removed.add(entry);
+            }
+          }
+        } catch (RuntimeException e) {
+          continue;
         }
       }
-    } catch (IOException | NumberFormatException e) {
+    } catch (IOException e) {
       return removed;
     }
     return removed;

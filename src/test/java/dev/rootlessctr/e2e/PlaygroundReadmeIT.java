@@ -130,12 +130,13 @@ class PlaygroundReadmeIT {
         assertFalse(all.contains("That is a known mistake"), all);
         assertFalse(all.contains("Not done yet"), all);
         assertFalse(all.contains("{{"), all);
+        shell.quitCleanly(WAIT);
+        // Saved in the background while the shell runs: read once it has left.
         JsonNode progress = JSON.readTree(Files.readString(progressFile(world)));
         for (String lesson : List.of("pull", "unpack", "spec", "run", "readonly")) {
           assertTrue(progress.at("/completed/" + lesson).toString().contains("1"), lesson + " not credited: " + progress);
         }
         assertTrue(progress.at("/completed/home-mount").toString().matches(".*1.*2.*"), progress.toString());
-        shell.quitCleanly(WAIT);
       } catch (Throwable t) {
         System.out.println("---- the screen ----\n" + shell.all());
         throw t;
@@ -157,7 +158,7 @@ class PlaygroundReadmeIT {
 
   private static Path progressFile(CourseWorld world) throws Exception {
     try (var files = Files.list(world.base.resolve("xdg/state/rootless-ctr"))) {
-      return files.filter(f -> f.getFileName().toString().startsWith("progress")).findFirst().orElseThrow();
+      return files.filter(f -> f.getFileName().toString().matches("progress-.*\\.json")).findFirst().orElseThrow();
     }
   }
 
