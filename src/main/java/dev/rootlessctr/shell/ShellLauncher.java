@@ -208,6 +208,15 @@ public final class ShellLauncher {
       // Outside the line editor a Ctrl-C must never stop the JVM; commands get theirs through
       // their own pseudo-terminal (see TerminalLineRunner).
       terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
+      // Nor may it reach the rest of the process group: under su -c or runuser -c, su answers
+      // SIGINT by killing the shell. So the terminal makes no signal of Ctrl-C for the whole
+      // session, not only while a line is read: a Ctrl-C typed while a notice prints or the
+      // prompt redraws is a key too (TerminalInput cancels the line with it, and a command
+      // gets it through its own pseudo-terminal).
+      org.jline.terminal.Attributes original = terminal.getAttributes();
+      org.jline.terminal.Attributes keysOnly = new org.jline.terminal.Attributes(original);
+      keysOnly.setLocalFlag(org.jline.terminal.Attributes.LocalFlag.ISIG, false);
+      terminal.setAttributes(keysOnly);
       boolean color = ColorChoice.wanted(request.color(), env, terminal.getType());
       PrintWriter writer = terminal.writer();
       Printer printer = new Printer(writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getColumns);
@@ -227,6 +236,7 @@ public final class ShellLauncher {
         return shell.run();
       } finally {
         ScratchDirs.delete(scratch);
+        terminal.setAttributes(original);
       }
     } finally {
       stopRecording(recording[0], request.record());
