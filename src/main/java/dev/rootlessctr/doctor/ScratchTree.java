@@ -1,14 +1,12 @@
 package dev.rootlessctr.doctor;
 
 import dev.rootlessctr.host.ProcStatus;
+import dev.rootlessctr.lab.Cleaner;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
@@ -108,30 +106,10 @@ final class ScratchTree implements AutoCloseable {
     for (int attempt = 0; attempt < 3 && Files.exists(tree, LinkOption.NOFOLLOW_LINKS);
         attempt++) {
       try {
-        deleteTree(tree);
+        Cleaner.deleteTree(tree);
       } catch (IOException e) {
         // a leftover private directory in /tmp is harmless, and the next run collects it
       }
     }
-  }
-
-  // Never follows a link out of the tree.
-  private static void deleteTree(Path root) throws IOException {
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

@@ -236,7 +236,11 @@ public final class Cleaner {
     }
   }
 
-  static void deleteTree(Path root) throws IOException {
+  /**
+   * Removes {@code root} and all below it, never following a link out of the tree (a link is
+   * removed, not what it points to); read-only directories inside are made writable first.
+   */
+  public static void deleteTree(Path root) throws IOException {
     if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
       Files.deleteIfExists(root);
       return;
