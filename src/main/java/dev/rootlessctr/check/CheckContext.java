@@ -1,5 +1,6 @@
 package dev.rootlessctr.check;
 
+import dev.rootlessctr.exec.Expansion;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.ProbeContext;
 import java.nio.file.Path;

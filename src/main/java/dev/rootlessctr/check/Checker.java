@@ -1,5 +1,7 @@
 package dev.rootlessctr.check;
 
+import dev.rootlessctr.exec.Expansion;
+import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.io.LenientText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,5 @@
 package dev.rootlessctr.exec;
 
-import dev.rootlessctr.check.Outcome;
 import java.io.IOException;
 
 /** Runs one shell line the learner typed (or {@code :run} sent) and reports its outcome. */

@@ -1,6 +1,5 @@
 package dev.rootlessctr.exec;
 
-import dev.rootlessctr.check.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

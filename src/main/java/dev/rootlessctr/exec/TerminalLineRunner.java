@@ -1,7 +1,6 @@
 package dev.rootlessctr.exec;
 
 import dev.rootlessctr.io.LenientText;
-import dev.rootlessctr.check.Outcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

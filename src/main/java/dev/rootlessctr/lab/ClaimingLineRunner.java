@@ -1,6 +1,6 @@
 package dev.rootlessctr.lab;
 
-import dev.rootlessctr.check.Outcome;
+import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.exec.LineRunner;
 import dev.rootlessctr.exec.ShellState;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.rootlessctr.lab;
 
-import dev.rootlessctr.check.Expansion;
+import dev.rootlessctr.exec.Expansion;
 import dev.rootlessctr.host.RuncException;
 import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.host.RuncReader;

@@ -4,7 +4,7 @@ import dev.rootlessctr.tutor.Bindings;
 import dev.rootlessctr.tutor.Position;
 
 import dev.rootlessctr.check.Observations;
-import dev.rootlessctr.check.Outcome;
+import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.lesson.Step;

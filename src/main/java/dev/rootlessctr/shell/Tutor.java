@@ -6,7 +6,7 @@ import dev.rootlessctr.check.Checker;
 import dev.rootlessctr.check.ExpectationResult;
 import dev.rootlessctr.check.Observations;
 import dev.rootlessctr.check.Observer;
-import dev.rootlessctr.check.Outcome;
+import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.edit.JsonEditor;
 import dev.rootlessctr.exec.LineRunner;
 import dev.rootlessctr.exec.ShellState;

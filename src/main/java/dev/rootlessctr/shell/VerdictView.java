@@ -3,7 +3,7 @@ package dev.rootlessctr.shell;
 import dev.rootlessctr.check.CheckReport;
 import dev.rootlessctr.check.ExpectationResult;
 import dev.rootlessctr.check.Observations;
-import dev.rootlessctr.check.Outcome;
+import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.tutor.Bindings;
 import dev.rootlessctr.tutor.Position;
 import dev.rootlessctr.tutor.Verdict;

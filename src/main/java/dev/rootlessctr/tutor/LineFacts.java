@@ -1,7 +1,7 @@
 package dev.rootlessctr.tutor;
 
 import dev.rootlessctr.check.Observations;
-import dev.rootlessctr.check.Outcome;
+import dev.rootlessctr.exec.Outcome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.rootlessctr.tutor;
 
 import dev.rootlessctr.check.CheckReport;
 import dev.rootlessctr.check.Observations;
-import dev.rootlessctr.check.Outcome;
+import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.lesson.Step;
 import java.util.Optional;
 

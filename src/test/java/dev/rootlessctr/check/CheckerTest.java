@@ -1,5 +1,6 @@
 package dev.rootlessctr.check;
 
+import dev.rootlessctr.exec.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

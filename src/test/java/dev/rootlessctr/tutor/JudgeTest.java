@@ -8,7 +8,7 @@ import dev.rootlessctr.TestPaths;
 import dev.rootlessctr.check.CheckReport;
 import dev.rootlessctr.check.ExpectationResult;
 import dev.rootlessctr.check.Observations;
-import dev.rootlessctr.check.Outcome;
+import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.lesson.Placeholders;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.CourseLoader;

@@ -1,4 +1,4 @@
-package dev.rootlessctr.check;
+package dev.rootlessctr.exec;
 
 import java.util.Map;
 import java.util.regex.Matcher;
