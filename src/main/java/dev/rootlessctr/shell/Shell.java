@@ -129,7 +129,7 @@ public final class Shell {
 
   void help() {
     Printer printer = tutor.printer();
-    printer.line("Type shell commands as usual; they run in your lab directory and the step is checked after each one.");
+    printer.line("Type shell commands as usual; they run in your lab directory, and each is judged against the whole course.");
     printer.line("Tutorial commands start with ':' (Tab completes them):");
     for (TutorCommand command : TutorCommand.ALL) {
       String usage = ":" + command.name() + (command.args().isEmpty() ? "" : " " + command.args());
