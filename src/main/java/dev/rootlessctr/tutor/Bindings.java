@@ -30,6 +30,11 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
     return new Bindings(Map.of(), Optional.empty());
   }
 
+  /** Only the learner's {@code --root}: the names of a line that does not name the step's things. */
+  public Bindings rootOnly() {
+    return new Bindings(Map.of(), runcRoot);
+  }
+
   public boolean isEmpty() {
     return names.isEmpty() && runcRoot.isEmpty();
   }

@@ -28,6 +28,8 @@ public final class LineMatcher {
   private record Known(Position position, int index, CommandShape shape) {}
 
   private final List<Known> known = new ArrayList<>();
+  /** Each step's container-side lines, as words, for lines that run them from outside. */
+  private final Map<Position, List<List<String>>> insideWords = new LinkedHashMap<>();
   private final Set<String> valued = new HashSet<>();
   private final Set<String> withSubcommands = new HashSet<>();
   private final Map<String, Set<String>> subcommands = new HashMap<>();
@@ -55,7 +57,11 @@ public final class LineMatcher {
         }
         words.put(position, commands);
         for (Command inside : step.inside()) {
-          ShellWords.commands(fill.apply(inside.text()), Map.of()).forEach(w -> insidePrograms.add(CommandShape.programName(w.get(0))));
+          List<List<String>> simple = ShellWords.commands(fill.apply(inside.text()), Map.of());
+          simple.forEach(w -> insidePrograms.add(CommandShape.programName(w.get(0))));
+          if (!step.isReading() && simple.size() == 1) {
+            insideWords.computeIfAbsent(position, p -> new ArrayList<>()).add(simple.get(0));
+          }
         }
       }
     }
@@ -169,10 +175,32 @@ public final class LineMatcher {
           Bindings b = bindings(k.shape(), typed, cwd);
           boolean strong = !k.shape().subcommand().isEmpty() || typed.equals(k.shape());
           matches.add(new Match(k.position(), k.index(), b, strong));
+        } else if (k.index() == 0 && runsInside(k, words)) {
+          // runc exec NAME ip a: the step's container line, typed into its container from outside
+          // (a detached container has no prompt to type at).
+          matches.add(new Match(k.position(), 0, bindings(k.shape(), typed, cwd).rootOnly(), true));
         }
       }
     }
     return matches;
+  }
+
+  /**
+   * Whether {@code words} run one of the step's container-side lines through the program that
+   * starts its container: the same program and a different subcommand, ending with that line.
+   */
+  private boolean runsInside(Known k, List<String> words) {
+    List<List<String>> lines = insideWords.getOrDefault(k.position(), List.of());
+    if (lines.isEmpty() || words.isEmpty() || !CommandShape.programName(words.get(0)).equals(k.shape().program())) {
+      return false;
+    }
+    for (List<String> inside : lines) {
+      int from = words.size() - inside.size();
+      if (from > 1 && words.subList(from, words.size()).equals(inside)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean sameCommand(CommandShape lesson, CommandShape typed) {

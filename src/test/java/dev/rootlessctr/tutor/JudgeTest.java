@@ -136,6 +136,18 @@ class JudgeTest {
   }
 
   @Test
+  void aContainerLineRunFromOutsideIntoADetachedContainerDoesItsStep() {
+    done.addAll(Set.of("pull/1", "unpack/1", "spec/1"));
+    holding.addAll(Set.of("run/1", "readonly/1"));
+    assertEquals(List.of("run/1"), credited(judge("runc --root /tmp/runc exec myctr ip a", 0, "1: lo: <LOOPBACK,UP>\n", at("run", 1))));
+    assertEquals(Optional.of(Path.of("/tmp/runc")), checkedWith.get("run/1").runcRoot());
+    done.add("run/1");
+    assertEquals(List.of("readonly/1"), credited(judge("runc --root \"$RUNC_ROOT\" exec myctr touch /tmp/toto", 1,
+        "touch: /tmp/toto: Read-only file system\n", at("readonly", 1))));
+    assertInstanceOf(Verdict.Unsure.class, judge("runc --root \"$RUNC_ROOT\" exec myctr cat /etc/shadow", 1, "cat: can't open\n", at("readonly", 1)));
+  }
+
+  @Test
   void aLineThatDidNotDoTheStepsWorkPassesNoStepThatExpectsExitStatusZero() {
     holding.addAll(Set.of("unpack/1", "spec/1", "pull/1"));
     assertInstanceOf(Verdict.Quiet.class, judge("true", 0, "", at("unpack", 1)));
