@@ -48,6 +48,8 @@ def main():
         "XDG_CACHE_HOME": work + "/cache", "XDG_STATE_HOME": work + "/state", "XDG_CONFIG_HOME": work + "/config",
         "XDG_RUNTIME_DIR": work + "/run",
     }
+    if os.environ.get("ROOTLESS_CTR_JAVA"):
+        env["ROOTLESS_CTR_JAVA"] = os.environ["ROOTLESS_CTR_JAVA"]  # to time the shell on Java 17
     lines = [l.rstrip("\n") for l in open(steps) if l.strip() and not l.startswith("#")]
     to_first, to_prompt, excluded = {}, {}, {}
     for r in range(rounds):

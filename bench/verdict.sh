@@ -5,6 +5,8 @@
 # and rounds, lines that start a container excluded. Runs as an unprivileged user
 # (RCTR_TEST_USER, default rctr-learner, when started as root).
 # Usage: bash bench/verdict.sh [ROUNDS]   (after: mvn -q -DskipTests package)
+# RCTR_BENCH_PROJECT=DIR times another built checkout (main, say) with the same driver;
+# ROOTLESS_CTR_JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java times the shell on Java 17.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 rounds=${1:-3}
@@ -27,5 +29,5 @@ cleanup() {
 }
 trap cleanup EXIT
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
-python3 "$here/bench/verdict.py" "$rounds" "$here" "$work" "$user" "$here/bench/course-steps.txt"
+python3 "$here/bench/verdict.py" "$rounds" "${RCTR_BENCH_PROJECT:-$here}" "$work" "$user" "$here/bench/course-steps.txt"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
