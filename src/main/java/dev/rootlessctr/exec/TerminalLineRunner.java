@@ -134,9 +134,7 @@ public final class TerminalLineRunner implements LineRunner {
         tail.poll();
       }
       boolean holding = System.nanoTime() - start < HOLD.toNanos();
-      // Short reads: the loop notices the command's end within one of them, and the verdict waits
-      // for that (a 50 ms read cost 25 ms per line on average, and up to 100 ms on a busy host).
-      int c = keys.read(10L);
+      int c = keys.read(holding ? 10L : 50L);
       if (c >= 0 && holding && c != CTRL_C) {
         held.append((char) c);
         continue;
