@@ -86,20 +86,24 @@ class Pty:
         os.write(self.fd, text.encode())
 
     def finish(self, timeout=30.0):
-        """Drains the output until the program ends; kills it after timeout."""
+        """Drains the output until the program ends; kills it after timeout. Returns its CPU
+        milliseconds (user+sys), or -1."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             data, when = self.read(deadline - time.monotonic())
             if when is None:
                 break
+        used = -1
         try:
-            pid, _ = os.waitpid(self.pid, os.WNOHANG)
+            pid, _, rusage = os.wait4(self.pid, os.WNOHANG)
             if pid == 0:
                 os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
+                _, _, rusage = os.wait4(self.pid, 0)
+            used = (rusage.ru_utime + rusage.ru_stime) * 1000
         except ChildProcessError:
             pass
         os.close(self.fd)
+        return used
 
 
 def descendants(root):
@@ -119,6 +123,16 @@ def descendants(root):
         found.append(pid)
         todo.extend(children.get(pid, []))
     return found
+
+
+def cpu_ms(pid):
+    """User+system CPU milliseconds pid has used so far (/proc/PID/stat, in clock ticks), or -1."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return -1
 
 
 def vm_hwm_kb(pid):

@@ -13,7 +13,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ptyclock import Pty, java_pid, median, spread, vm_hwm_kb  # noqa: E402
+from ptyclock import Pty, cpu_ms, java_pid, median, spread, vm_hwm_kb  # noqa: E402
 
 # The shell's prompt ends in " $ " and then, at most, escape sequences; lesson text that shows a
 # "$ " is always followed by more text.
@@ -43,17 +43,27 @@ def main():
     for name, side in sides.items():
         once(*side)
     times = {name: [] for name in sides}
+    cpu = {name: [] for name in sides}
     names = list(sides)
     for r in range(rounds):
         order = names[r % len(names):] + names[:r % len(names)]  # rotate who goes first
         for name in order:
-            times[name].append(once(*sides[name]))
+            ms, used = once(*sides[name])
+            times[name].append(ms)
+            cpu[name].append(used)
         print("round %d: %s" % (r + 1, ", ".join("%s %.0f ms" % (n, times[n][-1]) for n in names)), flush=True)
 
     med = {n: median(t) for n, t in times.items()}
     print("time to first prompt, median (min-max) of %d alternated rounds:" % rounds)
     for n in names:
         print("  %-14s %5.0f ms (%s)" % (n, med[n], spread(times[n])))
+    # CPU time is what the shell itself spends; on a busy host it varies far less than wall time.
+    print("CPU time (user+sys) of the JVM up to the first prompt, median (min-max), 10 ms ticks:")
+    for n in names:
+        print("  %-14s %5.0f ms (%s)" % (n, median(cpu[n]), spread(cpu[n])))
+    base_cpu = median(cpu["empty java 17"])
+    print("CPU ratio shell / empty java 17: %.2f%s" % (median(cpu["shell"]) / base_cpu,
+          ("; shell on 17: %.2f" % (median(cpu["shell on 17"]) / base_cpu)) if java25 else ""))
     base = med["empty java 17"]
     if java25:
         print("ratio shell (JDK 25, AOT cache) / empty java 17: %.2f (target <= 4)" % (med["shell"] / base))
@@ -68,13 +78,17 @@ def main():
 
 
 def once(argv, env, prompt, shell):
+    """Wall milliseconds to the prompt, and the JVM's CPU milliseconds by then."""
     p = Pty(argv, user=env["USER"], env=env, cwd=env["HOME"])
     at = p.until(prompt, 60)
     ms = (at - p.start) * 1000
+    # The launcher scripts exec java, so the pty's child is the JVM. An empty main may already
+    # have ended: then its whole CPU time comes from its exit status.
+    used = cpu_ms(p.pid)
     if shell:
         p.write(":quit\r")
-    p.finish(120)  # a training run writes its cache at exit
-    return ms
+    rusage = p.finish(120)  # a training run writes its cache at exit
+    return ms, used if used >= 0 else rusage
 
 
 def peak(launcher, env):
