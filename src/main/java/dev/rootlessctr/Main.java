@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Entry point: parses the command line into a command and runs it under the top-level handler.
- * Only {@link #main} touches the process's globals; everything else gets them passed in.
+ * Entry point: parses the command line into a command and runs it under the top-level handler. Only
+ * {@link #main} touches the process's globals; everything else gets them passed in.
  */
 public final class Main {
 
@@ -38,7 +38,8 @@ public final class Main {
             Path.of(home != null ? home : ".").toAbsolutePath().normalize(),
             System.console() != null,
             ProcessRunner.system());
-    Thread.setDefaultUncaughtExceptionHandler(TopLevel.forRun(err, env, List.of(args)).forThreads());
+    Thread.setDefaultUncaughtExceptionHandler(
+        TopLevel.forRun(err, env, List.of(args)).forThreads());
     int status = new Main(out, err, System.in, env).run(args);
     out.flush();
     err.flush();

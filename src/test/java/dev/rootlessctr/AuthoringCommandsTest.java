@@ -26,8 +26,12 @@ class AuthoringCommandsTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status =
-        new Main(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new Environment(System.getenv(), TestPaths.project(), false, ProcessRunner.system()))
+        new Main(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new Environment(
+                    System.getenv(), TestPaths.project(), false, ProcessRunner.system()))
             .run(args);
     return new Run(status, out.toString(), err.toString());
   }
@@ -38,11 +42,16 @@ class AuthoringCommandsTest {
     Run first = main("", "new-lesson", course.toString(), "hello-lab");
     assertEquals(0, first.status(), first.err());
     assertTrue(Files.isRegularFile(course.resolve("01-hello-lab.md")), first.out());
-    Files.writeString(course.resolve("07-later.md"), Files.readString(course.resolve("01-hello-lab.md")));
+    Files.writeString(
+        course.resolve("07-later.md"), Files.readString(course.resolve("01-hello-lab.md")));
     Run second = main("", "new-lesson", course.toString(), "first-container");
     assertEquals(0, second.status(), second.err());
-    assertTrue(Files.isRegularFile(course.resolve("08-first-container.md")), "numbered after the last lesson");
-    assertTrue(Files.readString(course.resolve("08-first-container.md")).startsWith("# First container\n"));
+    assertTrue(
+        Files.isRegularFile(course.resolve("08-first-container.md")),
+        "numbered after the last lesson");
+    assertTrue(
+        Files.readString(course.resolve("08-first-container.md"))
+            .startsWith("# First container\n"));
 
     Run lint = main("", "lint", course.toString());
     assertEquals(new Run(0, "", ""), lint);
@@ -64,8 +73,10 @@ class AuthoringCommandsTest {
 
   @Test
   void lintFindsEveryProblemOfACourseAndExitsOne() throws Exception {
-    Files.copy(TestPaths.resources().resolve("malformed/many-problems.md"), dir.resolve("01-many.md"));
-    Files.copy(TestPaths.resources().resolve("malformed/unknown-need.md"), dir.resolve("02-need.md"));
+    Files.copy(
+        TestPaths.resources().resolve("malformed/many-problems.md"), dir.resolve("01-many.md"));
+    Files.copy(
+        TestPaths.resources().resolve("malformed/unknown-need.md"), dir.resolve("02-need.md"));
     Run lint = main("", "lint", dir.toString());
     assertEquals(1, lint.status());
     assertEquals(7, lint.out().lines().count(), lint.out());
@@ -76,10 +87,27 @@ class AuthoringCommandsTest {
   @Test
   void aScriptRefusesABrokenCourseWithExitTwo() throws Exception {
     Files.copy(TestPaths.fixtureCourse().resolve("01-files.md"), dir.resolve("01-files.md"));
-    Files.copy(TestPaths.resources().resolve("malformed/unterminated-fence.md"), dir.resolve("02-fence.md"));
-    Run script = main(":run\n:check\n", "--lessons", dir.toString(), "--lab", dir.resolve("lab").toString(), "--allow-root", "--color", "never");
+    Files.copy(
+        TestPaths.resources().resolve("malformed/unterminated-fence.md"),
+        dir.resolve("02-fence.md"));
+    Run script =
+        main(
+            ":run\n:check\n",
+            "--lessons",
+            dir.toString(),
+            "--lab",
+            dir.resolve("lab").toString(),
+            "--allow-root",
+            "--color",
+            "never");
     assertEquals(2, script.status(), script.out() + script.err());
-    assertTrue(script.err().startsWith(dir.resolve("02-fence.md") + ":7:1: the code block opened with ``` is never closed"), script.err());
+    assertTrue(
+        script
+            .err()
+            .startsWith(
+                dir.resolve("02-fence.md")
+                    + ":7:1: the code block opened with ``` is never closed"),
+        script.err());
     assertFalse(Files.exists(dir.resolve("lab")), "nothing ran, not even the lab was made");
   }
 }

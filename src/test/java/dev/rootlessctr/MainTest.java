@@ -23,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The front end in-process: {@link Main} with string writers and a map environment. Each bad
- * input that once printed a stack trace (issue 10) has its repro here, for the shell and the
- * doctor alike.
+ * The front end in-process: {@link Main} with string writers and a map environment. Each bad input
+ * that once printed a stack trace (issue 10) has its repro here, for the shell and the doctor
+ * alike.
  */
 @Timeout(60)
 class MainTest {
@@ -52,12 +52,14 @@ class MainTest {
     env.put("HTTPS_PROXY", "http://127.0.0.1:9");
     Environment environment = new Environment(env, project, false, ProcessRunner.system());
     ByteArrayInputStream in = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
-    return new Main(new PrintWriter(out, true), new PrintWriter(err, true), in, environment).run(args);
+    return new Main(new PrintWriter(out, true), new PrintWriter(err, true), in, environment)
+        .run(args);
   }
 
   private void assertOneReason(int status, String reason) {
     assertEquals(2, status, err.toString());
-    assertEquals("rootless-ctr: " + reason, err.toString().lines().findFirst().orElse(""), err.toString());
+    assertEquals(
+        "rootless-ctr: " + reason, err.toString().lines().findFirst().orElse(""), err.toString());
     assertEquals(2, err.toString().lines().count(), "a reason and a hint:\n" + err);
     assertFalse(err.toString().contains("Exception"), err.toString());
   }
@@ -79,50 +81,76 @@ class MainTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "doctor"})
   void aMissingLessonsFolderIsNamed(String command) {
-    assertOneReason(run("", args(command, "--lessons", home.resolve("nowhere").toString())),
+    assertOneReason(
+        run("", args(command, "--lessons", home.resolve("nowhere").toString())),
         "--lessons " + home.resolve("nowhere") + ": there is no such folder.");
   }
 
   @Test
   void aShellStartedOutsideTheProjectNamesTheDefaultCourseItLacks() {
-    assertOneReason(runIn(home, ""), "the course folder " + home.resolve("lessons/rootless") + ": there is no such folder.");
-    assertTrue(err.toString().contains("Start rootless-ctr from the project folder (./rootless-ctr), or pass --lessons DIR."), err.toString());
+    assertOneReason(
+        runIn(home, ""),
+        "the course folder " + home.resolve("lessons/rootless") + ": there is no such folder.");
+    assertTrue(
+        err.toString()
+            .contains(
+                "Start rootless-ctr from the project folder (./rootless-ctr), or pass --lessons"
+                    + " DIR."),
+        err.toString());
   }
 
   @Test
   void theDoctorNeedsNoCourse() throws Exception {
     int status = runIn(home, "", "doctor", "--json", "--registry", "online", "--allow-root");
-    assertTrue(status == 0 || status == 1, "the doctor's own verdict, not a usage error: " + status + "\n" + err);
-    assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).has("findings"), out.toString());
+    assertTrue(
+        status == 0 || status == 1,
+        "the doctor's own verdict, not a usage error: " + status + "\n" + err);
+    assertTrue(
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).has("findings"),
+        out.toString());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "doctor"})
   void aFileGivenAsLessonsIsNamed(String command) throws Exception {
     Path file = Files.writeString(home.resolve("notes.md"), "# not a course\n");
-    assertOneReason(run("", args(command, "--lessons", file.toString())),
+    assertOneReason(
+        run("", args(command, "--lessons", file.toString())),
         "--lessons " + file + " is a file, not a course folder.");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "doctor"})
   void theRootFolderAsLessonsIsNamed(String command) {
-    assertOneReason(run("", args(command, "--lessons", "/")), "--lessons / holds no lesson files (named like 01-pull.md).");
+    assertOneReason(
+        run("", args(command, "--lessons", "/")),
+        "--lessons / holds no lesson files (named like 01-pull.md).");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "doctor"})
   void anEmptyLabIsRefusedBeforeItBecomesTheWorkingDirectory(String command) {
-    assertOneReason(run("", args(command, "--lab", "")), "--lab needs a folder name, not an empty string.");
+    assertOneReason(
+        run("", args(command, "--lab", "")), "--lab needs a folder name, not an empty string.");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "doctor"})
   void aFileGivenAsLabIsNamed(String command) throws Exception {
     Path file = Files.writeString(home.resolve("lab"), "x");
-    assertOneReason(run("", args(command, "--lab", file.toString())), "--lab " + file + " is a file, not a folder.");
+    assertOneReason(
+        run("", args(command, "--lab", file.toString())),
+        "--lab " + file + " is a file, not a folder.");
     run("", args(command, "--lab", file.resolve("sub").toString()));
-    assertTrue(err.toString().contains("--lab " + file.resolve("sub") + " cannot be created: " + file + " is not a folder."), err.toString());
+    assertTrue(
+        err.toString()
+            .contains(
+                "--lab "
+                    + file.resolve("sub")
+                    + " cannot be created: "
+                    + file
+                    + " is not a folder."),
+        err.toString());
   }
 
   @Test
@@ -130,8 +158,13 @@ class MainTest {
     assumeFalse("root".equals(System.getProperty("user.name")), "root may write anywhere");
     Path locked = Files.createDirectory(home.resolve("locked"));
     locked.toFile().setWritable(false);
-    assertOneReason(run("", "--lab", locked.resolve("lab").toString()),
-        "--lab " + locked.resolve("lab") + " does not exist and cannot be created: you may not write in " + locked + ".");
+    assertOneReason(
+        run("", "--lab", locked.resolve("lab").toString()),
+        "--lab "
+            + locked.resolve("lab")
+            + " does not exist and cannot be created: you may not write in "
+            + locked
+            + ".");
   }
 
   @Test
@@ -139,20 +172,32 @@ class MainTest {
     assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a folder away");
     Path theirs = Files.createDirectory(home.resolve("theirs"));
     Files.setAttribute(theirs, "unix:uid", 54321);
-    assertOneReason(run("", "--lab", theirs.toString()), "--lab " + theirs + " belongs to uid 54321, not to you (uid 0).");
+    assertOneReason(
+        run("", "--lab", theirs.toString()),
+        "--lab " + theirs + " belongs to uid 54321, not to you (uid 0).");
     Path link = Files.createSymbolicLink(home.resolve("mylab"), theirs);
     err.getBuffer().setLength(0);
-    assertOneReason(run("", "doctor", "--lab", link.toString()),
-        "--lab " + link + " (it is a link to " + theirs + ") belongs to uid 54321, not to you (uid 0).");
+    assertOneReason(
+        run("", "doctor", "--lab", link.toString()),
+        "--lab "
+            + link
+            + " (it is a link to "
+            + theirs
+            + ") belongs to uid 54321, not to you (uid 0).");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "doctor"})
   void aBogusRegistryInTheSettingsIsNamedWithTheFile(String command) throws Exception {
     Path settings = settings("{\"registry\": \"bogus\"}");
-    assertOneReason(run("", args(command)),
-        settings + ": \"registry\": registry mode is offline, online or workshop=HOST:PORT (found 'bogus').");
-    assertTrue(err.toString().contains("Fix or remove that file, or pass --registry MODE"), err.toString());
+    assertOneReason(
+        run("", args(command)),
+        settings
+            + ": \"registry\": registry mode is offline, online or workshop=HOST:PORT (found"
+            + " 'bogus').");
+    assertTrue(
+        err.toString().contains("Fix or remove that file, or pass --registry MODE"),
+        err.toString());
   }
 
   @ParameterizedTest
@@ -166,29 +211,57 @@ class MainTest {
   @ValueSource(strings = {"", "doctor"})
   void aSettingOfTheWrongTypeIsNamed(String command) throws Exception {
     Path settings = settings("{\"registry\": [\"online\"]}");
-    assertOneReason(run("", args(command)), settings + " has \"registry\": an array, but it takes a string such as \"online\".");
+    assertOneReason(
+        run("", args(command)),
+        settings + " has \"registry\": an array, but it takes a string such as \"online\".");
     Files.writeString(settings, "[]");
     err.getBuffer().setLength(0);
-    assertOneReason(run("", args(command)), settings + " holds an array, not an object such as {\"registry\": \"online\"}.");
+    assertOneReason(
+        run("", args(command)),
+        settings + " holds an array, not an object such as {\"registry\": \"online\"}.");
   }
 
   @Test
   void theCommandLineWinsOverBadSettings() throws Exception {
     settings("{\"registry\": \"bogus\"}");
-    int status = run(":quit\n", "--lessons", TestPaths.fixtureCourse().toString(), "--lab", home.resolve("lab").toString(), "--registry", "online", "--allow-root");
+    int status =
+        run(
+            ":quit\n",
+            "--lessons",
+            TestPaths.fixtureCourse().toString(),
+            "--lab",
+            home.resolve("lab").toString(),
+            "--registry",
+            "online",
+            "--allow-root");
     assertEquals(0, status, out + "\n" + err);
-    assertTrue(out.toString().contains("Created your lab directory " + home.resolve("lab")), out.toString());
+    assertTrue(
+        out.toString().contains("Created your lab directory " + home.resolve("lab")),
+        out.toString());
   }
 
   @Test
   void aScriptRunsThroughTheFrontEndWithItsExitStatus() throws Exception {
-    int status = run("mkdir -p notes\n:check\n", "--lessons", TestPaths.fixtureCourse().toString(),
-        "--lab", home.resolve("lab").toString(), "--registry", "online", "--color", "never", "--allow-root");
+    int status =
+        run(
+            "mkdir -p notes\n:check\n",
+            "--lessons",
+            TestPaths.fixtureCourse().toString(),
+            "--lab",
+            home.resolve("lab").toString(),
+            "--registry",
+            "online",
+            "--color",
+            "never",
+            "--allow-root");
     assertEquals(0, status, out + "\n" + err);
     assertTrue(out.toString().contains("PASS Step 1 done: Make a directory"), out.toString());
     assertTrue(Files.isDirectory(home.resolve("lab/notes")));
     try (var files = Files.list(home.resolve("state/rootless-ctr"))) {
-      assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("progress-fixture-[0-9a-f]+\\.json")), "progress in the given XDG state dir");
+      assertTrue(
+          files.anyMatch(
+              f -> f.getFileName().toString().matches("progress-fixture-[0-9a-f]+\\.json")),
+          "progress in the given XDG state dir");
     }
   }
 

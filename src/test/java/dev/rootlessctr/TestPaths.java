@@ -30,7 +30,8 @@ public final class TestPaths {
       Files.writeString(file, actual, StandardCharsets.UTF_8);
     }
     if (!Files.exists(file)) {
-      throw new AssertionError("no golden file " + file + "; run with -Dgolden.update=true, review it, commit it");
+      throw new AssertionError(
+          "no golden file " + file + "; run with -Dgolden.update=true, review it, commit it");
     }
     return Files.readString(file, StandardCharsets.UTF_8);
   }

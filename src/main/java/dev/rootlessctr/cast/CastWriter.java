@@ -29,7 +29,14 @@ public final class CastWriter implements Closeable {
   private double last;
   private IOException failed;
 
-  CastWriter(Writer file, int width, int height, Instant startedAt, Map<String, String> env, LongSupplier nanos) throws IOException {
+  CastWriter(
+      Writer file,
+      int width,
+      int height,
+      Instant startedAt,
+      Map<String, String> env,
+      LongSupplier nanos)
+      throws IOException {
     this.file = file;
     this.nanos = nanos;
     this.start = nanos.getAsLong();
@@ -47,8 +54,11 @@ public final class CastWriter implements Closeable {
   }
 
   /** Starts a recording in a new file; an existing file is not overwritten. */
-  public static CastWriter create(Path path, int width, int height, Map<String, String> env) throws IOException {
-    Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  public static CastWriter create(Path path, int width, int height, Map<String, String> env)
+      throws IOException {
+    Writer writer =
+        Files.newBufferedWriter(
+            path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     return new CastWriter(writer, width, height, Instant.now(), env, System::nanoTime);
   }
 

@@ -13,9 +13,9 @@ import org.jline.utils.Curses;
 import org.jline.utils.InfoCmp;
 
 /**
- * The real terminal, with everything written to it also recorded: its writer and output stream
- * are teed, and {@code puts} (the line editor's cursor moves) is written through the teed writer.
- * Every other call (attributes, size, signals, the key reader) goes to the real terminal as it is.
+ * The real terminal, with everything written to it also recorded: its writer and output stream are
+ * teed, and {@code puts} (the line editor's cursor moves) is written through the teed writer. Every
+ * other call (attributes, size, signals, the key reader) goes to the real terminal as it is.
  */
 public final class RecordingTerminal implements InvocationHandler {
 
@@ -36,8 +36,11 @@ public final class RecordingTerminal implements InvocationHandler {
       collect(c, interfaces);
     }
     interfaces.add(Terminal.class);
-    return (Terminal) Proxy.newProxyInstance(
-        RecordingTerminal.class.getClassLoader(), interfaces.toArray(new Class<?>[0]), new RecordingTerminal(real, cast));
+    return (Terminal)
+        Proxy.newProxyInstance(
+            RecordingTerminal.class.getClassLoader(),
+            interfaces.toArray(new Class<?>[0]),
+            new RecordingTerminal(real, cast));
   }
 
   private static void collect(Class<?> c, Set<Class<?>> into) {

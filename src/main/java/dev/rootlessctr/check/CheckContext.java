@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a check can see: the learner's directory and environment, the built-in values
- * ({@code user}, {@code uid}, ...), the probes by name and where they look.
+ * What a check can see: the learner's directory and environment, the built-in values ({@code user},
+ * {@code uid}, ...), the probes by name and where they look.
  */
 public record CheckContext(
     Path workDir,

@@ -1,11 +1,11 @@
 package dev.rootlessctr.check;
 
-import dev.rootlessctr.exec.Expansion;
-import dev.rootlessctr.exec.Outcome;
-import dev.rootlessctr.io.LenientText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rootlessctr.exec.Expansion;
+import dev.rootlessctr.exec.Outcome;
+import dev.rootlessctr.io.LenientText;
 import dev.rootlessctr.lesson.Expectation;
 import dev.rootlessctr.lesson.Expectation.ExitStatus;
 import dev.rootlessctr.lesson.Expectation.JsonValue;
@@ -43,10 +43,11 @@ public final class Checker {
 
   /**
    * Checks {@code step}, taking its "while it runs" expectations from what was {@code observed}
-   * during the command when they held then, and from the state now otherwise (a container
-   * started detached is still there to look at).
+   * during the command when they held then, and from the state now otherwise (a container started
+   * detached is still there to look at).
    */
-  public CheckReport check(Step step, Optional<Outcome> outcome, Observations observed, CheckContext context) {
+  public CheckReport check(
+      Step step, Optional<Outcome> outcome, Observations observed, CheckContext context) {
     Map<String, String> values = new LinkedHashMap<>(context.builtIns());
     outcome.ifPresent(o -> values.put("exit", String.valueOf(o.exitCode())));
     values.putAll(observed.values());
@@ -67,20 +68,34 @@ public final class Checker {
   }
 
   private static ExpectationResult whileItRan(ExpectationResult seen) {
-    return new ExpectationResult(seen.expectation(), seen.passed(), "while it ran: " + seen.description(), seen.expected(), seen.actual());
+    return new ExpectationResult(
+        seen.expectation(),
+        seen.passed(),
+        "while it ran: " + seen.description(),
+        seen.expected(),
+        seen.actual());
   }
 
   /** Evaluates one expectation, adding the values it measured to {@code values}. */
   public ExpectationResult evaluate(
-      Expectation expectation, Optional<Outcome> outcome, CheckContext context, Map<String, String> values) {
+      Expectation expectation,
+      Optional<Outcome> outcome,
+      CheckContext context,
+      Map<String, String> values) {
     if (expectation instanceof ExitStatus exit) {
-      return outcome.map(o -> exitStatus(exit, o)).orElseGet(() -> notRun(expectation, describe(exit)));
+      return outcome
+          .map(o -> exitStatus(exit, o))
+          .orElseGet(() -> notRun(expectation, describe(exit)));
     }
     if (expectation instanceof OutputContains contains) {
-      return outcome.map(o -> contains(contains, o)).orElseGet(() -> notRun(expectation, describe(contains)));
+      return outcome
+          .map(o -> contains(contains, o))
+          .orElseGet(() -> notRun(expectation, describe(contains)));
     }
     if (expectation instanceof OutputMatches matches) {
-      return outcome.map(o -> matches(matches, o)).orElseGet(() -> notRun(expectation, describe(matches)));
+      return outcome
+          .map(o -> matches(matches, o))
+          .orElseGet(() -> notRun(expectation, describe(matches)));
     }
     if (expectation instanceof PathState path) {
       return path(path, context);
@@ -92,15 +107,20 @@ public final class Checker {
   }
 
   private static ExpectationResult notRun(Expectation expectation, String description) {
-    return new ExpectationResult(expectation, false, description, description, "no command has run in this step yet");
+    return new ExpectationResult(
+        expectation, false, description, description, "no command has run in this step yet");
   }
 
   private static String describe(ExitStatus exit) {
-    return exit.nonZero() ? "the command fails (non-zero exit status)" : "exit status " + exit.status();
+    return exit.nonZero()
+        ? "the command fails (non-zero exit status)"
+        : "exit status " + exit.status();
   }
 
   private static String describe(OutputContains contains) {
-    return (contains.negated() ? "output does not contain \"" : "output contains \"") + contains.text() + "\"";
+    return (contains.negated() ? "output does not contain \"" : "output contains \"")
+        + contains.text()
+        + "\"";
   }
 
   private static String describe(OutputMatches matches) {
@@ -110,24 +130,34 @@ public final class Checker {
   private static ExpectationResult exitStatus(ExitStatus exit, Outcome outcome) {
     int code = outcome.exitCode();
     boolean passed = exit.nonZero() ? code != 0 : code == exit.status();
-    String actual = "exit status " + code + (outcome.interrupted() ? " (interrupted with Ctrl-C)" : "");
+    String actual =
+        "exit status " + code + (outcome.interrupted() ? " (interrupted with Ctrl-C)" : "");
     return new ExpectationResult(exit, passed, describe(exit), describe(exit), actual);
   }
 
   private static ExpectationResult contains(OutputContains contains, Outcome outcome) {
     boolean found = outcome.output().contains(contains.text());
     boolean passed = found != contains.negated();
-    String actual = found ? "it does: " + lineWith(outcome.output(), contains.text()) : "it does not; last output: " + tail(outcome.output());
+    String actual =
+        found
+            ? "it does: " + lineWith(outcome.output(), contains.text())
+            : "it does not; last output: " + tail(outcome.output());
     return new ExpectationResult(contains, passed, describe(contains), describe(contains), actual);
   }
 
   private static ExpectationResult matches(OutputMatches matches, Outcome outcome) {
     for (String line : outcome.output().split("\n")) {
       if (matches.pattern().matcher(line).find()) {
-        return new ExpectationResult(matches, true, describe(matches), describe(matches), "matched: " + line.strip());
+        return new ExpectationResult(
+            matches, true, describe(matches), describe(matches), "matched: " + line.strip());
       }
     }
-    return new ExpectationResult(matches, false, describe(matches), describe(matches), "no line matched; last output: " + tail(outcome.output()));
+    return new ExpectationResult(
+        matches,
+        false,
+        describe(matches),
+        describe(matches),
+        "no line matched; last output: " + tail(outcome.output()));
   }
 
   private static ExpectationResult path(PathState state, CheckContext context) {
@@ -139,10 +169,25 @@ public final class Checker {
             ? shown + " does not exist"
             : Files.isDirectory(path) ? shown + " is a directory" : shown + " is a file";
     return switch (state.kind()) {
-      case FILE -> new ExpectationResult(state, Files.isRegularFile(path), "file " + shown + " exists", "a file at " + shown, actual);
-      case DIRECTORY -> new ExpectationResult(state, Files.isDirectory(path), "directory " + shown + " exists", "a directory at " + shown, actual);
-      case ANY -> new ExpectationResult(state, exists, shown + " exists", shown + " exists", actual);
-      case MISSING -> new ExpectationResult(state, !exists, shown + " is absent", "nothing at " + shown, actual);
+      case FILE ->
+          new ExpectationResult(
+              state,
+              Files.isRegularFile(path),
+              "file " + shown + " exists",
+              "a file at " + shown,
+              actual);
+      case DIRECTORY ->
+          new ExpectationResult(
+              state,
+              Files.isDirectory(path),
+              "directory " + shown + " exists",
+              "a directory at " + shown,
+              actual);
+      case ANY ->
+          new ExpectationResult(state, exists, shown + " exists", shown + " exists", actual);
+      case MISSING ->
+          new ExpectationResult(
+              state, !exists, shown + " is absent", "nothing at " + shown, actual);
     };
   }
 
@@ -156,20 +201,39 @@ public final class Checker {
     try {
       root = JSON.readTree(LenientText.read(file));
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      return new ExpectationResult(json, false, description, description, json.file() + " is not valid JSON" + where + ": " + e.getOriginalMessage());
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      return new ExpectationResult(
+          json,
+          false,
+          description,
+          description,
+          json.file() + " is not valid JSON" + where + ": " + e.getOriginalMessage());
     } catch (IOException e) {
-      return new ExpectationResult(json, false, description, description, json.file() + " cannot be read (" + reason(e) + ")");
+      return new ExpectationResult(
+          json,
+          false,
+          description,
+          description,
+          json.file() + " cannot be read (" + reason(e) + ")");
     }
     JsonNode value = root == null ? null : root.at(json.pointer());
     if (value == null || value.isMissingNode()) {
-      return new ExpectationResult(json, false, description, description, json.pointer() + " is not in " + json.file());
+      return new ExpectationResult(
+          json, false, description, description, json.pointer() + " is not in " + json.file());
     }
     if (json.expected() == null) {
-      return new ExpectationResult(json, true, description, description, json.pointer() + " = " + value);
+      return new ExpectationResult(
+          json, true, description, description, json.pointer() + " = " + value);
     }
     JsonNode expected = parseLiteral(json.expected());
-    return new ExpectationResult(json, value.equals(expected), description, json.expected(), value.toString());
+    return new ExpectationResult(
+        json, value.equals(expected), description, json.expected(), value.toString());
   }
 
   private static JsonNode parseLiteral(String literal) {
@@ -180,19 +244,31 @@ public final class Checker {
     }
   }
 
-  private static ExpectationResult probe(ProbeCall call, CheckContext context, Map<String, String> values) {
-    String description = "probe " + call.name() + (call.args().isEmpty() ? "" : " " + String.join(" ", call.args()));
+  private static ExpectationResult probe(
+      ProbeCall call, CheckContext context, Map<String, String> values) {
+    String description =
+        "probe " + call.name() + (call.args().isEmpty() ? "" : " " + String.join(" ", call.args()));
     Optional<Probe> probe = context.probe(call.name());
     if (probe.isEmpty()) {
-      return new ExpectationResult(call, false, description, description, "this shell has no probe named '" + call.name() + "'");
+      return new ExpectationResult(
+          call,
+          false,
+          description,
+          description,
+          "this shell has no probe named '" + call.name() + "'");
     }
-    List<String> args = call.args().stream().map(a -> Expansion.expand(Placeholders.fill(a, values), context.env())).toList();
+    List<String> args =
+        call.args().stream()
+            .map(a -> Expansion.expand(Placeholders.fill(a, values), context.env()))
+            .toList();
     try {
       ProbeResult result = probe.get().run(context.probeContext(), args);
       result.values().forEach((key, value) -> values.put(call.name() + "." + key, value));
-      return new ExpectationResult(call, result.passed(), description, result.expected(), result.actual());
+      return new ExpectationResult(
+          call, result.passed(), description, result.expected(), result.actual());
     } catch (IOException | RuntimeException e) {
-      return new ExpectationResult(call, false, description, description, "the probe could not look: " + reason(e));
+      return new ExpectationResult(
+          call, false, description, description, "the probe could not look: " + reason(e));
     }
   }
 

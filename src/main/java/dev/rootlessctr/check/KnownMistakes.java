@@ -15,13 +15,13 @@ public final class KnownMistakes {
   private KnownMistakes() {}
 
   /**
-   * The known mistake whose text is in {@code output}: the first in this step's list, else in
-   * the rest of the lesson's, then in the earlier lessons', nearest first, then the later ones'
-   * (lessons 5 and 6 run the same runc command as lesson 4 and meet the same errors). One,
-   * because one error line often holds two patterns (oci-image-tool's "autodetection failed:
-   * ... stat busybox: no such file") and two explanations of one cause read as two problems;
-   * lessons list the most specific pattern first. A mistake whose text this step expects as its
-   * outcome is never it.
+   * The known mistake whose text is in {@code output}: the first in this step's list, else in the
+   * rest of the lesson's, then in the earlier lessons', nearest first, then the later ones'
+   * (lessons 5 and 6 run the same runc command as lesson 4 and meet the same errors). One, because
+   * one error line often holds two patterns (oci-image-tool's "autodetection failed: ... stat
+   * busybox: no such file") and two explanations of one cause read as two problems; lessons list
+   * the most specific pattern first. A mistake whose text this step expects as its outcome is never
+   * it.
    */
   public static Optional<Mistake> in(Course course, Lesson lesson, Step step, String output) {
     for (Step candidate : searchOrder(course, lesson, step)) {
@@ -52,7 +52,11 @@ public final class KnownMistakes {
   /** Lesson 5's "Read-only file system" is the lesson, though lesson 6 lists it as a mistake. */
   private static boolean expected(Step step, Mistake mistake) {
     return step.expectations().stream()
-        .anyMatch(e -> e instanceof Expectation.OutputContains contains && !contains.negated()
-            && (contains.text().contains(mistake.pattern()) || mistake.pattern().contains(contains.text())));
+        .anyMatch(
+            e ->
+                e instanceof Expectation.OutputContains contains
+                    && !contains.negated()
+                    && (contains.text().contains(mistake.pattern())
+                        || mistake.pattern().contains(contains.text())));
   }
 }

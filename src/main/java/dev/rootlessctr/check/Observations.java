@@ -10,7 +10,8 @@ import java.util.Map;
  * expectation (the first that passed, else the last that failed) and the values measured then.
  * Results keep the lesson's order, which is the order the shell reports them in.
  */
-public record Observations(Map<Expectation, ExpectationResult> results, Map<String, String> values) {
+public record Observations(
+    Map<Expectation, ExpectationResult> results, Map<String, String> values) {
 
   public Observations {
     results = Collections.unmodifiableMap(new LinkedHashMap<>(results));

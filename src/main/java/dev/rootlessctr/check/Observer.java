@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Looks at real state from outside while the learner's command runs, as a second terminal would
- * (runc state, /proc of the container), and keeps what it saw for the check afterwards. It
- * prints nothing: the command owns the screen until it ends.
+ * (runc state, /proc of the container), and keeps what it saw for the check afterwards. It prints
+ * nothing: the command owns the screen until it ends.
  */
 public final class Observer {
 
@@ -24,7 +24,8 @@ public final class Observer {
   private final Thread thread;
   private volatile boolean running = true;
 
-  private Observer(List<Expectation> live, Supplier<CheckContext> context, Checker checker, Duration interval) {
+  private Observer(
+      List<Expectation> live, Supplier<CheckContext> context, Checker checker, Duration interval) {
     this.live = List.copyOf(live);
     this.context = context;
     this.checker = checker;
@@ -34,7 +35,8 @@ public final class Observer {
   }
 
   /** Starts watching; with nothing to watch it costs nothing. */
-  public static Observer start(List<Expectation> live, Supplier<CheckContext> context, Checker checker, Duration interval) {
+  public static Observer start(
+      List<Expectation> live, Supplier<CheckContext> context, Checker checker, Duration interval) {
     Observer observer = new Observer(live, context, checker, interval);
     if (!live.isEmpty()) {
       observer.thread.start();
@@ -57,10 +59,10 @@ public final class Observer {
   }
 
   /**
-   * One look at every expectation that has not passed yet. A look still under way when the
-   * command ends is cut off: its probe was interrupted, or the container exited under it. Such a
-   * failure says nothing about the container while it ran, so it is dropped; an earlier result,
-   * passed or failed, stands (and with none, the check looks at the state afterwards).
+   * One look at every expectation that has not passed yet. A look still under way when the command
+   * ends is cut off: its probe was interrupted, or the container exited under it. Such a failure
+   * says nothing about the container while it ran, so it is dropped; an earlier result, passed or
+   * failed, stands (and with none, the check looks at the state afterwards).
    */
   private void sample() {
     CheckContext now = context.get();
@@ -97,7 +99,7 @@ public final class Observer {
     return live.isEmpty() || allPassed();
   }
 
-    /** Stops watching and returns what was seen. */
+  /** Stops watching and returns what was seen. */
   public Observations stop() {
     synchronized (this) {
       running = false; // from here on, a failing look is a cut-off one

@@ -1,8 +1,8 @@
 package dev.rootlessctr.cli;
 
 import dev.rootlessctr.lint.LintCommand;
-import dev.rootlessctr.room.RoomCommand;
 import dev.rootlessctr.lint.NewLessonCommand;
+import dev.rootlessctr.room.RoomCommand;
 import dev.rootlessctr.verify.VerifyCommand;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +24,8 @@ public final class CommandLine {
           "       rootless-ctr doctor [--json]      diagnose this host for rootless containers",
           "       rootless-ctr mirror build|serve|push HOST:PORT",
           "       rootless-ctr lint [--json] [DIR]  check a course's lessons (default: --lessons)",
-          "       rootless-ctr new-lesson DIR NAME  start a lesson from a template that passes lint",
+          "       rootless-ctr new-lesson DIR NAME  start a lesson from a template that passes"
+              + " lint",
           "       rootless-ctr verify [--tap] [--junit FILE]   check every step, headless",
           "       rootless-ctr room HOST:PORT [--once]   the workshop room's progress, live",
           "",
@@ -35,7 +36,8 @@ public final class CommandLine {
           "                      or workshop=HOST:PORT (the instructor's registry)",
           "  --color WHEN        auto (default), always or never; NO_COLOR is honoured",
           "  --allow-root        run as root anyway (nothing will be rootless)",
-          "  --fresh             a throwaway home, lab and progress, removed at the end (for scripts)",
+          "  --fresh             a throwaway home, lab and progress, removed at the end (for"
+              + " scripts)",
           "  --record FILE.cast  record the session as an asciicast v2 file (asciinema play FILE)",
           "  -h, --help          this text",
           "",
@@ -55,14 +57,41 @@ public final class CommandLine {
       Map.ofEntries(
           Map.entry("doctor", DoctorCommandLine::parse),
           Map.entry("mirror", MirrorCommandLine::parse),
-          Map.entry("lint", OwnWordsCommand.named("lint", Set.of("--lessons"), (c, shared, args) -> new LintCommand(course(c, shared)).run(args, c.out(), c.err()))),
-          Map.entry("new-lesson", OwnWordsCommand.named("new-lesson", Set.of(), (c, shared, args) -> new NewLessonCommand().run(args, c.out(), c.err()))),
-          Map.entry("verify", OwnWordsCommand.named("verify", Set.of("--lessons"), (c, shared, args) -> new VerifyCommand(c.env().variables(), c.env().processes()).run(course(c, shared), args, c.out(), c.err()))),
-          Map.entry("room", OwnWordsCommand.named("room", Set.of(), (c, shared, args) -> new RoomCommand(c.env().console(), java.time.Clock.systemUTC()).run(args, c.out(), c.err()))));
+          Map.entry(
+              "lint",
+              OwnWordsCommand.named(
+                  "lint",
+                  Set.of("--lessons"),
+                  (c, shared, args) ->
+                      new LintCommand(course(c, shared)).run(args, c.out(), c.err()))),
+          Map.entry(
+              "new-lesson",
+              OwnWordsCommand.named(
+                  "new-lesson",
+                  Set.of(),
+                  (c, shared, args) -> new NewLessonCommand().run(args, c.out(), c.err()))),
+          Map.entry(
+              "verify",
+              OwnWordsCommand.named(
+                  "verify",
+                  Set.of("--lessons"),
+                  (c, shared, args) ->
+                      new VerifyCommand(c.env().variables(), c.env().processes())
+                          .run(course(c, shared), args, c.out(), c.err()))),
+          Map.entry(
+              "room",
+              OwnWordsCommand.named(
+                  "room",
+                  Set.of(),
+                  (c, shared, args) ->
+                      new RoomCommand(c.env().console(), java.time.Clock.systemUTC())
+                          .run(args, c.out(), c.err()))));
 
   /** The course a subcommand works on: {@code --lessons}, else the project's. */
   private static Path course(Context context, CourseOptions shared) {
-    return shared.lessons().orElseGet(() -> CourseInputs.defaultLessons(context.env().projectDir()));
+    return shared
+        .lessons()
+        .orElseGet(() -> CourseInputs.defaultLessons(context.env().projectDir()));
   }
 
   private CommandLine() {}
@@ -78,7 +107,8 @@ public final class CommandLine {
       Subcommand subcommand = arg.inline().isEmpty() ? SUBCOMMANDS.get(arg.name()) : null;
       if (subcommand != null) {
         if (fresh) {
-          throw new InputError("--fresh applies to the shell, not to " + arg.name() + ".", HELP_HINT);
+          throw new InputError(
+              "--fresh applies to the shell, not to " + arg.name() + ".", HELP_HINT);
         }
         return subcommand.parse(words, shared);
       }
@@ -99,7 +129,8 @@ public final class CommandLine {
       throw new InputError("--fresh makes its own throwaway lab; drop --lab.", HELP_HINT);
     }
     if (fresh && record.isPresent()) {
-      throw new InputError("--record records a real session; --fresh throws everything away at the end.", HELP_HINT);
+      throw new InputError(
+          "--record records a real session; --fresh throws everything away at the end.", HELP_HINT);
     }
     return new ShellCommand(options, fresh, record);
   }
@@ -108,7 +139,8 @@ public final class CommandLine {
   static InputError unknown(Words.Arg arg, String command) {
     String where = command.isEmpty() ? "" : " for " + command;
     String what = arg.name().startsWith("-") ? "unknown option " : "unknown command ";
-    String hint = command.isEmpty() ? HELP_HINT : "rootless-ctr " + command + " --help lists its options.";
+    String hint =
+        command.isEmpty() ? HELP_HINT : "rootless-ctr " + command + " --help lists its options.";
     return new InputError(what + arg + where + ".", hint);
   }
 }

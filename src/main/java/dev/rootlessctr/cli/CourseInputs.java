@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Checks what the shell and the doctor are about to use, before either starts: the course
- * folder, the lab directory and the registry mode (from the command line, else settings.json).
- * Each problem becomes an {@link InputError} with its own message, so no bad path or setting
- * reaches code that would fail on it with a stack trace.
+ * Checks what the shell and the doctor are about to use, before either starts: the course folder,
+ * the lab directory and the registry mode (from the command line, else settings.json). Each problem
+ * becomes an {@link InputError} with its own message, so no bad path or setting reaches code that
+ * would fail on it with a stack trace.
  */
 final class CourseInputs {
 
@@ -31,15 +31,16 @@ final class CourseInputs {
   }
 
   /**
-   * The course folder, absolute: {@code given}, else the project's; it must be a folder holding
-   * at least one lesson file.
+   * The course folder, absolute: {@code given}, else the project's; it must be a folder holding at
+   * least one lesson file.
    */
   static Path lessons(Optional<Path> given, Path projectDir) throws InputError {
     Path dir = given.orElseGet(() -> defaultLessons(projectDir)).toAbsolutePath().normalize();
     String option = given.map(p -> "--lessons " + p).orElse("the course folder " + dir);
-    String hint = given.isPresent()
-        ? "Name a course folder, such as lessons/rootless in the project."
-        : "Start rootless-ctr from the project folder (./rootless-ctr), or pass --lessons DIR.";
+    String hint =
+        given.isPresent()
+            ? "Name a course folder, such as lessons/rootless in the project."
+            : "Start rootless-ctr from the project folder (./rootless-ctr), or pass --lessons DIR.";
     if (!Files.exists(dir)) {
       throw new InputError(option + ": there is no such folder.", hint);
     }
@@ -56,8 +57,7 @@ final class CourseInputs {
       throw new InputError(option + ": cannot list it (" + e.getMessage() + ").", hint);
     }
     if (!any || dir.getFileName() == null) {
-      throw new InputError(
-          option + " holds no lesson files (named like 01-pull.md).", hint);
+      throw new InputError(option + " holds no lesson files (named like 01-pull.md).", hint);
     }
     return dir;
   }
@@ -66,9 +66,10 @@ final class CourseInputs {
   static Path lab(Optional<Path> given, HostUser user) throws InputError {
     Path dir = given.map(p -> p.toAbsolutePath().normalize()).orElseGet(() -> Lab.defaultDir(user));
     String option = given.isPresent() ? "--lab " + given.get() : "the lab directory " + dir;
-    String hint = given.isPresent()
-        ? "Name a folder you own, or leave --lab out for " + Lab.defaultDir(user) + "."
-        : "Pass --lab DIR to use another folder.";
+    String hint =
+        given.isPresent()
+            ? "Name a folder you own, or leave --lab out for " + Lab.defaultDir(user) + "."
+            : "Pass --lab DIR to use another folder.";
     if (Files.exists(dir)) {
       if (!Files.isDirectory(dir)) {
         throw new InputError(option + " is a file, not a folder.", hint);
@@ -81,7 +82,9 @@ final class CourseInputs {
       long owner = owner(dir);
       if (owner != user.uid()) {
         String link = Files.isSymbolicLink(dir) ? " (it is a link to " + real(dir) + ")" : "";
-        throw new InputError(option + link + " belongs to uid " + owner + ", not to you (uid " + user.uid() + ").", hint);
+        throw new InputError(
+            option + link + " belongs to uid " + owner + ", not to you (uid " + user.uid() + ").",
+            hint);
       }
       return dir;
     }
@@ -126,7 +129,8 @@ final class CourseInputs {
       settings = Settings.load(dirs.config());
     } catch (Settings.Invalid e) {
       throw new InputError(
-          e.getMessage() + ".", "Fix or remove that file, or pass --registry MODE, which wins over it.");
+          e.getMessage() + ".",
+          "Fix or remove that file, or pass --registry MODE, which wins over it.");
     }
     try {
       return RegistryMode.parse(settings.registry());

@@ -32,13 +32,20 @@ final class CrashLog {
 
   /** Writes the log for {@code crash} during {@code args}; returns its path. */
   Path write(Throwable crash, List<String> args, String thread) throws IOException {
-    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    Files.createDirectories(
+        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     StringWriter text = new StringWriter();
     try (PrintWriter log = new PrintWriter(text)) {
       log.println("rootless-ctr crashed at " + clock.instant());
       log.println("arguments: " + args);
       log.println("thread: " + thread);
-      log.println("java: " + Runtime.version() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+      log.println(
+          "java: "
+              + Runtime.version()
+              + ", "
+              + System.getProperty("os.name")
+              + " "
+              + System.getProperty("os.version"));
       log.println();
       crash.printStackTrace(log);
     }
@@ -46,7 +53,9 @@ final class CrashLog {
     for (int n = 0; ; n++) {
       Path file = dir.resolve(stem + (n == 0 ? "" : "-" + n) + ".log");
       try {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (FileAlreadyExistsException taken) {
         continue;
       }

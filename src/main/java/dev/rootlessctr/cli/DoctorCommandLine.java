@@ -6,7 +6,6 @@ import dev.rootlessctr.doctor.HostView;
 import dev.rootlessctr.doctor.ReportRenderer;
 import dev.rootlessctr.doctor.SpaceMeter;
 import dev.rootlessctr.host.HostUser;
-import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lab.RuncRoot;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.CourseLoader;
@@ -27,9 +26,9 @@ import java.util.Map;
 
 /**
  * {@code rootless-ctr doctor [--json]}: the host diagnosis, judged against the same course, lab,
- * runc state directory and registry the shell would use, naming the lessons each finding
- * affects. The built-in mirror is started for its check (and stopped), a workshop registry is
- * asked over the network, online mode has none to ask.
+ * runc state directory and registry the shell would use, naming the lessons each finding affects.
+ * The built-in mirror is started for its check (and stopped), a workshop registry is asked over the
+ * network, online mode has none to ask.
  *
  * @param options the options shared with the shell, written before or after {@code doctor}
  * @param json print a JSON document instead of the table
@@ -43,7 +42,8 @@ public record DoctorCommandLine(CourseOptions options, boolean json) implements 
           "                           [--lessons DIR] [--color WHEN]",
           "Diagnoses this host for rootless containers, for the course, lab and registry the shell",
           "would use (the options mean what they mean for the shell; see rootless-ctr --help).",
-          "Exit status 0 when nothing blocks the course, 1 when something does, 2 on a usage error.");
+          "Exit status 0 when nothing blocks the course, 1 when something does, 2 on a usage"
+              + " error.");
 
   private static final int DEFAULT_WIDTH = 80;
 
@@ -77,9 +77,10 @@ public record DoctorCommandLine(CourseOptions options, boolean json) implements 
     // The doctor runs without a course too (from the jar alone): the default course only adds
     // the "affects:" lines. A course named with --lessons must be a good one.
     Path defaultLessons = CourseInputs.defaultLessons(env.projectDir());
-    Path lessons = options.lessons().isPresent() || Files.isDirectory(defaultLessons)
-        ? CourseInputs.lessons(options.lessons(), env.projectDir())
-        : null;
+    Path lessons =
+        options.lessons().isPresent() || Files.isDirectory(defaultLessons)
+            ? CourseInputs.lessons(options.lessons(), env.projectDir())
+            : null;
     Path lab = CourseInputs.lab(options.lab(), user);
     XdgDirs dirs = XdgDirs.from(variables);
     RegistryMode mode = CourseInputs.registry(options.registry(), dirs);
@@ -91,18 +92,26 @@ public record DoctorCommandLine(CourseOptions options, boolean json) implements 
         // Without the lessons the report only loses its "affects:" lines.
       }
     }
-    try (LabMirror mirror = new LabMirror(mode, dirs.cache().resolve("images"), Path.of("/bin/busybox"), env.processes())) {
-      HostView host = HostView.rooted(Path.of("/"), variables, env.processes(), SpaceMeter.fileStore());
+    try (LabMirror mirror =
+        new LabMirror(
+            mode, dirs.cache().resolve("images"), Path.of("/bin/busybox"), env.processes())) {
+      HostView host =
+          HostView.rooted(Path.of("/"), variables, env.processes(), SpaceMeter.fileStore());
       DoctorInputs inputs =
           DoctorInputs.defaults(host)
               .withLabDir(lab)
-              .withRuncStateDir(RuncRoot.plan(variables, user.uid(), XdgDirs.from(variables).state(), Path::of).dir())
+              .withRuncStateDir(
+                  RuncRoot.plan(variables, user.uid(), XdgDirs.from(variables).state(), Path::of)
+                      .dir())
               .withMirror(HostHooks.mirrorStatus(mirror, variables))
               .withAllowRoot(options.allowRoot());
       String terminal = env.console() ? variables.getOrDefault("TERM", "xterm") : null;
-      boolean colour = ColorChoice.wanted(options.color(), variables, terminal) && Glyphs.unicode(Charset.defaultCharset());
+      boolean colour =
+          ColorChoice.wanted(options.color(), variables, terminal)
+              && Glyphs.unicode(Charset.defaultCharset());
       ReportRenderer.Mode look = colour ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN;
-      return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), look, width(variables)).run(json, context.out());
+      return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), look, width(variables))
+          .run(json, context.out());
     }
   }
 

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Everything a command may know about the process it runs in, handed over by {@code main} so
- * that nothing below it reads global state, and tests can give their own.
+ * Everything a command may know about the process it runs in, handed over by {@code main} so that
+ * nothing below it reads global state, and tests can give their own.
  *
  * @param variables the environment variables
  * @param projectDir the checkout (for the default course {@code lessons/rootless})

@@ -1,8 +1,8 @@
 package dev.rootlessctr.cli;
 
 /**
- * Bad usage or input the learner can fix: printed as {@code rootless-ctr: REASON} and a hint,
- * never as a stack trace, and the exit status is {@link ExitCode#USAGE}.
+ * Bad usage or input the learner can fix: printed as {@code rootless-ctr: REASON} and a hint, never
+ * as a stack trace, and the exit status is {@link ExitCode#USAGE}.
  */
 public final class InputError extends Exception {
 

@@ -4,8 +4,8 @@ import dev.rootlessctr.mirror.MirrorCommand;
 import java.util.List;
 
 /**
- * {@code rootless-ctr mirror ...}: the words after {@code mirror}, which the mirror command
- * reads itself ({@code build}, {@code serve [--port N ...]}, {@code push HOST:PORT}).
+ * {@code rootless-ctr mirror ...}: the words after {@code mirror}, which the mirror command reads
+ * itself ({@code build}, {@code serve [--port N ...]}, {@code push HOST:PORT}).
  */
 public record MirrorCommandLine(List<String> args) implements Command {
 
@@ -25,6 +25,7 @@ public record MirrorCommandLine(List<String> args) implements Command {
   @Override
   public int run(Context context) {
     Environment env = context.env();
-    return new MirrorCommand(env.variables(), env.processes()).run(args, context.out(), context.err());
+    return new MirrorCommand(env.variables(), env.processes())
+        .run(args, context.out(), context.err());
   }
 }

@@ -4,16 +4,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A subcommand that reads the words after its name itself: the shape of a command moved here
- * from the old {@code switch} in {@code Main} ({@code case "x" -> new X(...).run(rest, out,
- * err)}) until it gets a record of its own, such as {@link DoctorCommandLine}.
+ * A subcommand that reads the words after its name itself: the shape of a command moved here from
+ * the old {@code switch} in {@code Main} ({@code case "x" -> new X(...).run(rest, out, err)}) until
+ * it gets a record of its own, such as {@link DoctorCommandLine}.
  *
  * @param name the subcommand, for messages
  * @param shared the shell's options written before its name (only those it accepts)
  * @param args the words after it, as given
  * @param body what runs it
  */
-public record OwnWordsCommand(String name, CourseOptions shared, List<String> args, Body body) implements Command {
+public record OwnWordsCommand(String name, CourseOptions shared, List<String> args, Body body)
+    implements Command {
 
   /** Runs the subcommand on its words; returns an {@link ExitCode}. */
   public interface Body {
@@ -33,7 +34,8 @@ public record OwnWordsCommand(String name, CourseOptions shared, List<String> ar
     return (words, shared) -> {
       for (String option : shared.given()) {
         if (!accepted.contains(option)) {
-          throw new InputError(option + " does not apply to " + name + ".",
+          throw new InputError(
+              option + " does not apply to " + name + ".",
               "rootless-ctr " + name + " --help lists its options.");
         }
       }

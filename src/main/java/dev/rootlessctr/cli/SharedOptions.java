@@ -27,13 +27,19 @@ final class SharedOptions {
         try {
           registry = RegistryMode.parse(value);
         } catch (IllegalArgumentException e) {
-          throw new InputError("--registry " + value + ": " + e.getMessage() + ".", CommandLine.HELP_HINT);
+          throw new InputError(
+              "--registry " + value + ": " + e.getMessage() + ".", CommandLine.HELP_HINT);
         }
       }
       case "--color" -> {
         String value = words.value(arg);
-        color = ColorMode.parse(value).orElseThrow(
-            () -> new InputError("--color takes auto, always or never (found '" + value + "').", CommandLine.HELP_HINT));
+        color =
+            ColorMode.parse(value)
+                .orElseThrow(
+                    () ->
+                        new InputError(
+                            "--color takes auto, always or never (found '" + value + "').",
+                            CommandLine.HELP_HINT));
       }
       case "--allow-root" -> {
         words.flag(arg);
@@ -53,18 +59,25 @@ final class SharedOptions {
   }
 
   CourseOptions options() {
-    return new CourseOptions(Optional.ofNullable(lessons), Optional.ofNullable(lab), Optional.ofNullable(registry), color, allowRoot);
+    return new CourseOptions(
+        Optional.ofNullable(lessons),
+        Optional.ofNullable(lab),
+        Optional.ofNullable(registry),
+        color,
+        allowRoot);
   }
 
   private static Path folder(Words.Arg arg, String value) throws InputError {
     if (value.isBlank()) {
       // Path.of("") is the working directory: an empty --lab once made the checkout the lab.
-      throw new InputError(arg.name() + " needs a folder name, not an empty string.", CommandLine.HELP_HINT);
+      throw new InputError(
+          arg.name() + " needs a folder name, not an empty string.", CommandLine.HELP_HINT);
     }
     try {
       return Path.of(value);
     } catch (java.nio.file.InvalidPathException e) {
-      throw new InputError(arg.name() + ": not a usable path (" + e.getReason() + ").", CommandLine.HELP_HINT);
+      throw new InputError(
+          arg.name() + ": not a usable path (" + e.getReason() + ").", CommandLine.HELP_HINT);
     }
   }
 }

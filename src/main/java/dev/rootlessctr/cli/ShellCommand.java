@@ -13,7 +13,9 @@ import java.util.Map;
  * @param fresh in a throwaway home, lab and progress ({@code --fresh}), removed at the end
  * @param record where {@code --record} writes an asciicast of the session
  */
-public record ShellCommand(CourseOptions options, boolean fresh, java.util.Optional<java.nio.file.Path> record) implements Command {
+public record ShellCommand(
+    CourseOptions options, boolean fresh, java.util.Optional<java.nio.file.Path> record)
+    implements Command {
 
   public ShellCommand(CourseOptions options, boolean fresh) {
     this(options, fresh, java.util.Optional.empty());
@@ -26,9 +28,13 @@ public record ShellCommand(CourseOptions options, boolean fresh, java.util.Optio
     HostUser user = HostUser.current(variables);
     if (fresh) {
       // The throwaway home has no settings.json: the command line's mode, else offline.
-      return new FreshShell(context.out(), context.err(), context.in(), variables, env.processes(), env.console())
-          .launch(CourseInputs.lessons(options.lessons(), env.projectDir()), options.registry().orElseGet(RegistryMode::offline),
-              options.color(), options.allowRoot());
+      return new FreshShell(
+              context.out(), context.err(), context.in(), variables, env.processes(), env.console())
+          .launch(
+              CourseInputs.lessons(options.lessons(), env.projectDir()),
+              options.registry().orElseGet(RegistryMode::offline),
+              options.color(),
+              options.allowRoot());
     }
     ShellLauncher.Request request =
         new ShellLauncher.Request(
@@ -38,7 +44,8 @@ public record ShellCommand(CourseOptions options, boolean fresh, java.util.Optio
             options.color(),
             options.allowRoot(),
             record.map(p -> p.toAbsolutePath()).orElse(null));
-    return new ShellLauncher(context.out(), context.err(), context.in(), variables, env.processes(), env.console())
+    return new ShellLauncher(
+            context.out(), context.err(), context.in(), variables, env.processes(), env.console())
         .launch(request);
   }
 }

@@ -1,20 +1,20 @@
 package dev.rootlessctr.cli;
 
+import dev.rootlessctr.settings.XdgDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import dev.rootlessctr.settings.XdgDirs;
-import java.time.Clock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
  * The handler around every command: input errors become {@code rootless-ctr: REASON} and a hint
- * (exit 2); anything else becomes one line, a pointer to the crash log holding the full trace,
- * and exit 1. No stack trace reaches the terminal.
+ * (exit 2); anything else becomes one line, a pointer to the crash log holding the full trace, and
+ * exit 1. No stack trace reaches the terminal.
  */
 public final class TopLevel {
 
@@ -37,7 +37,8 @@ public final class TopLevel {
 
   /** The handler for a run with {@code args}, logging crashes to the XDG state directory. */
   public static TopLevel forRun(PrintWriter err, Environment env, List<String> args) {
-    return new TopLevel(err, new CrashLog(XdgDirs.from(env.variables()).state(), Clock.systemUTC()), args);
+    return new TopLevel(
+        err, new CrashLog(XdgDirs.from(env.variables()).state(), Clock.systemUTC()), args);
   }
 
   /** Runs {@code body}; returns its exit code, or the one for how it failed. */
@@ -67,7 +68,8 @@ public final class TopLevel {
     try {
       where = "The details are in " + log.write(crash, args, thread) + ".";
     } catch (Throwable e) { // NOPMD: even an OutOfMemoryError here must not become a trace
-      where = "The details could not be saved either (" + clean(String.valueOf(e.getMessage())) + ").";
+      where =
+          "The details could not be saved either (" + clean(String.valueOf(e.getMessage())) + ").";
     }
     err.println("rootless-ctr: " + reason(crash));
     err.println("  This is a bug in rootless-ctr, not something you did. " + where);
@@ -78,7 +80,8 @@ public final class TopLevel {
   /** One line saying what went wrong, in words where the kind of failure is known. */
   static String reason(Throwable crash) {
     Throwable e = crash;
-    while ((e instanceof CompletionException || e instanceof ExecutionException
+    while ((e instanceof CompletionException
+            || e instanceof ExecutionException
             || e instanceof UncheckedIOException)
         && e.getCause() != null) {
       e = e.getCause();
@@ -95,10 +98,22 @@ public final class TopLevel {
     } else if (e instanceof IOException) {
       text = "input/output error: " + e.getMessage();
     } else {
-      text = "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      text =
+          "internal error: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
     StackTraceElement ours = ourFrame(e);
-    return clean(text) + (ours == null ? "" : " (at " + ours.getClassName().replace("dev.rootlessctr.", "") + "." + ours.getMethodName() + ":" + ours.getLineNumber() + ")");
+    return clean(text)
+        + (ours == null
+            ? ""
+            : " (at "
+                + ours.getClassName().replace("dev.rootlessctr.", "")
+                + "."
+                + ours.getMethodName()
+                + ":"
+                + ours.getLineNumber()
+                + ")");
   }
 
   private static StackTraceElement ourFrame(Throwable e) {

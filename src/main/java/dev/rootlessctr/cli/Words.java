@@ -48,7 +48,8 @@ final class Words {
   /** A flag takes no value: {@code --json=yes} is a mistake worth naming. */
   void flag(Arg arg) throws InputError {
     if (arg.inline().isPresent()) {
-      throw new InputError(arg.name() + " takes no value (found " + arg + ").", CommandLine.HELP_HINT);
+      throw new InputError(
+          arg.name() + " takes no value (found " + arg + ").", CommandLine.HELP_HINT);
     }
   }
 

@@ -17,7 +17,9 @@ final class BusyboxCheck implements Check {
 
   private static final Pattern VERSION = Pattern.compile("BusyBox (v\\S+)");
   private static final String WHY =
-      "The course builds its container image from " + BUSYBOX + ". Only a statically linked"
+      "The course builds its container image from "
+          + BUSYBOX
+          + ". Only a statically linked"
           + " BusyBox runs inside that image, because the image has none of the host's libraries.";
 
   @Override
@@ -45,8 +47,10 @@ final class BusyboxCheck implements Check {
       return missing(
           host,
           draft,
-          BUSYBOX + " is dynamically linked (it asks for the loader "
-              + elf.get().interpreter().orElseThrow() + "): this is not the static BusyBox");
+          BUSYBOX
+              + " is dynamically linked (it asks for the loader "
+              + elf.get().interpreter().orElseThrow()
+              + "): this is not the static BusyBox");
     }
     return runHelp(host, draft, file);
   }
@@ -62,10 +66,10 @@ final class BusyboxCheck implements Check {
       return draft.fail(
           "static, but `busybox --help` did not answer like BusyBox: "
               + ToolCheck.firstLine(output),
-          WHY, fix(host));
+          WHY,
+          fix(host));
     } catch (IOException e) {
-      return draft.fail(
-          "static, but it could not be started: " + e.getMessage(), WHY, fix(host));
+      return draft.fail("static, but it could not be started: " + e.getMessage(), WHY, fix(host));
     }
   }
 
@@ -77,10 +81,11 @@ final class BusyboxCheck implements Check {
   }
 
   private static String fix(HostView host) {
-    String lead = host.distro().usesApt()
-        ? "Install the static BusyBox (busybox-static replaces the dynamically linked busybox"
-            + " package):"
-        : "Install it:";
+    String lead =
+        host.distro().usesApt()
+            ? "Install the static BusyBox (busybox-static replaces the dynamically linked busybox"
+                + " package):"
+            : "Install it:";
     return Packages.installFix(lead, "busybox", host.distro(), host.user().isRoot());
   }
 }

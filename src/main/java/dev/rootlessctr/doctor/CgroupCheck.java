@@ -42,16 +42,23 @@ final class CgroupCheck implements Check {
     Optional<DirAccess> access = access(host.resolve(ownDir));
     if (access.isPresent() && access.get().ownedBy(learner)) {
       return draft.pass(
-          "cgroup v2; your cgroup " + own.get() + " is delegated to you with controllers: "
-              + controllers(host, ownDir) + "; enabled for children: "
+          "cgroup v2; your cgroup "
+              + own.get()
+              + " is delegated to you with controllers: "
+              + controllers(host, ownDir)
+              + "; enabled for children: "
               + words(host.read(ownDir + "/cgroup.subtree_control")));
     }
-    String service = "/user.slice/user-" + learner.uid() + ".slice/user@" + learner.uid()
-        + ".service";
+    String service =
+        "/user.slice/user-" + learner.uid() + ".slice/user@" + learner.uid() + ".service";
     String serviceDir = "/sys/fs/cgroup" + service;
     Optional<DirAccess> serviceAccess = access(host.resolve(serviceDir));
-    String seen = "cgroup v2; your cgroup " + own.get() + " is not delegated to you (owner uid "
-        + access.map(a -> Integer.toString(a.owner())).orElse("unknown") + ")";
+    String seen =
+        "cgroup v2; your cgroup "
+            + own.get()
+            + " is not delegated to you (owner uid "
+            + access.map(a -> Integer.toString(a.owner())).orElse("unknown")
+            + ")";
     if (serviceAccess.isPresent() && serviceAccess.get().ownedBy(learner)) {
       return draft.warn(
           seen + "; systemd delegates " + controllers(host, serviceDir) + " to " + service,
@@ -64,10 +71,15 @@ final class CgroupCheck implements Check {
         seen,
         WHY,
         "To use limits, let systemd delegate cgroups to users, then log in again:\n"
-            + "  " + sudo + "mkdir -p /etc/systemd/system/user@.service.d\n"
-            + "  printf '[Service]\\nDelegate=yes\\n' | " + sudo
+            + "  "
+            + sudo
+            + "mkdir -p /etc/systemd/system/user@.service.d\n"
+            + "  printf '[Service]\\nDelegate=yes\\n' | "
+            + sudo
             + "tee /etc/systemd/system/user@.service.d/delegate.conf\n"
-            + "  " + sudo + "systemctl daemon-reload");
+            + "  "
+            + sudo
+            + "systemctl daemon-reload");
   }
 
   static Optional<String> unifiedPath(String procSelfCgroup) {
@@ -99,13 +111,20 @@ final class CgroupCheck implements Check {
   private static String bootWithV2(HostView host) {
     String sudo = SudoAccess.prefix(host);
     String arg = "systemd.unified_cgroup_hierarchy=1";
-    String how = switch (host.distro().family()) {
-      case DEBIAN, UBUNTU -> "add " + arg + " to GRUB_CMDLINE_LINUX in /etc/default/grub, run `"
-          + sudo + "update-grub` and reboot";
-      case FEDORA -> "run `" + sudo + "grubby --update-kernel=ALL --args=" + arg + "` and reboot";
-      case OTHER -> "add " + arg + " to the kernel command line and reboot";
-    };
-    return "Only needed for lessons that set limits. Switch to cgroup v2: " + how
+    String how =
+        switch (host.distro().family()) {
+          case DEBIAN, UBUNTU ->
+              "add "
+                  + arg
+                  + " to GRUB_CMDLINE_LINUX in /etc/default/grub, run `"
+                  + sudo
+                  + "update-grub` and reboot";
+          case FEDORA ->
+              "run `" + sudo + "grubby --update-kernel=ALL --args=" + arg + "` and reboot";
+          case OTHER -> "add " + arg + " to the kernel command line and reboot";
+        };
+    return "Only needed for lessons that set limits. Switch to cgroup v2: "
+        + how
         + ". Inside a container, the host decides.";
   }
 }

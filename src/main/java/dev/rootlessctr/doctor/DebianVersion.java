@@ -63,8 +63,10 @@ final class DebianVersion implements Comparator<String> {
       while (j < b.length() && b.charAt(j) == '0') {
         j++;
       }
-      while (i < a.length() && Character.isDigit(a.charAt(i))
-          && j < b.length() && Character.isDigit(b.charAt(j))) {
+      while (i < a.length()
+          && Character.isDigit(a.charAt(i))
+          && j < b.length()
+          && Character.isDigit(b.charAt(j))) {
         if (firstDiff == 0) {
           firstDiff = Integer.compare(a.charAt(i), b.charAt(j));
         }

@@ -26,7 +26,9 @@ final class DiskCheck implements Check {
   public Finding run(HostView host) {
     Finding.Draft draft =
         Finding.about(
-            "disk", "Free disk space", Requirement.DISK,
+            "disk",
+            "Free disk space",
+            Requirement.DISK,
             "usable space on the filesystem holding " + labDir);
     Path existing = DirAccess.nearestExisting(host.resolve(labDir.toString()));
     long free;
@@ -36,8 +38,12 @@ final class DiskCheck implements Check {
       return draft.warn("cannot measure: " + e.getMessage(), WHY, "");
     }
     String seen = HumanSize.of(free) + " free for " + labDir;
-    String fix = "Free some space on the filesystem holding " + host.hostPathOf(existing)
-        + " (see `du -sh ~/.cache/*`; " + cleanCommand(host) + " drops downloaded packages).";
+    String fix =
+        "Free some space on the filesystem holding "
+            + host.hostPathOf(existing)
+            + " (see `du -sh ~/.cache/*`; "
+            + cleanCommand(host)
+            + " drops downloaded packages).";
     if (free < FAIL_BELOW) {
       return draft.fail(seen + " (under 50 MiB)", WHY, fix);
     }

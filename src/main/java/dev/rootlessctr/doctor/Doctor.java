@@ -24,19 +24,40 @@ public final class Doctor {
         inputs,
         List.of(
             new RootCheck(inputs.allowRoot()),
-            new RuntimeCheck(new ToolCheck("runc", Requirement.RUNC, false,
-                "runc creates and runs the containers in every lesson from Run on."),
-                "runc", false, inputs.smokeRuns()),
+            new RuntimeCheck(
+                new ToolCheck(
+                    "runc",
+                    Requirement.RUNC,
+                    false,
+                    "runc creates and runs the containers in every lesson from Run on."),
+                "runc",
+                false,
+                inputs.smokeRuns()),
             new RuncCveCheck(),
-            new ToolCheck("skopeo", Requirement.SKOPEO, false,
+            new ToolCheck(
+                "skopeo",
+                Requirement.SKOPEO,
+                false,
                 "skopeo copies images from the mirror into an OCI layout."),
-            new ToolCheck("oci-image-tool", Requirement.OCI_IMAGE_TOOL, false,
+            new ToolCheck(
+                "oci-image-tool",
+                Requirement.OCI_IMAGE_TOOL,
+                false,
                 "oci-image-tool unpacks an OCI image into a root filesystem."),
             new BusyboxCheck(),
-            new RuntimeCheck(new ToolCheck("crun", Requirement.CRUN, true,
-                "crun is a second OCI runtime that optional lessons compare with runc."),
-                "crun", true, inputs.smokeRuns()),
-            new ToolCheck("umoci", Requirement.UMOCI, true,
+            new RuntimeCheck(
+                new ToolCheck(
+                    "crun",
+                    Requirement.CRUN,
+                    true,
+                    "crun is a second OCI runtime that optional lessons compare with runc."),
+                "crun",
+                true,
+                inputs.smokeRuns()),
+            new ToolCheck(
+                "umoci",
+                Requirement.UMOCI,
+                true,
                 "umoci, oci-image-tool's maintained successor, is used in optional lessons."),
             new IdMapperCheck(),
             new UsernsCheck(),
@@ -56,15 +77,20 @@ public final class Doctor {
    */
   public DoctorReport run() {
     HostView host = inputs.host();
-    ExecutorService pool = Executors.newFixedThreadPool(checks.size(), r -> {
-      Thread thread = new Thread(r, "doctor-check");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            checks.size(),
+            r -> {
+              Thread thread = new Thread(r, "doctor-check");
+              thread.setDaemon(true);
+              return thread;
+            });
     List<Finding> findings;
     try {
       List<CompletableFuture<Finding>> running =
-          checks.stream().map(check -> CompletableFuture.supplyAsync(() -> check.run(host), pool)).toList();
+          checks.stream()
+              .map(check -> CompletableFuture.supplyAsync(() -> check.run(host), pool))
+              .toList();
       findings = running.stream().map(CompletableFuture::join).toList();
     } finally {
       pool.shutdown();

@@ -1,14 +1,14 @@
 package dev.rootlessctr.doctor;
 
 import dev.rootlessctr.render.Glyphs;
-import java.nio.charset.Charset;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The host diagnosis as a command: runs every check and prints the report for a person or a
- * script. The command line is read by the front end ({@code cli.DoctorCommandLine}).
+ * The host diagnosis as a command: runs every check and prints the report for a person or a script.
+ * The command line is read by the front end ({@code cli.DoctorCommandLine}).
  */
 public final class DoctorCommand {
 
@@ -36,8 +36,8 @@ public final class DoctorCommand {
   }
 
   /**
-   * Runs the doctor and prints the report: a table, or a JSON document when {@code json}.
-   * Returns 0 when nothing blocks the course, 1 when something does.
+   * Runs the doctor and prints the report: a table, or a JSON document when {@code json}. Returns 0
+   * when nothing blocks the course, 1 when something does.
    */
   public int run(boolean json, PrintWriter out) {
     DoctorReport report = Doctor.forHost(inputs).run();

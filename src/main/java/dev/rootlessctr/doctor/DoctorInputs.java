@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param labDir where the lessons write their files (a host path; may not exist yet)
  * @param mirror the offline mirror to ask, or {@code null} when this run does not know it
  * @param allowRoot whether running as root is only a warning ({@code --allow-root})
- * @param smokeRuns whether runc and crun each start a test container (a fraction of a second
- *     each); off for the quick diagnosis before the very first prompt
+ * @param smokeRuns whether runc and crun each start a test container (a fraction of a second each);
+ *     off for the quick diagnosis before the very first prompt
  */
 public record DoctorInputs(
     HostView host,

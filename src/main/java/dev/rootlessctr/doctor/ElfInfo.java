@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * What an ELF file's program headers say about how it starts.
  *
- * <p>A dynamically linked program names its loader in a {@code PT_INTERP} header; a static one
- * has none, which is exactly what makes it runnable in an image without the host's libraries.
+ * <p>A dynamically linked program names its loader in a {@code PT_INTERP} header; a static one has
+ * none, which is exactly what makes it runnable in an image without the host's libraries.
  *
  * @param bits 32 or 64
  * @param interpreter the loader from {@code PT_INTERP}, e.g. {@code /lib64/ld-linux-x86-64.so.2}
@@ -51,7 +51,8 @@ record ElfInfo(int bits, Optional<String> interpreter) {
         if (ph.remaining() >= 4 && ph.getInt(0) == PT_INTERP) {
           long offset = wide ? ph.getLong(8) : Integer.toUnsignedLong(ph.getInt(4));
           long size = wide ? ph.getLong(32) : Integer.toUnsignedLong(ph.getInt(16));
-          return Optional.of(new ElfInfo(wide ? 64 : 32, Optional.of(string(channel, offset, size))));
+          return Optional.of(
+              new ElfInfo(wide ? 64 : 32, Optional.of(string(channel, offset, size))));
         }
       }
       return Optional.of(new ElfInfo(wide ? 64 : 32, Optional.empty()));

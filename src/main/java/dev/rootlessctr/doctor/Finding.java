@@ -40,7 +40,9 @@ public record Finding(
     packages = List.copyOf(packages);
   }
 
-  /** Starts a finding; finish it with {@link Draft#pass}, {@link Draft#warn} or {@link Draft#fail}. */
+  /**
+   * Starts a finding; finish it with {@link Draft#pass}, {@link Draft#warn} or {@link Draft#fail}.
+   */
   static Draft about(String id, String title, Requirement requirement, String checked) {
     return new Draft(id, title, requirement, checked);
   }

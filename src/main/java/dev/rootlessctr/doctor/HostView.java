@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * The host as the checks see it: files under a root, the learner's environment, programs on PATH.
  *
- * <p>Host paths are written as on the real machine ({@code /proc/sys/user/max_user_namespaces});
- * a view decides where they really live, so tests can point every check at a fake tree.
+ * <p>Host paths are written as on the real machine ({@code /proc/sys/user/max_user_namespaces}); a
+ * view decides where they really live, so tests can point every check at a fake tree.
  */
 public interface HostView {
 
@@ -61,8 +61,8 @@ public interface HostView {
   long usableBytes(Path path) throws IOException;
 
   /**
-   * Who runs the checks: the ids in {@code /proc/self/status}, named by {@code /etc/passwd};
-   * {@link HostUser#unknown()} when the status file cannot be read.
+   * Who runs the checks: the ids in {@code /proc/self/status}, named by {@code /etc/passwd}; {@link
+   * HostUser#unknown()} when the status file cannot be read.
    */
   default HostUser user() {
     return read("/proc/self/status")

@@ -31,7 +31,8 @@ final class IdMapperCheck implements Check {
                 + " file capabilities (getcap)");
     List<String> seen = new ArrayList<>();
     boolean allPrivileged = true;
-    for (String[] tool : new String[][] {{"newuidmap", "cap_setuid"}, {"newgidmap", "cap_setgid"}}) {
+    for (String[] tool :
+        new String[][] {{"newuidmap", "cap_setuid"}, {"newgidmap", "cap_setgid"}}) {
       Optional<Path> found = locate(host, tool[0]);
       if (found.isEmpty()) {
         seen.add(tool[0] + " not installed");
@@ -41,8 +42,8 @@ final class IdMapperCheck implements Check {
       String where = host.hostPathOf(found.get());
       Optional<String> privilege = privilege(host, found.get(), tool[1]);
       allPrivileged &= privilege.isPresent();
-      seen.add(where + privilege.map(p -> " (" + p + ")").orElse(" has neither setuid nor "
-          + tool[1]));
+      seen.add(
+          where + privilege.map(p -> " (" + p + ")").orElse(" has neither setuid nor " + tool[1]));
     }
     String text = String.join("; ", seen);
     if (allPrivileged) {
@@ -50,18 +51,23 @@ final class IdMapperCheck implements Check {
     }
     List<String> packages =
         Packages.providing("newuidmap", host.distro().family()).map(List::of).orElse(List.of());
-    String fix = Packages.installFix(
-        "Optional; for multi-id mappings install them:", "newuidmap", host.distro(),
-        host.user().isRoot());
+    String fix =
+        Packages.installFix(
+            "Optional; for multi-id mappings install them:",
+            "newuidmap",
+            host.distro(),
+            host.user().isRoot());
     return draft.outcome(Status.WARN, text, WHY, fix, packages);
   }
 
   private static Optional<Path> locate(HostView host, String tool) {
     return host.which(tool)
-        .or(() -> ToolCheck.SBIN_DIRS.stream()
-            .map(dir -> host.resolve(dir).resolve(tool))
-            .filter(Files::isRegularFile)
-            .findFirst());
+        .or(
+            () ->
+                ToolCheck.SBIN_DIRS.stream()
+                    .map(dir -> host.resolve(dir).resolve(tool))
+                    .filter(Files::isRegularFile)
+                    .findFirst());
   }
 
   private static Optional<String> privilege(HostView host, Path file, String capability) {

@@ -16,15 +16,15 @@ import java.util.function.Supplier;
 /**
  * One command that installs every package the failed findings name, offered with consent.
  *
- * <p>Only packages that fix a blocking finding are included; optional tools are named in their
- * own findings' fixes.
+ * <p>Only packages that fix a blocking finding are included; optional tools are named in their own
+ * findings' fixes.
  *
  * @param packages the distribution packages to install, in finding order
  * @param steps the programs to run, as argument lists (e.g. {@code sudo apt-get update}, then
  *     {@code sudo apt-get install -y ...})
  * @param display the same as one line for the learner to read or copy
- * @param sudo whether the learner can run it; with {@link SudoAccess#WITH_PASSWORD} sudo asks
- *     for a password, so the runner must connect the terminal
+ * @param sudo whether the learner can run it; with {@link SudoAccess#WITH_PASSWORD} sudo asks for a
+ *     password, so the runner must connect the terminal
  */
 public record InstallOffer(
     List<String> packages, List<List<String>> steps, String display, SudoAccess sudo) {
@@ -70,8 +70,8 @@ public record InstallOffer(
   /**
    * Runs the steps in order, stopping at the first failure, but only if {@code consent} agrees.
    *
-   * <p>Nothing runs when the learner cannot use sudo. {@code processes} should connect the
-   * terminal when {@link #sudo()} is {@link SudoAccess#WITH_PASSWORD}.
+   * <p>Nothing runs when the learner cannot use sudo. {@code processes} should connect the terminal
+   * when {@link #sudo()} is {@link SudoAccess#WITH_PASSWORD}.
    */
   public Outcome runIfConsented(
       Consent consent, ProcessRunner processes, Path dir, Map<String, String> env)

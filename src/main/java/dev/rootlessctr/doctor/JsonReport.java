@@ -58,14 +58,18 @@ public final class JsonReport {
         lessons.forEach(affects::add);
       }
     }
-    report.installOffer().ifPresentOrElse(offer -> {
-      ObjectNode install = root.putObject("install");
-      offer.packages().forEach(install.putArray("packages")::add);
-      ArrayNode steps = install.putArray("steps");
-      offer.steps().forEach(step -> step.forEach(steps.addArray()::add));
-      install.put("command", offer.display());
-      install.put("sudo", offer.sudo().name());
-    }, () -> root.putNull("install"));
+    report
+        .installOffer()
+        .ifPresentOrElse(
+            offer -> {
+              ObjectNode install = root.putObject("install");
+              offer.packages().forEach(install.putArray("packages")::add);
+              ArrayNode steps = install.putArray("steps");
+              offer.steps().forEach(step -> step.forEach(steps.addArray()::add));
+              install.put("command", offer.display());
+              install.put("sudo", offer.sudo().name());
+            },
+            () -> root.putNull("install"));
     return root;
   }
 

@@ -36,7 +36,9 @@ final class MirrorCheck implements Check {
     }
     Finding.Draft draft =
         Finding.about(
-            "mirror", "Image mirror", Requirement.MIRROR,
+            "mirror",
+            "Image mirror",
+            Requirement.MIRROR,
             "a registry request to " + mirror.address());
     if (mirror.answers()) {
       return draft.pass("answers at " + mirror.address());
@@ -45,24 +47,30 @@ final class MirrorCheck implements Check {
         "no answer at " + mirror.address(),
         WHY,
         "Restart the tutorial shell so it starts the mirror again, and make sure no other"
-            + " program listens on " + mirror.address() + " (`ss -ltnp`).");
+            + " program listens on "
+            + mirror.address()
+            + " (`ss -ltnp`).");
   }
 
   private Finding online() {
     Finding.Draft draft =
         Finding.about(
-            "mirror", "Image registry", Requirement.MIRROR,
+            "mirror",
+            "Image registry",
+            Requirement.MIRROR,
             "one HTTPS request to " + mirror.address() + ", as skopeo would make it");
     Optional<String> problem = mirror.problem();
     if (problem.isEmpty()) {
       return draft.pass("online mode: " + mirror.address() + " answers");
     }
     return draft.fail(
-        "Docker Hub could not be reached (" + problem.get() + "); online mode will not work"
+        "Docker Hub could not be reached ("
+            + problem.get()
+            + "); online mode will not work"
             + " here; use offline",
         WHY_ONLINE,
-        "Start rootless-ctr with --registry offline: its built-in mirror serves busybox from"
-            + " this machine. If ~/.config/rootless-ctr/settings.json says \"registry\": \"online\","
+        "Start rootless-ctr with --registry offline: its built-in mirror serves busybox from this"
+            + " machine. If ~/.config/rootless-ctr/settings.json says \"registry\": \"online\","
             + " change it to \"offline\".");
   }
 }

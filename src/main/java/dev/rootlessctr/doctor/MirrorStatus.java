@@ -21,11 +21,14 @@ public interface MirrorStatus {
 
   /**
    * Online mode: skopeo pulls from {@code v2}'s registry itself, so that is what is asked, once,
-   * within {@code deadline} ({@link RegistryReach}); {@code name} is for the learner, e.g.
-   * {@code Docker Hub}.
+   * within {@code deadline} ({@link RegistryReach}); {@code name} is for the learner, e.g. {@code
+   * Docker Hub}.
    */
   static MirrorStatus online(
-      String name, java.net.URI v2, java.time.Duration deadline, java.util.Map<String, String> env) {
+      String name,
+      java.net.URI v2,
+      java.time.Duration deadline,
+      java.util.Map<String, String> env) {
     return new MirrorStatus() {
       @Override
       public String address() {

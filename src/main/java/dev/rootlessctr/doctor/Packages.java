@@ -41,9 +41,10 @@ final class Packages {
   static List<List<String>> installSteps(Distro distro, List<String> packages, boolean asRoot) {
     List<String> sudo = asRoot ? List.of() : List.of("sudo");
     return switch (distro.family()) {
-      case DEBIAN, UBUNTU -> List.of(
-          concat(sudo, List.of("apt-get", "update")),
-          concat(sudo, concat(List.of("apt-get", "install", "-y"), packages)));
+      case DEBIAN, UBUNTU ->
+          List.of(
+              concat(sudo, List.of("apt-get", "update")),
+              concat(sudo, concat(List.of("apt-get", "install", "-y"), packages)));
       case FEDORA -> List.of(concat(sudo, concat(List.of("dnf", "install", "-y"), packages)));
       case OTHER -> List.of();
     };
@@ -58,8 +59,10 @@ final class Packages {
     if (pkg.isPresent()) {
       String fix = lead + "\n  " + installLine(distro, List.of(pkg.get()), asRoot);
       if (distro.family() == Distro.Family.UBUNTU) {
-        return fix + "\nIf apt cannot find it, enable Ubuntu's universe component first:\n  "
-            + (asRoot ? "" : "sudo ") + "add-apt-repository universe";
+        return fix
+            + "\nIf apt cannot find it, enable Ubuntu's universe component first:\n  "
+            + (asRoot ? "" : "sudo ")
+            + "add-apt-repository universe";
       }
       return fix;
     }

@@ -18,11 +18,11 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * Asks a registry's {@code /v2/} endpoint once, within a deadline: any HTTP answer (Docker Hub
- * says 401 without a login) means skopeo could reach it too.
+ * Asks a registry's {@code /v2/} endpoint once, within a deadline: any HTTP answer (Docker Hub says
+ * 401 without a login) means skopeo could reach it too.
  *
- * <p>The target is a parameter so tests ask a server on 127.0.0.1; only the doctor, in online
- * mode, asks {@link #DOCKER_HUB}.
+ * <p>The target is a parameter so tests ask a server on 127.0.0.1; only the doctor, in online mode,
+ * asks {@link #DOCKER_HUB}.
  */
 public final class RegistryReach {
 
@@ -102,6 +102,8 @@ public final class RegistryReach {
 
   private static String seconds(Duration deadline) {
     long millis = deadline.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    return millis % 1000 == 0
+        ? millis / 1000 + " s"
+        : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 }

@@ -12,8 +12,8 @@ import org.jline.utils.AttributedStyle;
 /**
  * Renders a report as a table for the terminal: one row per finding, details under the others.
  *
- * <p>Passing findings take one row; warnings and failures add why it matters, what was checked,
- * the fix and the lessons affected.
+ * <p>Passing findings take one row; warnings and failures add why it matters, what was checked, the
+ * fix and the lessons affected.
  */
 public final class ReportRenderer {
 
@@ -22,8 +22,8 @@ public final class ReportRenderer {
     /** ✔ ! ✘ in green, yellow, red; the titles of warnings and failures in yellow and red. */
     COLOUR,
     /**
-     * {@code ok}, {@code warn}, {@code FAIL} in green, yellow, red: a colour terminal under a
-     * POSIX locale, which shows no Unicode marks.
+     * {@code ok}, {@code warn}, {@code FAIL} in green, yellow, red: a colour terminal under a POSIX
+     * locale, which shows no Unicode marks.
      */
     COLOUR_ASCII,
     /** {@code ok}, {@code warn}, {@code FAIL} and no escape sequences. */
@@ -62,26 +62,42 @@ public final class ReportRenderer {
   }
 
   /**
-   * The report as styled text; {@code brief} folds the passing findings into one line and gives
-   * the others what was seen, the fix and the lessons affected (for the first start, where the
-   * whole table would push the lesson off the screen).
+   * The report as styled text; {@code brief} folds the passing findings into one line and gives the
+   * others what was seen, the fix and the lessons affected (for the first start, where the whole
+   * table would push the lesson off the screen).
    */
   public AttributedString render(DoctorReport report, boolean brief) {
     AttributedStringBuilder out = new AttributedStringBuilder();
-    block(out, "", "Host: " + report.distro().prettyName() + ", user " + report.userName()
-        + " (uid " + report.uid() + ")", AttributedStyle.DEFAULT);
+    block(
+        out,
+        "",
+        "Host: "
+            + report.distro().prettyName()
+            + ", user "
+            + report.userName()
+            + " (uid "
+            + report.uid()
+            + ")",
+        AttributedStyle.DEFAULT);
     out.append("\n");
-    List<Finding> shown = report.findings().stream()
-        .filter(f -> !brief || f.status() != Status.PASS).toList();
-    int titleWidth = Math.min(MAX_TITLE_WIDTH, shown.stream()
-        .mapToInt(f -> f.title().length()).max().orElse(0));
+    List<Finding> shown =
+        report.findings().stream().filter(f -> !brief || f.status() != Status.PASS).toList();
+    int titleWidth =
+        Math.min(MAX_TITLE_WIDTH, shown.stream().mapToInt(f -> f.title().length()).max().orElse(0));
     if (brief) {
-      List<String> passed = report.findings().stream()
-          .filter(f -> f.status() == Status.PASS).map(Finding::title).toList();
+      List<String> passed =
+          report.findings().stream()
+              .filter(f -> f.status() == Status.PASS)
+              .map(Finding::title)
+              .toList();
       if (!passed.isEmpty()) {
-        out.append(" ").styled(markStyle(Status.PASS), mark(Status.PASS)).append(" ".repeat(MARK_WIDTH - mark(Status.PASS).length() + 2));
-        List<String> lines = WordWrap.wrap(passed.size() + " checks passed: " + String.join(", ", passed) + ".",
-            Math.max(MIN_TEXT_WIDTH, width - INDENT.length()));
+        out.append(" ")
+            .styled(markStyle(Status.PASS), mark(Status.PASS))
+            .append(" ".repeat(MARK_WIDTH - mark(Status.PASS).length() + 2));
+        List<String> lines =
+            WordWrap.wrap(
+                passed.size() + " checks passed: " + String.join(", ", passed) + ".",
+                Math.max(MIN_TEXT_WIDTH, width - INDENT.length()));
         for (int i = 0; i < lines.size(); i++) {
           out.append(i == 0 ? "" : INDENT).append(lines.get(i)).append("\n");
         }
@@ -160,7 +176,8 @@ public final class ReportRenderer {
     }
   }
 
-  private void block(AttributedStringBuilder out, String indent, String text, AttributedStyle style) {
+  private void block(
+      AttributedStringBuilder out, String indent, String text, AttributedStyle style) {
     for (String line : WordWrap.wrap(text, Math.max(MIN_TEXT_WIDTH, width - indent.length()))) {
       out.append(indent).styled(style, line).append("\n");
     }
@@ -170,24 +187,35 @@ public final class ReportRenderer {
     long passed = count(report, Status.PASS);
     long warnings = count(report, Status.WARN);
     long failures = count(report, Status.FAIL);
-    String counts = passed + " passed, " + warnings + (warnings == 1 ? " warning, " : " warnings, ")
-        + failures + (failures == 1 ? " failure" : " failures");
+    String counts =
+        passed
+            + " passed, "
+            + warnings
+            + (warnings == 1 ? " warning, " : " warnings, ")
+            + failures
+            + (failures == 1 ? " failure" : " failures");
     if (report.ok()) {
       block(out, "", counts + ": nothing blocks the course.", AttributedStyle.DEFAULT);
     } else {
       String ids = String.join(", ", report.blockers().stream().map(Finding::id).toList());
       block(out, "", counts + ". Blocking: " + ids + ".", markStyle(Status.FAIL));
     }
-    report.installOffer().ifPresent(offer -> {
-      out.append("\n");
-      String how = switch (offer.sudo()) {
-        case NOT_NEEDED, PASSWORDLESS -> "To install what is missing:";
-        case WITH_PASSWORD -> "To install what is missing (sudo will ask for your password):";
-        case UNAVAILABLE -> "To install what is missing, ask someone who can use sudo to run:";
-      };
-      block(out, "", how, AttributedStyle.DEFAULT);
-      out.append("  ").append(offer.display()).append("\n");
-    });
+    report
+        .installOffer()
+        .ifPresent(
+            offer -> {
+              out.append("\n");
+              String how =
+                  switch (offer.sudo()) {
+                    case NOT_NEEDED, PASSWORDLESS -> "To install what is missing:";
+                    case WITH_PASSWORD ->
+                        "To install what is missing (sudo will ask for your password):";
+                    case UNAVAILABLE ->
+                        "To install what is missing, ask someone who can use sudo to run:";
+                  };
+              block(out, "", how, AttributedStyle.DEFAULT);
+              out.append("  ").append(offer.display()).append("\n");
+            });
   }
 
   private static long count(DoctorReport report, Status status) {

@@ -11,8 +11,10 @@ import java.util.Optional;
 final class RuncCveCheck implements Check {
 
   static final String FIXED_UPSTREAM = "1.1.12";
+
   /** Debian bookworm's security update backports the fix into 1.1.5. */
   static final String FIXED_BOOKWORM = "1.1.5+ds1-1+deb12u1";
+
   /** Where Debian's and Ubuntu's runc package puts the program. */
   static final String PACKAGED_RUNC = "/usr/sbin/runc";
 
@@ -27,7 +29,8 @@ final class RuncCveCheck implements Check {
             "runc-cve-2024-21626",
             "runc CVE-2024-21626 fix",
             Requirement.RUNC,
-            "`runc --version` against " + FIXED_UPSTREAM
+            "`runc --version` against "
+                + FIXED_UPSTREAM
                 + ", and `dpkg-query -W -f '${Version}' runc` for distribution backports");
     Optional<Path> runc = host.which("runc");
     if (runc.isEmpty()) {
@@ -46,13 +49,25 @@ final class RuncCveCheck implements Check {
     Optional<String> packaged = debianPackageVersion(host, runc.get());
     if (packaged.isPresent() && carriesBackport(packaged.get())) {
       return draft.pass(
-          "runc " + version + " is older than " + FIXED_UPSTREAM + ", but it is Debian's package "
-              + packaged.get() + ", which carries the backported fix (bookworm's security"
-              + " update " + FIXED_BOOKWORM + " or later)");
+          "runc "
+              + version
+              + " is older than "
+              + FIXED_UPSTREAM
+              + ", but it is Debian's package "
+              + packaged.get()
+              + ", which carries the backported fix (bookworm's security"
+              + " update "
+              + FIXED_BOOKWORM
+              + " or later)");
     }
-    String seen = "runc " + version + " is older than " + FIXED_UPSTREAM
-        + packaged.map(p -> " and Debian package version " + p + " has no backported fix")
-            .orElse(" and no distribution backport is known to this course");
+    String seen =
+        "runc "
+            + version
+            + " is older than "
+            + FIXED_UPSTREAM
+            + packaged
+                .map(p -> " and Debian package version " + p + " has no backported fix")
+                .orElse(" and no distribution backport is known to this course");
     return draft.warn(seen, WHY, upgradeFix(host));
   }
 
@@ -102,11 +117,22 @@ final class RuncCveCheck implements Check {
   private static String upgradeFix(HostView host) {
     String sudo = SudoAccess.prefix(host);
     return switch (host.distro().family()) {
-      case DEBIAN -> "Upgrade it (Debian 12 bookworm's fixed package is " + FIXED_BOOKWORM
-          + ", from bookworm-security):\n"
-          + "  " + sudo + "apt-get update && " + sudo + "apt-get install --only-upgrade -y runc";
-      case UBUNTU -> "Upgrade it:\n"
-          + "  " + sudo + "apt-get update && " + sudo + "apt-get install --only-upgrade -y runc";
+      case DEBIAN ->
+          "Upgrade it (Debian 12 bookworm's fixed package is "
+              + FIXED_BOOKWORM
+              + ", from bookworm-security):\n"
+              + "  "
+              + sudo
+              + "apt-get update && "
+              + sudo
+              + "apt-get install --only-upgrade -y runc";
+      case UBUNTU ->
+          "Upgrade it:\n"
+              + "  "
+              + sudo
+              + "apt-get update && "
+              + sudo
+              + "apt-get install --only-upgrade -y runc";
       case FEDORA -> "Upgrade it:\n  " + sudo + "dnf upgrade -y runc";
       case OTHER -> "Upgrade runc to " + FIXED_UPSTREAM + " or later.";
     };

@@ -13,8 +13,8 @@ import java.util.Optional;
  *
  * <p>{@code $XDG_RUNTIME_DIR/rootless-ctr/runc} when that runtime directory is set and usable
  * (absolute, a directory owned by the learner, writable), else {@code /tmp/rootless-ctr-runc-UID}
- * unless another user holds that name (then the course's XDG state directory): the same choice
- * as {@link RuncRoot}, which the shell makes.
+ * unless another user holds that name (then the course's XDG state directory): the same choice as
+ * {@link RuncRoot}, which the shell makes.
  */
 public final class RuncStateDir {
 
@@ -28,7 +28,8 @@ public final class RuncStateDir {
   /** The choice with its reason: why the usual /tmp directory is not used, if it is not. */
   static RuncRoot plan(HostView host) {
     HostUser learner = host.user();
-    return RuncRoot.plan(host.env(), learner.uid(), XdgDirs.from(host.env()).state(), host::resolve);
+    return RuncRoot.plan(
+        host.env(), learner.uid(), XdgDirs.from(host.env()).state(), host::resolve);
   }
 
   /** XDG_RUNTIME_DIR as a host path, when it is set and usable by the learner. */

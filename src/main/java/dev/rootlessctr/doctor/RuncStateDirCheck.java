@@ -45,17 +45,30 @@ final class RuncStateDirCheck implements Check {
       Optional<String> problem = found.problemFor(learner.uid());
       if (problem.isPresent()) {
         String shown = problem.get().replace(dir.toString(), stateDir.toString());
-        return draft.fail(shown + "; runc must not keep your containers there.", WHY + PRIVATE_WHY,
+        return draft.fail(
+            shown + "; runc must not keep your containers there.",
+            WHY + PRIVATE_WHY,
             "Start rootless-ctr again: it then uses a private directory of yours instead. "
-                + "Only " + (found.owner() == 0 ? "an administrator" : "its owner or an administrator")
-                + " can remove " + stateDir + ".");
+                + "Only "
+                + (found.owner() == 0 ? "an administrator" : "its owner or an administrator")
+                + " can remove "
+                + stateDir
+                + ".");
       }
       if (rejected.isPresent() && !stateDir.equals(usual)) {
-        return draft.warn(rejected.get() + "; rootless-ctr uses " + stateDir + " instead.",
+        return draft.warn(
+            rejected.get() + "; rootless-ctr uses " + stateDir + " instead.",
             WHY + PRIVATE_WHY,
-            "Nothing to do: the course works with " + stateDir + ". To get the usual name back,"
-                + " ask " + (rejected.get().contains("(uid 0)") ? "an administrator" : "that user or an administrator")
-                + " to remove " + usual + ", or log in directly so that XDG_RUNTIME_DIR is set.");
+            "Nothing to do: the course works with "
+                + stateDir
+                + ". To get the usual name back,"
+                + " ask "
+                + (rejected.get().contains("(uid 0)")
+                    ? "an administrator"
+                    : "that user or an administrator")
+                + " to remove "
+                + usual
+                + ", or log in directly so that XDG_RUNTIME_DIR is set.");
       }
       if (Files.isDirectory(dir)) {
         DirAccess access = DirAccess.of(dir);
@@ -73,15 +86,19 @@ final class RuncStateDirCheck implements Check {
       Path parent = DirAccess.nearestExisting(dir);
       String parentHost = host.hostPathOf(parent);
       if (DirAccess.of(parent).writableBy(learner)) {
-        return draft.pass(
-            stateDir + " does not exist yet; you can create it in " + parentHost);
+        return draft.pass(stateDir + " does not exist yet; you can create it in " + parentHost);
       }
       return draft.fail(
-          stateDir + " does not exist and you cannot create it: " + parentHost
+          stateDir
+              + " does not exist and you cannot create it: "
+              + parentHost
               + " is not writable for you",
           WHY,
           "Set XDG_RUNTIME_DIR to a directory of yours (log in directly so systemd-logind"
-              + " creates /run/user/" + learner.uid() + "), or make " + parentHost
+              + " creates /run/user/"
+              + learner.uid()
+              + "), or make "
+              + parentHost
               + " writable for you.");
     } catch (IOException e) {
       return draft.fail("cannot inspect " + stateDir + ": " + e.getMessage(), WHY, "");

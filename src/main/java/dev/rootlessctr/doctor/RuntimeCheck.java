@@ -34,22 +34,52 @@ final class RuntimeCheck implements Check {
     if (found.status() != Status.PASS || program.isEmpty()) {
       return found;
     }
-    String checked = found.checked() + ", then `" + runtime + " run` of `true` in a throwaway"
-        + " bundle under a private --root (" + SmokeRun.TIMEOUT.toSeconds() + " s limit)";
+    String checked =
+        found.checked()
+            + ", then `"
+            + runtime
+            + " run` of `true` in a throwaway"
+            + " bundle under a private --root ("
+            + SmokeRun.TIMEOUT.toSeconds()
+            + " s limit)";
     if (!tryRun) {
-      return with(found, Status.PASS, found.checked(),
-          found.seen() + " (starting a container is tried by :doctor)", "", "");
+      return with(
+          found,
+          Status.PASS,
+          found.checked(),
+          found.seen() + " (starting a container is tried by :doctor)",
+          "",
+          "");
     }
     if (host.user().isRoot()) {
-      return with(found, Status.PASS, checked, found.seen() + "; no container tried: one started"
-          + " by root says nothing about rootless ones", "", "");
+      return with(
+          found,
+          Status.PASS,
+          checked,
+          found.seen()
+              + "; no container tried: one started"
+              + " by root says nothing about rootless ones",
+          "",
+          "");
     }
     SmokeRun.Result result = SmokeRun.attempt(host, program.get(), runtime);
     return switch (result.outcome()) {
-      case STARTED -> with(found, Status.PASS, checked,
-          found.seen() + "; started a test container (`true`) in " + result.detail(), "", "");
-      case NOT_TRIED -> with(found, Status.PASS, checked,
-          found.seen() + "; no container tried: " + result.detail(), "", "");
+      case STARTED ->
+          with(
+              found,
+              Status.PASS,
+              checked,
+              found.seen() + "; started a test container (`true`) in " + result.detail(),
+              "",
+              "");
+      case NOT_TRIED ->
+          with(
+              found,
+              Status.PASS,
+              checked,
+              found.seen() + "; no container tried: " + result.detail(),
+              "",
+              "");
       case FAILED -> failed(found, checked, result.detail());
     };
   }
@@ -57,27 +87,58 @@ final class RuntimeCheck implements Check {
   private Finding failed(Finding found, String checked, String said) {
     String seen = found.seen() + ", but it could not start a test container: " + said;
     if (optional) {
-      String fix = said.contains("cgroups in hybrid mode")
-          ? "Nothing to do for this course. crun needs a host with cgroup v2 alone; this one"
-              + " mounts v1 and v2 side by side (hybrid), which the boot configuration decides."
-          : "Nothing to do for this course; the error above is " + runtime + "'s own.";
-      return with(found, Status.WARN, checked, seen,
-          runtime + " is only for optional lessons that compare it with runc. Lessons that need "
-              + runtime + " cannot work on this host (the shell says so before one starts); the"
+      String fix =
+          said.contains("cgroups in hybrid mode")
+              ? "Nothing to do for this course. crun needs a host with cgroup v2 alone; this one"
+                  + " mounts v1 and v2 side by side (hybrid), which the boot configuration decides."
+              : "Nothing to do for this course; the error above is " + runtime + "'s own.";
+      return with(
+          found,
+          Status.WARN,
+          checked,
+          seen,
+          runtime
+              + " is only for optional lessons that compare it with runc. Lessons that need "
+              + runtime
+              + " cannot work on this host (the shell says so before one starts); the"
               + " rest of the course does not need it.",
           fix);
     }
-    return with(found, Status.FAIL, checked, seen,
-        "Every lesson from Run on starts containers with " + runtime + "; the doctor started the"
-            + " simplest one it could, as you, and " + runtime + " refused.",
-        "The error above is " + runtime + "'s own; the user-namespace, AppArmor and cgroup"
-            + " findings may say why. To see it yourself: `" + runtime + " spec --rootless` in an"
-            + " empty folder, then `" + runtime + " --root /tmp/" + runtime + "-test run -b . test`.");
+    return with(
+        found,
+        Status.FAIL,
+        checked,
+        seen,
+        "Every lesson from Run on starts containers with "
+            + runtime
+            + "; the doctor started the"
+            + " simplest one it could, as you, and "
+            + runtime
+            + " refused.",
+        "The error above is "
+            + runtime
+            + "'s own; the user-namespace, AppArmor and cgroup"
+            + " findings may say why. To see it yourself: `"
+            + runtime
+            + " spec --rootless` in an"
+            + " empty folder, then `"
+            + runtime
+            + " --root /tmp/"
+            + runtime
+            + "-test run -b . test`.");
   }
 
   private static Finding with(
       Finding found, Status status, String checked, String seen, String why, String fix) {
-    return new Finding(found.id(), found.title(), status, found.requirement(), checked, seen, why,
-        fix, found.packages());
+    return new Finding(
+        found.id(),
+        found.title(),
+        status,
+        found.requirement(),
+        checked,
+        seen,
+        why,
+        fix,
+        found.packages());
   }
 }

@@ -27,8 +27,12 @@ final class RuntimeDirCheck implements Check {
     String value = host.env().get("XDG_RUNTIME_DIR");
     String why = WHY + RuncStateDir.forHost(host) + ".";
     String fix =
-        "Log in as " + learner.name() + " directly (console, ssh, desktop, or `machinectl shell "
-            + learner.name() + "@`) so systemd-logind creates /run/user/" + learner.uid()
+        "Log in as "
+            + learner.name()
+            + " directly (console, ssh, desktop, or `machinectl shell "
+            + learner.name()
+            + "@`) so systemd-logind creates /run/user/"
+            + learner.uid()
             + ". Or carry on: the fallback works.";
     if (value == null || value.isEmpty()) {
       return draft.warn("not set (typical after su or sudo -u)", why, fix);
@@ -50,7 +54,8 @@ final class RuntimeDirCheck implements Check {
     try {
       DirAccess access = DirAccess.of(dir);
       if (!access.ownedBy(learner)) {
-        return "it belongs to uid " + access.owner()
+        return "it belongs to uid "
+            + access.owner()
             + " (left over from the user you switched from?)";
       }
       return "you cannot write to it (mode " + access.modeText() + ")";

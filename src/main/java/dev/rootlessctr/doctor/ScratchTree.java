@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A private ({@code 0700}) temporary directory for one test container, removed on close, and
- * also when the JVM exits first: the shell may end while a background diagnosis is using it,
- * and the JVM then abandons that thread.
+ * A private ({@code 0700}) temporary directory for one test container, removed on close, and also
+ * when the JVM exits first: the shell may end while a background diagnosis is using it, and the JVM
+ * then abandons that thread.
  */
 final class ScratchTree implements AutoCloseable {
 
@@ -34,11 +34,14 @@ final class ScratchTree implements AutoCloseable {
   static Optional<ScratchTree> create(Path tmp) throws IOException {
     // The hook is in place before the tree exists, so no moment leaves it unowned.
     AtomicReference<Path> made = new AtomicReference<>();
-    Thread onExit = new Thread(() -> {
-      if (made.get() != null) {
-        deleteQuietly(made.get());
-      }
-    }, "doctor-scratch-cleanup");
+    Thread onExit =
+        new Thread(
+            () -> {
+              if (made.get() != null) {
+                deleteQuietly(made.get());
+              }
+            },
+            "doctor-scratch-cleanup");
     try {
       Runtime.getRuntime().addShutdownHook(onExit);
     } catch (IllegalStateException shuttingDown) {
@@ -47,8 +50,11 @@ final class ScratchTree implements AutoCloseable {
     try {
       Files.createDirectories(tmp);
       collectStale(tmp);
-      made.set(Files.createTempDirectory(tmp, PREFIX,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+      made.set(
+          Files.createTempDirectory(
+              tmp,
+              PREFIX,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
     } catch (IOException e) {
       removeHook(onExit);
       throw e;
@@ -75,9 +81,9 @@ final class ScratchTree implements AutoCloseable {
   }
 
   /**
-   * Removes trees that a killed JVM (SIGKILL runs no hook) left: only directories, not links,
-   * named with {@link #PREFIX}, owned by this JVM's user and untouched for an hour, far longer
-   * than a run takes.
+   * Removes trees that a killed JVM (SIGKILL runs no hook) left: only directories, not links, named
+   * with {@link #PREFIX}, owned by this JVM's user and untouched for an hour, far longer than a run
+   * takes.
    */
   private static void collectStale(Path tmp) {
     long cutoff = System.currentTimeMillis() - STALE.toMillis();
@@ -96,15 +102,15 @@ final class ScratchTree implements AutoCloseable {
 
   // This JVM's user, not the learner a test pretends to be: only its own trees are its to remove.
   private static boolean ownedByMe(Path entry) throws IOException {
-    long owner = Integer.toUnsignedLong(
-        (Integer) Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+    long owner =
+        Integer.toUnsignedLong(
+            (Integer) Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS));
     return owner == ProcStatus.read(Path.of("/proc/self/status")).effectiveUid();
   }
 
   // The runtime may still be writing while the JVM shuts down: try a few times.
   private static void deleteQuietly(Path tree) {
-    for (int attempt = 0; attempt < 3 && Files.exists(tree, LinkOption.NOFOLLOW_LINKS);
-        attempt++) {
+    for (int attempt = 0; attempt < 3 && Files.exists(tree, LinkOption.NOFOLLOW_LINKS); attempt++) {
       try {
         Cleaner.deleteTree(tree);
       } catch (IOException e) {

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Starts one container with an OCI runtime, the way the lessons will: {@code true} from a
- * throwaway bundle whose config.json is the runtime's own {@code spec --rootless} (terminal off),
- * under a private {@code --root}, within a time limit; everything is removed afterwards.
+ * Starts one container with an OCI runtime, the way the lessons will: {@code true} from a throwaway
+ * bundle whose config.json is the runtime's own {@code spec --rootless} (terminal off), under a
+ * private {@code --root}, within a time limit; everything is removed afterwards.
  *
  * <p>Only a real start says whether a runtime works here: crun installs fine on a host whose
  * cgroups are in hybrid mode, and then refuses every container.
@@ -50,7 +50,8 @@ final class SmokeRun {
   static Result attempt(HostView host, Path runtime, String name) {
     Path busybox = host.resolve(BusyboxCheck.BUSYBOX);
     if (!Files.isRegularFile(busybox)) {
-      return new Result(Outcome.NOT_TRIED,
+      return new Result(
+          Outcome.NOT_TRIED,
           "there is no " + BusyboxCheck.BUSYBOX + " to make a test container from");
     }
     Optional<ScratchTree> created;
@@ -67,7 +68,8 @@ final class SmokeRun {
       try {
         return startTrue(host, runtime, name, busybox, scratch.path().resolve("bundle"), state);
       } catch (IOException e) {
-        return new Result(Outcome.NOT_TRIED, "could not prepare the test bundle: " + e.getMessage());
+        return new Result(
+            Outcome.NOT_TRIED, "could not prepare the test bundle: " + e.getMessage());
       } finally {
         deleteLeftContainer(host, runtime, state);
       }
@@ -81,11 +83,13 @@ final class SmokeRun {
     Path executable = bin.resolve("true");
     Files.copy(busybox, executable, StandardCopyOption.REPLACE_EXISTING);
     Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Captured spec = host.run(
-        List.of(runtime.toString(), "spec", "--rootless", "-b", bundle.toString()), TIMEOUT);
+    Captured spec =
+        host.run(
+            List.of(runtime.toString(), "spec", "--rootless", "-b", bundle.toString()), TIMEOUT);
     Path config = bundle.resolve("config.json");
     if (!spec.succeeded() || !Files.isRegularFile(config)) {
-      return new Result(Outcome.FAILED,
+      return new Result(
+          Outcome.FAILED,
           "`" + name + " spec --rootless` " + failure(spec, "wrote no config.json"));
     }
     JsonNode json = JSON.readTree(config.toFile());
@@ -96,8 +100,17 @@ final class SmokeRun {
     process.putArray("args").add("true");
     JSON.writeValue(config.toFile(), json);
     long start = System.nanoTime();
-    Captured run = host.run(List.of(runtime.toString(), "--root", state.toString(), "run", "-b",
-        bundle.toString(), CONTAINER), TIMEOUT);
+    Captured run =
+        host.run(
+            List.of(
+                runtime.toString(),
+                "--root",
+                state.toString(),
+                "run",
+                "-b",
+                bundle.toString(),
+                CONTAINER),
+            TIMEOUT);
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (run.succeeded()) {
       return new Result(Outcome.STARTED, millis + " ms");
@@ -117,8 +130,9 @@ final class SmokeRun {
   private static void deleteLeftContainer(HostView host, Path runtime, Path state) {
     if (Files.isDirectory(state.resolve(CONTAINER))) {
       try {
-        host.run(List.of(runtime.toString(), "--root", state.toString(), "delete", "--force",
-            CONTAINER), TIMEOUT);
+        host.run(
+            List.of(runtime.toString(), "--root", state.toString(), "delete", "--force", CONTAINER),
+            TIMEOUT);
       } catch (IOException e) {
         // the tree goes anyway; a stray process of the learner's is all that could remain
       }

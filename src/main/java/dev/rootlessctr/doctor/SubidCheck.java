@@ -26,7 +26,8 @@ final class SubidCheck implements Check {
     for (String file : List.of("/etc/subuid", "/etc/subgid")) {
       Optional<String> entry = host.read(file).flatMap(text -> entryFor(text, learner));
       both &= entry.isPresent();
-      seen.add(entry.map(e -> file + ": " + e).orElse("no entry for " + learner.name() + " in " + file));
+      seen.add(
+          entry.map(e -> file + ": " + e).orElse("no entry for " + learner.name() + " in " + file));
     }
     if (both) {
       return draft.pass(String.join("; ", seen));
@@ -42,12 +43,21 @@ final class SubidCheck implements Check {
     OptionalLong free = taken.firstFree();
     if (free.isEmpty()) {
       return "Optional; /etc/subuid and /etc/subgid leave no free range of "
-          + SubidRanges.SIZE + " ids: ask whoever runs the machine for one.";
+          + SubidRanges.SIZE
+          + " ids: ask whoever runs the machine for one.";
     }
     String range = free.getAsLong() + "-" + (free.getAsLong() + SubidRanges.SIZE - 1);
-    return "Optional; " + range + " is not used in /etc/subuid or /etc/subgid yet:\n"
-        + "  " + SudoAccess.prefix(host) + "usermod --add-subuids " + range + " --add-subgids "
-        + range + " " + learner.name();
+    return "Optional; "
+        + range
+        + " is not used in /etc/subuid or /etc/subgid yet:\n"
+        + "  "
+        + SudoAccess.prefix(host)
+        + "usermod --add-subuids "
+        + range
+        + " --add-subgids "
+        + range
+        + " "
+        + learner.name();
   }
 
   // Lines are NAME:START:COUNT or UID:START:COUNT.

@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The subordinate id ranges that {@code /etc/subuid} and {@code /etc/subgid} already hand out,
- * and the first free one of a given size.
+ * The subordinate id ranges that {@code /etc/subuid} and {@code /etc/subgid} already hand out, and
+ * the first free one of a given size.
  */
 final class SubidRanges {
 
   /** Where useradd starts handing out ranges (SUB_UID_MIN in login.defs). */
   static final long FIRST = 100_000;
+
   /** The size useradd gives each user (SUB_UID_COUNT). */
   static final long SIZE = 65_536;
+
   // Ids are 32-bit and 4294967295 means "no id"; a range must end below it.
   private static final long LIMIT = 4_294_967_295L;
 

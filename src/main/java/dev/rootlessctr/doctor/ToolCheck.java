@@ -51,15 +51,24 @@ final class ToolCheck implements Check {
       version = host.run(List.of(found.get().toString(), "--version"));
     } catch (IOException e) {
       return draft.outcome(
-          missing, "found at " + where + " but it could not be started: " + e.getMessage(),
-          purpose, installFix(host, "Reinstall it:"), List.of());
+          missing,
+          "found at " + where + " but it could not be started: " + e.getMessage(),
+          purpose,
+          installFix(host, "Reinstall it:"),
+          List.of());
     }
     if (!version.succeeded()) {
       return draft.outcome(
           missing,
-          "found at " + where + " but `" + tool + " --version` failed: "
+          "found at "
+              + where
+              + " but `"
+              + tool
+              + " --version` failed: "
               + firstLine(version.stderr() + version.stdout()),
-          purpose, installFix(host, "Reinstall it:"), List.of());
+          purpose,
+          installFix(host, "Reinstall it:"),
+          List.of());
     }
     return draft.pass(tool + " " + versionOf(version.stdout()) + " at " + where);
   }
@@ -73,8 +82,12 @@ final class ToolCheck implements Check {
             "installed at " + dir + "/" + tool + ", but " + dir + " is not on your PATH",
             purpose + " Debian leaves the sbin directories out of ordinary users' PATH.",
             "Add it to your PATH now and for future logins:\n"
-                + "  export PATH=\"$PATH:" + dir + "\"\n"
-                + "  echo 'export PATH=\"$PATH:" + dir + "\"' >> ~/.profile",
+                + "  export PATH=\"$PATH:"
+                + dir
+                + "\"\n"
+                + "  echo 'export PATH=\"$PATH:"
+                + dir
+                + "\"' >> ~/.profile",
             List.of());
       }
     }
@@ -82,7 +95,10 @@ final class ToolCheck implements Check {
     List<String> packages =
         Packages.providing(tool, distro.family()).map(List::of).orElse(List.of());
     return draft.outcome(
-        missing, "not installed (not found on your PATH)", purpose, installFix(host, "Install it:"),
+        missing,
+        "not installed (not found on your PATH)",
+        purpose,
+        installFix(host, "Install it:"),
         packages);
   }
 

@@ -25,7 +25,9 @@ final class UsernsCheck implements Check {
             "userns",
             "User namespaces",
             Requirement.USERNS,
-            "`unshare --user --map-root-user true`, " + Sysctl.path(CLONE) + ", "
+            "`unshare --user --map-root-user true`, "
+                + Sysctl.path(CLONE)
+                + ", "
                 + Sysctl.path(MAX));
     String sudo = SudoAccess.prefix(host);
     if (Sysctl.read(host, CLONE).filter("0"::equals).isPresent()) {
@@ -60,7 +62,9 @@ final class UsernsCheck implements Check {
     String error = ToolCheck.firstLine(tried.stderr() + tried.stdout());
     if (Sysctl.read(host, APPARMOR).filter("1"::equals).isPresent()) {
       return draft.warn(
-          "unshare was refused (" + error + ") because AppArmor restricts user namespaces to"
+          "unshare was refused ("
+              + error
+              + ") because AppArmor restricts user namespaces to"
               + " programs it exempts",
           WHY + " Whether runc itself is exempted is the AppArmor finding below.",
           "See the AppArmor finding.");
@@ -75,8 +79,19 @@ final class UsernsCheck implements Check {
 
   private static String persistentSysctl(String sudo, String name, String value) {
     return "Allow them now and after reboots:\n"
-        + "  " + sudo + "sysctl -w " + name + "=" + value + "\n"
-        + "  echo '" + name + " = " + value + "' | " + sudo
+        + "  "
+        + sudo
+        + "sysctl -w "
+        + name
+        + "="
+        + value
+        + "\n"
+        + "  echo '"
+        + name
+        + " = "
+        + value
+        + "' | "
+        + sudo
         + "tee /etc/sysctl.d/90-rootless-ctr.conf";
   }
 }

@@ -23,8 +23,8 @@ import java.util.Optional;
  * Applies a {@link JsonEdit}: parses the file, adds the value at the pointer, writes it back in
  * runc's layout (tab indentation) and returns the line diff. A document the edit cannot go into
  * (missing, empty, not JSON, {@code []} or {@code null} instead of an object, a pointer whose
- * parent is not an object or array) is a {@link Refused} result saying so in one line; the file
- * is then left as it was.
+ * parent is not an object or array) is a {@link Refused} result saying so in one line; the file is
+ * then left as it was.
  */
 public final class JsonEditor {
 
@@ -69,13 +69,25 @@ public final class JsonEditor {
     try {
       JsonPointer.compile(edit.pointer());
     } catch (IllegalArgumentException e) {
-      return new Refused(edit.file(), Refused.Kind.LESSON, "cannot be edited: the lesson's pointer " + edit.pointer() + " is not a JSON pointer (" + e.getMessage() + ")");
+      return new Refused(
+          edit.file(),
+          Refused.Kind.LESSON,
+          "cannot be edited: the lesson's pointer "
+              + edit.pointer()
+              + " is not a JSON pointer ("
+              + e.getMessage()
+              + ")");
     }
     JsonNode value;
     try {
       value = JSON.readTree(edit.json());
     } catch (JsonProcessingException e) {
-      return new Refused(edit.file(), Refused.Kind.LESSON, "cannot be edited: the lesson's text to add is not valid JSON (line " + e.getLocation().getLineNr() + ")");
+      return new Refused(
+          edit.file(),
+          Refused.Kind.LESSON,
+          "cannot be edited: the lesson's text to add is not valid JSON (line "
+              + e.getLocation().getLineNr()
+              + ")");
     }
     if (!Files.isRegularFile(file)) {
       return Files.exists(file)
@@ -95,10 +107,19 @@ public final class JsonEditor {
     try {
       root = JSON.readTree(before);
     } catch (JsonProcessingException e) {
-      return new Refused(edit.file(), Refused.Kind.NOT_AN_OBJECT, "is not valid JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): " + jacksonReason(e));
+      return new Refused(
+          edit.file(),
+          Refused.Kind.NOT_AN_OBJECT,
+          "is not valid JSON (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + "): "
+              + jacksonReason(e));
     }
     if (!(root instanceof ObjectNode)) {
-      return new Refused(edit.file(), Refused.Kind.NOT_AN_OBJECT, "holds " + shown(root) + ", not a JSON object");
+      return new Refused(
+          edit.file(), Refused.Kind.NOT_AN_OBJECT, "holds " + shown(root) + ", not a JSON object");
     }
     String beforeText = WRITER.writeValueAsString(root);
     if (containsAlready(root, edit.pointer(), value)) {
@@ -142,8 +163,10 @@ public final class JsonEditor {
       object.set(last, value);
       return Optional.empty();
     }
-    if (parent.isMissingNode() && parentPointer.lastIndexOf('/') >= 0
-        && root.at(parentPointer.substring(0, parentPointer.lastIndexOf('/'))) instanceof ObjectNode grand) {
+    if (parent.isMissingNode()
+        && parentPointer.lastIndexOf('/') >= 0
+        && root.at(parentPointer.substring(0, parentPointer.lastIndexOf('/')))
+            instanceof ObjectNode grand) {
       // Create a missing array or object on the way (e.g. a spec without "mounts").
       String name = parentPointer.substring(parentPointer.lastIndexOf('/') + 1);
       if (last.equals("-")) {
@@ -155,9 +178,24 @@ public final class JsonEditor {
     }
     String want = last.equals("-") ? "a list" : "an object";
     if (parent.isMissingNode()) {
-      return Optional.of("has no " + parentPointer + " to add to (the pointer " + pointer + " needs " + want + " there)");
+      return Optional.of(
+          "has no "
+              + parentPointer
+              + " to add to (the pointer "
+              + pointer
+              + " needs "
+              + want
+              + " there)");
     }
-    return Optional.of("has " + shown(parent) + " at " + parentPointer + ", not " + want + ", so nothing can be added at " + pointer);
+    return Optional.of(
+        "has "
+            + shown(parent)
+            + " at "
+            + parentPointer
+            + ", not "
+            + want
+            + ", so nothing can be added at "
+            + pointer);
   }
 
   /** Jackson's reason, without the source description it appends. */
@@ -172,13 +210,21 @@ public final class JsonEditor {
     if (text.length() <= 24) {
       return "`" + text + "`";
     }
-    return node.isArray() ? "a list" : node.isObject() ? "an object" : node.isTextual() ? "a string" : "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return node.isArray()
+        ? "a list"
+        : node.isObject()
+            ? "an object"
+            : node.isTextual()
+                ? "a string"
+                : "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static DefaultPrettyPrinter layout() {
     DefaultIndenter tabs = new DefaultIndenter("\t", "\n");
     DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        new DefaultPrettyPrinter(
+            Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
     printer.indentArraysWith(tabs);
     printer.indentObjectsWith(tabs);
     return printer;

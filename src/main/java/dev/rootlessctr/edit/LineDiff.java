@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A line diff (longest common subsequence) in the unified style: changed lines marked {@code +}
- * and {@code -}, with {@code CONTEXT} unchanged lines around each change so it can be found.
+ * A line diff (longest common subsequence) in the unified style: changed lines marked {@code +} and
+ * {@code -}, with {@code CONTEXT} unchanged lines around each change so it can be found.
  */
 public final class LineDiff {
 
@@ -45,7 +45,8 @@ public final class LineDiff {
     int[][] lcs = new int[a.length + 1][b.length + 1];
     for (int i = a.length - 1; i >= 0; i--) {
       for (int j = b.length - 1; j >= 0; j--) {
-        lcs[i][j] = a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     List<String> out = new ArrayList<>();

@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Expands {@code ~}, {@code $NAME} and {@code ${NAME}} in a lesson argument; no other shell syntax. */
+/**
+ * Expands {@code ~}, {@code $NAME} and {@code ${NAME}} in a lesson argument; no other shell syntax.
+ */
 public final class Expansion {
 
   private static final Pattern VARIABLE = Pattern.compile("\\$(?:\\{(\\w+)}|(\\w+))");

@@ -62,8 +62,8 @@ final class LineScript {
   }
 
   /**
-   * The script as one line: bash numbers errors by line ("bash: line 9: x: command not found"),
-   * and on a single line the learner sees "line 1", as with any {@code bash -c}.
+   * The script as one line: bash numbers errors by line ("bash: line 9: x: command not found"), and
+   * on a single line the learner sees "line 1", as with any {@code bash -c}.
    */
   private static String load() {
     try (InputStream in = LineScript.class.getResourceAsStream("run-line.sh")) {

@@ -21,7 +21,8 @@ public final class PipeLineRunner implements LineRunner {
   private final Consumer<String> notice;
   private volatile Process current;
 
-  public PipeLineRunner(OutputStream out, Path scratch, Duration quietNotice, Consumer<String> notice) {
+  public PipeLineRunner(
+      OutputStream out, Path scratch, Duration quietNotice, Consumer<String> notice) {
     this.out = out;
     this.script = new LineScript(scratch);
     this.quietNotice = quietNotice;
@@ -30,7 +31,8 @@ public final class PipeLineRunner implements LineRunner {
 
   @Override
   public Outcome run(String line, ShellState state) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(LineScript.bashArgv()).directory(state.cwd().toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(LineScript.bashArgv()).directory(state.cwd().toFile());
     builder.environment().clear();
     builder.environment().putAll(script.environment(line, state, null));
     builder.redirectErrorStream(true);
@@ -60,7 +62,8 @@ public final class PipeLineRunner implements LineRunner {
     script.adoptState(state);
     int exit = process.exitValue();
     String output = TerminalText.clean(captured.toString(StandardCharsets.UTF_8));
-    return new Outcome(line, exit, output, Duration.ofNanos(System.nanoTime() - start), exit == 130);
+    return new Outcome(
+        line, exit, output, Duration.ofNanos(System.nanoTime() - start), exit == 130);
   }
 
   /** Interrupts the running command, as Ctrl-C would on a terminal; false when none runs. */

@@ -49,11 +49,12 @@ public final class ShellState {
     }
     // Names that are not shell identifiers (a.b=1) pass through bash untouched but are not
     // bash variables, so the recording cannot list them: they stay as they were.
-    env.forEach((name, value) -> {
-      if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        next.putIfAbsent(name, value);
-      }
-    });
+    env.forEach(
+        (name, value) -> {
+          if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            next.putIfAbsent(name, value);
+          }
+        });
     // bash maintains these itself; keeping its copies would pin them to a stale value.
     next.remove("SHLVL");
     next.remove("_");

@@ -23,24 +23,24 @@ import org.jline.utils.NonBlockingReader;
  * Runs a line on the real terminal through {@code script(1)}, which gives the command a
  * pseudo-terminal of its own and records everything it printed.
  *
- * <p>The JVM shares the terminal's process group, so a Ctrl-C delivered as a signal would reach
- * it too. Instead, while the command runs the real terminal is raw with signals off and this
- * class relays every key to the command's pseudo-terminal: Ctrl-C arrives there as a byte, and
- * that terminal turns it into SIGINT for the command alone. Being the only reader of the real
- * terminal also means no key typed for the command can be swallowed by the line editor.
+ * <p>The JVM shares the terminal's process group, so a Ctrl-C delivered as a signal would reach it
+ * too. Instead, while the command runs the real terminal is raw with signals off and this class
+ * relays every key to the command's pseudo-terminal: Ctrl-C arrives there as a byte, and that
+ * terminal turns it into SIGINT for the command alone. Being the only reader of the real terminal
+ * also means no key typed for the command can be swallowed by the line editor.
  */
 public final class TerminalLineRunner implements LineRunner {
 
   private static final char CTRL_C = 3;
 
   /**
-   * Keys typed in a command's first moments are held this long before they go to it: a command
-   * that ends by then (clear, ls, mkdir) never reads its input, and its pseudo-terminal would
-   * take the keys away with it. Held keys of such a command are typed ahead for the prompt, as
-   * in any shell. An interactive program gets them this much later, which nobody notices. The
-   * keys are lost in the command's own pseudo-terminal, not in the line editor, so JLine 4's fix
-   * for keys stolen from a child reading the real terminal (jline3 issue 2219) does not help:
-   * ShellInPtyIT fails with JLine 4.5.0 and no hold.
+   * Keys typed in a command's first moments are held this long before they go to it: a command that
+   * ends by then (clear, ls, mkdir) never reads its input, and its pseudo-terminal would take the
+   * keys away with it. Held keys of such a command are typed ahead for the prompt, as in any shell.
+   * An interactive program gets them this much later, which nobody notices. The keys are lost in
+   * the command's own pseudo-terminal, not in the line editor, so JLine 4's fix for keys stolen
+   * from a child reading the real terminal (jline3 issue 2219) does not help: ShellInPtyIT fails
+   * with JLine 4.5.0 and no hold.
    */
   static final Duration HOLD = Duration.ofMillis(150);
 
@@ -52,7 +52,8 @@ public final class TerminalLineRunner implements LineRunner {
   private Consumer<String> recorder;
 
   /** {@code notice} is told once when a command has printed nothing for {@code quietNotice}. */
-  public TerminalLineRunner(Terminal terminal, Path scratch, Duration quietNotice, Consumer<String> notice) {
+  public TerminalLineRunner(
+      Terminal terminal, Path scratch, Duration quietNotice, Consumer<String> notice) {
     this.terminal = terminal;
     this.script = new LineScript(scratch);
     this.quietNotice = quietNotice;
@@ -80,7 +81,8 @@ public final class TerminalLineRunner implements LineRunner {
     Path log = script.logFile();
     Files.deleteIfExists(log);
     Size size = terminal.getSize();
-    String stty = size.getRows() > 0 ? "rows " + size.getRows() + " cols " + size.getColumns() : null;
+    String stty =
+        size.getRows() > 0 ? "rows " + size.getRows() + " cols " + size.getColumns() : null;
     List<String> argv = new ArrayList<>(List.of("script", "-q", "-f", "-e", "-E", "always", "-c"));
     argv.add("exec bash --noprofile --norc -c 'eval \"$RCTR_SCRIPT\"'");
     argv.add(log.toString());
@@ -88,7 +90,9 @@ public final class TerminalLineRunner implements LineRunner {
     builder.environment().clear();
     builder.environment().putAll(script.environment(line, state, stty));
     builder.environment().put("SHELL", "/bin/sh"); // script(1) runs -c with $SHELL
-    builder.redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder
+        .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+        .redirectError(ProcessBuilder.Redirect.INHERIT);
 
     long start = System.nanoTime();
     terminal.flush();
@@ -109,12 +113,18 @@ public final class TerminalLineRunner implements LineRunner {
     // A Ctrl-C that an interactive program took for itself (the container's sh, a REPL) and
     // that ended normally afterwards did not interrupt the command.
     boolean stopped = exit == 130 || (interrupted && exit != 0);
-    return new Outcome(line, exit, stripScriptBanner(output), Duration.ofNanos(System.nanoTime() - start), stopped);
+    return new Outcome(
+        line,
+        exit,
+        stripScriptBanner(output),
+        Duration.ofNanos(System.nanoTime() - start),
+        stopped);
   }
 
   private static Attributes relayMode(Attributes saved) {
     Attributes raw = new Attributes(saved);
-    raw.setLocalFlags(EnumSet.of(LocalFlag.ICANON, LocalFlag.ECHO, LocalFlag.ISIG, LocalFlag.IEXTEN), false);
+    raw.setLocalFlags(
+        EnumSet.of(LocalFlag.ICANON, LocalFlag.ECHO, LocalFlag.ISIG, LocalFlag.IEXTEN), false);
     raw.setInputFlags(EnumSet.of(InputFlag.IXON, InputFlag.ICRNL, InputFlag.INLCR), false);
     raw.setControlChar(ControlChar.VMIN, 1);
     raw.setControlChar(ControlChar.VTIME, 0);

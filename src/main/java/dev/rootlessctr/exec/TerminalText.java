@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 public final class TerminalText {
 
   private static final Pattern ESCAPES =
-      Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)|\u001B[@-Z\\\\-_]");
+      Pattern.compile(
+          "\u001B\\[[0-?]*["
+              + " -/]*[@-~]|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)|\u001B[@-Z\\\\-_]");
 
   private TerminalText() {}
 
@@ -17,7 +19,9 @@ public final class TerminalText {
     for (String line : text.split("\n", -1)) {
       int cr = line.lastIndexOf('\r');
       // A bare CR returns to the start of the line: what follows overwrote what came before.
-      out.append(cr >= 0 && cr < line.length() - 1 ? line.substring(cr + 1) : line.replace("\r", "")).append('\n');
+      out.append(
+              cr >= 0 && cr < line.length() - 1 ? line.substring(cr + 1) : line.replace("\r", ""))
+          .append('\n');
     }
     return out.substring(0, out.length() - 1);
   }

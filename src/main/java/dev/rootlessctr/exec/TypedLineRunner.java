@@ -13,18 +13,24 @@ import java.util.function.BooleanSupplier;
 /**
  * Runs a line with nobody at the keyboard, for {@code verify}: in a pseudo-terminal of its own
  * ({@code script(1)}, as on the real terminal, because runc's {@code "terminal": true} needs one),
- * typing given lines into it the way a learner would, one after the other once the command has
- * gone quiet. Everything the command printed is kept for the check.
+ * typing given lines into it the way a learner would, one after the other once the command has gone
+ * quiet. Everything the command printed is kept for the check.
  */
 public final class TypedLineRunner implements LineRunner {
 
-  /** How long a command must have printed nothing before the next line is typed (its prompt is up). */
+  /**
+   * How long a command must have printed nothing before the next line is typed (its prompt is up).
+   */
   private static final Duration QUIET = Duration.ofMillis(200);
 
-  /** Never wait longer than this for quiet before typing anyway: a chatty command gets its line too. */
+  /**
+   * Never wait longer than this for quiet before typing anyway: a chatty command gets its line too.
+   */
   private static final Duration MOST_QUIET_WAIT = Duration.ofSeconds(10);
 
-  /** How long the last line (usually {@code exit}) waits for the outside look to have seen enough. */
+  /**
+   * How long the last line (usually {@code exit}) waits for the outside look to have seen enough.
+   */
   private static final Duration MOST_SEEN_WAIT = Duration.ofSeconds(10);
 
   private static final String SIZE = "rows 40 cols 120";
@@ -32,7 +38,10 @@ public final class TypedLineRunner implements LineRunner {
   private final LineScript script;
   private final Duration timeout;
 
-  /** {@code scratch} is a private directory (mode 700); a line running longer than {@code timeout} is stopped. */
+  /**
+   * {@code scratch} is a private directory (mode 700); a line running longer than {@code timeout}
+   * is stopped.
+   */
   public TypedLineRunner(Path scratch, Duration timeout) {
     this.script = new LineScript(scratch);
     this.timeout = timeout;
@@ -45,11 +54,20 @@ public final class TypedLineRunner implements LineRunner {
 
   /**
    * Runs {@code line}, types {@code typed} into it line by line, and holds the last typed line
-   * until {@code seenEnough} says the outside look is done (or a while has passed), so a
-   * container is not left before it was looked at. Input ends after the last line (Ctrl-D).
+   * until {@code seenEnough} says the outside look is done (or a while has passed), so a container
+   * is not left before it was looked at. Input ends after the last line (Ctrl-D).
    */
-  public Outcome run(String line, List<String> typed, ShellState state, BooleanSupplier seenEnough) throws IOException {
-    List<String> argv = List.of("script", "-q", "-f", "-e", "-c", "exec bash --noprofile --norc -c 'eval \"$RCTR_SCRIPT\"'", "/dev/null");
+  public Outcome run(String line, List<String> typed, ShellState state, BooleanSupplier seenEnough)
+      throws IOException {
+    List<String> argv =
+        List.of(
+            "script",
+            "-q",
+            "-f",
+            "-e",
+            "-c",
+            "exec bash --noprofile --norc -c 'eval \"$RCTR_SCRIPT\"'",
+            "/dev/null");
     ProcessBuilder builder = new ProcessBuilder(argv).directory(state.cwd().toFile());
     builder.environment().clear();
     builder.environment().putAll(script.environment(line, state, SIZE));

@@ -20,14 +20,17 @@ import java.util.function.Function;
 public record Editor(String command, Path path, String source) {
 
   /** Tried in this order after the learner's own choice; the friendliest first. */
-  public static final List<String> COMMON = List.of("nano", "micro", "vi", "vim", "vim.tiny", "emacs");
+  public static final List<String> COMMON =
+      List.of("nano", "micro", "vi", "vim", "vim.tiny", "emacs");
 
   /** The editor for this environment, programs looked up on its PATH. */
   public static Optional<Editor> find(Map<String, String> env) {
     return find(env, program -> onPath(program, env.getOrDefault("PATH", "")));
   }
 
-  /** The editor for {@code env}, with {@code which} finding a program as the learner's PATH would. */
+  /**
+   * The editor for {@code env}, with {@code which} finding a program as the learner's PATH would.
+   */
   public static Optional<Editor> find(
       Map<String, String> env, Function<String, Optional<Path>> which) {
     for (String variable : List.of("VISUAL", "EDITOR")) {
@@ -37,9 +40,10 @@ public record Editor(String command, Path path, String source) {
       }
       // "code --wait" or "emacs -nw": the program is the first word.
       String program = value.split("\\s+")[0];
-      Optional<Path> found = program.startsWith("/")
-          ? Optional.of(Path.of(program)).filter(Editor::runnable)
-          : which.apply(program);
+      Optional<Path> found =
+          program.startsWith("/")
+              ? Optional.of(Path.of(program)).filter(Editor::runnable)
+              : which.apply(program);
       if (found.isPresent()) {
         return Optional.of(new Editor(value, found.get(), "$" + variable));
       }

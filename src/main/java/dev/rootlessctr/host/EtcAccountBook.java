@@ -45,8 +45,11 @@ final class EtcAccountBook implements AccountBook {
   public Optional<GroupEntry> groupNamed(String name) throws IOException {
     for (String[] fields : records(group)) {
       if (fields.length >= 4 && fields[0].equals(name) && isNumber(fields[2])) {
-        List<String> members = Arrays.stream(fields[3].split(","))
-            .map(String::strip).filter(member -> !member.isEmpty()).toList();
+        List<String> members =
+            Arrays.stream(fields[3].split(","))
+                .map(String::strip)
+                .filter(member -> !member.isEmpty())
+                .toList();
         return Optional.of(new GroupEntry(name, Long.parseLong(fields[2]), members));
       }
     }

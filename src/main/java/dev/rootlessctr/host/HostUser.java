@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The person running the shell, as the host knows them: the one answer to "who is the user"
- * for the lab, the probes and the doctor.
+ * The person running the shell, as the host knows them: the one answer to "who is the user" for the
+ * lab, the probes and the doctor.
  *
  * @param name the passwd name, or the uid as text when the host has none
  * @param uid the effective uid; -1 only for {@link #unknown()}
@@ -39,11 +39,11 @@ public record HostUser(String name, long uid, long gid, Set<Long> groups, Path h
   }
 
   /**
-   * The user whose ids {@code status} holds, named by {@code accounts}, with the home their
-   * shell uses: {@code $HOME} when it names an existing directory, else the password database's.
-   * The learner's commands, {@code ~} in checks and the cleanup list all expand {@code $HOME};
-   * the lessons' {@code {{home}}} must be the same directory, or lesson 6 would mount one home
-   * and check another.
+   * The user whose ids {@code status} holds, named by {@code accounts}, with the home their shell
+   * uses: {@code $HOME} when it names an existing directory, else the password database's. The
+   * learner's commands, {@code ~} in checks and the cleanup list all expand {@code $HOME}; the
+   * lessons' {@code {{home}}} must be the same directory, or lesson 6 would mount one home and
+   * check another.
    */
   public static HostUser of(ProcStatus status, AccountBook accounts, Map<String, String> env) {
     long uid = status.effectiveUid();
@@ -54,8 +54,12 @@ public record HostUser(String name, long uid, long gid, Set<Long> groups, Path h
       account = Optional.empty(); // a name is a nicety; the ids are what count
     }
     String name = account.map(Account::name).orElse(Long.toString(uid));
-    Path passwdHome = account.map(Account::home).filter(h -> h.startsWith("/")).map(Path::of)
-        .orElse(Path.of(System.getProperty("user.home")));
+    Path passwdHome =
+        account
+            .map(Account::home)
+            .filter(h -> h.startsWith("/"))
+            .map(Path::of)
+            .orElse(Path.of(System.getProperty("user.home")));
     return new HostUser(name, uid, status.effectiveGid(), status.groups(), home(env, passwdHome));
   }
 

@@ -33,8 +33,8 @@ public final class RuncReader {
   private final Duration timeout;
 
   /**
-   * A reader that runs {@code runc} (a path, or a name the process runner finds) with {@code
-   * --root root} in {@code workDir} with {@code env}, giving each call {@code timeout}.
+   * A reader that runs {@code runc} (a path, or a name the process runner finds) with {@code --root
+   * root} in {@code workDir} with {@code env}, giving each call {@code timeout}.
    */
   public RuncReader(
       String runc,
@@ -52,9 +52,8 @@ public final class RuncReader {
   }
 
   /**
-   * Every container under the root, in runc's order; none, without asking runc, when the root
-   * does not exist: {@code runc list} would create it (runc 1.1.5), and a look must change
-   * nothing.
+   * Every container under the root, in runc's order; none, without asking runc, when the root does
+   * not exist: {@code runc list} would create it (runc 1.1.5), and a look must change nothing.
    */
   public List<RuncState> list() throws RuncException, IOException {
     if (!Files.isDirectory(root)) {

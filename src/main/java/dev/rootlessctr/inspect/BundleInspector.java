@@ -40,7 +40,8 @@ final class BundleInspector {
     facts.add(Fact.of("namespaces", v.get("namespaces")));
     facts.add(Fact.of("uid mappings", v.get("uidMapping")));
     facts.add(Fact.of("gid mappings", v.get("gidMapping")));
-    facts.add(Fact.of("capabilities", v.get("capabilityCount") + " bounding: " + v.get("capabilities")));
+    facts.add(
+        Fact.of("capabilities", v.get("capabilityCount") + " bounding: " + v.get("capabilities")));
     JsonNode json;
     try {
       json = new ObjectMapper().readTree(config.toFile());
@@ -49,8 +50,19 @@ final class BundleInspector {
       return new Inspection(Inspection.Kind.BUNDLE, title, facts);
     }
     List<String> mounts = new ArrayList<>();
-    json.path("mounts").forEach(m -> mounts.add((m.path("destination").asText("?") + " " + m.path("type").asText("?") + " "
-        + String.join(",", texts(m.path("options")))).strip() + (m.path("source").asText("").startsWith("/") ? " <- " + m.path("source").asText() : "")));
+    json.path("mounts")
+        .forEach(
+            m ->
+                mounts.add(
+                    (m.path("destination").asText("?")
+                                + " "
+                                + m.path("type").asText("?")
+                                + " "
+                                + String.join(",", texts(m.path("options"))))
+                            .strip()
+                        + (m.path("source").asText("").startsWith("/")
+                            ? " <- " + m.path("source").asText()
+                            : "")));
     facts.add(mounts.isEmpty() ? Fact.of("mounts", "none") : Fact.of("mounts", mounts));
     if (!probe.passed()) {
       facts.add(Fact.of("rootless?", probe.actual()));
@@ -60,7 +72,10 @@ final class BundleInspector {
       facts.add(Fact.unreadable("vs default", answer.whyNot()));
     } else {
       List<String> diff = SpecDiff.between(answer.spec().get(), json);
-      facts.add(Fact.of("vs default", diff.isEmpty() ? List.of("the same as runc spec --rootless writes here") : diff));
+      facts.add(
+          Fact.of(
+              "vs default",
+              diff.isEmpty() ? List.of("the same as runc spec --rootless writes here") : diff));
     }
     return new Inspection(Inspection.Kind.BUNDLE, title, facts);
   }

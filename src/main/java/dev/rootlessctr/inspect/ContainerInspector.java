@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * A container's live facts: runc's state, then its process as the kernel shows it in /proc. The
- * process is read by pid, found once, and checked again at the end: a container that exits while
- * it is read is said to have done so, never shown as a whole picture.
+ * process is read by pid, found once, and checked again at the end: a container that exits while it
+ * is read is said to have done so, never shown as a whole picture.
  */
 final class ContainerInspector {
 
@@ -32,7 +32,10 @@ final class ContainerInspector {
     String title = "Container " + name + " under --root " + root;
     List<Fact> facts = new ArrayList<>();
     if (!alsoIn.isEmpty()) {
-      facts.add(Fact.of("also", "a container named " + name + " is also under " + joined(alsoIn) + " (not shown)"));
+      facts.add(
+          Fact.of(
+              "also",
+              "a container named " + name + " is also under " + joined(alsoIn) + " (not shown)"));
     }
     ProbeResult state = probing.run(here, "runc-state", name);
     if (!state.passed()) {
@@ -40,11 +43,17 @@ final class ContainerInspector {
       return new Inspection(Inspection.Kind.CONTAINER, title, facts);
     }
     Map<String, String> v = state.values();
-    facts.add(Fact.of("status", v.get("status") + " (runc state, created " + v.get("created") + ")"));
+    facts.add(
+        Fact.of("status", v.get("status") + " (runc state, created " + v.get("created") + ")"));
     facts.add(Fact.of("bundle", v.get("bundle")));
     long pid = Long.parseLong(v.getOrDefault("pid", "0"));
     if (pid <= 0 || !LIVE.contains(v.get("status"))) {
-      facts.add(Fact.unreadable("process", "the container is " + v.get("status") + ": it has no process, so there is nothing live to read"));
+      facts.add(
+          Fact.unreadable(
+              "process",
+              "the container is "
+                  + v.get("status")
+                  + ": it has no process, so there is nothing live to read"));
       return new Inspection(Inspection.Kind.CONTAINER, title, facts);
     }
     facts.add(Fact.of("pid", pid + " (as this host numbers it)"));
@@ -56,20 +65,38 @@ final class ContainerInspector {
     facts.add(raw("gid map", proc.resolve("gid_map")));
     facts.addAll(namespaces(here, pidText));
     ProbeResult rootMount = probing.run(here, "mountinfo", pidText, "/");
-    facts.add(rootMount.passed()
-        ? Fact.of("root mount", rootMount.values().get("options") + (readOnly(rootMount.values().get("options")) ? "  (read-only)" : "  (writable)")
-            + ", " + rootMount.values().get("fsType") + " from " + rootMount.values().get("root"))
-        : Fact.unreadable("root mount", rootMount.actual()));
+    facts.add(
+        rootMount.passed()
+            ? Fact.of(
+                "root mount",
+                rootMount.values().get("options")
+                    + (readOnly(rootMount.values().get("options"))
+                        ? "  (read-only)"
+                        : "  (writable)")
+                    + ", "
+                    + rootMount.values().get("fsType")
+                    + " from "
+                    + rootMount.values().get("root"))
+            : Fact.unreadable("root mount", rootMount.actual()));
     facts.add(mounts(proc));
     facts.addAll(status(proc));
     facts.add(cgroup(proc.resolve("cgroup")));
     if (!startTime(proc).equals(started) || started.isEmpty()) {
-      facts.add(Fact.unreadable("note", "pid " + pid + " exited while it was being read: the facts above are only part of the picture"));
+      facts.add(
+          Fact.unreadable(
+              "note",
+              "pid "
+                  + pid
+                  + " exited while it was being read: the facts above are only part of the"
+                  + " picture"));
     }
     return new Inspection(Inspection.Kind.CONTAINER, title, facts);
   }
 
-  /** The uid map as the kernel prints it, with whose uid the container's root is, from the lessons' probe. */
+  /**
+   * The uid map as the kernel prints it, with whose uid the container's root is, from the lessons'
+   * probe.
+   */
   private Fact idMap(ProbeContext here, Path proc, String pid) {
     Fact raw = raw("uid map", proc.resolve("uid_map"));
     if (!raw.measured()) {
@@ -79,7 +106,13 @@ final class ContainerInspector {
     List<String> lines = new ArrayList<>(raw.lines());
     String root = probe.values().get("hostID");
     if (root != null) {
-      lines.add("container root (uid 0) is host uid " + root + " (" + probe.values().get("hostUser") + ")" + (probe.passed() ? ", you" : ""));
+      lines.add(
+          "container root (uid 0) is host uid "
+              + root
+              + " ("
+              + probe.values().get("hostUser")
+              + ")"
+              + (probe.passed() ? ", you" : ""));
     } else {
       lines.add(probe.actual());
     }
@@ -124,14 +157,25 @@ final class ContainerInspector {
       } else if (m.mountPoint().startsWith("/sys/")) {
         sysPaths.add(m.mountPoint().substring("/sys/".length()));
       } else {
-        shown.add(m.mountPoint() + " " + m.fsType() + " " + m.options() + (m.root().equals("/") ? "" : " <- " + m.root()));
+        shown.add(
+            m.mountPoint()
+                + " "
+                + m.fsType()
+                + " "
+                + m.options()
+                + (m.root().equals("/") ? "" : " <- " + m.root()));
       }
     }
     if (!procPaths.isEmpty()) {
       shown.add("/proc/ masked or read-only: " + String.join(" ", procPaths));
     }
     if (cgroups + sysPaths.size() > 0) {
-      shown.add("/sys/ " + (cgroups > 0 ? cgroups + " cgroup mount(s)" : "") + (sysPaths.isEmpty() ? "" : (cgroups > 0 ? "; " : "") + "masked: " + String.join(" ", sysPaths)));
+      shown.add(
+          "/sys/ "
+              + (cgroups > 0 ? cgroups + " cgroup mount(s)" : "")
+              + (sysPaths.isEmpty()
+                  ? ""
+                  : (cgroups > 0 ? "; " : "") + "masked: " + String.join(" ", sysPaths)));
     }
     return Fact.of("mounts", shown);
   }
@@ -148,22 +192,47 @@ final class ContainerInspector {
     Optional<String> capEff = field(lines, "CapEff:");
     Fact caps;
     try {
-      caps = capEff.map(hex -> {
-        List<String> names = Capabilities.decode(hex);
-        return Fact.of("capabilities", names.isEmpty() ? "none (CapEff " + hex + ")"
-            : names.size() + " effective (CapEff " + hex + ", in the container's own user namespace): " + String.join(" ", names));
-      }).orElse(Fact.unreadable("capabilities", proc.resolve("status") + " has no CapEff: line"));
+      caps =
+          capEff
+              .map(
+                  hex -> {
+                    List<String> names = Capabilities.decode(hex);
+                    return Fact.of(
+                        "capabilities",
+                        names.isEmpty()
+                            ? "none (CapEff " + hex + ")"
+                            : names.size()
+                                + " effective (CapEff "
+                                + hex
+                                + ", in the container's own user namespace): "
+                                + String.join(" ", names));
+                  })
+              .orElse(
+                  Fact.unreadable("capabilities", proc.resolve("status") + " has no CapEff: line"));
     } catch (NumberFormatException e) {
       caps = Fact.unreadable("capabilities", "CapEff is not a hex mask: " + capEff.get());
     }
     Optional<String> seccomp = field(lines, "Seccomp:");
     Optional<String> filters = field(lines, "Seccomp_filters:");
-    Fact mode = seccomp.map(m -> Fact.of("seccomp", switch (m) {
-      case "0" -> "0, disabled: no system call filter";
-      case "1" -> "1, strict";
-      case "2" -> "2, filter" + filters.map(f -> " (" + f + " filter(s))").orElse("") + ": a seccomp profile limits system calls";
-      default -> m;
-    })).orElse(Fact.unreadable("seccomp", proc.resolve("status") + " has no Seccomp: line (a kernel without seccomp?)"));
+    Fact mode =
+        seccomp
+            .map(
+                m ->
+                    Fact.of(
+                        "seccomp",
+                        switch (m) {
+                          case "0" -> "0, disabled: no system call filter";
+                          case "1" -> "1, strict";
+                          case "2" ->
+                              "2, filter"
+                                  + filters.map(f -> " (" + f + " filter(s))").orElse("")
+                                  + ": a seccomp profile limits system calls";
+                          default -> m;
+                        }))
+            .orElse(
+                Fact.unreadable(
+                    "seccomp",
+                    proc.resolve("status") + " has no Seccomp: line (a kernel without seccomp?)"));
     return List.of(caps, mode);
   }
 
@@ -190,12 +259,19 @@ final class ContainerInspector {
   }
 
   private static Optional<String> field(List<String> lines, String name) {
-    return lines.stream().filter(l -> l.startsWith(name)).map(l -> l.substring(name.length()).strip()).findFirst();
+    return lines.stream()
+        .filter(l -> l.startsWith(name))
+        .map(l -> l.substring(name.length()).strip())
+        .findFirst();
   }
 
   private static Fact raw(String label, Path file) {
     try {
-      List<String> lines = Files.readAllLines(file).stream().map(l -> l.strip().replaceAll("\\s+", " ")).filter(l -> !l.isEmpty()).toList();
+      List<String> lines =
+          Files.readAllLines(file).stream()
+              .map(l -> l.strip().replaceAll("\\s+", " "))
+              .filter(l -> !l.isEmpty())
+              .toList();
       return lines.isEmpty() ? Fact.unreadable(label, file + " is empty") : Fact.of(label, lines);
     } catch (IOException e) {
       return Fact.unreadable(label, unreadable(file, e));

@@ -44,14 +44,23 @@ public final class DefaultSpec {
   private Answer ask() {
     Path dir = null;
     try {
-      dir = Files.createTempDirectory("rootless-ctr-spec-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      dir =
+          Files.createTempDirectory(
+              "rootless-ctr-spec-",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       // env finds runc on the session's PATH (/usr/sbin on Debian), from an argument list.
-      Captured c = processes.run(List.of("/usr/bin/env", "runc", "spec", "--rootless"), dir, env, TIMEOUT);
+      Captured c =
+          processes.run(List.of("/usr/bin/env", "runc", "spec", "--rootless"), dir, env, TIMEOUT);
       if (!c.succeeded()) {
         String said = (c.stderr() + c.stdout()).strip();
-        return new Answer(Optional.empty(), "runc spec --rootless failed" + (c.timedOut() ? " (timed out)" : " with exit status " + c.exitCode()) + (said.isEmpty() ? "" : ": " + said.lines().findFirst().orElse("")));
+        return new Answer(
+            Optional.empty(),
+            "runc spec --rootless failed"
+                + (c.timedOut() ? " (timed out)" : " with exit status " + c.exitCode())
+                + (said.isEmpty() ? "" : ": " + said.lines().findFirst().orElse("")));
       }
-      return new Answer(Optional.of(new ObjectMapper().readTree(dir.resolve("config.json").toFile())), "");
+      return new Answer(
+          Optional.of(new ObjectMapper().readTree(dir.resolve("config.json").toFile())), "");
     } catch (IOException | RuntimeException e) {
       return new Answer(Optional.empty(), "could not run runc spec --rootless: " + e.getMessage());
     } finally {

@@ -52,11 +52,14 @@ public final class Inspector {
       return overview(where);
     }
     String w = word.get();
-    List<Path> holding = w.contains("/") || w.startsWith(".") || w.isEmpty() ? List.of()
-        : where.roots().stream().filter(r -> Files.isDirectory(r.resolve(w))).toList();
+    List<Path> holding =
+        w.contains("/") || w.startsWith(".") || w.isEmpty()
+            ? List.of()
+            : where.roots().stream().filter(r -> Files.isDirectory(r.resolve(w))).toList();
     Path path = where.context().resolve(w);
     if (!holding.isEmpty()) {
-      return containers.inspect(where.context(), holding.get(0), w, holding.subList(1, holding.size()));
+      return containers.inspect(
+          where.context(), holding.get(0), w, holding.subList(1, holding.size()));
     }
     if (Files.isDirectory(path) && Files.exists(path.resolve("oci-layout"))) {
       return layouts.inspect(where.context(), w, path);
@@ -67,18 +70,37 @@ public final class Inspector {
     if (Files.isRegularFile(path)) {
       long size = size(path);
       if (size > MAX_CONFIG) {
-        return new Inspection(Inspection.Kind.NOTHING, w + " (" + path + ")",
-            List.of(Fact.unreadable("what", "a file of " + size + " bytes: too big to be a bundle's config.json, so it was not read")));
+        return new Inspection(
+            Inspection.Kind.NOTHING,
+            w + " (" + path + ")",
+            List.of(
+                Fact.unreadable(
+                    "what",
+                    "a file of "
+                        + size
+                        + " bytes: too big to be a bundle's config.json, so it was not read")));
       }
       return bundles.inspect(where.context(), w, path);
     }
     if (Files.exists(path)) {
-      return new Inspection(Inspection.Kind.NOTHING, w + " (" + path + ")",
-          List.of(Fact.unreadable("what", "exists, but is neither a directory nor a regular file (a device, a pipe or a socket), so it was not read")));
+      return new Inspection(
+          Inspection.Kind.NOTHING,
+          w + " (" + path + ")",
+          List.of(
+              Fact.unreadable(
+                  "what",
+                  "exists, but is neither a directory nor a regular file (a device, a pipe or a"
+                      + " socket), so it was not read")));
     }
     if (Files.isDirectory(path)) {
-      return new Inspection(Inspection.Kind.NOTHING, w + " (" + path + ")",
-          List.of(Fact.unreadable("what", "a directory, but neither a bundle (no config.json) nor an OCI image layout (no oci-layout file)")));
+      return new Inspection(
+          Inspection.Kind.NOTHING,
+          w + " (" + path + ")",
+          List.of(
+              Fact.unreadable(
+                  "what",
+                  "a directory, but neither a bundle (no config.json) nor an OCI image layout (no"
+                      + " oci-layout file)")));
     }
     // A root this user cannot list may still hold it: runc's answer says so.
     for (Path root : where.roots()) {
@@ -86,9 +108,18 @@ public final class Inspector {
         return containers.inspect(where.context(), root, w, List.of());
       }
     }
-    return new Inspection(Inspection.Kind.NOTHING, w,
-        List.of(Fact.unreadable("what", "no container named " + w + " under " + String.join(", ", where.roots().stream().map(Path::toString).toList())
-            + ", and no file or directory " + path)));
+    return new Inspection(
+        Inspection.Kind.NOTHING,
+        w,
+        List.of(
+            Fact.unreadable(
+                "what",
+                "no container named "
+                    + w
+                    + " under "
+                    + String.join(", ", where.roots().stream().map(Path::toString).toList())
+                    + ", and no file or directory "
+                    + path)));
   }
 
   private Inspection overview(Where where) {
@@ -96,11 +127,18 @@ public final class Inspector {
     List<String> found = new ArrayList<>();
     for (Path root : where.roots()) {
       ProbeResult list = probing.run(Probing.under(where.context(), root), "runc-list");
-      found.add("--root " + root + ": " + (list.passed() ? list.values().get("containers") : "(not readable) " + list.actual()));
+      found.add(
+          "--root "
+              + root
+              + ": "
+              + (list.passed()
+                  ? list.values().get("containers")
+                  : "(not readable) " + list.actual()));
     }
-    facts.add(where.roots().isEmpty()
-        ? Fact.of("containers", "none: no runc state directory exists yet")
-        : Fact.of("containers", found));
+    facts.add(
+        where.roots().isEmpty()
+            ? Fact.of("containers", "none: no runc state directory exists yet")
+            : Fact.of("containers", found));
     List<String> bundleDirs = new ArrayList<>();
     List<String> layoutDirs = new ArrayList<>();
     for (Path dir : dirsUnder(where.lab(), 2)) {
@@ -112,9 +150,17 @@ public final class Inspector {
         layoutDirs.add(shown);
       }
     }
-    facts.add(Fact.of("bundles in the lab", bundleDirs.isEmpty() ? "none" : String.join(" ", bundleDirs)));
-    facts.add(Fact.of("image layouts in the lab", layoutDirs.isEmpty() ? "none" : String.join(" ", layoutDirs)));
-    return new Inspection(Inspection.Kind.OVERVIEW, "What there is to inspect (:inspect NAME or :inspect PATH)", facts);
+    facts.add(
+        Fact.of(
+            "bundles in the lab", bundleDirs.isEmpty() ? "none" : String.join(" ", bundleDirs)));
+    facts.add(
+        Fact.of(
+            "image layouts in the lab",
+            layoutDirs.isEmpty() ? "none" : String.join(" ", layoutDirs)));
+    return new Inspection(
+        Inspection.Kind.OVERVIEW,
+        "What there is to inspect (:inspect NAME or :inspect PATH)",
+        facts);
   }
 
   private static long size(Path file) {

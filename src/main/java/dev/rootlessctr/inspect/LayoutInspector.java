@@ -31,18 +31,26 @@ final class LayoutInspector {
     try {
       index = new ObjectMapper().readTree(layout.resolve("index.json").toFile());
     } catch (IOException | RuntimeException e) {
-      facts.add(Fact.unreadable("index.json", "cannot read " + layout.resolve("index.json") + ": " + e.getMessage()));
+      facts.add(
+          Fact.unreadable(
+              "index.json", "cannot read " + layout.resolve("index.json") + ": " + e.getMessage()));
       return new Inspection(Inspection.Kind.LAYOUT, title, facts);
     }
     JsonNode manifests = index.path("manifests");
     if (!manifests.isArray() || manifests.isEmpty()) {
-      facts.add(Fact.unreadable("refs", "index.json lists no images: nothing was copied into the layout yet"));
+      facts.add(
+          Fact.unreadable(
+              "refs", "index.json lists no images: nothing was copied into the layout yet"));
       return new Inspection(Inspection.Kind.LAYOUT, title, facts);
     }
     for (JsonNode entry : manifests) {
       String ref = entry.path("annotations").path(REF_NAME).asText(null);
       if (ref == null) {
-        facts.add(Fact.of("untagged", entry.path("digest").asText("(no digest)") + " (not verified: the probe reads images by tag)"));
+        facts.add(
+            Fact.of(
+                "untagged",
+                entry.path("digest").asText("(no digest)")
+                    + " (not verified: the probe reads images by tag)"));
         continue;
       }
       facts.add(ref(context, word, layout, ref));
@@ -58,14 +66,31 @@ final class LayoutInspector {
     }
     List<String> lines = new ArrayList<>();
     String manifest = probe.values().get("manifestDigest");
-    lines.add("manifest " + manifest + " (" + probe.values().get("os") + "/" + probe.values().get("architecture") + ", " + probe.values().get("sizeHuman") + " in all, every blob verified)");
+    lines.add(
+        "manifest "
+            + manifest
+            + " ("
+            + probe.values().get("os")
+            + "/"
+            + probe.values().get("architecture")
+            + ", "
+            + probe.values().get("sizeHuman")
+            + " in all, every blob verified)");
     lines.add("config   " + probe.values().get("configDigest"));
     // The probe verified this manifest against its digest, so its path is safe to read.
     String[] digest = manifest.split(":", 2);
     try {
-      JsonNode json = new ObjectMapper().readTree(layout.resolve("blobs").resolve(digest[0]).resolve(digest[1]).toFile());
+      JsonNode json =
+          new ObjectMapper()
+              .readTree(layout.resolve("blobs").resolve(digest[0]).resolve(digest[1]).toFile());
       for (JsonNode layer : json.path("layers")) {
-        lines.add("layer    " + layer.path("digest").asText() + "  " + HumanSize.of(layer.path("size").asLong()) + "  " + layer.path("mediaType").asText());
+        lines.add(
+            "layer    "
+                + layer.path("digest").asText()
+                + "  "
+                + HumanSize.of(layer.path("size").asLong())
+                + "  "
+                + layer.path("mediaType").asText());
       }
     } catch (IOException | RuntimeException e) {
       lines.add("(its layers cannot be listed: " + e.getMessage() + ")");

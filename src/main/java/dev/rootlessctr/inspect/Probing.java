@@ -31,12 +31,14 @@ final class Probing {
     } catch (IOException e) {
       return ProbeResult.fail(name, "could not read: " + e.getMessage());
     } catch (RuntimeException e) {
-      return ProbeResult.fail(name, "could not read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+      return ProbeResult.fail(
+          name, "could not read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
     }
   }
 
   /** {@code context} looking in another runc state directory. */
   static ProbeContext under(ProbeContext context, Path root) {
-    return new ProbeContext(context.workDir(), context.env(), root, context.procRoot(), context.processes());
+    return new ProbeContext(
+        context.workDir(), context.env(), root, context.procRoot(), context.processes());
   }
 }

@@ -24,7 +24,8 @@ public final class RuncRoots {
   private RuncRoots() {}
 
   /** The roots that exist now, course's first, each once. */
-  public static List<Path> find(Path course, Collection<Path> learners, Map<String, String> env, long uid) {
+  public static List<Path> find(
+      Path course, Collection<Path> learners, Map<String, String> env, long uid) {
     Set<Path> roots = new LinkedHashSet<>();
     roots.add(course.toAbsolutePath().normalize());
     learners.forEach(r -> roots.add(r.toAbsolutePath().normalize()));
@@ -37,7 +38,10 @@ public final class RuncRoots {
     return roots.stream().filter(Files::isDirectory).toList();
   }
 
-  /** The container names kept under {@code root} (one directory with a state.json each); for completion. */
+  /**
+   * The container names kept under {@code root} (one directory with a state.json each); for
+   * completion.
+   */
   public static List<String> names(Path root) {
     try (Stream<Path> entries = Files.list(root)) {
       return entries
@@ -53,7 +57,8 @@ public final class RuncRoots {
   static boolean ownedBy(Path dir, long uid) {
     try {
       return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
-          && ((Number) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue() == uid;
+          && ((Number) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue()
+              == uid;
     } catch (IOException | RuntimeException e) {
       return false;
     }

@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * How a config.json differs from runc's rootless default, one line per difference, as a learner
- * would describe an edit: mounts and namespaces are matched by destination and type (their order
- * in the file means little), lists of words such as capabilities by membership, anything else by
- * value at its JSON pointer.
+ * would describe an edit: mounts and namespaces are matched by destination and type (their order in
+ * the file means little), lists of words such as capabilities by membership, anything else by value
+ * at its JSON pointer.
  */
 final class SpecDiff {
 
@@ -59,7 +59,11 @@ final class SpecDiff {
         List<String> added = after.stream().filter(t -> !before.contains(t)).toList();
         List<String> removed = before.stream().filter(t -> !after.contains(t)).toList();
         if (!added.isEmpty() || !removed.isEmpty()) {
-          out.add(pointer + ":" + (added.isEmpty() ? "" : " added " + String.join(" ", added)) + (removed.isEmpty() ? "" : " removed " + String.join(" ", removed)));
+          out.add(
+              pointer
+                  + ":"
+                  + (added.isEmpty() ? "" : " added " + String.join(" ", added))
+                  + (removed.isEmpty() ? "" : " removed " + String.join(" ", removed)));
           return;
         }
       }
@@ -77,7 +81,8 @@ final class SpecDiff {
     return null;
   }
 
-  private static void keyed(String pointer, String key, JsonNode was, JsonNode is, List<String> out) {
+  private static void keyed(
+      String pointer, String key, JsonNode was, JsonNode is, List<String> out) {
     Map<String, JsonNode> before = byKey(was, key);
     Map<String, JsonNode> after = byKey(is, key);
     for (Map.Entry<String, JsonNode> e : after.entrySet()) {
@@ -88,11 +93,12 @@ final class SpecDiff {
         walk(pointer + "[" + key + "=" + e.getKey() + "]", old, e.getValue(), out);
       }
     }
-    before.forEach((k, old) -> {
-      if (!after.containsKey(k)) {
-        out.add("removed from " + pointer + ": " + shortly(old));
-      }
-    });
+    before.forEach(
+        (k, old) -> {
+          if (!after.containsKey(k)) {
+            out.add("removed from " + pointer + ": " + shortly(old));
+          }
+        });
   }
 
   private static Map<String, JsonNode> byKey(JsonNode array, String key) {

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads text that the shell does not control (a program's terminal output, an environment, a
- * config file the learner edited, /etc/passwd, mount tables) as UTF-8, with bytes that are not
- * UTF-8 shown as U+FFFD instead of failing: vim under a POSIX locale, a Latin-1 name in
- * /etc/passwd or a file name in Latin-1 must not stop the step.
+ * Reads text that the shell does not control (a program's terminal output, an environment, a config
+ * file the learner edited, /etc/passwd, mount tables) as UTF-8, with bytes that are not UTF-8 shown
+ * as U+FFFD instead of failing: vim under a POSIX locale, a Latin-1 name in /etc/passwd or a file
+ * name in Latin-1 must not stop the step.
  */
 public final class LenientText {
 

@@ -1,7 +1,7 @@
 package dev.rootlessctr.lab;
 
-import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.exec.LineRunner;
+import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.exec.ShellState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,10 +9,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
- * Runs the learner's lines and tells the session's {@link SessionLedger} which containers each
- * one created in the course's runc state directory, so that this session only ever deletes its
- * own. Before each line the state directory is made private again if a reset removed it, so
- * nobody else can create it in the meantime.
+ * Runs the learner's lines and tells the session's {@link SessionLedger} which containers each one
+ * created in the course's runc state directory, so that this session only ever deletes its own.
+ * Before each line the state directory is made private again if a reset removed it, so nobody else
+ * can create it in the meantime.
  */
 public final class ClaimingLineRunner implements LineRunner {
 
@@ -29,7 +29,9 @@ public final class ClaimingLineRunner implements LineRunner {
   @Override
   public Outcome run(String line, ShellState state) throws IOException {
     Path root = ledger.runcRoot();
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS) && root.getParent() != null && Files.isDirectory(root.getParent())) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)
+        && root.getParent() != null
+        && Files.isDirectory(root.getParent())) {
       try {
         PrivateDir.create(root, uid);
       } catch (IOException e) {

@@ -1,10 +1,9 @@
 package dev.rootlessctr.lab;
 
 import dev.rootlessctr.exec.Expansion;
-import dev.rootlessctr.host.RuncException;
 import dev.rootlessctr.host.HostUser;
+import dev.rootlessctr.host.RuncException;
 import dev.rootlessctr.host.RuncReader;
-import dev.rootlessctr.host.RuncState;
 import dev.rootlessctr.lesson.CleanupItem;
 import dev.rootlessctr.process.Captured;
 import dev.rootlessctr.process.ProcessRunner;
@@ -22,8 +21,8 @@ import java.util.Map;
 
 /**
  * Removes exactly what the course created: the runc containers this shell session started (see
- * {@link SessionLedger}; another shell's containers are left alone) and the paths lessons
- * declared. It never follows a symlink out of what it deletes.
+ * {@link SessionLedger}; another shell's containers are left alone) and the paths lessons declared.
+ * It never follows a symlink out of what it deletes.
  */
 public final class Cleaner {
 
@@ -44,7 +43,9 @@ public final class Cleaner {
   /** The containers this session started that still exist in the course's state directory. */
   public List<String> containers() {
     List<String> all = allContainers();
-    return all.isEmpty() ? List.of() : List.copyOf(ledger.ownedAmong(new java.util.LinkedHashSet<>(all)));
+    return all.isEmpty()
+        ? List.of()
+        : List.copyOf(ledger.ownedAmong(new java.util.LinkedHashSet<>(all)));
   }
 
   /** Every container in the course's runc state directory, whoever started it. */
@@ -60,7 +61,9 @@ public final class Cleaner {
       return List.of(); // runc keeps one directory per container: none, no need to ask it
     }
     try {
-      return reader(root).list().stream().map(c -> new Listed(c.id(), c.status().isEmpty() ? "unknown" : c.status())).toList();
+      return reader(root).list().stream()
+          .map(c -> new Listed(c.id(), c.status().isEmpty() ? "unknown" : c.status()))
+          .toList();
     } catch (IOException | RuncException e) {
       return List.of();
     }
@@ -110,8 +113,8 @@ public final class Cleaner {
   }
 
   /**
-   * A container a shell of this learner started and left behind when it was killed (its
-   * process is gone, so nothing will ever delete it).
+   * A container a shell of this learner started and left behind when it was killed (its process is
+   * gone, so nothing will ever delete it).
    */
   public record Leftover(String id, String status, SessionLedger.Recorded session) {}
 
@@ -142,7 +145,11 @@ public final class Cleaner {
     for (Leftover leftover : leftovers) {
       done.add(delete(leftover.session().runcRoot(), leftover.id()));
     }
-    leftovers.stream().map(Leftover::session).distinct().filter(s -> list(s.runcRoot()).stream().noneMatch(c -> s.containers().contains(c.id()))).forEach(SessionLedger.Recorded::discard);
+    leftovers.stream()
+        .map(Leftover::session)
+        .distinct()
+        .filter(s -> list(s.runcRoot()).stream().noneMatch(c -> s.containers().contains(c.id())))
+        .forEach(SessionLedger.Recorded::discard);
     return done;
   }
 
@@ -159,7 +166,11 @@ public final class Cleaner {
         if (containers().contains(item.target())) {
           done.add(delete(lab.runcRoot(), item.target()));
         } else if (allContainers().contains(item.target())) {
-          done.add("left container " + item.target() + " alone: this shell did not start it (another rootless-ctr shell or terminal did)");
+          done.add(
+              "left container "
+                  + item.target()
+                  + " alone: this shell did not start it (another rootless-ctr shell or terminal"
+                  + " did)");
         }
         continue;
       }
@@ -188,7 +199,8 @@ public final class Cleaner {
   private boolean confined(Path path) {
     Path labDir = lab.dir().toAbsolutePath().normalize();
     String home = env.get("HOME");
-    Path homeDir = home == null || home.isBlank() ? null : Path.of(home).toAbsolutePath().normalize();
+    Path homeDir =
+        home == null || home.isBlank() ? null : Path.of(home).toAbsolutePath().normalize();
     Path base =
         path.startsWith(labDir) && !path.equals(labDir)
             ? labDir
@@ -224,7 +236,8 @@ public final class Cleaner {
   /** Removes the runc state directory if it is empty, private to {@code uid} and unused. */
   java.util.Optional<String> removeEmptyStateDir(long uid) {
     Path root = lab.runcRoot();
-    boolean otherShell = ledger.others().stream().anyMatch(s -> s.alive() && s.runcRoot().equals(root));
+    boolean otherShell =
+        ledger.others().stream().anyMatch(s -> s.alive() && s.runcRoot().equals(root));
     if (otherShell || !PrivateDir.inspect(root).privateTo(uid) || hasState(root)) {
       return java.util.Optional.empty();
     }
@@ -249,14 +262,16 @@ public final class Cleaner {
         root,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
             // A rootfs can hold read-only directories; make them writable to empty them.
             dir.toFile().setWritable(true, true);
             return FileVisitResult.CONTINUE;
           }
 
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Files.delete(file);
             return FileVisitResult.CONTINUE;
           }
@@ -275,6 +290,7 @@ public final class Cleaner {
   private Captured runc(Path root, String... args) throws IOException {
     List<String> argv = new ArrayList<>(List.of("runc", "--root", root.toString()));
     argv.addAll(List.of(args));
-    return processes.run(argv, lab.dir().toFile().isDirectory() ? lab.dir() : Path.of("/"), env, RUNC_TIMEOUT);
+    return processes.run(
+        argv, lab.dir().toFile().isDirectory() ? lab.dir() : Path.of("/"), env, RUNC_TIMEOUT);
   }
 }

@@ -6,11 +6,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Makes sure no container this shell started outlives it (another shell's are not touched:
- * see {@link SessionLedger}). The shell deletes them when it
- * leaves; when the JVM is stopped by a signal instead (SIGTERM, or SIGHUP because the terminal
- * was closed) while a container runs, a shutdown hook deletes them. Whichever comes first does
- * the work, once; the other waits for it to finish.
+ * Makes sure no container this shell started outlives it (another shell's are not touched: see
+ * {@link SessionLedger}). The shell deletes them when it leaves; when the JVM is stopped by a
+ * signal instead (SIGTERM, or SIGHUP because the terminal was closed) while a container runs, a
+ * shutdown hook deletes them. Whichever comes first does the work, once; the other waits for it to
+ * finish.
  */
 public final class ContainerGuard {
 

@@ -1,7 +1,6 @@
 package dev.rootlessctr.lab;
 
 import dev.rootlessctr.host.HostUser;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**

@@ -9,9 +9,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
- * A directory that only its owner can use: created by this user with mode 0700, and checked
- * (owner, mode, not a symlink, without following links) before use. In a shared /tmp another
- * user can create a directory of the name we want first; it must then never be used.
+ * A directory that only its owner can use: created by this user with mode 0700, and checked (owner,
+ * mode, not a symlink, without following links) before use. In a shared /tmp another user can
+ * create a directory of the name we want first; it must then never be used.
  */
 public final class PrivateDir {
 
@@ -25,7 +25,14 @@ public final class PrivateDir {
    * @param owner the owning uid, or -1 when nothing is there
    * @param mode the permission bits
    */
-  public record Inspection(Path path, boolean exists, boolean symlink, boolean directory, long owner, String ownerName, int mode) {
+  public record Inspection(
+      Path path,
+      boolean exists,
+      boolean symlink,
+      boolean directory,
+      long owner,
+      String ownerName,
+      int mode) {
 
     /** Why this is not a private directory of {@code uid}; empty when it is one (or absent). */
     public Optional<String> problemFor(long uid) {
@@ -34,14 +41,18 @@ public final class PrivateDir {
       }
       String who = "user " + ownerName + " (uid " + owner + ")";
       if (symlink) {
-        return Optional.of(path + " is a symbolic link" + (owner == uid ? "" : " owned by " + who)
-            + ", not a directory: a link can point anywhere");
+        return Optional.of(
+            path
+                + " is a symbolic link"
+                + (owner == uid ? "" : " owned by " + who)
+                + ", not a directory: a link can point anywhere");
       }
       if (!directory) {
         return Optional.of(path + " is a file, not a directory");
       }
       if (owner != uid) {
-        return Optional.of(path + " belongs to " + who + ", mode " + modeText() + ": another user created it");
+        return Optional.of(
+            path + " belongs to " + who + ", mode " + modeText() + ": another user created it");
       }
       return Optional.empty();
     }
@@ -60,12 +71,17 @@ public final class PrivateDir {
   public static Inspection inspect(Path path) {
     try {
       boolean link = Files.isSymbolicLink(path);
-      long owner = ((Number) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
-      int mode = ((Number) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS)).intValue() & 07777;
+      long owner =
+          ((Number) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
+      int mode =
+          ((Number) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS)).intValue()
+              & 07777;
       String name = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
-      return new Inspection(path, true, link, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS), owner, name, mode);
+      return new Inspection(
+          path, true, link, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS), owner, name, mode);
     } catch (IOException | UnsupportedOperationException e) {
-      return new Inspection(path, Files.exists(path, LinkOption.NOFOLLOW_LINKS), false, false, -1, "?", 0);
+      return new Inspection(
+          path, Files.exists(path, LinkOption.NOFOLLOW_LINKS), false, false, -1, "?", 0);
     }
   }
 
@@ -76,7 +92,8 @@ public final class PrivateDir {
    */
   public static Path create(Path dir, long uid) throws IOException {
     try {
-      Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createDirectory(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (FileAlreadyExistsException exists) {
       // judged below, like a directory found there
     }
@@ -90,7 +107,8 @@ public final class PrivateDir {
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     }
     if (!inspect(dir).privateTo(uid)) {
-      throw new NotPrivate(dir, dir + " could not be made private (mode " + inspect(dir).modeText() + ")");
+      throw new NotPrivate(
+          dir, dir + " could not be made private (mode " + inspect(dir).modeText() + ")");
     }
     return dir;
   }

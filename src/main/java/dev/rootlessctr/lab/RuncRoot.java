@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The runc state directory ({@code runc --root}) the course uses, chosen so that it is private
- * to the learner: {@code $XDG_RUNTIME_DIR/rootless-ctr/runc} when that runtime directory is the
- * learner's, else {@code /tmp/rootless-ctr-runc-UID}. When another user got to that name in
- * /tmp first (or it is a symlink), it is never used: the course falls back to {@code runc} in its
- * XDG state directory, and as a last resort to a fresh mkdtemp-style directory in /tmp.
+ * The runc state directory ({@code runc --root}) the course uses, chosen so that it is private to
+ * the learner: {@code $XDG_RUNTIME_DIR/rootless-ctr/runc} when that runtime directory is the
+ * learner's, else {@code /tmp/rootless-ctr-runc-UID}. When another user got to that name in /tmp
+ * first (or it is a symlink), it is never used: the course falls back to {@code runc} in its XDG
+ * state directory, and as a last resort to a fresh mkdtemp-style directory in /tmp.
  *
  * @param dir the directory every runc call of the course gets as {@code --root}
  * @param rejected why the usual /tmp directory was not used, when it was not
@@ -49,21 +49,26 @@ public record RuncRoot(Path dir, Optional<String> rejected) {
       return new RuncRoot(PrivateDir.create(stateDir.resolve("runc"), uid), Optional.of(rejected));
     } catch (IOException e) {
       try {
-        Path fresh = Files.createTempDirectory(tmp, "rootless-ctr-runc-" + uid + "-",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path fresh =
+            Files.createTempDirectory(
+                tmp,
+                "rootless-ctr-runc-" + uid + "-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         return new RuncRoot(PrivateDir.create(fresh, uid), Optional.of(rejected));
       } catch (IOException last) {
         // Nothing private could be made: the shell stops before using it (see Lab checks).
-        return new RuncRoot(stateDir.resolve("runc"), Optional.of(rejected + "; and " + last.getMessage()));
+        return new RuncRoot(
+            stateDir.resolve("runc"), Optional.of(rejected + "; and " + last.getMessage()));
       }
     }
   }
 
   /**
-   * What {@link #choose} would pick, without creating anything: for the doctor, which may look
-   * at a fake host tree ({@code resolve} maps a host path to where it lives).
+   * What {@link #choose} would pick, without creating anything: for the doctor, which may look at a
+   * fake host tree ({@code resolve} maps a host path to where it lives).
    */
-  public static RuncRoot plan(Map<String, String> env, long uid, Path stateDir, Function<String, Path> resolve) {
+  public static RuncRoot plan(
+      Map<String, String> env, long uid, Path stateDir, Function<String, Path> resolve) {
     Optional<Path> runtime = usableRuntimeDir(env, uid, resolve);
     if (runtime.isPresent()) {
       return new RuncRoot(runtime.get().resolve("rootless-ctr").resolve("runc"), Optional.empty());
@@ -74,18 +79,25 @@ public record RuncRoot(Path dir, Optional<String> rejected) {
       return new RuncRoot(shared, Optional.empty());
     }
     // The inspection names the resolved path; the learner knows the host path.
-    String text = problem.get().replace(resolve.apply(shared.toString()).toString(), shared.toString());
+    String text =
+        problem.get().replace(resolve.apply(shared.toString()).toString(), shared.toString());
     return new RuncRoot(stateDir.resolve("runc"), Optional.of(text));
   }
 
   /** XDG_RUNTIME_DIR (a host path) when it is absolute, a directory of {@code uid}, writable. */
-  static Optional<Path> usableRuntimeDir(Map<String, String> env, long uid, Function<String, Path> resolve) {
+  static Optional<Path> usableRuntimeDir(
+      Map<String, String> env, long uid, Function<String, Path> resolve) {
     String value = env.get("XDG_RUNTIME_DIR");
     if (value == null || !value.startsWith("/")) {
       return Optional.empty();
     }
     PrivateDir.Inspection found = PrivateDir.inspect(resolve.apply(value));
-    boolean usable = found.exists() && !found.symlink() && found.directory() && found.owner() == uid && (found.mode() & 0300) == 0300;
+    boolean usable =
+        found.exists()
+            && !found.symlink()
+            && found.directory()
+            && found.owner() == uid
+            && (found.mode() & 0300) == 0300;
     return usable ? Optional.of(Path.of(value)) : Optional.empty();
   }
 

@@ -17,7 +17,10 @@ final class RuncStateFiles {
   static Set<String> ids(Path root) {
     Set<String> ids = new LinkedHashSet<>();
     try (Stream<Path> entries = Files.list(root)) {
-      entries.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().forEach(p -> ids.add(p.getFileName().toString()));
+      entries
+          .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+          .sorted()
+          .forEach(p -> ids.add(p.getFileName().toString()));
     } catch (IOException e) {
       // no state directory: no container
     }

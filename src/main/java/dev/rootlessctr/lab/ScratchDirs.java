@@ -13,14 +13,15 @@ import java.util.stream.Stream;
 
 /**
  * The session's private temp directory for typescripts and state files. Its name carries the
- * shell's pid and start time, so a directory left by a shell killed with SIGKILL (no shutdown
- * hook runs then) is recognised and collected at the next start: only this user's own, checked
- * without following links, and only when that shell is gone.
+ * shell's pid and start time, so a directory left by a shell killed with SIGKILL (no shutdown hook
+ * runs then) is recognised and collected at the next start: only this user's own, checked without
+ * following links, and only when that shell is gone.
  */
 public final class ScratchDirs {
 
   private static final String PREFIX = "rootless-ctr-scratch-";
-  private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-(\\d+)-[^/]+");
+  private static final Pattern NAME =
+      Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-(\\d+)-[^/]+");
 
   private ScratchDirs() {}
 
@@ -28,10 +29,18 @@ public final class ScratchDirs {
   public static Path create(Path tmp, long uid) throws IOException {
     ProcessHandle self = ProcessHandle.current();
     long started = self.info().startInstant().orElse(Instant.now()).toEpochMilli();
-    Path scratch = Files.createTempDirectory(tmp, PREFIX + self.pid() + "-" + started + "-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    Path scratch =
+        Files.createTempDirectory(
+            tmp,
+            PREFIX + self.pid() + "-" + started + "-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     if (!PrivateDir.inspect(scratch).privateTo(uid)) {
-      throw new PrivateDir.NotPrivate(scratch, scratch + " is not private after creating it (mode " + PrivateDir.inspect(scratch).modeText() + ")");
+      throw new PrivateDir.NotPrivate(
+          scratch,
+          scratch
+              + " is not private after creating it (mode "
+              + PrivateDir.inspect(scratch).modeText()
+              + ")");
     }
     return scratch;
   }
@@ -39,19 +48,21 @@ public final class ScratchDirs {
   /** Creates it and removes it when the JVM ends, also by a signal (SIGTERM, a closed terminal). */
   public static Path forSession(Path tmp, long uid) throws IOException {
     Path scratch = create(tmp, uid);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteWhileItEnds(scratch), "scratch-cleanup"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> deleteWhileItEnds(scratch), "scratch-cleanup"));
     return scratch;
   }
 
   /**
    * At a signal the line's script(1) may still be writing its typescript here while the other
-   * shutdown hooks stop the container: a file created after the listing keeps the directory. So
-   * try again while it is still there, for at most a second.
+   * shutdown hooks stop the container: a file created after the listing keeps the directory. So try
+   * again while it is still there, for at most a second.
    */
   private static void deleteWhileItEnds(Path scratch) {
     long deadline = System.nanoTime() + 1_000_000_000L;
     delete(scratch);
-    while (Files.exists(scratch, java.nio.file.LinkOption.NOFOLLOW_LINKS) && System.nanoTime() < deadline) {
+    while (Files.exists(scratch, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && System.nanoTime() < deadline) {
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {

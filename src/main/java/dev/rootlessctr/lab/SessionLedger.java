@@ -18,10 +18,10 @@ import java.util.stream.Stream;
 
 /**
  * Which containers this shell session started. Two shells of one learner share one runc state
- * directory; quitting, resetting or a signal in one must not delete the other's running
- * container, so each session keeps its own list, in a file named after its pid and start time
- * in the XDG state directory. A shell killed with SIGKILL leaves its file behind: the next start
- * finds its pid gone and reports what it left (see {@link #others}).
+ * directory; quitting, resetting or a signal in one must not delete the other's running container,
+ * so each session keeps its own list, in a file named after its pid and start time in the XDG state
+ * directory. A shell killed with SIGKILL leaves its file behind: the next start finds its pid gone
+ * and reports what it left (see {@link #others}).
  */
 public final class SessionLedger {
 
@@ -32,8 +32,10 @@ public final class SessionLedger {
   private final Instant started;
   private final Path runcRoot;
   private final Set<String> containers = new LinkedHashSet<>();
-  private Set<String> beforeLine; // the ids present when the running line started; null between lines
-  private boolean ownsAll; // a runc root no other shell uses (a throwaway): everything in it is ours
+  private Set<String>
+      beforeLine; // the ids present when the running line started; null between lines
+  private boolean
+      ownsAll; // a runc root no other shell uses (a throwaway): everything in it is ours
 
   private SessionLedger(Path file, long pid, Instant started, Path runcRoot) {
     this.file = file;
@@ -59,16 +61,22 @@ public final class SessionLedger {
   }
 
   /** The ledger of another process (tests play a second shell with it). */
-  static SessionLedger of(Path sessionsDir, long pid, Instant started, Path runcRoot) throws IOException {
+  static SessionLedger of(Path sessionsDir, long pid, Instant started, Path runcRoot)
+      throws IOException {
     Files.createDirectories(sessionsDir);
-    SessionLedger ledger = new SessionLedger(sessionsDir.resolve(pid + "-" + started.toEpochMilli() + ".json"), pid, started, runcRoot);
+    SessionLedger ledger =
+        new SessionLedger(
+            sessionsDir.resolve(pid + "-" + started.toEpochMilli() + ".json"),
+            pid,
+            started,
+            runcRoot);
     ledger.write();
     return ledger;
   }
 
   /**
-   * A ledger for a runc state directory that only this process uses, such as a throwaway one
-   * made for a headless run: every container in it counts as this session's.
+   * A ledger for a runc state directory that only this process uses, such as a throwaway one made
+   * for a headless run: every container in it counts as this session's.
    */
   public static SessionLedger owningAll(Path runcRoot) {
     SessionLedger ledger = inMemory(runcRoot);
@@ -196,7 +204,8 @@ public final class SessionLedger {
    *
    * @param alive whether that shell still runs (its pid exists with the same start time)
    */
-  public record Recorded(Path file, long pid, Instant started, Path runcRoot, List<String> containers, boolean alive) {
+  public record Recorded(
+      Path file, long pid, Instant started, Path runcRoot, List<String> containers, boolean alive) {
 
     /** Drops the ledger of a dead session once nothing it names is left. */
     public void discard() {
@@ -216,7 +225,8 @@ public final class SessionLedger {
   static List<Recorded> read(Path sessionsDir, Path own) {
     List<Recorded> found = new ArrayList<>();
     try (Stream<Path> files = Files.list(sessionsDir)) {
-      for (Path candidate : files.filter(f -> f.getFileName().toString().matches("\\d+-\\d+\\.json")).toList()) {
+      for (Path candidate :
+          files.filter(f -> f.getFileName().toString().matches("\\d+-\\d+\\.json")).toList()) {
         if (candidate.equals(own)) {
           continue;
         }
@@ -235,7 +245,14 @@ public final class SessionLedger {
       Instant started = Instant.ofEpochMilli(root.path("started").asLong(0));
       List<String> containers = new ArrayList<>();
       root.path("containers").forEach(c -> containers.add(c.asText()));
-      return Optional.of(new Recorded(file, pid, started, Path.of(root.path("runcRoot").asText("/")), List.copyOf(containers), alive(pid, started)));
+      return Optional.of(
+          new Recorded(
+              file,
+              pid,
+              started,
+              Path.of(root.path("runcRoot").asText("/")),
+              List.copyOf(containers),
+              alive(pid, started)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Something a lesson creates that {@code :reset} and leaving the shell remove. The parser only
- * accepts targets that stay in the lab, or files in the learner's home named one by one (see
- * {@link LabPaths}).
+ * accepts targets that stay in the lab, or files in the learner's home named one by one (see {@link
+ * LabPaths}).
  *
  * @param target for {@link Kind#PATH}, a path relative to the lab or {@code ~/NAME} in the
  *     learner's home; for {@link Kind#CONTAINER}, a runc container id

@@ -7,8 +7,8 @@ import java.util.List;
  * A shell line from a step's {@code sh} code block; {@code line} is where it stands in the file.
  *
  * @param input what the learner types into the command once it runs: the container-side lines
- *     ({@code / # id}) of a {@code console} block after it, without their prompt. The shell
- *     leaves them to the learner; {@code verify} types them.
+ *     ({@code / # id}) of a {@code console} block after it, without their prompt. The shell leaves
+ *     them to the learner; {@code verify} types them.
  */
 public record Command(String text, int line, List<String> input) {
 

@@ -7,10 +7,15 @@ import java.util.Optional;
 /**
  * An ordered folder of lessons, with the errors of the lesson files that could not be loaded.
  *
- * @param unloaded the lesson files that did not load, each at the number it would have had, so
- *     that {@code :open 3} can say why lesson 3 is missing
+ * @param unloaded the lesson files that did not load, each at the number it would have had, so that
+ *     {@code :open 3} can say why lesson 3 is missing
  */
-public record Course(String name, Path dir, List<Lesson> lessons, List<LessonError> errors, List<Unloaded> unloaded) {
+public record Course(
+    String name,
+    Path dir,
+    List<Lesson> lessons,
+    List<LessonError> errors,
+    List<Unloaded> unloaded) {
 
   /** A lesson file that did not load, and why. */
   public record Unloaded(int number, String fileStem, List<LessonError> errors) {
@@ -29,7 +34,10 @@ public record Course(String name, Path dir, List<Lesson> lessons, List<LessonErr
     this(name, dir, lessons, errors, List.of());
   }
 
-  /** Finds a lesson by its number (1-based), its id ({@code pull}) or its file stem ({@code 01-pull}). */
+  /**
+   * Finds a lesson by its number (1-based), its id ({@code pull}) or its file stem ({@code
+   * 01-pull}).
+   */
   public Optional<Lesson> find(String key) {
     String wanted = key.trim();
     for (Lesson lesson : lessons) {

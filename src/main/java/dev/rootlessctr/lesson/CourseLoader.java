@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Loads a course folder: every {@code NN-name.md} entry in name order. A lesson that does not
- * load is reported and skipped, keeping its number; the others still load. Anything named like a
- * lesson that is not a readable lesson file (a directory, a dangling link, a device) is reported
- * too, and so is a second lesson with an id already taken.
+ * Loads a course folder: every {@code NN-name.md} entry in name order. A lesson that does not load
+ * is reported and skipped, keeping its number; the others still load. Anything named like a lesson
+ * that is not a readable lesson file (a directory, a dangling link, a device) is reported too, and
+ * so is a second lesson with an id already taken.
  */
 public final class CourseLoader {
 
@@ -48,7 +48,11 @@ public final class CourseLoader {
     }
     List<Path> files;
     try (Stream<Path> listing = Files.list(dir)) {
-      files = listing.filter(p -> LESSON_FILE.matcher(p.getFileName().toString()).matches()).sorted().toList();
+      files =
+          listing
+              .filter(p -> LESSON_FILE.matcher(p.getFileName().toString()).matches())
+              .sorted()
+              .toList();
     }
     List<Lesson> lessons = new ArrayList<>();
     List<LessonError> errors = new ArrayList<>();
@@ -91,7 +95,8 @@ public final class CourseLoader {
       }
     }
     Path name = dir.toAbsolutePath().normalize().getFileName();
-    return new Course(name == null ? "/" : VisibleText.of(name.toString()), dir, lessons, errors, unloaded);
+    return new Course(
+        name == null ? "/" : VisibleText.of(name.toString()), dir, lessons, errors, unloaded);
   }
 
   /** Why a directory entry named like a lesson is not a lesson file, or null. */

@@ -14,8 +14,8 @@ import org.commonmark.node.HtmlBlock;
 /**
  * Lesson-wide settings written as HTML comments, invisible when the lesson is read as a document:
  * {@code <!-- needs: runc skopeo -->}, {@code <!-- cleanup: path ~/file -->}, {@code <!-- cleanup:
- * container NAME -->}. A comment that starts with a lowercase word and a colon is a directive, so
- * a misspelt one is reported instead of ignored; any other comment is a note for authors.
+ * container NAME -->}. A comment that starts with a lowercase word and a colon is a directive, so a
+ * misspelt one is reported instead of ignored; any other comment is a note for authors.
  */
 final class Directives {
 
@@ -33,7 +33,8 @@ final class Directives {
   }
 
   /** Reads one directive into {@code needs} or {@code cleanup}; throws with all its problems. */
-  static void read(HtmlBlock html, SourceText text, Set<Requirement> needs, List<CleanupItem> cleanup)
+  static void read(
+      HtmlBlock html, SourceText text, Set<Requirement> needs, List<CleanupItem> cleanup)
       throws LessonException {
     String literal = html.getLiteral().strip();
     Matcher name = DIRECTIVE.matcher(literal);
@@ -60,8 +61,8 @@ final class Directives {
     }
   }
 
-  private static void readNeeds(HtmlBlock html, SourceText text, String body, Set<Requirement> needs)
-      throws LessonException {
+  private static void readNeeds(
+      HtmlBlock html, SourceText text, String body, Set<Requirement> needs) throws LessonException {
     List<LessonError> errors = new ArrayList<>();
     String[] tags = body.split("[\\s,]+");
     for (String tag : tags) {
@@ -73,7 +74,9 @@ final class Directives {
         needs.add(need.get());
       } else {
         errors.add(
-            text.error(html, "unknown requirement '" + tag + "' in needs:; known are " + knownTags()).error());
+            text.error(
+                    html, "unknown requirement '" + tag + "' in needs:; known are " + knownTags())
+                .error());
       }
     }
     if (body.isBlank()) {
@@ -85,10 +88,13 @@ final class Directives {
   }
 
   private static String knownTags() {
-    return Arrays.stream(Requirement.values()).map(Requirement::tag).collect(Collectors.joining(", "));
+    return Arrays.stream(Requirement.values())
+        .map(Requirement::tag)
+        .collect(Collectors.joining(", "));
   }
 
-  private static void readCleanup(HtmlBlock html, SourceText text, String body, List<CleanupItem> cleanup)
+  private static void readCleanup(
+      HtmlBlock html, SourceText text, String body, List<CleanupItem> cleanup)
       throws LessonException {
     String[] words = body.split("\\s+", 2);
     CleanupItem.Kind kind =
@@ -98,10 +104,14 @@ final class Directives {
           default -> null;
         };
     if (words.length != 2 || kind == null) {
-      throw text.error(html, "cleanup directive must be 'cleanup: path PATH' or 'cleanup: container NAME'");
+      throw text.error(
+          html, "cleanup directive must be 'cleanup: path PATH' or 'cleanup: container NAME'");
     }
     String target = words[1].trim();
-    String problem = kind == CleanupItem.Kind.PATH ? LabPaths.cleanupProblem(target) : LabPaths.containerProblem(target);
+    String problem =
+        kind == CleanupItem.Kind.PATH
+            ? LabPaths.cleanupProblem(target)
+            : LabPaths.containerProblem(target);
     if (problem != null) {
       throw text.error(html, "cleanup " + kind + ": " + problem);
     }
@@ -123,7 +133,10 @@ final class Directives {
       row[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int above = row[j];
-        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        row[j] =
+            Math.min(
+                Math.min(row[j] + 1, row[j - 1] + 1),
+                diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
         diagonal = above;
       }
     }

@@ -11,10 +11,10 @@ import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
 
 /**
- * Checks the whole markdown tree before anything else walks it: nesting depth (the renderer and
- * the visitors recurse), code fences that never close (the rest of the file would become a
- * command), and directives where they would be silently ignored. The walk itself keeps its own
- * stack, so no input can overflow the thread's.
+ * Checks the whole markdown tree before anything else walks it: nesting depth (the renderer and the
+ * visitors recurse), code fences that never close (the rest of the file would become a command),
+ * and directives where they would be silently ignored. The walk itself keeps its own stack, so no
+ * input can overflow the thread's.
  */
 final class DocumentCheck {
 
@@ -23,9 +23,7 @@ final class DocumentCheck {
 
   private DocumentCheck() {}
 
-  /**
-   * The problems found. Too deep a tree is thrown instead, alone: nothing else may walk it.
-   */
+  /** The problems found. Too deep a tree is thrown instead, alone: nothing else may walk it. */
   static List<LessonError> check(Node document, SourceText text) throws LessonException {
     List<LessonError> errors = new ArrayList<>();
     Deque<Node> nodes = new ArrayDeque<>();
@@ -54,7 +52,8 @@ final class DocumentCheck {
 
   private static void inspect(Node node, SourceText text, List<LessonError> errors) {
     if (node instanceof FencedCodeBlock fence && fence.getClosingFenceLength() == null) {
-      String marker = String.valueOf(fence.getFenceCharacter()).repeat(fence.getOpeningFenceLength());
+      String marker =
+          String.valueOf(fence.getFenceCharacter()).repeat(fence.getOpeningFenceLength());
       errors.add(
           located(
               text,
@@ -63,16 +62,31 @@ final class DocumentCheck {
                   + marker
                   + " is never closed; end it with a line of "
                   + marker
-                  + (node.getParent() instanceof Document ? "" : " inside the same list item or quote")));
+                  + (node.getParent() instanceof Document
+                      ? ""
+                      : " inside the same list item or quote")));
     } else if (node instanceof HtmlBlock html) {
       String literal = html.getLiteral().strip();
       if (literal.startsWith("<!--") && !literal.contains("-->")) {
-        errors.add(located(text, node, "the comment opened here is never closed with -->; it hides the rest of the lesson"));
+        errors.add(
+            located(
+                text,
+                node,
+                "the comment opened here is never closed with -->; it hides the rest of the"
+                    + " lesson"));
       } else if (Directives.isDirective(html) && !(node.getParent() instanceof Document)) {
-        errors.add(located(text, node, "a directive inside a list or quote is ignored; put it on a line of its own, outside"));
+        errors.add(
+            located(
+                text,
+                node,
+                "a directive inside a list or quote is ignored; put it on a line of its own,"
+                    + " outside"));
       }
-    } else if (node instanceof HtmlInline inline && Directives.looksLikeDirective(inline.getLiteral())) {
-      errors.add(located(text, node, "a directive must stand on a line of its own, not inside a paragraph"));
+    } else if (node instanceof HtmlInline inline
+        && Directives.looksLikeDirective(inline.getLiteral())) {
+      errors.add(
+          located(
+              text, node, "a directive must stand on a line of its own, not inside a paragraph"));
     }
   }
 

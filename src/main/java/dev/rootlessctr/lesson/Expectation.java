@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * One thing a step's check verifies. Written in a lesson as a list item under {@code ### Check}:
- * a keyword, then its arguments in code spans (see {@code lessons/README.md}).
+ * One thing a step's check verifies. Written in a lesson as a list item under {@code ### Check}: a
+ * keyword, then its arguments in code spans (see {@code lessons/README.md}).
  */
 public sealed interface Expectation {
 
@@ -42,7 +42,9 @@ public sealed interface Expectation {
    */
   record JsonValue(String file, String pointer, String expected, int line) implements Expectation {}
 
-  /** A named state probe passes; its measured values become {@code {{name.key}}} for explanations. */
+  /**
+   * A named state probe passes; its measured values become {@code {{name.key}}} for explanations.
+   */
   record ProbeCall(String name, List<String> args, int line) implements Expectation {
     public ProbeCall {
       args = List.copyOf(args);

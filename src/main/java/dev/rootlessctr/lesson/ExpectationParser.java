@@ -14,8 +14,8 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 
 /**
- * Reads one {@code ### Check} list item: the words before the first code span name the
- * expectation, the code spans are its arguments ({@code - exit status: `0`}).
+ * Reads one {@code ### Check} list item: the words before the first code span name the expectation,
+ * the code spans are its arguments ({@code - exit status: `0`}).
  */
 final class ExpectationParser {
 
@@ -56,20 +56,26 @@ final class ExpectationParser {
     name = name.replaceAll("\\s+", " ");
     return switch (name) {
       case "exit status", "exit" -> exitStatus(args, line, text);
-      case "output contains" -> new Expectation.OutputContains(one(name, args, line, text), false, line);
+      case "output contains" ->
+          new Expectation.OutputContains(one(name, args, line, text), false, line);
       case "output lacks", "output does not contain" ->
           new Expectation.OutputContains(one(name, args, line, text), true, line);
-      case "output matches" -> new Expectation.OutputMatches(regex(one(name, args, line, text), line, text), line);
+      case "output matches" ->
+          new Expectation.OutputMatches(regex(one(name, args, line, text), line, text), line);
       case "file exists" -> path(name, args, Expectation.PathState.Kind.FILE, line, text);
       case "directory exists" -> path(name, args, Expectation.PathState.Kind.DIRECTORY, line, text);
       case "path exists" -> path(name, args, Expectation.PathState.Kind.ANY, line, text);
-      case "path missing", "file missing" -> path(name, args, Expectation.PathState.Kind.MISSING, line, text);
+      case "path missing", "file missing" ->
+          path(name, args, Expectation.PathState.Kind.MISSING, line, text);
       case "json" -> json(args, words.toString(), line, text);
       case "probe" -> probe(args, line, text);
       default ->
           throw text.error(
               line,
-              "unknown expectation '" + name + "'; expected one of: " + String.join(", ", KEYWORDS));
+              "unknown expectation '"
+                  + name
+                  + "'; expected one of: "
+                  + String.join(", ", KEYWORDS));
     };
   }
 
@@ -99,7 +105,11 @@ final class ExpectationParser {
   private static Expectation json(List<String> args, String words, int line, SourceText text)
       throws LessonException {
     if (args.size() < 2 || args.size() > 3) {
-      throw text.error(line, "json takes `FILE` at `/pointer` is `VALUE` (or `FILE` at `/pointer` exists); found " + args.size() + " argument(s)");
+      throw text.error(
+          line,
+          "json takes `FILE` at `/pointer` is `VALUE` (or `FILE` at `/pointer` exists); found "
+              + args.size()
+              + " argument(s)");
     }
     String pointer = args.get(1);
     if (!pointer.startsWith("/")) {
@@ -129,7 +139,8 @@ final class ExpectationParser {
   private static String one(String name, List<String> args, int line, SourceText text)
       throws LessonException {
     if (args.size() != 1) {
-      throw text.error(line, "'" + name + "' takes one argument in backticks; found " + args.size());
+      throw text.error(
+          line, "'" + name + "' takes one argument in backticks; found " + args.size());
     }
     return args.get(0);
   }

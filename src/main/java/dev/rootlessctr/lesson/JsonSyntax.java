@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * JSON a lesson writes or points into, checked when the lesson loads rather than when a learner
- * types {@code :run}. Only the streaming parser is used: it reads token by token, keeps no tree
- * and has its own nesting limit.
+ * types {@code :run}. Only the streaming parser is used: it reads token by token, keeps no tree and
+ * has its own nesting limit.
  */
 final class JsonSyntax {
 
@@ -19,8 +19,8 @@ final class JsonSyntax {
   private JsonSyntax() {}
 
   /**
-   * Why {@code pointer} is not an RFC 6901 JSON Pointer, or null. {@code appendAllowed} permits
-   * a last {@code -} (append to an array), which only an edit means.
+   * Why {@code pointer} is not an RFC 6901 JSON Pointer, or null. {@code appendAllowed} permits a
+   * last {@code -} (append to an array), which only an edit means.
    */
   static String pointerProblem(String pointer, boolean appendAllowed) {
     if (!pointer.startsWith("/")) {
@@ -30,21 +30,28 @@ final class JsonSyntax {
     for (int i = 0; i < tokens.length; i++) {
       String token = tokens[i];
       for (int at = token.indexOf('~'); at >= 0; at = token.indexOf('~', at + 1)) {
-        if (at + 1 >= token.length() || token.charAt(at + 1) != '0' && token.charAt(at + 1) != '1') {
-          return "JSON pointer '" + pointer + "' has '~' not followed by 0 or 1; write ~0 for '~' and ~1 for '/'";
+        if (at + 1 >= token.length()
+            || token.charAt(at + 1) != '0' && token.charAt(at + 1) != '1') {
+          return "JSON pointer '"
+              + pointer
+              + "' has '~' not followed by 0 or 1; write ~0 for '~' and ~1 for '/'";
         }
       }
       if (token.equals("-") && (!appendAllowed || i < tokens.length - 1)) {
         return "JSON pointer '"
             + pointer
             + "' uses '-' "
-            + (appendAllowed ? "before its end; '-' (append) can only be the last part" : "which points past the end of an array; a check needs an existing index");
+            + (appendAllowed
+                ? "before its end; '-' (append) can only be the last part"
+                : "which points past the end of an array; a check needs an existing index");
       }
     }
     return null;
   }
 
-  /** A syntax problem in {@code json}: its 1-based line and column in the text, and what is wrong. */
+  /**
+   * A syntax problem in {@code json}: its 1-based line and column in the text, and what is wrong.
+   */
   record Problem(int line, int column, String message) {}
 
   /**
@@ -60,7 +67,8 @@ final class JsonSyntax {
       parser.skipChildren();
       if (parser.nextToken() != null) {
         var at = parser.currentTokenLocation();
-        return new Problem(at.getLineNr(), at.getColumnNr(), "more than one JSON value; an edit adds exactly one");
+        return new Problem(
+            at.getLineNr(), at.getColumnNr(), "more than one JSON value; an edit adds exactly one");
       }
       return null;
     } catch (JsonProcessingException e) {

@@ -16,7 +16,9 @@ final class LabPaths {
   /** Why {@code path} may not be cleaned up, or null when it may. */
   static String cleanupProblem(String path) {
     if (path.equals("~") || path.equals("~/")) {
-      return "'" + path + "' is the learner's whole home; name the file in it, e.g. ~/rootless-ctr-was-here";
+      return "'"
+          + path
+          + "' is the learner's whole home; name the file in it, e.g. ~/rootless-ctr-was-here";
     }
     if (path.startsWith("~/")) {
       String inHome = path.substring(2);
@@ -29,12 +31,18 @@ final class LabPaths {
         return problem;
       }
       if (inHome.startsWith(".")) {
-        return "'" + path + "' is a hidden entry of the learner's home, where their settings live; a lesson may not remove it";
+        return "'"
+            + path
+            + "' is a hidden entry of the learner's home, where their settings live; a lesson may"
+            + " not remove it";
       }
       return null;
     }
     if (path.startsWith("~")) {
-      return "'" + path + "' names another user's home; a cleanup path is in the lab, or ~/NAME in the learner's home";
+      return "'"
+          + path
+          + "' names another user's home; a cleanup path is in the lab, or ~/NAME in the learner's"
+          + " home";
     }
     return relativeProblem(path, "the lab");
   }
@@ -67,7 +75,8 @@ final class LabPaths {
         return "'" + path + "' uses '..' to leave " + where;
       }
     }
-    String trimmed = path.replaceAll("(^|/)\\.(?=/|$)", "$1").replaceAll("/+", "/").replaceAll("^/|/$", "");
+    String trimmed =
+        path.replaceAll("(^|/)\\.(?=/|$)", "$1").replaceAll("/+", "/").replaceAll("^/|/$", "");
     if (trimmed.isEmpty()) {
       return "'" + path + "' is " + where + " itself; name what is in it";
     }

@@ -8,7 +8,8 @@ import java.util.Set;
  * One lesson file.
  *
  * @param number position in the course, from 1
- * @param id the file name without its order prefix and extension ({@code pull} for {@code 01-pull.md})
+ * @param id the file name without its order prefix and extension ({@code pull} for {@code
+ *     01-pull.md})
  * @param intro shown when the lesson opens, before its first step
  * @param needs host requirements the steps rely on, from the lesson's {@code needs:} tags
  * @param cleanup what the lesson may create outside the lab directory, removed by {@code :reset}

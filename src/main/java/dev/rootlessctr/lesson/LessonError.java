@@ -19,6 +19,12 @@ public record LessonError(Path file, int line, int column, String message) {
    */
   @Override
   public String toString() {
-    return VisibleText.of(String.valueOf(file)) + ":" + line + ":" + column + ": " + VisibleText.of(message);
+    return VisibleText.of(String.valueOf(file))
+        + ":"
+        + line
+        + ":"
+        + column
+        + ": "
+        + VisibleText.of(message);
   }
 }

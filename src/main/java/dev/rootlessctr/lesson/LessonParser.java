@@ -20,12 +20,12 @@ import org.commonmark.parser.Parser;
  * Reads one lesson file into a {@link Lesson}, walking the CommonMark tree.
  *
  * <p>The level-one heading is the title; each level-two heading starts a step; inside a step,
- * level-three headings named Check, Explain, Hints and Mistakes hold the step's data. Anything
- * else is text for the learner. See {@code lessons/README.md}.
+ * level-three headings named Check, Explain, Hints and Mistakes hold the step's data. Anything else
+ * is text for the learner. See {@code lessons/README.md}.
  *
- * <p>A lesson is validated completely before it is used: the raw text within {@link
- * LessonSource}'s limits, the tree by {@link DocumentCheck}, then every directive and step. All
- * problems found are thrown together, in file order.
+ * <p>A lesson is validated completely before it is used: the raw text within {@link LessonSource}'s
+ * limits, the tree by {@link DocumentCheck}, then every directive and step. All problems found are
+ * thrown together, in file order.
  */
 public final class LessonParser {
 
@@ -100,13 +100,19 @@ public final class LessonParser {
         boolean first = !titleSeen;
         titleSeen = true;
         if (!first) {
-          problems.add(text.error(node, "a lesson has one level-one heading (its title); found a second one").error());
+          problems.add(
+              text.error(node, "a lesson has one level-one heading (its title); found a second one")
+                  .error());
         } else if (current != null) {
-          problems.add(text.error(node, "the title (# heading) must come before the first step (## heading)").error());
+          problems.add(
+              text.error(node, "the title (# heading) must come before the first step (## heading)")
+                  .error());
         } else {
           title = Inlines.plainText(heading).trim();
           if (title.isEmpty()) {
-            problems.add(text.error(node, "the title heading is empty; write the lesson's title after '# '").error());
+            problems.add(
+                text.error(node, "the title heading is empty; write the lesson's title after '# '")
+                    .error());
           }
         }
         continue;
@@ -114,7 +120,9 @@ public final class LessonParser {
       if (node instanceof Heading heading && heading.getLevel() == 2) {
         String stepTitle = Inlines.plainText(heading).trim();
         if (stepTitle.isEmpty()) {
-          problems.add(text.error(node, "the step heading is empty; write the step's title after '## '").error());
+          problems.add(
+              text.error(node, "the step heading is empty; write the step's title after '## '")
+                  .error());
         }
         current = new StepBuilder(steps.size() + 1, stepTitle, text.line(node), text);
         steps.add(current);
@@ -128,10 +136,13 @@ public final class LessonParser {
     }
 
     if (!titleSeen) {
-      problems.add(new LessonError(file, 1, "missing title: the lesson must start with a '# Title' heading"));
+      problems.add(
+          new LessonError(
+              file, 1, "missing title: the lesson must start with a '# Title' heading"));
     }
     if (steps.isEmpty()) {
-      problems.add(new LessonError(file, 1, "no steps: each step starts with a '## Step title' heading"));
+      problems.add(
+          new LessonError(file, 1, "no steps: each step starts with a '## Step title' heading"));
     }
     LessonReferences references = new LessonReferences(text, probes);
     Prose introProse = Prose.of(intro, intro.isEmpty() ? 1 : text.line(intro.get(0)));
@@ -160,7 +171,12 @@ public final class LessonParser {
       LessonError next = sorted.get(MAX_ERRORS);
       int more = sorted.size() - MAX_ERRORS;
       sorted = new ArrayList<>(sorted.subList(0, MAX_ERRORS));
-      sorted.add(new LessonError(next.file(), next.line(), next.column(), "and " + more + " more problems from here on; fix the ones above first"));
+      sorted.add(
+          new LessonError(
+              next.file(),
+              next.line(),
+              next.column(),
+              "and " + more + " more problems from here on; fix the ones above first"));
     }
     return new LessonException(sorted);
   }
@@ -191,6 +207,9 @@ public final class LessonParser {
   static boolean isShell(FencedCodeBlock block) {
     String info = block.getInfo() == null ? "" : block.getInfo().trim().toLowerCase(Locale.ROOT);
     String lang = info.isEmpty() ? "" : info.split("\\s+")[0];
-    return lang.equals("sh") || lang.equals("shell") || lang.equals("bash") || lang.equals("console");
+    return lang.equals("sh")
+        || lang.equals("shell")
+        || lang.equals("bash")
+        || lang.equals("console");
   }
 }

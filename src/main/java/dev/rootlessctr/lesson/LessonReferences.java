@@ -7,12 +7,12 @@ import java.util.TreeSet;
 
 /**
  * Checks, once and at load, what a lesson quotes and calls: every probe a check calls exists, and
- * every {@code {{name}}} can have a value where it is shown. A typo then shows as {@code
- * file:line} when the course loads, not as a gap in front of a learner.
+ * every {@code {{name}}} can have a value where it is shown. A typo then shows as {@code file:line}
+ * when the course loads, not as a gap in front of a learner.
  *
  * <p>Text shown before anything is measured (an intro, a step's text and commands, JSON edits,
- * hints) may quote only the built-in values. An explanation, a recap and a mistake may also quote {@code
- * {{probe.key}}} for a probe that this step's check calls, with a key that probe measures.
+ * hints) may quote only the built-in values. An explanation, a recap and a mistake may also quote
+ * {@code {{probe.key}}} for a probe that this step's check calls, with a key that probe measures.
  */
 final class LessonReferences {
 
@@ -62,7 +62,12 @@ final class LessonReferences {
       return;
     }
     if (!probes.has(call.name())) {
-      throw text.error(call.line(), "no probe named '" + call.name() + "'; probes are " + String.join(", ", probes.valueNames().keySet()));
+      throw text.error(
+          call.line(),
+          "no probe named '"
+              + call.name()
+              + "'; probes are "
+              + String.join(", ", probes.valueNames().keySet()));
     }
     calls.add(call);
   }
@@ -89,7 +94,13 @@ final class LessonReferences {
       return;
     }
     if (name.contains(".")) {
-      throw text.error(line, "{{" + name + "}} is shown before anything is measured; only an explanation or a mistake may quote a probe's value. Built-in values are " + sorted(Placeholders.BUILT_IN));
+      throw text.error(
+          line,
+          "{{"
+              + name
+              + "}} is shown before anything is measured; only an explanation or a mistake may"
+              + " quote a probe's value. Built-in values are "
+              + sorted(Placeholders.BUILT_IN));
     }
     throw unknown(name, line);
   }
@@ -108,17 +119,22 @@ final class LessonReferences {
       String probe = name.substring(0, dot);
       String key = name.substring(dot + 1);
       if (calls.stream().noneMatch(call -> call.name().equals(probe))) {
-        throw text.error(line, "{{" + name + "}} quotes probe '" + probe + "', which this step's check does not call");
+        throw text.error(
+            line,
+            "{{" + name + "}} quotes probe '" + probe + "', which this step's check does not call");
       }
       List<String> keys = probes.declared(probe).orElse(null);
       if (keys != null && !keys.contains(key)) {
-        throw text.error(line, "{{" + name + "}}: probe '" + probe + "' measures " + String.join(", ", keys));
+        throw text.error(
+            line, "{{" + name + "}}: probe '" + probe + "' measures " + String.join(", ", keys));
       }
     }
   }
 
   private LessonException unknown(String name, int line) {
-    return text.error(line, "unknown value {{" + name + "}}; built-in values are " + sorted(Placeholders.BUILT_IN));
+    return text.error(
+        line,
+        "unknown value {{" + name + "}}; built-in values are " + sorted(Placeholders.BUILT_IN));
   }
 
   private static int lineOf(Placeholder placeholder, Prose prose) {

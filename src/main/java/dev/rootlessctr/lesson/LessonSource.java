@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A lesson file's text, read within explicit limits and checked before the markdown parser sees
- * it. A lesson is a few kilobytes; the limits keep a hostile or mistaken file (a log saved with
- * the wrong name, a generated monster) from exhausting memory or the parser's stack.
+ * A lesson file's text, read within explicit limits and checked before the markdown parser sees it.
+ * A lesson is a few kilobytes; the limits keep a hostile or mistaken file (a log saved with the
+ * wrong name, a generated monster) from exhausting memory or the parser's stack.
  */
 final class LessonSource {
 
@@ -28,8 +28,8 @@ final class LessonSource {
 
   /**
    * The most emphasis and link characters ({@code * _ [}) in one paragraph. The markdown parser
-   * recurses once per nested emphasis or image, so thousands of them can overflow its stack; a
-   * real paragraph has a few dozen.
+   * recurses once per nested emphasis or image, so thousands of them can overflow its stack; a real
+   * paragraph has a few dozen.
    */
   static final int MAX_MARKERS = 2000;
 
@@ -84,7 +84,8 @@ final class LessonSource {
               at[0],
               at[1],
               String.format(
-                  "byte 0x%02x is not UTF-8; save the lesson as UTF-8 text", bytes[in.position()] & 0xff)));
+                  "byte 0x%02x is not UTF-8; save the lesson as UTF-8 text",
+                  bytes[in.position()] & 0xff)));
     }
     decoder.flush(out);
     out.flip();
@@ -132,7 +133,10 @@ final class LessonSource {
                   file,
                   line,
                   MAX_LINE + 1,
-                  "the line is " + length + " characters long; a lesson line may be at most " + MAX_LINE));
+                  "the line is "
+                      + length
+                      + " characters long; a lesson line may be at most "
+                      + MAX_LINE));
         }
         if (blankLine) {
           markers = 0;
@@ -165,8 +169,8 @@ final class LessonSource {
   }
 
   /**
-   * Characters a lesson may not hold: control characters (a lesson is shown on a terminal) and
-   * lone carriage returns (the parser and the line numbers would disagree).
+   * Characters a lesson may not hold: control characters (a lesson is shown on a terminal) and lone
+   * carriage returns (the parser and the line numbers would disagree).
    */
   static List<LessonError> characters(Path file, String text) {
     List<LessonError> errors = new ArrayList<>();
@@ -187,17 +191,22 @@ final class LessonSource {
       if (controls++ < MAX_REPORTED) {
         String what =
             c == '\r'
-                ? "a carriage return (\\r) that does not end a line; save the file with LF or CRLF line endings"
+                ? "a carriage return (\\r"
+                    + ") that does not end a line; save the file with LF or CRLF line endings"
                 : c == '\uFEFF'
-                    ? "a byte order mark (\\ufeff) inside the text; only the very start of the file may have one"
+                    ? "a byte order mark (\\ufeff) inside the text; only the very start of the file"
+                        + " may have one"
                     : "the control character "
                         + VisibleText.of(String.valueOf(c))
-                        + "; a lesson is shown on a terminal, where it could change what the learner sees";
+                        + "; a lesson is shown on a terminal, where it could change what the"
+                        + " learner sees";
         errors.add(new LessonError(file, line, i - lineStart + 1, "the text has " + what));
       }
     }
     if (controls > MAX_REPORTED) {
-      errors.add(new LessonError(file, line, "and " + (controls - MAX_REPORTED) + " more control characters"));
+      errors.add(
+          new LessonError(
+              file, line, "and " + (controls - MAX_REPORTED) + " more control characters"));
     }
     return errors;
   }

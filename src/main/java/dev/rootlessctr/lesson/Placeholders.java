@@ -49,9 +49,9 @@ public final class Placeholders {
   }
 
   /**
-   * Fills the placeholders of a plain-text line (a command, a JSON edit): each value is inserted
-   * as it is, never scanned again. A name without a value stays as written, so a shell line shows
-   * the gap instead of running with an empty word; the lesson's load checks make that rare.
+   * Fills the placeholders of a plain-text line (a command, a JSON edit): each value is inserted as
+   * it is, never scanned again. A name without a value stays as written, so a shell line shows the
+   * gap instead of running with an empty word; the lesson's load checks make that rare.
    */
   public static String fill(String text, Map<String, String> values) {
     if (!text.contains("{{")) {
@@ -61,7 +61,8 @@ public final class Placeholders {
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
       String value = values.get(matcher.group(1));
-      matcher.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : matcher.group()));
+      matcher.appendReplacement(
+          out, Matcher.quoteReplacement(value != null ? value : matcher.group()));
     }
     matcher.appendTail(out);
     return out.toString();

@@ -9,13 +9,15 @@ import java.util.TreeMap;
  * The probes a shell has and the values each measures, as data, so a lesson's probe calls and
  * {@code {{probe.key}}} quotes are checked when it loads without this package knowing the probes.
  *
- * @param valueNames each probe's name and the names of the values it measures; an empty list
- *     means the probe does not declare them and any key is accepted
+ * @param valueNames each probe's name and the names of the values it measures; an empty list means
+ *     the probe does not declare them and any key is accepted
  * @param checked false for {@link #ANY}: probe names and keys are not checked at all
  */
 public record ProbeCatalog(Map<String, List<String>> valueNames, boolean checked) {
 
-  /** No catalog: only what the lesson itself shows (a quote of a probe its step calls) is checked. */
+  /**
+   * No catalog: only what the lesson itself shows (a quote of a probe its step calls) is checked.
+   */
   public static final ProbeCatalog ANY = new ProbeCatalog(Map.of(), false);
 
   public ProbeCatalog {

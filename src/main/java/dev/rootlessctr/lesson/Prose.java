@@ -7,10 +7,10 @@ import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 
 /**
- * Text a lesson shows the learner (an intro, a step's text, an explanation, a hint, what a
- * mistake means), kept as the CommonMark tree it was parsed into, with each {@code {{name}}} a
- * {@link Placeholder} node. It is rendered from the tree and never turned back into markdown, so a
- * value filled in later is never read as markdown.
+ * Text a lesson shows the learner (an intro, a step's text, an explanation, a hint, what a mistake
+ * means), kept as the CommonMark tree it was parsed into, with each {@code {{name}}} a {@link
+ * Placeholder} node. It is rendered from the tree and never turned back into markdown, so a value
+ * filled in later is never read as markdown.
  *
  * <p>The tree belongs to this object: renderers read it and must not change it.
  */
@@ -69,11 +69,13 @@ public final class Prose {
   /** Every placeholder, in reading order. */
   public List<Placeholder> placeholders() {
     List<Placeholder> found = new ArrayList<>();
-    ProseTree.forEach(document, node -> {
-      if (node instanceof Placeholder placeholder) {
-        found.add(placeholder);
-      }
-    });
+    ProseTree.forEach(
+        document,
+        node -> {
+          if (node instanceof Placeholder placeholder) {
+            found.add(placeholder);
+          }
+        });
     return found;
   }
 }

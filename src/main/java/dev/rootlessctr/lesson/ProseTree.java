@@ -10,8 +10,8 @@ import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 
 /**
- * Walks and edits a prose tree without recursion: a lesson may nest lists or quotes thousands
- * deep, and the walk must not run out of stack.
+ * Walks and edits a prose tree without recursion: a lesson may nest lists or quotes thousands deep,
+ * and the walk must not run out of stack.
  */
 final class ProseTree {
 
@@ -35,7 +35,9 @@ final class ProseTree {
     Node node = root.getFirstChild();
     while (node != null) {
       Node now = replace(node);
-      node = following(root, now, !(now instanceof PlaceholderCode || now instanceof PlaceholderCodeBlock));
+      node =
+          following(
+              root, now, !(now instanceof PlaceholderCode || now instanceof PlaceholderCodeBlock));
     }
   }
 
@@ -66,7 +68,8 @@ final class ProseTree {
       return swap(node, new PlaceholderCode(), code.getLiteral(), line(node));
     }
     if (node instanceof FencedCodeBlock fence && Placeholders.any(fence.getLiteral())) {
-      return swap(node, new PlaceholderCodeBlock(fence.getInfo()), fence.getLiteral(), line(node) + 1);
+      return swap(
+          node, new PlaceholderCodeBlock(fence.getInfo()), fence.getLiteral(), line(node) + 1);
     }
     if (node instanceof IndentedCodeBlock indented && Placeholders.any(indented.getLiteral())) {
       return swap(node, new PlaceholderCodeBlock(null), indented.getLiteral(), line(node));

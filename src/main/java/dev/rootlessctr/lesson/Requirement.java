@@ -35,8 +35,8 @@ public enum Requirement {
 
   /**
    * Whether only some lessons need it: its findings warn instead of failing, so the course as a
-   * whole goes on, but a warning still stops a lesson that declares it (crun installed but
-   * unable to start a container cannot serve a crun lesson).
+   * whole goes on, but a warning still stops a lesson that declares it (crun installed but unable
+   * to start a container cannot serve a crun lesson).
    */
   public boolean extra() {
     return extra;

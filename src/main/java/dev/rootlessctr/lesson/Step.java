@@ -10,8 +10,8 @@ import java.util.List;
  * @param commands the shell lines {@code :run} runs, in order
  * @param edits JSON edits {@code :run} applies before the commands
  * @param expectations what the check verifies; all must hold
- * @param whileRunning expectations sampled from outside while the command runs (a container
- *     seen as a second terminal would see it); each must hold at some moment, or after the command
+ * @param whileRunning expectations sampled from outside while the command runs (a container seen as
+ *     a second terminal would see it); each must hold at some moment, or after the command
  * @param explanation shown once the check passes; its placeholders quote measured values
  * @param hints revealed one at a time
  * @param mistakes known error messages and what they mean
@@ -47,7 +47,20 @@ public record Step(
       Prose explanation,
       List<Prose> hints,
       List<Mistake> mistakes) {
-    this(number, title, line, text, commands, edits, expectations, whileRunning, explanation, hints, mistakes, List.of(), Prose.empty(line));
+    this(
+        number,
+        title,
+        line,
+        text,
+        commands,
+        edits,
+        expectations,
+        whileRunning,
+        explanation,
+        hints,
+        mistakes,
+        List.of(),
+        Prose.empty(line));
   }
 
   public Step {

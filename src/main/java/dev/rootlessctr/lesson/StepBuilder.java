@@ -1,12 +1,12 @@
 package dev.rootlessctr.lesson;
 
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.Map;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.Code;
@@ -23,8 +23,7 @@ import org.commonmark.node.Text;
 final class StepBuilder {
 
   /** {@code (registry: offline, workshop)} right after a mistake's pattern. */
-  private static final Pattern CONDITION =
-      Pattern.compile("^\\s*\\(([a-z-]+):\\s*([a-z, -]+)\\)");
+  private static final Pattern CONDITION = Pattern.compile("^\\s*\\(([a-z-]+):\\s*([a-z, -]+)\\)");
 
   private enum Section {
     TEXT,
@@ -53,6 +52,7 @@ final class StepBuilder {
   private Section section = Section.TEXT;
   private Node checkHeading;
   private Node whileRunningHeading;
+
   /** Problems of single fences, expectations and mistakes: the rest of the step is still read. */
   private final List<LessonError> problems = new ArrayList<>();
 
@@ -69,7 +69,13 @@ final class StepBuilder {
       Section named = sectionOf(Inlines.plainText(heading));
       if (named != Section.TEXT) {
         if (sectionSeen(named)) {
-          throw text.error(node, "step '" + title + "' has a second '### " + Inlines.plainText(heading).trim() + "' section");
+          throw text.error(
+              node,
+              "step '"
+                  + title
+                  + "' has a second '### "
+                  + Inlines.plainText(heading).trim()
+                  + "' section");
         }
         section = named;
         if (named == Section.CHECK) {
@@ -159,24 +165,30 @@ final class StepBuilder {
         recapProse);
   }
 
-  private void readFence(FencedCodeBlock fence, List<Command> commands, List<Command> inside, List<JsonEdit> edits)
+  private void readFence(
+      FencedCodeBlock fence, List<Command> commands, List<Command> inside, List<JsonEdit> edits)
       throws LessonException {
     String info = fence.getInfo() == null ? "" : fence.getInfo().trim();
     String[] words = info.split("\\s+");
     if (words.length > 1 && words[0].equalsIgnoreCase("json") && words[1].equals("add")) {
       if (words.length != 4) {
-        throw text.error(fence, "a JSON edit block is written ```json add FILE POINTER (found '" + info + "')");
+        throw text.error(
+            fence, "a JSON edit block is written ```json add FILE POINTER (found '" + info + "')");
       }
       String problem = JsonSyntax.pointerProblem(words[3], true);
       if (problem == null) {
-        problem = LabPaths.editProblem(words[2]) == null ? null : "JSON edit: " + LabPaths.editProblem(words[2]);
+        problem =
+            LabPaths.editProblem(words[2]) == null
+                ? null
+                : "JSON edit: " + LabPaths.editProblem(words[2]);
       }
       if (problem != null) {
         throw text.error(fence, problem);
       }
       JsonSyntax.Problem json = JsonSyntax.valueProblem(fence.getLiteral());
       if (json != null) {
-        throw text.error(text.line(fence) + json.line(), json.column() + fence.getFenceIndent(), json.message());
+        throw text.error(
+            text.line(fence) + json.line(), json.column() + fence.getFenceIndent(), json.message());
       }
       edits.add(new JsonEdit(words[2], words[3], fence.getLiteral(), text.line(fence)));
       return;
@@ -196,10 +208,12 @@ final class StepBuilder {
         if (console) {
           Matcher typedInside = CONTAINER_PROMPT.matcher(trimmed);
           if (typedInside.matches()) {
-            inside.add(new Command(typedInside.group(1).strip(), first + i)); // typed in the container
+            inside.add(
+                new Command(typedInside.group(1).strip(), first + i)); // typed in the container
             if (!commands.isEmpty()) {
               // also typed into the step's last command so far (the container's shell it started)
-              commands.add(commands.remove(commands.size() - 1).withInput(typedInside.group(1).strip()));
+              commands.add(
+                  commands.remove(commands.size() - 1).withInput(typedInside.group(1).strip()));
             }
             continue;
           }
@@ -248,7 +262,13 @@ final class StepBuilder {
       }
     }
     if (!anyItem) {
-      throw text.error(heading, "'### " + Inlines.plainText(heading).trim() + "' in step '" + title + "' has no list of expectations");
+      throw text.error(
+          heading,
+          "'### "
+              + Inlines.plainText(heading).trim()
+              + "' in step '"
+              + title
+              + "' has no list of expectations");
     }
     return expectations;
   }
@@ -277,7 +297,10 @@ final class StepBuilder {
         Node first = item.getFirstChild();
         Node code = first instanceof Paragraph ? first.getFirstChild() : null;
         if (!(code instanceof Code pattern)) {
-          problems.add(text.error(item, "a mistake starts with the error text in backticks, then what it means").error());
+          problems.add(
+              text.error(
+                      item, "a mistake starts with the error text in backticks, then what it means")
+                  .error());
           continue;
         }
         Map<String, Set<String>> when = new LinkedHashMap<>();
@@ -286,18 +309,30 @@ final class StepBuilder {
           if (condition.find()) {
             String name = condition.group(1);
             if (!Mistake.SITUATIONS.contains(name)) {
-              problems.add(text.error(item, "mistake `" + pattern.getLiteral() + "` names an unknown situation '" + name
-                  + "' (known: " + String.join(", ", Mistake.SITUATIONS) + ")").error());
+              problems.add(
+                  text.error(
+                          item,
+                          "mistake `"
+                              + pattern.getLiteral()
+                              + "` names an unknown situation '"
+                              + name
+                              + "' (known: "
+                              + String.join(", ", Mistake.SITUATIONS)
+                              + ")")
+                      .error());
               continue;
             }
-            when.put(name, new LinkedHashSet<>(List.of(condition.group(2).strip().split("\\s*,\\s*"))));
+            when.put(
+                name, new LinkedHashSet<>(List.of(condition.group(2).strip().split("\\s*,\\s*"))));
             after.setLiteral(after.getLiteral().substring(condition.end()));
           }
         }
         stripLeading(pattern);
         Prose explanation = itemProse(item);
         if (explanation.isEmpty()) {
-          problems.add(text.error(item, "mistake `" + pattern.getLiteral() + "` has no explanation after it").error());
+          problems.add(
+              text.error(item, "mistake `" + pattern.getLiteral() + "` has no explanation after it")
+                  .error());
           continue;
         }
         result.add(new Mistake(pattern.getLiteral(), explanation, text.line(item), when));
@@ -316,8 +351,8 @@ final class StepBuilder {
   }
 
   /**
-   * Removes a mistake's error text (the leading code span) and the separator after it ({@code :},
-   * a dash), leaving what it means; a paragraph left empty goes too.
+   * Removes a mistake's error text (the leading code span) and the separator after it ({@code :}, a
+   * dash), leaving what it means; a paragraph left empty goes too.
    */
   private static void stripLeading(Code pattern) {
     Node paragraph = pattern.getParent();

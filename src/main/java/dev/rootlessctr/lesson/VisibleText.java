@@ -1,9 +1,9 @@
 package dev.rootlessctr.lesson;
 
 /**
- * Text safe to print on a terminal: control characters (C0, DEL, C1), bidirectional overrides
- * and lone surrogates are written as escapes ({@code \x1b}, {@code \u202e}) instead of reaching
- * the terminal, where they could move the cursor, recolour or reorder what the learner reads.
+ * Text safe to print on a terminal: control characters (C0, DEL, C1), bidirectional overrides and
+ * lone surrogates are written as escapes ({@code \x1b}, {@code \u202e}) instead of reaching the
+ * terminal, where they could move the cursor, recolour or reorder what the learner reads.
  */
 public final class VisibleText {
 
@@ -15,15 +15,20 @@ public final class VisibleText {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean pairedSurrogate =
-          Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
-              || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+          Character.isHighSurrogate(c)
+                  && i + 1 < text.length()
+                  && Character.isLowSurrogate(text.charAt(i + 1))
+              || Character.isLowSurrogate(c)
+                  && i > 0
+                  && Character.isHighSurrogate(text.charAt(i - 1));
       boolean hidden = isControl(c) || Character.isSurrogate(c) && !pairedSurrogate;
       if (hidden && out == null) {
         out = new StringBuilder(text.length() + 8).append(text, 0, i);
       }
       if (out != null) {
         if (hidden) {
-          out.append(c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+          out.append(
+              c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
         } else {
           out.append(c);
         }

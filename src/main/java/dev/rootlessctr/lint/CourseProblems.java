@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Every problem of a loaded course, in file order: the lessons that did not load (a course
- * loaded with the shell's probe catalog has its probe calls and quotes checked too). The shell
- * and {@code lint} both ask here, so they never disagree.
+ * Every problem of a loaded course, in file order: the lessons that did not load (a course loaded
+ * with the shell's probe catalog has its probe calls and quotes checked too). The shell and {@code
+ * lint} both ask here, so they never disagree.
  */
 public final class CourseProblems {
 

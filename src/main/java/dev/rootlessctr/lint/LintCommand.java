@@ -10,7 +10,6 @@ import dev.rootlessctr.lesson.LessonError;
 import dev.rootlessctr.lesson.LessonException;
 import dev.rootlessctr.lesson.LessonParser;
 import dev.rootlessctr.lesson.ProbeCatalog;
-import dev.rootlessctr.probe.Probes;
 import dev.rootlessctr.lesson.VisibleText;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.Probes;
@@ -19,14 +18,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code rootless-ctr lint [--json] [DIR|FILE]}: every problem of a course (or of one lesson
- * file), one per line as {@code file:line:column: message}, found by the same loader the shell
- * uses. Exit status 0 when clean, 1 when problems were found, 2 on a usage error.
+ * {@code rootless-ctr lint [--json] [DIR|FILE]}: every problem of a course (or of one lesson file),
+ * one per line as {@code file:line:column: message}, found by the same loader the shell uses. Exit
+ * status 0 when clean, 1 when problems were found, 2 on a usage error.
  */
 public final class LintCommand {
 
@@ -78,7 +76,10 @@ public final class LintCommand {
       problems.forEach(out::println);
     }
     if (!problems.isEmpty()) {
-      err.println("rootless-ctr lint: " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+      err.println(
+          "rootless-ctr lint: "
+              + problems.size()
+              + (problems.size() == 1 ? " problem" : " problems"));
     }
     return problems.isEmpty() ? 0 : 1;
   }
@@ -95,7 +96,11 @@ public final class LintCommand {
   private List<LessonError> fileProblems(Path file) throws IOException {
     try {
       return CourseProblems.of(
-          new Course("file", file.getParent(), List.of(new LessonParser(ProbeCatalog.of(Probes.valueNames())).parse(file, 1)), List.of()));
+          new Course(
+              "file",
+              file.getParent(),
+              List.of(new LessonParser(ProbeCatalog.of(Probes.valueNames())).parse(file, 1)),
+              List.of()));
     } catch (LessonException e) {
       return e.errors();
     }

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  */
 public final class NewLessonCommand {
 
-  static final String USAGE = "usage: rootless-ctr new-lesson DIR NAME   (NAME: lowercase words joined by '-')";
+  static final String USAGE =
+      "usage: rootless-ctr new-lesson DIR NAME   (NAME: lowercase words joined by '-')";
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
   private static final Pattern NUMBERED = Pattern.compile("(\\d+)[-_](.+)\\.md");
@@ -40,7 +41,11 @@ public final class NewLessonCommand {
     Path dir = Path.of(args.get(0));
     String name = args.get(1);
     if (!NAME.matcher(name).matches()) {
-      return usage(err, "'" + VisibleText.of(name) + "' is not a lesson name; use lowercase words joined by '-', e.g. first-container");
+      return usage(
+          err,
+          "'"
+              + VisibleText.of(name)
+              + "' is not a lesson name; use lowercase words joined by '-', e.g. first-container");
     }
     try {
       Files.createDirectories(dir);
@@ -52,21 +57,37 @@ public final class NewLessonCommand {
             continue;
           }
           if (numbered.group(2).equalsIgnoreCase(name)) {
-            return usage(err, "the course already has a lesson '" + name + "': " + VisibleText.of(entry.toString()));
+            return usage(
+                err,
+                "the course already has a lesson '"
+                    + name
+                    + "': "
+                    + VisibleText.of(entry.toString()));
           }
           number = Math.max(number, parse(numbered.group(1)).orElse(0) + 1);
         }
       }
       Path file = dir.resolve(String.format("%02d-%s.md", number, name));
-      Files.writeString(file, template(name), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Files.writeString(
+          file,
+          template(name),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       out.println("Wrote " + VisibleText.of(file.toString()) + ".");
-      out.println("Next: edit it, then check it with: rootless-ctr lint " + VisibleText.of(dir.toString()));
+      out.println(
+          "Next: edit it, then check it with: rootless-ctr lint " + VisibleText.of(dir.toString()));
       return 0;
     } catch (FileAlreadyExistsException e) {
-      err.println("rootless-ctr new-lesson: " + VisibleText.of(e.getFile()) + " already exists; nothing was written");
+      err.println(
+          "rootless-ctr new-lesson: "
+              + VisibleText.of(e.getFile())
+              + " already exists; nothing was written");
       return 1;
     } catch (IOException e) {
-      err.println("rootless-ctr new-lesson: could not write the lesson: " + VisibleText.of(String.valueOf(e.getMessage())));
+      err.println(
+          "rootless-ctr new-lesson: could not write the lesson: "
+              + VisibleText.of(String.valueOf(e.getMessage())));
       return 1;
     }
   }

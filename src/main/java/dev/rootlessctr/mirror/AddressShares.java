@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * How much of the server each client address holds: its open connections, and its requests being
- * answered or waiting for a worker. One address gets at most its share of each, so a slow or
- * greedy client cannot starve another. Touched by the server's event loop only.
+ * answered or waiting for a worker. One address gets at most its share of each, so a slow or greedy
+ * client cannot starve another. Touched by the server's event loop only.
  */
 final class AddressShares {
 
@@ -52,8 +52,8 @@ final class AddressShares {
   }
 
   /**
-   * Whether {@code job} (an answer for {@code peer}) may go to a worker now; if not, it waits,
-   * in order, until {@link #answered} hands it out.
+   * Whether {@code job} (an answer for {@code peer}) may go to a worker now; if not, it waits, in
+   * order, until {@link #answered} hands it out.
    */
   boolean takeTurn(InetAddress peer, Runnable job) {
     if (answering.getOrDefault(peer, 0) >= maxAnswering) {

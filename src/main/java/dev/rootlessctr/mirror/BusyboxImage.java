@@ -14,8 +14,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -27,14 +27,15 @@ import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Builds {@code busybox:latest} as an OCI image layout from the host's static busybox: the
- * binary, its applet links, {@code /etc/passwd}, {@code /etc/group}, {@code /tmp} (1777),
- * {@code /root} and {@code /home}. The same binary always gives the same manifest digest: entries
- * are sorted, owners and times fixed, and gzip writes no timestamp.
+ * Builds {@code busybox:latest} as an OCI image layout from the host's static busybox: the binary,
+ * its applet links, {@code /etc/passwd}, {@code /etc/group}, {@code /tmp} (1777), {@code /root} and
+ * {@code /home}. The same binary always gives the same manifest digest: entries are sorted, owners
+ * and times fixed, and gzip writes no timestamp.
  */
 public final class BusyboxImage {
 
-  static final String PATH_ENV = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  static final String PATH_ENV =
+      "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path busybox;
@@ -47,7 +48,9 @@ public final class BusyboxImage {
 
   /** The message for a host without the binary, with the command that installs it. */
   public static String missingMessage(Path busybox) {
-    return busybox + " is missing: the offline image is built from Debian's static busybox. Install it with: sudo apt-get install busybox-static";
+    return busybox
+        + " is missing: the offline image is built from Debian's static busybox. Install it with:"
+        + " sudo apt-get install busybox-static";
   }
 
   /**
@@ -95,7 +98,9 @@ public final class BusyboxImage {
         DigestOutputStream tar = new DigestOutputStream(gzip, diffDigest)) {
       writeLayer(new TarWriter(tar), applets);
     }
-    Descriptor layer = layout.moveIntoBlobs(layerTemp, Digest.sha256(compressedDigest.digest()), MediaTypes.OCI_LAYER_GZIP);
+    Descriptor layer =
+        layout.moveIntoBlobs(
+            layerTemp, Digest.sha256(compressedDigest.digest()), MediaTypes.OCI_LAYER_GZIP);
     Digest diffId = Digest.sha256(diffDigest.digest());
 
     ObjectNode config = JSON.createObjectNode();
@@ -107,7 +112,10 @@ public final class BusyboxImage {
     ObjectNode rootfs = config.putObject("rootfs");
     rootfs.put("type", "layers");
     rootfs.putArray("diff_ids").add(diffId.toString());
-    config.putArray("history").addObject().put("created_by", "rootless-ctr: busybox-static from the host");
+    config
+        .putArray("history")
+        .addObject()
+        .put("created_by", "rootless-ctr: busybox-static from the host");
     Descriptor configBlob = layout.writeBlob(JSON.writeValueAsBytes(config), MediaTypes.OCI_CONFIG);
 
     ObjectNode manifest = JSON.createObjectNode();
@@ -115,14 +123,29 @@ public final class BusyboxImage {
     manifest.put("mediaType", MediaTypes.OCI_MANIFEST);
     manifest.set("config", configBlob.toJson());
     manifest.putArray("layers").add(layer.toJson());
-    Descriptor manifestBlob = layout.writeBlob(JSON.writeValueAsBytes(manifest), MediaTypes.OCI_MANIFEST);
+    Descriptor manifestBlob =
+        layout.writeBlob(JSON.writeValueAsBytes(manifest), MediaTypes.OCI_MANIFEST);
     layout.writeIndex(Map.of("latest", manifestBlob));
   }
 
   private void writeLayer(TarWriter tar, List<String> applets) throws IOException {
     // Sorted by path so the archive does not depend on the order applets are listed in.
     TreeMap<String, Object> entries = new TreeMap<>();
-    for (String dir : List.of("bin", "sbin", "usr", "usr/bin", "usr/sbin", "etc", "home", "root", "tmp", "proc", "sys", "dev", "var")) {
+    for (String dir :
+        List.of(
+            "bin",
+            "sbin",
+            "usr",
+            "usr/bin",
+            "usr/sbin",
+            "etc",
+            "home",
+            "root",
+            "tmp",
+            "proc",
+            "sys",
+            "dev",
+            "var")) {
       entries.put(dir + "/", dir.equals("tmp") ? 01777 : dir.equals("root") ? 0700 : 0755);
     }
     for (String applet : applets) {
@@ -131,7 +154,11 @@ public final class BusyboxImage {
       }
     }
     entries.put("bin/busybox", busybox);
-    entries.put("etc/passwd", "root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n");
+    entries.put(
+        "etc/passwd",
+        "root:x:0:0:root:/root:/bin/sh\n"
+            + "daemon:x:1:1:daemon:/usr/sbin:/bin/false\n"
+            + "nobody:x:65534:65534:nobody:/home:/bin/false\n");
     entries.put("etc/group", "root:x:0:\ndaemon:x:1:\nnogroup:x:65534:\n");
     for (Map.Entry<String, Object> entry : entries.entrySet()) {
       String name = entry.getKey();
@@ -154,11 +181,21 @@ public final class BusyboxImage {
 
   /** The applets the binary provides, as paths without the leading slash. */
   List<String> applets() throws IOException {
-    Captured listed = processes.run(List.of(busybox.toString(), "--list-full"), Path.of("/"), Map.of("PATH", "/usr/bin:/bin"), Duration.ofSeconds(10));
+    Captured listed =
+        processes.run(
+            List.of(busybox.toString(), "--list-full"),
+            Path.of("/"),
+            Map.of("PATH", "/usr/bin:/bin"),
+            Duration.ofSeconds(10));
     if (!listed.succeeded()) {
       throw new IOException(busybox + " --list-full failed: " + listed.stderr().strip());
     }
-    return listed.stdout().lines().map(String::strip).filter(l -> !l.isEmpty() && l.length() < 100 && !l.contains("..")).toList();
+    return listed
+        .stdout()
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && l.length() < 100 && !l.contains(".."))
+        .toList();
   }
 
   static String architecture() {
@@ -173,18 +210,20 @@ public final class BusyboxImage {
   }
 
   /**
-   * The first 16 hex digits of the binary's sha256, which name its cached image. Hashing 2 MB
-   * takes about 45 ms in a just-started JVM, in front of the learner's first pull, so
-   * the key is remembered in {@code busybox.stamp} with what identifies the file (device, inode,
-   * size, modification and change times); any change to the binary, an upgrade included, changes
-   * the change time and the file is hashed again.
+   * The first 16 hex digits of the binary's sha256, which name its cached image. Hashing 2 MB takes
+   * about 45 ms in a just-started JVM, in front of the learner's first pull, so the key is
+   * remembered in {@code busybox.stamp} with what identifies the file (device, inode, size,
+   * modification and change times); any change to the binary, an upgrade included, changes the
+   * change time and the file is hashed again.
    */
   String key(Path cacheDir) throws IOException {
     Path stamp = cacheDir.resolve("busybox.stamp");
     String identity = identity(busybox);
     try {
       String[] recorded = Files.readString(stamp).strip().split(" ", 2);
-      if (recorded.length == 2 && recorded[1].equals(identity) && recorded[0].matches("[0-9a-f]{16}")) {
+      if (recorded.length == 2
+          && recorded[1].equals(identity)
+          && recorded[0].matches("[0-9a-f]{16}")) {
         return recorded[0];
       }
     } catch (IOException | RuntimeException unreadable) {
@@ -205,8 +244,17 @@ public final class BusyboxImage {
   private static String identity(Path file) throws IOException {
     Path real = file.toRealPath();
     Map<String, Object> a = Files.readAttributes(real, "unix:dev,ino,size,lastModifiedTime,ctime");
-    return real + " " + a.get("dev") + " " + a.get("ino") + " " + a.get("size") + " "
-        + ((FileTime) a.get("lastModifiedTime")).toMillis() + " " + ((FileTime) a.get("ctime")).toMillis();
+    return real
+        + " "
+        + a.get("dev")
+        + " "
+        + a.get("ino")
+        + " "
+        + a.get("size")
+        + " "
+        + ((FileTime) a.get("lastModifiedTime")).toMillis()
+        + " "
+        + ((FileTime) a.get("ctime")).toMillis();
   }
 
   static String sha256(Path file) throws IOException {

@@ -41,9 +41,9 @@ final class ChannelWriter {
   /**
    * Sends {@code length} bytes of {@code file} from {@code offset} with sendfile(2)
    * (FileChannel.transferTo): the kernel copies from the page cache to the socket, with no buffer
-   * in this process at all, which keeps memory flat however many blobs are in flight. Measured
-   * on a 256 MiB blob with curl, alternating with docker-registry (which sends with sendfile too):
-   * as fast as it and as a 1 MiB direct buffer, faster than a 256 KiB one (bench/mirror-pull.sh).
+   * in this process at all, which keeps memory flat however many blobs are in flight. Measured on a
+   * 256 MiB blob with curl, alternating with docker-registry (which sends with sendfile too): as
+   * fast as it and as a 1 MiB direct buffer, faster than a 256 KiB one (bench/mirror-pull.sh).
    */
   void sendFile(Path file, long offset, long length) throws IOException {
     try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {

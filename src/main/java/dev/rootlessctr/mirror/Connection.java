@@ -22,13 +22,18 @@ final class Connection {
   SelectionKey key;
   State state = State.READING;
   RequestParser parser = new RequestParser();
+
   /** Whether no request has been answered yet on this connection. */
   boolean fresh = true;
+
   /** System.nanoTime() by which the current state must end. */
   long deadline;
+
   /** Bytes after a complete head that belong to the next (pipelined) request. */
   byte[] leftover;
+
   long drained;
+
   /** Refused over a cap: answered 503, draining, and counted apart from the served ones. */
   boolean refused;
 

@@ -8,14 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A registry address as a person types it: {@code HOST:PORT}, where HOST is a name, an IPv4
- * address or a bracketed IPv6 address, and PORT is from 1 to 65535. Names are never looked up here:
- * parsing a command line must not wait for DNS.
+ * A registry address as a person types it: {@code HOST:PORT}, where HOST is a name, an IPv4 address
+ * or a bracketed IPv6 address, and PORT is from 1 to 65535. Names are never looked up here: parsing
+ * a command line must not wait for DNS.
  */
 public record HostPort(String host, int port) {
 
-  private static final Pattern FORM = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+):(\\d+)");
-  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+  private static final Pattern FORM =
+      Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+):(\\d+)");
+  private static final Pattern IPV4 =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
   /**
    * Parses {@code text}; the exception's message says what is wrong in plain words, without the
@@ -36,7 +38,8 @@ public record HostPort(String host, int port) {
     if (ipv4.matches()) {
       for (int i = 1; i <= 4; i++) {
         if (Integer.parseInt(ipv4.group(i)) > 255) {
-          throw new IllegalArgumentException(parsed.host + " is not an IPv4 address (each part is 0 to 255)");
+          throw new IllegalArgumentException(
+              parsed.host + " is not an IPv4 address (each part is 0 to 255)");
         }
       }
     } else if (parsed.host.startsWith("[") && parsed.literal().isEmpty()) {
@@ -61,7 +64,8 @@ public record HostPort(String host, int port) {
 
   /** Whether HOST means this machine only: {@code localhost}, 127.0.0.0/8 or ::1. */
   public boolean loopback() {
-    return host.toLowerCase(Locale.ROOT).equals("localhost") || literal().map(InetAddress::isLoopbackAddress).orElse(false);
+    return host.toLowerCase(Locale.ROOT).equals("localhost")
+        || literal().map(InetAddress::isLoopbackAddress).orElse(false);
   }
 
   @Override

@@ -41,7 +41,10 @@ final class HttpResponse {
     out.write(whole.flip()); // one write: a small answer leaves in one segment
   }
 
-  /** Streams {@code length} bytes of {@code file} from {@code offset}; never the whole file in memory. */
+  /**
+   * Streams {@code length} bytes of {@code file} from {@code offset}; never the whole file in
+   * memory.
+   */
   void send(int status, Path file, long offset, long length) throws IOException {
     out.write(ByteBuffer.wrap(start(status, length)));
     if (!head) {
@@ -54,7 +57,12 @@ final class HttpResponse {
   }
 
   private byte[] start(int status, long length) {
-    StringBuilder text = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+    StringBuilder text =
+        new StringBuilder("HTTP/1.1 ")
+            .append(status)
+            .append(' ')
+            .append(reason(status))
+            .append("\r\n");
     headers.putIfAbsent("Content-Length", String.valueOf(length));
     if (closeAfter) {
       headers.put("Connection", "close");
@@ -67,7 +75,12 @@ final class HttpResponse {
 
   /** A complete answer with no body, for errors the server gives before any handler runs. */
   static byte[] bare(int status, String... extraHeaders) {
-    StringBuilder text = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+    StringBuilder text =
+        new StringBuilder("HTTP/1.1 ")
+            .append(status)
+            .append(' ')
+            .append(reason(status))
+            .append("\r\n");
     text.append("Connection: close\r\n");
     for (String header : extraHeaders) {
       text.append(header).append("\r\n");

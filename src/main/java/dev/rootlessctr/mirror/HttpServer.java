@@ -20,12 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small HTTP/1.1 server for the mirror: GET and HEAD with keep-alive, on the address it is given.
  *
- * <p>One event-loop thread owns every connection while it waits for or reads a request head, so
- * an idle or trickling client costs a few hundred bytes, not a thread; complete requests go to a
- * fixed pool of workers. The loop enforces the {@link HttpLimits}: a whole-request deadline that
- * trickled bytes do not extend (408), 1 MiB of head (431), a few blank lines before a request
- * (400), and a cap on connections per client address (503), so a slow client cannot starve a
- * pull from another.
+ * <p>One event-loop thread owns every connection while it waits for or reads a request head, so an
+ * idle or trickling client costs a few hundred bytes, not a thread; complete requests go to a fixed
+ * pool of workers. The loop enforces the {@link HttpLimits}: a whole-request deadline that trickled
+ * bytes do not extend (408), 1 MiB of head (431), a few blank lines before a request (400), and a
+ * cap on connections per client address (503), so a slow client cannot starve a pull from another.
  *
  * <p>Why not the JDK's server: skopeo tries HTTPS first even for an insecure registry and falls
  * back to plain HTTP only once the TLS handshake fails. The JDK server waits for a request line
@@ -69,24 +68,34 @@ final class HttpServer implements AutoCloseable {
   private long nextSweep;
   private long acceptPausedUntil;
 
-  private HttpServer(ServerSocketChannel socket, Selector selector, Handler handler, HttpLimits limits) {
+  private HttpServer(
+      ServerSocketChannel socket, Selector selector, Handler handler, HttpLimits limits) {
     this.socket = socket;
     this.selector = selector;
     this.handler = handler;
     this.limits = limits;
     this.shares = new AddressShares(limits);
     AtomicInteger count = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(limits.workers(), r -> daemon(() -> {
-      try {
-        r.run();
-      } finally {
-        ChannelWriter.releaseWaiter(); // its file descriptors would outlive the server otherwise
-      }
-    }, "mirror-worker-" + count.incrementAndGet()));
+    this.workers =
+        Executors.newFixedThreadPool(
+            limits.workers(),
+            r ->
+                daemon(
+                    () -> {
+                      try {
+                        r.run();
+                      } finally {
+                        ChannelWriter
+                            .releaseWaiter(); // its file descriptors would outlive the server
+                        // otherwise
+                      }
+                    },
+                    "mirror-worker-" + count.incrementAndGet()));
     this.loop = daemon(this::run, "mirror-loop");
   }
 
-  static HttpServer start(InetSocketAddress address, Handler handler, HttpLimits limits) throws IOException {
+  static HttpServer start(InetSocketAddress address, Handler handler, HttpLimits limits)
+      throws IOException {
     ServerSocketChannel socket = ServerSocketChannel.open();
     Selector selector = null;
     try {
@@ -200,8 +209,8 @@ final class HttpServer implements AutoCloseable {
 
   /**
    * Over a cap: say so at once without reading the request. The refused connection drains for a
-   * moment, as a rejected one does, so the 503 is not lost to a reset; there are few of those at
-   * a time, and beyond that a refused connection is just closed.
+   * moment, as a rejected one does, so the 503 is not lost to a reset; there are few of those at a
+   * time, and beyond that a refused connection is just closed.
    */
   private void busy(SocketChannel channel, InetAddress peer) {
     Connection connection = new Connection(channel, peer);
@@ -249,7 +258,10 @@ final class HttpServer implements AutoCloseable {
       }
       return;
     }
-    if (connection.fresh && !connection.parser.started() && read > 0 && (readBuffer.get(0) & 0xff) == TLS_HANDSHAKE) {
+    if (connection.fresh
+        && !connection.parser.started()
+        && read > 0
+        && (readBuffer.get(0) & 0xff) == TLS_HANDSHAKE) {
       reject(connection, 400);
       return;
     }
@@ -281,14 +293,16 @@ final class HttpServer implements AutoCloseable {
     }
     connection.state = Connection.State.ANSWERING;
     connection.key.interestOps(0);
-    Runnable job = () -> {
-      After after = answer(connection, request, closeAfter);
-      fromWorkers.add(() -> {
-        answered(connection.peer);
-        resume(connection, after);
-      });
-      selector.wakeup(); // harmless once closed
-    };
+    Runnable job =
+        () -> {
+          After after = answer(connection, request, closeAfter);
+          fromWorkers.add(
+              () -> {
+                answered(connection.peer);
+                resume(connection, after);
+              });
+          selector.wakeup(); // harmless once closed
+        };
     if (shares.takeTurn(connection.peer, job)) {
       start(connection, job);
     }
@@ -304,13 +318,16 @@ final class HttpServer implements AutoCloseable {
 
   /** A worker finished for {@code peer}: the next request from that address may go. */
   private void answered(InetAddress peer) {
-    shares.answered(peer).ifPresent(next -> {
-      try {
-        workers.execute(next);
-      } catch (RejectedExecutionException closing) {
-        // closing: close() ends every connection
-      }
-    });
+    shares
+        .answered(peer)
+        .ifPresent(
+            next -> {
+              try {
+                workers.execute(next);
+              } catch (RejectedExecutionException closing) {
+                // closing: close() ends every connection
+              }
+            });
   }
 
   /** Runs on a worker: the handler's answer, or a 500 when it gave none. */
@@ -375,8 +392,8 @@ final class HttpServer implements AutoCloseable {
   }
 
   /**
-   * Closing a socket with unread input makes the kernel send a reset, and a client still writing
-   * (a long request line, a PUT body) then loses our answer with it. So: stop sending, read and
+   * Closing a socket with unread input makes the kernel send a reset, and a client still writing (a
+   * long request line, a PUT body) then loses our answer with it. So: stop sending, read and
    * discard what the client still sends, within bounds of bytes and time, and only then close.
    */
   private void drain(Connection connection) {
@@ -457,7 +474,8 @@ final class HttpServer implements AutoCloseable {
     if (Thread.currentThread() != loop) {
       try {
         loop.join(2000);
-        workers.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS); // their selectors close as they end
+        workers.awaitTermination(
+            2, java.util.concurrent.TimeUnit.SECONDS); // their selectors close as they end
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -48,8 +48,8 @@ public final class LabMirror implements AutoCloseable {
 
   /**
    * Wires {@code stateDir} (inside the lab) so skopeo pulls docker.io through the mirror for this
-   * mode; returns the directory to put first on PATH (online, the shim only keeps skopeo's cache
-   * in the lab).
+   * mode; returns the directory to put first on PATH (online, the shim only keeps skopeo's cache in
+   * the lab).
    */
   public Optional<Path> wire(Path stateDir, String path) throws IOException {
     SkopeoWiring wiring = new SkopeoWiring(stateDir);
@@ -72,13 +72,17 @@ public final class LabMirror implements AutoCloseable {
   /** Whether {@code GET /v2/} answers 200 at the mirror for this mode (starting it if offline). */
   public boolean answering() {
     try {
-      String address = mode.kind() == RegistryMode.Kind.OFFLINE ? ensureStarted().address() : mode.workshopAddress();
+      String address =
+          mode.kind() == RegistryMode.Kind.OFFLINE
+              ? ensureStarted().address()
+              : mode.workshopAddress();
       if (address == null) {
         return false;
       }
       // HttpURLConnection, not java.net.http.HttpClient: the latter sets up TLS even for plain
       // http (keystores, certificates), about 0.3 s of CPU that the first lesson waits behind.
-      HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + address + "/v2/").toURL().openConnection();
+      HttpURLConnection connection =
+          (HttpURLConnection) URI.create("http://" + address + "/v2/").toURL().openConnection();
       connection.setConnectTimeout(2000);
       connection.setReadTimeout(3000);
       try {

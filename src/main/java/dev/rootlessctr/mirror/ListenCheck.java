@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks a {@code --listen} address before binding it, and turns a failed bind into a sentence
- * an instructor can act on.
+ * Checks a {@code --listen} address before binding it, and turns a failed bind into a sentence an
+ * instructor can act on.
  */
 final class ListenCheck {
 
@@ -23,12 +23,20 @@ final class ListenCheck {
     }
     Optional<InetAddress> address = listen.literal();
     if (address.isEmpty()) {
-      return Optional.of("--listen takes an address in numbers, such as " + example() + ", not the name " + listen.host());
+      return Optional.of(
+          "--listen takes an address in numbers, such as "
+              + example()
+              + ", not the name "
+              + listen.host());
     }
     if (!LocalAddresses.isLocal(address.get())) {
       List<String> own = LocalAddresses.forOthers();
-      return Optional.of(listen.host() + " is not an address of this machine"
-          + (own.isEmpty() ? " (it has only 127.0.0.1)" : " (its addresses: " + String.join(", ", own) + ", 127.0.0.1)"));
+      return Optional.of(
+          listen.host()
+              + " is not an address of this machine"
+              + (own.isEmpty()
+                  ? " (it has only 127.0.0.1)"
+                  : " (its addresses: " + String.join(", ", own) + ", 127.0.0.1)"));
     }
     return Optional.empty();
   }
@@ -44,7 +52,9 @@ final class ListenCheck {
     if (!wildcard) {
       return List.of(listen.toString());
     }
-    return LocalAddresses.forOthers().stream().map(a -> (a.contains(":") ? "[" + a + "]" : a) + ":" + listen.port()).toList();
+    return LocalAddresses.forOthers().stream()
+        .map(a -> (a.contains(":") ? "[" + a + "]" : a) + ":" + listen.port())
+        .toList();
   }
 
   /** Why binding {@code address} failed, and what to do about it. */
@@ -53,10 +63,15 @@ final class ListenCheck {
     String shown = (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     String reason = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
     if (e instanceof BindException && reason.contains("in use")) {
-      return "cannot listen on " + shown + ": the port is in use (another registry or mirror?); choose another port";
+      return "cannot listen on "
+          + shown
+          + ": the port is in use (another registry or mirror?); choose another port";
     }
-    if (e instanceof BindException && (reason.contains("permission") || reason.contains("access"))) {
-      return "cannot listen on " + shown + ": ports below 1024 need root; choose a port from 1024 up, e.g. 5000";
+    if (e instanceof BindException
+        && (reason.contains("permission") || reason.contains("access"))) {
+      return "cannot listen on "
+          + shown
+          + ": ports below 1024 need root; choose a port from 1024 up, e.g. 5000";
     }
     if (e instanceof BindException && reason.contains("assign")) {
       return "cannot listen on " + shown + ": this machine does not have that address (any more?)";

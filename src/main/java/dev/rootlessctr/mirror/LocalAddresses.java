@@ -24,7 +24,9 @@ final class LocalAddresses {
     }
   }
 
-  /** The addresses other machines could use: of interfaces that are up, not loopback, IPv4 first. */
+  /**
+   * The addresses other machines could use: of interfaces that are up, not loopback, IPv4 first.
+   */
   static List<String> forOthers() {
     List<String> ipv4 = new ArrayList<>();
     List<String> ipv6 = new ArrayList<>();
@@ -77,7 +79,9 @@ final class LocalAddresses {
       return text;
     }
     String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
-    String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+    String tail =
+        String.join(
+            ":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
     return head + "::" + tail;
   }
 }

@@ -25,9 +25,12 @@ public final class MirrorCommand {
   static final String USAGE =
       String.join(
           "\n",
-          "usage: rootless-ctr mirror build                 build (or find) the offline busybox image",
-          "       rootless-ctr mirror serve [--port N | --listen ADDR:PORT] [--layout DIR --name NAME]",
-          "                                                 serve it (and DIR as NAME) until stopped;",
+          "usage: rootless-ctr mirror build                 build (or find) the offline busybox"
+              + " image",
+          "       rootless-ctr mirror serve [--port N | --listen ADDR:PORT] [--layout DIR --name"
+              + " NAME]",
+          "                                                 serve it (and DIR as NAME) until"
+              + " stopped;",
           "                                                 on 127.0.0.1 unless --listen names an",
           "                                                 address of this machine, for a room",
           "       rootless-ctr mirror push HOST:PORT        copy it to a registry for the room");
@@ -70,7 +73,8 @@ public final class MirrorCommand {
   }
 
   private Path image() throws IOException {
-    return new BusyboxImage(Path.of("/bin/busybox"), processes).cached(XdgDirs.from(env).cache().resolve("images"));
+    return new BusyboxImage(Path.of("/bin/busybox"), processes)
+        .cached(XdgDirs.from(env).cache().resolve("images"));
   }
 
   private int build(PrintWriter out) throws IOException {
@@ -89,8 +93,12 @@ public final class MirrorCommand {
     String name = null;
     for (int i = 0; i < args.size(); i++) {
       String option = args.get(i);
-      if (!List.of("--port", "--listen", "--layout", "--name").contains(option) || i + 1 == args.size()) {
-        err.println(i + 1 == args.size() && option.startsWith("--") ? "mirror: " + option + " needs a value" : "mirror: unknown option " + option);
+      if (!List.of("--port", "--listen", "--layout", "--name").contains(option)
+          || i + 1 == args.size()) {
+        err.println(
+            i + 1 == args.size() && option.startsWith("--")
+                ? "mirror: " + option + " needs a value"
+                : "mirror: unknown option " + option);
         err.println(USAGE);
         return 2;
       }
@@ -107,7 +115,12 @@ public final class MirrorCommand {
           try {
             listen = HostPort.parse(value);
           } catch (IllegalArgumentException e) {
-            err.println("mirror: --listen takes ADDR:PORT, e.g. --listen 192.168.1.10:5000 (found '" + value + "': " + e.getMessage() + ")");
+            err.println(
+                "mirror: --listen takes ADDR:PORT, e.g. --listen 192.168.1.10:5000 (found '"
+                    + value
+                    + "': "
+                    + e.getMessage()
+                    + ")");
             return 2;
           }
         }
@@ -160,16 +173,27 @@ public final class MirrorCommand {
     String home = System.getProperty("rootlessctr.home");
     if (home != null) {
       server.serveRelease(Path.of(home, "target"));
-      server.releaseNames().forEach(n -> out.println("release: http://" + server.address() + "/release/" + n));
+      server
+          .releaseNames()
+          .forEach(n -> out.println("release: http://" + server.address() + "/release/" + n));
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      // The benchmark reads this line: time spent inside the mirror, apart from the client's.
-      System.out.println("mirror: " + server.requests() + " requests, " + server.handlingNanos() / 1_000_000 + " ms handling");
-      System.out.flush();
-      server.close();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  // The benchmark reads this line: time spent inside the mirror, apart from the
+                  // client's.
+                  System.out.println(
+                      "mirror: "
+                          + server.requests()
+                          + " requests, "
+                          + server.handlingNanos() / 1_000_000
+                          + " ms handling");
+                  System.out.flush();
+                  server.close();
+                  stopped.countDown();
+                }));
     // Only now: whoever reads this line may stop the mirror at once and expects the figures.
     out.println("serving on " + server.address());
     if (listen != null && !listen.loopback()) {
@@ -196,24 +220,47 @@ public final class MirrorCommand {
     try {
       target = HostPort.parse(args.get(0));
     } catch (IllegalArgumentException e) {
-      err.println("mirror: push takes the room registry's HOST:PORT, e.g. 192.168.1.10:5000 (found '" + args.get(0) + "': " + e.getMessage() + ")");
+      err.println(
+          "mirror: push takes the room registry's HOST:PORT, e.g. 192.168.1.10:5000 (found '"
+              + args.get(0)
+              + "': "
+              + e.getMessage()
+              + ")");
       return 2;
     }
     if (target.loopback()) {
       // Still pushed: learners with accounts on this same machine can use it.
       List<String> others = LocalAddresses.forOthers();
-      err.println("mirror: warning: " + target.host() + " is this machine's loopback address: learners on other machines cannot pull from it."
-          + (others.isEmpty() ? "" : " For a room, push to an address they can reach (this machine has " + String.join(", ", others) + ")."));
+      err.println(
+          "mirror: warning: "
+              + target.host()
+              + " is this machine's loopback address: learners on other machines cannot pull from"
+              + " it."
+              + (others.isEmpty()
+                  ? ""
+                  : " For a room, push to an address they can reach (this machine has "
+                      + String.join(", ", others)
+                      + ")."));
     }
     Path layout = image();
-    List<String> argv = new ArrayList<>(List.of("skopeo", "--insecure-policy", "copy", "--dest-tls-verify=false",
-        "oci:" + layout + ":latest", "docker://" + args.get(0) + "/" + LabMirror.BUSYBOX_REPOSITORY + ":latest"));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "skopeo",
+                "--insecure-policy",
+                "copy",
+                "--dest-tls-verify=false",
+                "oci:" + layout + ":latest",
+                "docker://" + args.get(0) + "/" + LabMirror.BUSYBOX_REPOSITORY + ":latest"));
     out.println("$ " + String.join(" ", argv));
     Captured copied = processes.run(argv, Path.of("/"), env, Duration.ofMinutes(5));
     out.print(copied.stdout());
     err.print(copied.stderr());
     if (copied.succeeded()) {
-      out.println("The room's registry at " + args.get(0) + " now serves busybox:latest. Learners start the shell with:");
+      out.println(
+          "The room's registry at "
+              + args.get(0)
+              + " now serves busybox:latest. Learners start the shell with:");
       out.println("  ./rootless-ctr --registry workshop=" + args.get(0));
     }
     return copied.succeeded() ? 0 : 1;

@@ -37,10 +37,16 @@ public record RegistryMode(Kind kind, String workshopAddress) {
       try {
         return new RegistryMode(Kind.WORKSHOP, HostPort.parse(address).toString());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("workshop=HOST:PORT, e.g. workshop=192.168.1.10:5000 (found '" + address + "': " + e.getMessage() + ")");
+        throw new IllegalArgumentException(
+            "workshop=HOST:PORT, e.g. workshop=192.168.1.10:5000 (found '"
+                + address
+                + "': "
+                + e.getMessage()
+                + ")");
       }
     }
-    throw new IllegalArgumentException("registry mode is offline, online or workshop=HOST:PORT (found '" + value + "')");
+    throw new IllegalArgumentException(
+        "registry mode is offline, online or workshop=HOST:PORT (found '" + value + "')");
   }
 
   @Override

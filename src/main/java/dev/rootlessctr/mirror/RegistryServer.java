@@ -17,13 +17,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A read-only registry (on 127.0.0.1 unless told otherwise) speaking the pull side of the OCI distribution API:
- * {@code /v2/}, manifests by tag and digest, blobs (with {@code Range}), tag lists, and errors in
- * the specification's JSON shape. Blobs stream from disk; nothing is buffered whole.
+ * A read-only registry (on 127.0.0.1 unless told otherwise) speaking the pull side of the OCI
+ * distribution API: {@code /v2/}, manifests by tag and digest, blobs (with {@code Range}), tag
+ * lists, and errors in the specification's JSON shape. Blobs stream from disk; nothing is buffered
+ * whole.
  */
 public final class RegistryServer implements AutoCloseable {
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
+  private static final Pattern NAME =
+      Pattern.compile(
+          "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
   private static final Pattern OBJECT = Pattern.compile("^/v2/(.+)/(manifests|blobs)/([^/]+)$");
   private static final Pattern TAGS = Pattern.compile("^/v2/(.+)/tags/list$");
   private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
@@ -55,7 +58,9 @@ public final class RegistryServer implements AutoCloseable {
     return registry;
   }
 
-  /** Serves the OCI image layout {@code layout} as repository {@code name} (e.g. library/busybox). */
+  /**
+   * Serves the OCI image layout {@code layout} as repository {@code name} (e.g. library/busybox).
+   */
   public void serve(String name, Path layout) {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("not a valid repository name: " + name);
@@ -114,7 +119,10 @@ public final class RegistryServer implements AutoCloseable {
     boolean head = method.equals("HEAD");
     if (!head && !method.equals("GET")) {
       response.header("Allow", "GET, HEAD");
-      error(response, RegistryError.UNSUPPORTED, "this mirror is read-only: " + method + " is not supported");
+      error(
+          response,
+          RegistryError.UNSUPPORTED,
+          "this mirror is read-only: " + method + " is not supported");
       return;
     }
     String path = exchange.rawPath();
@@ -126,8 +134,15 @@ public final class RegistryServer implements AutoCloseable {
       error(response, RegistryError.NAME_INVALID, "path longer than " + MAX_PATH + " characters");
       return;
     }
-    if (path.contains("%") || path.contains("//") || path.contains("/../") || path.endsWith("/..") || path.contains("/./")) {
-      error(response, RegistryError.NAME_INVALID, "escaped or relative path segments are not accepted");
+    if (path.contains("%")
+        || path.contains("//")
+        || path.contains("/../")
+        || path.endsWith("/..")
+        || path.contains("/./")) {
+      error(
+          response,
+          RegistryError.NAME_INVALID,
+          "escaped or relative path segments are not accepted");
       return;
     }
     ReleaseFiles files = release;
@@ -168,7 +183,10 @@ public final class RegistryServer implements AutoCloseable {
     }
     OciLayout store = repositories.get(name);
     if (store == null) {
-      error(response, RegistryError.NAME_UNKNOWN, "this mirror serves " + String.join(", ", repositories.keySet()));
+      error(
+          response,
+          RegistryError.NAME_UNKNOWN,
+          "this mirror serves " + String.join(", ", repositories.keySet()));
     }
     return Optional.ofNullable(store);
   }
@@ -184,7 +202,8 @@ public final class RegistryServer implements AutoCloseable {
     json(response, 200, body);
   }
 
-  private void manifest(HttpResponse response, OciLayout store, String reference) throws IOException {
+  private void manifest(HttpResponse response, OciLayout store, String reference)
+      throws IOException {
     Optional<OciLayout.Manifest> manifest;
     if (reference.contains(":")) {
       Digest digest;
@@ -212,7 +231,8 @@ public final class RegistryServer implements AutoCloseable {
     response.send(200, found.file(), 0, found.size());
   }
 
-  private void blob(HttpRequest request, HttpResponse response, OciLayout store, String reference) throws IOException {
+  private void blob(HttpRequest request, HttpResponse response, OciLayout store, String reference)
+      throws IOException {
     Digest digest;
     try {
       digest = Digest.parse(reference);
@@ -240,7 +260,9 @@ public final class RegistryServer implements AutoCloseable {
     if (matcher.matches() && !matcher.group(1).isEmpty()) {
       from = Long.parseLong(matcher.group(1));
       to = matcher.group(2).isEmpty() ? size - 1 : Long.parseLong(matcher.group(2));
-    } else if (matcher.matches() && !matcher.group(2).isEmpty() && Long.parseLong(matcher.group(2)) > 0) {
+    } else if (matcher.matches()
+        && !matcher.group(2).isEmpty()
+        && Long.parseLong(matcher.group(2)) > 0) {
       from = Math.max(0, size - Long.parseLong(matcher.group(2))); // "bytes=-N": the last N bytes
     }
     if (from < 0 || from >= size || to < from) {
@@ -264,7 +286,8 @@ public final class RegistryServer implements AutoCloseable {
     response.send(status, JSON.writeValueAsBytes(body));
   }
 
-  private static void error(HttpResponse response, RegistryError error, String detail) throws IOException {
+  private static void error(HttpResponse response, RegistryError error, String detail)
+      throws IOException {
     ObjectNode body = JSON.createObjectNode();
     ObjectNode entry = body.putArray("errors").addObject();
     entry.put("code", error.name());

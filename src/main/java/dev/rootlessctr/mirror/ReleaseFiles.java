@@ -9,17 +9,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The release an instructor hands out to a room ({@code rootless-ctr_VERSION_all.deb},
- * {@code rootless-ctr-VERSION.tar.gz}), served read-only at {@code /release/NAME} from one
- * directory, with a plain-text list at {@code /release/}. Only files named like a release are
- * served, so nothing else in that directory is reachable.
+ * The release an instructor hands out to a room ({@code rootless-ctr_VERSION_all.deb}, {@code
+ * rootless-ctr-VERSION.tar.gz}), served read-only at {@code /release/NAME} from one directory, with
+ * a plain-text list at {@code /release/}. Only files named like a release are served, so nothing
+ * else in that directory is reachable.
  */
 final class ReleaseFiles {
 
   static final String PREFIX = "/release/";
 
   private static final Pattern RELEASE =
-      Pattern.compile("rootless-ctr(-[0-9][A-Za-z0-9.~+-]*\\.tar\\.gz|_[0-9][A-Za-z0-9.~+-]*_all\\.deb)");
+      Pattern.compile(
+          "rootless-ctr(-[0-9][A-Za-z0-9.~+-]*\\.tar\\.gz|_[0-9][A-Za-z0-9.~+-]*_all\\.deb)");
 
   private final Path dir;
 
@@ -33,7 +34,12 @@ final class ReleaseFiles {
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).filter(n -> RELEASE.matcher(n).matches()).sorted().toList();
+      return files
+          .filter(Files::isRegularFile)
+          .map(f -> f.getFileName().toString())
+          .filter(n -> RELEASE.matcher(n).matches())
+          .sorted()
+          .toList();
     }
   }
 
@@ -48,10 +54,15 @@ final class ReleaseFiles {
     Path file = dir.resolve(name);
     if (!RELEASE.matcher(name).matches() || !Files.isRegularFile(file)) {
       response.header("Content-Type", "text/plain; charset=utf-8");
-      response.send(404, ("no release file " + name + "; /release/ lists them\n").getBytes(StandardCharsets.UTF_8));
+      response.send(
+          404,
+          ("no release file " + name + "; /release/ lists them\n")
+              .getBytes(StandardCharsets.UTF_8));
       return;
     }
-    response.header("Content-Type", name.endsWith(".deb") ? "application/vnd.debian.binary-package" : "application/gzip");
+    response.header(
+        "Content-Type",
+        name.endsWith(".deb") ? "application/vnd.debian.binary-package" : "application/gzip");
     response.send(200, file, 0, Files.size(file));
   }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads one request head byte by byte as it arrives, however it is split, in bounded memory: a
- * line keeps at most {@link HttpLimits#MAX_REQUEST_LINE} characters, and only the headers the
- * server acts on are kept; the others are counted against the 1 MiB limit and dropped.
+ * Reads one request head byte by byte as it arrives, however it is split, in bounded memory: a line
+ * keeps at most {@link HttpLimits#MAX_REQUEST_LINE} characters, and only the headers the server
+ * acts on are kept; the others are counted against the 1 MiB limit and dropped.
  */
 final class RequestParser {
 
@@ -21,7 +21,8 @@ final class RequestParser {
   }
 
   /** The headers the server or the registry reads; a request carries others, unread. */
-  private static final Set<String> KEPT = Set.of("host", "connection", "range", "content-length", "transfer-encoding");
+  private static final Set<String> KEPT =
+      Set.of("host", "connection", "range", "content-length", "transfer-encoding");
 
   private final StringBuilder line = new StringBuilder();
   private final Map<String, String> headers = new LinkedHashMap<>();
@@ -67,7 +68,8 @@ final class RequestParser {
 
   private Status endOfLine() {
     int end = line.length();
-    String text = end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+    String text =
+        end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
     boolean overflow = lineOverflow;
     line.setLength(0);
     lineOverflow = false;
@@ -113,8 +115,8 @@ final class RequestParser {
   }
 
   /**
-   * Whether the connection must close after the answer: the client asked for it, or the request
-   * has a body this read-only server will not read and must not mistake for the next request.
+   * Whether the connection must close after the answer: the client asked for it, or the request has
+   * a body this read-only server will not read and must not mistake for the next request.
    */
   boolean closeAfter() {
     String method = requestLine[0];

@@ -10,16 +10,16 @@ import java.util.Optional;
 
 /**
  * Makes the learner's unchanged {@code skopeo ... docker://busybox:latest ...} pull through a
- * mirror. skopeo 1.9 reads a mirror only from its global {@code --registries-conf FILE} flag, so
- * a small {@code skopeo} script in the lab, first on the lab's PATH, adds that flag and says on
- * stderr the exact command it runs and why. Everything is written inside {@code dir}; the
- * learner's {@code ~/.config/containers} is never touched.
+ * mirror. skopeo 1.9 reads a mirror only from its global {@code --registries-conf FILE} flag, so a
+ * small {@code skopeo} script in the lab, first on the lab's PATH, adds that flag and says on
+ * stderr the exact command it runs and why. Everything is written inside {@code dir}; the learner's
+ * {@code ~/.config/containers} is never touched.
  *
- * <p>skopeo also keeps a blob-info cache, {@code blob-info-cache-v1.boltdb}, in
- * {@code $XDG_DATA_HOME/containers/cache} (else {@code ~/.local/share/containers/cache}); 1.9 has
- * no flag for it. The shim sets XDG_DATA_HOME for skopeo alone to a folder inside {@code dir},
- * so the course leaves nothing in the learner's home and {@code :reset all} removes the cache
- * with the lab.
+ * <p>skopeo also keeps a blob-info cache, {@code blob-info-cache-v1.boltdb}, in {@code
+ * $XDG_DATA_HOME/containers/cache} (else {@code ~/.local/share/containers/cache}); 1.9 has no flag
+ * for it. The shim sets XDG_DATA_HOME for skopeo alone to a folder inside {@code dir}, so the
+ * course leaves nothing in the learner's home and {@code :reset all} removes the cache with the
+ * lab.
  */
 public final class SkopeoWiring {
 
@@ -44,20 +44,29 @@ public final class SkopeoWiring {
   }
 
   /**
-   * Writes the configuration for {@code mirror} (host:port) and the shim for the real skopeo
-   * found on {@code path}; returns the directory to put first on PATH.
+   * Writes the configuration for {@code mirror} (host:port) and the shim for the real skopeo found
+   * on {@code path}; returns the directory to put first on PATH.
    */
   public Path write(String mirror, String why, String path) throws IOException {
-    String skopeo = findSkopeo(path).orElseThrow(() -> new IOException("skopeo is not installed (sudo apt-get install skopeo)"));
+    String skopeo =
+        findSkopeo(path)
+            .orElseThrow(
+                () -> new IOException("skopeo is not installed (sudo apt-get install skopeo)"));
     Files.createDirectories(binDir());
     // docker.io is rewritten to the mirror, not given a mirror: skopeo then never falls back to
     // Docker Hub, so an image the mirror lacks fails with the mirror's own answer ("name
     // unknown") instead of a DNS error from a machine that has no internet.
     String toml =
-        "# Written by rootless-ctr: docker.io pulls go to " + mirror + " (" + why + ").\n"
+        "# Written by rootless-ctr: docker.io pulls go to "
+            + mirror
+            + " ("
+            + why
+            + ").\n"
             + "[[registry]]\n"
             + "prefix = \"docker.io\"\n"
-            + "location = \"" + mirror + "\"\n"
+            + "location = \""
+            + mirror
+            + "\"\n"
             + "insecure = true\n";
     Files.writeString(registriesConf(), toml, StandardCharsets.UTF_8);
     // Every word from outside is single-quoted: a lab folder named "it's $HOME" must neither
@@ -65,24 +74,53 @@ public final class SkopeoWiring {
     String conf = quote(registriesConf().toString());
     String shim =
         "#!/bin/sh\n"
-            + "# Written by rootless-ctr: skopeo reads a mirror only from --registries-conf, so add it;\n"
+            + "# Written by rootless-ctr: skopeo reads a mirror only from --registries-conf, so add"
+            + " it;\n"
             + "# XDG_DATA_HOME keeps skopeo's blob-info cache in the lab, not in your home.\n"
-            + "printf '%s\\n' " + quote("rootless-ctr: " + why + ", docker.io is served by " + mirror + "; running: XDG_DATA_HOME=" + dataHome() + " " + skopeo + " --registries-conf " + registriesConf() + " ") + "\"$*\" >&2\n"
-            + "XDG_DATA_HOME=" + quote(dataHome().toString()) + " exec " + quote(skopeo) + " --registries-conf " + conf + " \"$@\"\n";
+            + "printf '%s\\n"
+            + "' "
+            + quote(
+                "rootless-ctr: "
+                    + why
+                    + ", docker.io is served by "
+                    + mirror
+                    + "; running: XDG_DATA_HOME="
+                    + dataHome()
+                    + " "
+                    + skopeo
+                    + " --registries-conf "
+                    + registriesConf()
+                    + " ")
+            + "\"$*\" >&2\n"
+            + "XDG_DATA_HOME="
+            + quote(dataHome().toString())
+            + " exec "
+            + quote(skopeo)
+            + " --registries-conf "
+            + conf
+            + " \"$@\"\n";
     return writeShim(shim);
   }
 
   /**
-   * Online mode: no mirror, only the cache kept in the lab. Returns the directory to put first
-   * on PATH.
+   * Online mode: no mirror, only the cache kept in the lab. Returns the directory to put first on
+   * PATH.
    */
   public Path writeCacheOnly(String path) throws IOException {
-    String skopeo = findSkopeo(path).orElseThrow(() -> new IOException("skopeo is not installed (sudo apt-get install skopeo)"));
+    String skopeo =
+        findSkopeo(path)
+            .orElseThrow(
+                () -> new IOException("skopeo is not installed (sudo apt-get install skopeo)"));
     Files.createDirectories(binDir());
     String shim =
         "#!/bin/sh\n"
-            + "# Written by rootless-ctr: XDG_DATA_HOME keeps skopeo's blob-info cache in the lab, not in your home.\n"
-            + "XDG_DATA_HOME=" + quote(dataHome().toString()) + " exec " + quote(skopeo) + " \"$@\"\n";
+            + "# Written by rootless-ctr: XDG_DATA_HOME keeps skopeo's blob-info cache in the lab,"
+            + " not in your home.\n"
+            + "XDG_DATA_HOME="
+            + quote(dataHome().toString())
+            + " exec "
+            + quote(skopeo)
+            + " \"$@\"\n";
     return writeShim(shim);
   }
 
@@ -101,7 +139,13 @@ public final class SkopeoWiring {
   /** The real skopeo on {@code path}, skipping this wiring's own shim. */
   Optional<String> findSkopeo(String path) {
     return Arrays.stream(path.split(":"))
-        .filter(entry -> !entry.isEmpty() && !Path.of(entry).toAbsolutePath().normalize().equals(binDir().toAbsolutePath().normalize()))
+        .filter(
+            entry ->
+                !entry.isEmpty()
+                    && !Path.of(entry)
+                        .toAbsolutePath()
+                        .normalize()
+                        .equals(binDir().toAbsolutePath().normalize()))
         .map(entry -> Path.of(entry, "skopeo"))
         .filter(Files::isExecutable)
         .map(Path::toString)

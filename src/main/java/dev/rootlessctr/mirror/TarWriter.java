@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a POSIX ustar archive with fixed owners and times, so the same entries always give the
- * same bytes. Only what an image layer of busybox needs: directories, files, symlinks, names of
- * up to 100 bytes (longer ones are refused, not silently cut).
+ * same bytes. Only what an image layer of busybox needs: directories, files, symlinks, names of up
+ * to 100 bytes (longer ones are refused, not silently cut).
  */
 final class TarWriter {
 
@@ -32,7 +32,8 @@ final class TarWriter {
     header(name, mode, size, '0', "");
     long copied = content.transferTo(out);
     if (copied != size) {
-      throw new IOException(name + " changed while it was archived (" + copied + " bytes, expected " + size + ")");
+      throw new IOException(
+          name + " changed while it was archived (" + copied + " bytes, expected " + size + ")");
     }
     pad(size);
   }

@@ -15,7 +15,10 @@ public record Descriptor(String mediaType, Digest digest, long size) {
     if (!json.path("size").canConvertToLong()) {
       throw new OciFormatException("has an entry without a numeric \"size\"");
     }
-    return new Descriptor(json.path("mediaType").asText(""), Digest.parse(json.path("digest").asText()), json.path("size").asLong());
+    return new Descriptor(
+        json.path("mediaType").asText(""),
+        Digest.parse(json.path("digest").asText()),
+        json.path("size").asLong());
   }
 
   public ObjectNode toJson() {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public record Digest(String algorithm, String hex) {
 
-  private static final Map<String, String> JAVA_NAMES = Map.of("sha256", "SHA-256", "sha512", "SHA-512");
+  private static final Map<String, String> JAVA_NAMES =
+      Map.of("sha256", "SHA-256", "sha512", "SHA-512");
   private static final Map<String, Integer> HEX_LENGTHS = Map.of("sha256", 64, "sha512", 128);
   // The grammar of the distribution spec; a name that fits it but is unknown is "unsupported".
   private static final Pattern ALGORITHM = Pattern.compile("[a-z0-9]+(?:[+._-][a-z0-9]+)*");
@@ -34,17 +35,29 @@ public record Digest(String algorithm, String hex) {
     String algorithm = colon < 0 ? "" : text.substring(0, colon);
     String hex = text.substring(colon + 1);
     if (!ALGORITHM.matcher(algorithm).matches()) {
-      throw new InvalidDigest(InvalidDigest.Problem.NO_ALGORITHM, text,
+      throw new InvalidDigest(
+          InvalidDigest.Problem.NO_ALGORITHM,
+          text,
           "has a digest \"" + text + "\" with no sha256: or sha512: prefix");
     }
     Integer length = HEX_LENGTHS.get(algorithm);
     if (length == null) {
-      throw new InvalidDigest(InvalidDigest.Problem.UNSUPPORTED_ALGORITHM, text,
+      throw new InvalidDigest(
+          InvalidDigest.Problem.UNSUPPORTED_ALGORITHM,
+          text,
           "has a digest \"" + text + "\" with no sha256: or sha512: prefix");
     }
     if (hex.length() != length || !LOWER_HEX.matcher(hex).matches()) {
-      throw new InvalidDigest(InvalidDigest.Problem.BAD_HEX, text,
-          "has a malformed digest \"" + text + "\": expected " + length + " lowercase hex digits after \"" + algorithm + ":\"");
+      throw new InvalidDigest(
+          InvalidDigest.Problem.BAD_HEX,
+          text,
+          "has a malformed digest \""
+              + text
+              + "\": expected "
+              + length
+              + " lowercase hex digits after \""
+              + algorithm
+              + ":\"");
     }
     return new Digest(algorithm, hex);
   }

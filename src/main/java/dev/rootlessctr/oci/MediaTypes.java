@@ -7,8 +7,10 @@ public final class MediaTypes {
   public static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
   public static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
   public static final String OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
-  public static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
-  public static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+  public static final String DOCKER_MANIFEST =
+      "application/vnd.docker.distribution.manifest.v2+json";
+  public static final String DOCKER_LIST =
+      "application/vnd.docker.distribution.manifest.list.v2+json";
 
   private MediaTypes() {}
 }

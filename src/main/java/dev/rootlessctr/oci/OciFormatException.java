@@ -1,9 +1,9 @@
 package dev.rootlessctr.oci;
 
 /**
- * Content that breaks the OCI format. The message is a predicate that follows the name of where
- * the content was found ("index.json" + " has an entry without a \"digest\""), so each caller
- * names its source its own way. No stack trace: it describes data, not a bug.
+ * Content that breaks the OCI format. The message is a predicate that follows the name of where the
+ * content was found ("index.json" + " has an entry without a \"digest\""), so each caller names its
+ * source its own way. No stack trace: it describes data, not a bug.
  */
 public class OciFormatException extends Exception {
 

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An OCI image layout on disk ({@code oci-layout}, {@code index.json}, {@code blobs/ALG/HEX}):
- * read by the mirror and the probes, written by the busybox image builder. Blobs are found only
- * through a validated {@link Digest}, never through a path from outside, so nothing outside
- * {@code blobs/} can be reached.
+ * An OCI image layout on disk ({@code oci-layout}, {@code index.json}, {@code blobs/ALG/HEX}): read
+ * by the mirror and the probes, written by the busybox image builder. Blobs are found only through
+ * a validated {@link Digest}, never through a path from outside, so nothing outside {@code blobs/}
+ * can be reached.
  */
 public final class OciLayout {
 
@@ -49,7 +49,8 @@ public final class OciLayout {
   /** The blob's file when it is present as a regular file (not a link) inside this layout. */
   public Optional<Path> blob(Digest digest) {
     Path file = blobPath(digest).normalize();
-    if (!file.startsWith(root.resolve("blobs")) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+    if (!file.startsWith(root.resolve("blobs"))
+        || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
     return Optional.of(file);
@@ -98,7 +99,10 @@ public final class OciLayout {
     if (manifest == null || !manifest.has("schemaVersion")) {
       return Optional.empty();
     }
-    String mediaType = manifest.path("mediaType").asText(manifest.has("manifests") ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST);
+    String mediaType =
+        manifest
+            .path("mediaType")
+            .asText(manifest.has("manifests") ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST);
     return Optional.of(new Manifest(digest, mediaType, file.get(), Files.size(file.get())));
   }
 
@@ -126,7 +130,8 @@ public final class OciLayout {
   }
 
   private Path existing(Descriptor descriptor) throws BlobProblem {
-    return blob(descriptor.digest()).orElseThrow(() -> new BlobProblem(BlobProblem.Kind.MISSING, -1, null));
+    return blob(descriptor.digest())
+        .orElseThrow(() -> new BlobProblem(BlobProblem.Kind.MISSING, -1, null));
   }
 
   private static void checkSize(Descriptor descriptor, long actual) throws BlobProblem {
@@ -172,11 +177,12 @@ public final class OciLayout {
     ObjectNode index = JSON.createObjectNode();
     index.put("schemaVersion", 2);
     ArrayNode manifests = index.putArray("manifests");
-    manifestsByTag.forEach((tag, manifest) -> {
-      ObjectNode entry = manifest.toJson();
-      entry.putObject("annotations").put(REF_NAME, tag);
-      manifests.add(entry);
-    });
+    manifestsByTag.forEach(
+        (tag, manifest) -> {
+          ObjectNode entry = manifest.toJson();
+          entry.putObject("annotations").put(REF_NAME, tag);
+          manifests.add(entry);
+        });
     Files.write(root.resolve("index.json"), JSON.writeValueAsBytes(index));
     Files.writeString(root.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
   }

@@ -1,7 +1,7 @@
 package dev.rootlessctr.probe;
 
-import dev.rootlessctr.host.AccountBook;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootlessctr.host.AccountBook;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

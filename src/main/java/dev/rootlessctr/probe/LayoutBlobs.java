@@ -50,17 +50,42 @@ final class LayoutBlobs {
   }
 
   private Unmet unmet(BlobProblem problem, Descriptor descriptor, String listedBy) {
-    return new Unmet(switch (problem.kind()) {
-      case MISSING -> "blob " + descriptor.digest().shortForm() + " listed by " + listedBy
-          + " is missing (" + shown(descriptor) + " does not exist)";
-      case SIZE_MISMATCH -> "size mismatch for " + shown(descriptor) + ": " + listedBy + " says "
-          + descriptor.size() + " bytes, the file has " + problem.actualSize() + " (an interrupted or edited copy?)";
-      case DIGEST_MISMATCH -> "digest mismatch for " + shown(descriptor) + ": the file hashes to "
-          + problem.actualDigest().shortForm() + ", not " + descriptor.digest().shortForm() + " (the blob is corrupted)";
-    });
+    return new Unmet(
+        switch (problem.kind()) {
+          case MISSING ->
+              "blob "
+                  + descriptor.digest().shortForm()
+                  + " listed by "
+                  + listedBy
+                  + " is missing ("
+                  + shown(descriptor)
+                  + " does not exist)";
+          case SIZE_MISMATCH ->
+              "size mismatch for "
+                  + shown(descriptor)
+                  + ": "
+                  + listedBy
+                  + " says "
+                  + descriptor.size()
+                  + " bytes, the file has "
+                  + problem.actualSize()
+                  + " (an interrupted or edited copy?)";
+          case DIGEST_MISMATCH ->
+              "digest mismatch for "
+                  + shown(descriptor)
+                  + ": the file hashes to "
+                  + problem.actualDigest().shortForm()
+                  + ", not "
+                  + descriptor.digest().shortForm()
+                  + " (the blob is corrupted)";
+        });
   }
 
   private String shown(Descriptor descriptor) {
-    return shownLayout + "/blobs/" + descriptor.digest().algorithm() + "/" + descriptor.digest().hex();
+    return shownLayout
+        + "/blobs/"
+        + descriptor.digest().algorithm()
+        + "/"
+        + descriptor.digest().hex();
   }
 }

@@ -18,8 +18,9 @@ public interface LearnerIds {
 
   /** The shell's own user, from {@code PROCROOT/self/status}, named by {@code accounts}. */
   static LearnerIds fromProcSelfStatus(AccountBook accounts) {
-    return context -> HostUser.of(
-        ProcStatus.read(context.procRoot().resolve("self/status")), accounts, context.env());
+    return context ->
+        HostUser.of(
+            ProcStatus.read(context.procRoot().resolve("self/status")), accounts, context.env());
   }
 
   /** Always the same user, whoever runs the JVM. */

@@ -11,7 +11,8 @@ import java.util.Optional;
  *     mount, the host directory that was bound
  * @param source the device or pseudo file system name ({@code /dev/vda}, {@code tmpfs})
  */
-public record MountInfoLine(String mountPoint, String root, String options, String fsType, String source) {
+public record MountInfoLine(
+    String mountPoint, String root, String options, String fsType, String source) {
 
   /** Parses one line; empty when it does not have mountinfo's shape. */
   public static Optional<MountInfoLine> parse(String line) {

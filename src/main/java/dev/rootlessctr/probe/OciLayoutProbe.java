@@ -1,7 +1,7 @@
 package dev.rootlessctr.probe;
 
-import dev.rootlessctr.host.HumanSize;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootlessctr.host.HumanSize;
 import dev.rootlessctr.oci.Descriptor;
 import dev.rootlessctr.oci.MediaTypes;
 import dev.rootlessctr.oci.OciLayout;

@@ -7,8 +7,8 @@ import java.util.List;
  * A named, read-only look at real state that a lesson's check can call by name.
  *
  * <p>A probe never changes anything the learner can see: it reads files, /proc and the JSON that
- * tools print. It measures values (a uid, a digest, a namespace inode) that the step's
- * explanation may quote.
+ * tools print. It measures values (a uid, a digest, a namespace inode) that the step's explanation
+ * may quote.
  */
 public interface Probe {
 
@@ -29,11 +29,11 @@ public interface Probe {
   /**
    * Looks; {@code args} are the words the lesson wrote after the probe's name.
    *
-   * <p>State that is not as promised (a missing file, a stopped container) is a failed result
-   * whose "actual" tells the learner what is wrong, not an exception.
+   * <p>State that is not as promised (a missing file, a stopped container) is a failed result whose
+   * "actual" tells the learner what is wrong, not an exception.
    *
-   * @throws IllegalArgumentException when the lesson passed the wrong number of words: a bug in
-   *     the lesson, reported with {@link #usage()}
+   * @throws IllegalArgumentException when the lesson passed the wrong number of words: a bug in the
+   *     lesson, reported with {@link #usage()}
    */
   ProbeResult run(ProbeContext context, List<String> args) throws IOException;
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param actual what was really there, in words for the learner
  * @param values measured values, by name, that explanations may quote (e.g. {@code hostID})
  */
-public record ProbeResult(boolean passed, String expected, String actual, Map<String, String> values) {
+public record ProbeResult(
+    boolean passed, String expected, String actual, Map<String, String> values) {
 
   public ProbeResult {
     values = Map.copyOf(values);

@@ -42,10 +42,17 @@ final class Runc {
     // exist". Said here without starting runc: an observer asks every 50 ms before the
     // container is created, and each runc start costs a core tens of milliseconds.
     // Only when this user may search the root: otherwise runc's own error says why.
-    if (isPlainName(name) && Files.isExecutable(context.runcRoot())
+    if (isPlainName(name)
+        && Files.isExecutable(context.runcRoot())
         && !Files.isDirectory(context.runcRoot().resolve(name))) {
-      throw new Unmet("runc has no container named " + name + " under --root " + context.runcRoot()
-          + " (runc keeps one directory per container, and there is no " + name + " there)");
+      throw new Unmet(
+          "runc has no container named "
+              + name
+              + " under --root "
+              + context.runcRoot()
+              + " (runc keeps one directory per container, and there is no "
+              + name
+              + " there)");
     }
     try {
       return reader().state(name);
@@ -64,28 +71,32 @@ final class Runc {
 
   /**
    * The pid of container {@code name}'s process, read the way {@code runc state} reads it: from
-   * runc's {@code state.json} under the course's root, trusted only when that process still has
-   * the start time runc recorded (so a reused pid is never taken for the container). A file read
-   * instead of starting runc: a look from outside takes well under a millisecond, and a
-   * container that lives a quarter of a second is still seen. Empty when the file is missing,
-   * unreadable or stale; callers then ask runc itself.
+   * runc's {@code state.json} under the course's root, trusted only when that process still has the
+   * start time runc recorded (so a reused pid is never taken for the container). A file read
+   * instead of starting runc: a look from outside takes well under a millisecond, and a container
+   * that lives a quarter of a second is still seen. Empty when the file is missing, unreadable or
+   * stale; callers then ask runc itself.
    */
   Optional<Long> recordedPid(String name) {
     if (!isPlainName(name)) {
       return Optional.empty();
     }
     try {
-      JsonNode state = JsonFile.MAPPER.readTree(context.runcRoot().resolve(name).resolve("state.json").toFile());
+      JsonNode state =
+          JsonFile.MAPPER.readTree(context.runcRoot().resolve(name).resolve("state.json").toFile());
       long pid = state.path("init_process_pid").asLong(0);
       long start = state.path("init_process_start").asLong(-1);
       if (pid <= 0 || start < 0) {
         return Optional.empty();
       }
-      String stat = Files.readString(context.procRoot().resolve(Long.toString(pid)).resolve("stat"));
+      String stat =
+          Files.readString(context.procRoot().resolve(Long.toString(pid)).resolve("stat"));
       // The command name, in parentheses, may hold spaces: count fields after its closing one.
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
       // Field 22 of /proc/PID/stat (starttime) is the 20th after the name.
-      return fields.length > 19 && Long.parseLong(fields[19]) == start ? Optional.of(pid) : Optional.empty();
+      return fields.length > 19 && Long.parseLong(fields[19]) == start
+          ? Optional.of(pid)
+          : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -101,15 +112,21 @@ final class Runc {
     try {
       return reader().list();
     } catch (RuncException e) {
-      throw new Unmet(e.timedOut()
-          ? e.getMessage()
-          : "runc list --root " + context.runcRoot() + " failed: " + e.getMessage());
+      throw new Unmet(
+          e.timedOut()
+              ? e.getMessage()
+              : "runc list --root " + context.runcRoot() + " failed: " + e.getMessage());
     }
   }
 
   private RuncReader reader() throws Unmet {
-    return new RuncReader(executable().toString(), context.runcRoot(), context.processes(),
-        context.workDir(), context.env(), TIMEOUT);
+    return new RuncReader(
+        executable().toString(),
+        context.runcRoot(),
+        context.processes(),
+        context.workDir(),
+        context.env(),
+        TIMEOUT);
   }
 
   /** The runc the learner's PATH finds, as their own commands would. */

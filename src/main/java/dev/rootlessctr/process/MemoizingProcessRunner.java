@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runs each distinct command once and answers repeats from memory. For one look at the state
- * only: three probes of one container each ask {@code runc state NAME}, and each runc start
- * costs tens of milliseconds. Make a new one for every check, so nothing goes stale.
+ * Runs each distinct command once and answers repeats from memory. For one look at the state only:
+ * three probes of one container each ask {@code runc state NAME}, and each runc start costs tens of
+ * milliseconds. Make a new one for every check, so nothing goes stale.
  */
 public final class MemoizingProcessRunner implements ProcessRunner {
 
@@ -24,7 +24,8 @@ public final class MemoizingProcessRunner implements ProcessRunner {
   }
 
   @Override
-  public Captured run(List<String> argv, Path dir, Map<String, String> env, Duration timeout) throws IOException {
+  public Captured run(List<String> argv, Path dir, Map<String, String> env, Duration timeout)
+      throws IOException {
     Key key = new Key(List.copyOf(argv), dir, Map.copyOf(env));
     Captured known = seen.get(key);
     if (known != null) {

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Starts a program from an argument list and collects what it printed. Never goes through a shell. */
+/**
+ * Starts a program from an argument list and collects what it printed. Never goes through a shell.
+ */
 public interface ProcessRunner {
 
   /**

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Saves progress off the learner's path: a save forces the file to disk, which can take a tenth
- * of a second, and a step should not wait for it. Requests that pile up while one save runs
- * collapse into one; {@link #close} waits for the last.
+ * Saves progress off the learner's path: a save forces the file to disk, which can take a tenth of
+ * a second, and a step should not wait for it. Requests that pile up while one save runs collapse
+ * into one; {@link #close} waits for the last.
  *
  * <p>A save that fails (a read-only state directory) is reported once, not after every step, and
  * {@link #unsaved} tells the shell not to claim at the end that progress was saved.
@@ -24,11 +24,12 @@ public final class BackgroundSaver implements AutoCloseable {
   private final Progress progress;
   private final Consumer<String> warn;
   private final ExecutorService writer =
-      Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "progress-saver");
-        thread.setDaemon(true);
-        return thread;
-      });
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "progress-saver");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final AtomicBoolean pending = new AtomicBoolean();
   private volatile String failure;
   private boolean warned;
@@ -42,20 +43,25 @@ public final class BackgroundSaver implements AutoCloseable {
   /** Schedules a save of the current progress. */
   public void save() {
     if (pending.compareAndSet(false, true)) {
-      writer.execute(() -> {
-        pending.set(false);
-        try {
-          store.save(progress);
-          failure = null;
-        } catch (IOException e) {
-          failure = reason(e);
-          if (!warned) {
-            warned = true;
-            warn.accept("Progress cannot be saved to " + store.file() + " (" + failure
-                + "); what you do counts in this session only.");
-          }
-        }
-      });
+      writer.execute(
+          () -> {
+            pending.set(false);
+            try {
+              store.save(progress);
+              failure = null;
+            } catch (IOException e) {
+              failure = reason(e);
+              if (!warned) {
+                warned = true;
+                warn.accept(
+                    "Progress cannot be saved to "
+                        + store.file()
+                        + " ("
+                        + failure
+                        + "); what you do counts in this session only.");
+              }
+            }
+          });
     }
   }
 
@@ -70,7 +76,9 @@ public final class BackgroundSaver implements AutoCloseable {
       return denied.getFile() + ": permission denied";
     }
     if (e instanceof FileSystemException fs && fs.getFile() != null) {
-      return fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName());
+      return fs.getFile()
+          + ": "
+          + (fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName());
     }
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }

@@ -8,9 +8,9 @@ import java.util.TreeSet;
 /**
  * Completed steps per lesson and where the learner stands. Mutable; saved by {@link ProgressStore}.
  *
- * <p>It also remembers what the file held when this shell last read or wrote it, so that a save
- * can merge: another shell of the same learner may have finished steps since, and only what
- * this shell changed (steps done, steps forgotten by a reset) is applied to the file's state.
+ * <p>It also remembers what the file held when this shell last read or wrote it, so that a save can
+ * merge: another shell of the same learner may have finished steps since, and only what this shell
+ * changed (steps done, steps forgotten by a reset) is applied to the file's state.
  */
 public final class Progress {
 
@@ -71,27 +71,30 @@ public final class Progress {
   }
 
   /**
-   * Applies this shell's changes since the last sync to {@code onDisk} (steps this shell
-   * completed are added, steps it forgot are removed, everything else on disk stays), adopts the
-   * result as its own and returns it, with the previous sync point to restore if the write fails.
+   * Applies this shell's changes since the last sync to {@code onDisk} (steps this shell completed
+   * are added, steps it forgot are removed, everything else on disk stays), adopts the result as
+   * its own and returns it, with the previous sync point to restore if the write fails.
    */
   synchronized Merge mergeInto(Map<String, Set<Integer>> onDisk) {
     Map<String, Set<Integer>> merged = wipedAll ? new LinkedHashMap<>() : copy(onDisk);
     merged.keySet().removeAll(wipedLessons);
-    completed.forEach((lesson, steps) -> {
-      for (int step : steps) {
-        if (!synced.getOrDefault(lesson, Set.of()).contains(step)) {
-          merged.computeIfAbsent(lesson, k -> new TreeSet<>()).add(step);
-        }
-      }
-    });
-    synced.forEach((lesson, steps) -> {
-      for (int step : steps) {
-        if (!completed.getOrDefault(lesson, Set.of()).contains(step) && merged.containsKey(lesson)) {
-          merged.get(lesson).remove(step);
-        }
-      }
-    });
+    completed.forEach(
+        (lesson, steps) -> {
+          for (int step : steps) {
+            if (!synced.getOrDefault(lesson, Set.of()).contains(step)) {
+              merged.computeIfAbsent(lesson, k -> new TreeSet<>()).add(step);
+            }
+          }
+        });
+    synced.forEach(
+        (lesson, steps) -> {
+          for (int step : steps) {
+            if (!completed.getOrDefault(lesson, Set.of()).contains(step)
+                && merged.containsKey(lesson)) {
+              merged.get(lesson).remove(step);
+            }
+          }
+        });
     merged.values().removeIf(Set::isEmpty);
     Merge merge = new Merge(merged, synced, Set.copyOf(wipedLessons), wipedAll);
     completed.clear();

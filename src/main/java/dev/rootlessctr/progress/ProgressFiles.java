@@ -11,9 +11,9 @@ import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /**
- * Which progress file belongs to a course. The name is the course folder's name plus a short
- * hash of its real path, so two course folders that share a name ({@code ~/a/rootless} and
- * {@code ~/b/rootless}) never share progress, and a symlinked folder is the course it points to.
+ * Which progress file belongs to a course. The name is the course folder's name plus a short hash
+ * of its real path, so two course folders that share a name ({@code ~/a/rootless} and {@code
+ * ~/b/rootless}) never share progress, and a symlinked folder is the course it points to.
  */
 public final class ProgressFiles {
 
@@ -21,19 +21,24 @@ public final class ProgressFiles {
 
   /** The progress file for {@code courseDir} in {@code stateDir}. */
   public static Path forCourse(Path stateDir, Path courseDir) {
-    return stateDir.resolve("progress-" + safeName(courseDir) + "-" + shortHash(realPath(courseDir)) + ".json");
+    return stateDir.resolve(
+        "progress-" + safeName(courseDir) + "-" + shortHash(realPath(courseDir)) + ".json");
   }
 
   /**
-   * Before progress files were keyed by path they were named {@code progress-NAME.json}. The
-   * first course of that name to start afterwards takes that file over (it is the course the
-   * learner used, normally the default one), so nobody loses their progress by upgrading.
-   * Returns true when it moved the old file.
+   * Before progress files were keyed by path they were named {@code progress-NAME.json}. The first
+   * course of that name to start afterwards takes that file over (it is the course the learner
+   * used, normally the default one), so nobody loses their progress by upgrading. Returns true when
+   * it moved the old file.
    */
   public static boolean migrate(Path stateDir, Path courseDir) {
     Path keyed = forCourse(stateDir, courseDir);
-    Path old = stateDir.resolve("progress-" + courseDir.toAbsolutePath().normalize().getFileName() + ".json");
-    if (Files.exists(keyed) || !Files.isRegularFile(old) || anyKeyedFileFor(stateDir, safeName(courseDir))) {
+    Path old =
+        stateDir.resolve(
+            "progress-" + courseDir.toAbsolutePath().normalize().getFileName() + ".json");
+    if (Files.exists(keyed)
+        || !Files.isRegularFile(old)
+        || anyKeyedFileFor(stateDir, safeName(courseDir))) {
       return false;
     }
     try {
@@ -47,7 +52,8 @@ public final class ProgressFiles {
   private static boolean anyKeyedFileFor(Path stateDir, String name) {
     try (Stream<Path> files = Files.list(stateDir)) {
       String prefix = "progress-" + name + "-";
-      return files.map(f -> f.getFileName().toString())
+      return files
+          .map(f -> f.getFileName().toString())
           .anyMatch(f -> f.startsWith(prefix) && f.matches(".*-[0-9a-f]{10}\\.json"));
     } catch (IOException e) {
       return false;
@@ -72,7 +78,8 @@ public final class ProgressFiles {
 
   static String shortHash(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 10);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -21,14 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Loads and saves {@link Progress} as JSON in one file per course.
  *
- * <p>Saving writes a temporary file, forces it to disk and renames it over the old one, so a
- * crash leaves either the old or the new progress, never half of one. A file that cannot be read
- * is set aside (renamed, not deleted) and the learner starts afresh, with a warning.
+ * <p>Saving writes a temporary file, forces it to disk and renames it over the old one, so a crash
+ * leaves either the old or the new progress, never half of one. A file that cannot be read is set
+ * aside (renamed, not deleted) and the learner starts afresh, with a warning.
  *
- * <p>Two shells of one learner may save the same file. Each save holds an exclusive lock on a
- * lock file beside it, reads the file again inside the lock and merges (see {@link
- * Progress#mergeInto}), so a step one shell finished is never lost to the other's write; only
- * the current position is the last writer's.
+ * <p>Two shells of one learner may save the same file. Each save holds an exclusive lock on a lock
+ * file beside it, reads the file again inside the lock and merges (see {@link Progress#mergeInto}),
+ * so a step one shell finished is never lost to the other's write; only the current position is the
+ * last writer's.
  */
 public final class ProgressStore {
 
@@ -60,7 +60,8 @@ public final class ProgressStore {
       progress.markSynced();
       return new Loaded(progress, null);
     } catch (IOException | RuntimeException e) {
-      Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + Instant.now().toEpochMilli());
+      Path aside =
+          file.resolveSibling(file.getFileName() + ".corrupt-" + Instant.now().toEpochMilli());
       String moved;
       try {
         Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
@@ -70,13 +71,20 @@ public final class ProgressStore {
       }
       return new Loaded(
           new Progress(),
-          "progress file " + file + " was unreadable (" + firstLine(e.getMessage()) + "); " + moved + ". Starting afresh.");
+          "progress file "
+              + file
+              + " was unreadable ("
+              + firstLine(e.getMessage())
+              + "); "
+              + moved
+              + ". Starting afresh.");
     }
   }
 
   private static Progress parse(JsonNode root) {
     if (root == null || !root.isObject() || root.path("version").asInt() != VERSION) {
-      throw new IllegalArgumentException("not a rootless-ctr progress file (version " + VERSION + ")");
+      throw new IllegalArgumentException(
+          "not a rootless-ctr progress file (version " + VERSION + ")");
     }
     Progress progress = new Progress();
     JsonNode completed = root.path("completed");
@@ -110,8 +118,10 @@ public final class ProgressStore {
    */
   public void save(Progress progress) throws IOException {
     Files.createDirectories(file.getParent());
-    synchronized (IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
-      try (FileChannel lockChannel = FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    synchronized (
+        IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
+      try (FileChannel lockChannel =
+              FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock lock = lockChannel.lock()) {
         Progress.Merge merge = progress.mergeInto(onDisk());
         try {
@@ -136,7 +146,9 @@ public final class ProgressStore {
     }
   }
 
-  private void write(Map<String, Set<Integer>> completedSteps, String currentLesson, int currentStep) throws IOException {
+  private void write(
+      Map<String, Set<Integer>> completedSteps, String currentLesson, int currentStep)
+      throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", VERSION);
     ObjectNode completed = root.putObject("completed");
@@ -152,7 +164,11 @@ public final class ProgressStore {
     byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try (FileChannel channel =
-        FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       channel.write(java.nio.ByteBuffer.wrap(bytes));
       channel.force(true);
     }

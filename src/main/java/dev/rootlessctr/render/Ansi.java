@@ -7,8 +7,8 @@ import org.jline.utils.AttributedStringBuilder;
  * Styled text as a string with ANSI escapes, every character kept as it is.
  *
  * <p>JLine 4's {@code toAnsi()} replaces box-drawing characters ({@code │ ─ ┌} ...) with ASCII
- * ({@code | - +}) when it is not given a terminal (jline3 pull request 1638). The shell has
- * already chosen between Unicode and ASCII glyphs for the terminal ({@link Glyphs}, {@link
+ * ({@code | - +}) when it is not given a terminal (jline3 pull request 1638). The shell has already
+ * chosen between Unicode and ASCII glyphs for the terminal ({@link Glyphs}, {@link
  * Style#symbols()}), and a path or a measured value must be shown as it is, so these characters
  * cross {@code toAnsi()} as stand-ins from Unicode's private use area and are put back after.
  */
@@ -41,8 +41,8 @@ public final class Ansi {
   }
 
   /**
-   * Whether the text has a box-drawing character, and none of the stand-ins (which would come
-   * back as box-drawing characters): such rare text gets JLine's own conversion.
+   * Whether the text has a box-drawing character, and none of the stand-ins (which would come back
+   * as box-drawing characters): such rare text gets JLine's own conversion.
    */
   private static boolean needsStandIns(AttributedString text) {
     boolean box = false;

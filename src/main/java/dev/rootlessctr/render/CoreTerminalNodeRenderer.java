@@ -92,7 +92,9 @@ public class CoreTerminalNodeRenderer extends AbstractVisitor implements NodeRen
     writer.line(new AttributedString(text, style.heading()), style.plain());
     if (!style.color() && heading.getLevel() <= 2) {
       int length = new AttributedString(text).columnLength();
-      writer.line(new AttributedString((heading.getLevel() == 1 ? "=" : "-").repeat(Math.max(3, length))), style.plain());
+      writer.line(
+          new AttributedString((heading.getLevel() == 1 ? "=" : "-").repeat(Math.max(3, length))),
+          style.plain());
     }
   }
 

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Non-ASCII characters for a terminal that cannot show them. Under a POSIX or C locale Java
- * encodes text as ASCII and every arrow, dash and check mark would come out as {@code ?}; these
- * stand-ins keep the meaning.
+ * Non-ASCII characters for a terminal that cannot show them. Under a POSIX or C locale Java encodes
+ * text as ASCII and every arrow, dash and check mark would come out as {@code ?}; these stand-ins
+ * keep the meaning.
  */
 public final class Glyphs {
 
@@ -39,7 +39,8 @@ public final class Glyphs {
   /** Whether text in this charset can carry every character (UTF-8 and the other Unicode forms). */
   public static boolean unicode(Charset charset) {
     return charset != null
-        && (charset.equals(StandardCharsets.UTF_8) || charset.name().toUpperCase(Locale.ROOT).startsWith("UTF-"));
+        && (charset.equals(StandardCharsets.UTF_8)
+            || charset.name().toUpperCase(Locale.ROOT).startsWith("UTF-"));
   }
 
   /** The text with every non-ASCII character replaced by an ASCII stand-in (accents dropped). */
@@ -64,7 +65,8 @@ public final class Glyphs {
         out.append('?');
         continue;
       }
-      String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+      String base =
+          Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
       out.append(!base.isEmpty() && base.chars().allMatch(ch -> ch < 0x80) ? base : "?");
     }
     return out.toString();

@@ -60,7 +60,9 @@ public final class PlaceholderNodeRenderer implements NodeRenderer {
           code.append(text.getLiteral(), style.code());
         } else if (child instanceof Placeholder placeholder) {
           Optional<String> value = context.value(placeholder.name());
-          code.append(value.map(v -> visible(v, true)).orElse(MISSING), value.isPresent() ? style.code() : style.dim());
+          code.append(
+              value.map(v -> visible(v, true)).orElse(MISSING),
+              value.isPresent() ? style.code() : style.dim());
         }
       }
       writer.code(code.toAttributedString(), style.dim());
@@ -68,8 +70,8 @@ public final class PlaceholderNodeRenderer implements NodeRenderer {
   }
 
   /**
-   * A measured value as the terminal may show it: control characters (an escape in a file name)
-   * in caret notation, so they cannot move the cursor or change colours; inline, a line break is a
+   * A measured value as the terminal may show it: control characters (an escape in a file name) in
+   * caret notation, so they cannot move the cursor or change colours; inline, a line break is a
    * space, as in the text around it.
    */
   static String visible(String value, boolean block) {

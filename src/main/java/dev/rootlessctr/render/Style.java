@@ -46,7 +46,9 @@ public final class Style {
   }
 
   public AttributedStyle code() {
-    return color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW) : AttributedStyle.DEFAULT;
+    return color
+        ? AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW)
+        : AttributedStyle.DEFAULT;
   }
 
   public AttributedStyle emphasis() {
@@ -54,7 +56,9 @@ public final class Style {
   }
 
   public AttributedStyle link() {
-    return color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE).underline() : AttributedStyle.DEFAULT;
+    return color
+        ? AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE).underline()
+        : AttributedStyle.DEFAULT;
   }
 
   public AttributedStyle dim() {
@@ -70,10 +74,14 @@ public final class Style {
   }
 
   public AttributedStyle warning() {
-    return color ? AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW) : AttributedStyle.DEFAULT;
+    return color
+        ? AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW)
+        : AttributedStyle.DEFAULT;
   }
 
   public AttributedStyle accent() {
-    return color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA) : AttributedStyle.DEFAULT;
+    return color
+        ? AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA)
+        : AttributedStyle.DEFAULT;
   }
 }

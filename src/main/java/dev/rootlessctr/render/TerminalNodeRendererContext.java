@@ -3,7 +3,9 @@ package dev.rootlessctr.render;
 import java.util.Optional;
 import org.commonmark.node.Node;
 
-/** What a {@link org.commonmark.renderer.NodeRenderer} for the terminal can use while it renders. */
+/**
+ * What a {@link org.commonmark.renderer.NodeRenderer} for the terminal can use while it renders.
+ */
 public interface TerminalNodeRendererContext {
 
   /** Where the lines go. */

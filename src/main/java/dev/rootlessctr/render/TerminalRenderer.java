@@ -199,9 +199,12 @@ public final class TerminalRenderer {
         return " " + indented.getLiteral() + " ";
       }
       if (node instanceof dev.rootlessctr.lesson.Placeholder placeholder) {
-        return PlaceholderNodeRenderer.visible(values.getOrDefault(placeholder.name(), PlaceholderNodeRenderer.MISSING), false);
+        return PlaceholderNodeRenderer.visible(
+            values.getOrDefault(placeholder.name(), PlaceholderNodeRenderer.MISSING), false);
       }
-      return node instanceof SoftLineBreak || node instanceof HardLineBreak || node instanceof Block ? " " : "";
+      return node instanceof SoftLineBreak || node instanceof HardLineBreak || node instanceof Block
+          ? " "
+          : "";
     }
   }
 }

@@ -7,11 +7,11 @@ import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
 /**
- * The lines of one rendering: block prefixes (list markers, quote bars) that nest, and a buffer
- * of styled inline text that becomes a wrapped paragraph.
+ * The lines of one rendering: block prefixes (list markers, quote bars) that nest, and a buffer of
+ * styled inline text that becomes a wrapped paragraph.
  *
- * <p>Each prefix level has a first form (a list item's marker) used once, on the first line
- * written inside it, and a rest form (the marker's width in spaces) for every later line.
+ * <p>Each prefix level has a first form (a list item's marker) used once, on the first line written
+ * inside it, and a rest form (the marker's width in spaces) for every later line.
  */
 public final class TerminalWriter {
 
@@ -41,8 +41,8 @@ public final class TerminalWriter {
   }
 
   /**
-   * Starts a nested block. Prefixes never take more than half the width: deeper blocks are
-   * written at the indent reached, so their text still has room.
+   * Starts a nested block. Prefixes never take more than half the width: deeper blocks are written
+   * at the indent reached, so their text still has room.
    */
   public void pushPrefix(String first, String rest) {
     boolean room = restPrefix().length() + Math.max(first.length(), rest.length()) <= width / 2;
@@ -83,7 +83,11 @@ public final class TerminalWriter {
 
   /** One line as it is (a heading, a rule), after the prefix in {@code prefixStyle}. */
   public void line(AttributedString content, AttributedStyle prefixStyle) {
-    lines.add(new AttributedStringBuilder().append(takePrefix(), prefixStyle).append(content).toAttributedString());
+    lines.add(
+        new AttributedStringBuilder()
+            .append(takePrefix(), prefixStyle)
+            .append(content)
+            .toAttributedString());
   }
 
   public void pushStyle(AttributedStyle style) {
@@ -140,7 +144,12 @@ public final class TerminalWriter {
     int start = 0;
     for (int i = 0; i <= end; i++) {
       if (i == end || literal.charAt(i) == '\n') {
-        line(new AttributedStringBuilder().append("    ").append(literal.subSequence(start, i)).toAttributedString(), prefixStyle);
+        line(
+            new AttributedStringBuilder()
+                .append("    ")
+                .append(literal.subSequence(start, i))
+                .toAttributedString(),
+            prefixStyle);
         start = i + 1;
       }
     }

@@ -13,8 +13,8 @@ import org.jline.utils.AttributedStringBuilder;
  *   <li>A word longer than the width is broken into pieces of exactly the width (it starts on a
  *       line of its own), so nothing runs past the edge of the terminal.
  *   <li>{@code \n} ends a line.
- *   <li>A line that starts with two spaces is preformatted, a command meant for copying: it is
- *       kept whole, however long.
+ *   <li>A line that starts with two spaces is preformatted, a command meant for copying: it is kept
+ *       whole, however long.
  *   <li>Styles (and in {@link #wrapAnsi} ANSI escapes) take no columns and stay with their
  *       characters; wide characters count as two columns.
  *   <li>A width under {@value #MIN_WIDTH} counts as {@value #MIN_WIDTH}, so a deep indent still
@@ -30,7 +30,9 @@ public final class WordWrap {
 
   /** Wraps plain text. */
   public static List<String> wrap(String text, int width) {
-    return wrap(new AttributedString(text), width).stream().map(AttributedString::toString).toList();
+    return wrap(new AttributedString(text), width).stream()
+        .map(AttributedString::toString)
+        .toList();
   }
 
   /** Wraps text that may hold ANSI escapes; each line keeps (and re-opens) its own styles. */
@@ -76,7 +78,8 @@ public final class WordWrap {
       }
       AttributedString spaces = text.subSequence(start, wordStart);
       AttributedString word = text.subSequence(wordStart, i);
-      if (line.columnLength() > 0 && line.columnLength() + spaces.columnLength() + word.columnLength() > width) {
+      if (line.columnLength() > 0
+          && line.columnLength() + spaces.columnLength() + word.columnLength() > width) {
         lines.add(line.toAttributedString());
         line = new AttributedStringBuilder();
       } else {

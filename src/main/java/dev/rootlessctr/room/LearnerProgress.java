@@ -9,9 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * What one learner shares with the room, and nothing more: the fields the consent question
- * lists. It travels as the config blob of an OCI artifact, so its JSON is the wire format
- * ({@link #MEDIA_TYPE}, version 1).
+ * What one learner shares with the room, and nothing more: the fields the consent question lists.
+ * It travels as the config blob of an OCI artifact, so its JSON is the wire format ({@link
+ * #MEDIA_TYPE}, version 1).
  *
  * @param sharing false for the record left behind when a learner stops sharing (all else empty)
  * @param lessonNumber the lesson's number in the course; 0 when the record has no position
@@ -55,7 +55,8 @@ public record LearnerProgress(
 
   /** What a learner leaves in the room when they stop sharing: nothing about them. */
   public static LearnerProgress withdrawn(Instant at) {
-    return new LearnerProgress(false, "", "", 0, "", 0, 0, "", false, 0, 0, at, at, Optional.empty(), 0);
+    return new LearnerProgress(
+        false, "", "", 0, "", 0, 0, "", false, 0, 0, at, at, Optional.empty(), 0);
   }
 
   public byte[] toJson() {
@@ -99,37 +100,44 @@ public record LearnerProgress(
       if (!root.path("sharing").asBoolean(false)) {
         return Optional.of(withdrawn(updated));
       }
-      return Optional.of(new LearnerProgress(
-          true,
-          root.path("name").asText(""),
-          root.path("course").asText(""),
-          root.path("lessonNumber").asInt(0),
-          root.path("lessonTitle").asText(""),
-          root.path("step").asInt(0),
-          root.path("steps").asInt(0),
-          root.path("stepTitle").asText(""),
-          root.path("stepDone").asBoolean(false),
-          root.path("done").asInt(0),
-          root.path("total").asInt(0),
-          Instant.parse(root.path("stepSince").asText()),
-          updated,
-          root.hasNonNull("mistake") ? Optional.of(root.path("mistake").asText()) : Optional.empty(),
-          root.path("mistakeRepeats").asInt(0)));
+      return Optional.of(
+          new LearnerProgress(
+              true,
+              root.path("name").asText(""),
+              root.path("course").asText(""),
+              root.path("lessonNumber").asInt(0),
+              root.path("lessonTitle").asText(""),
+              root.path("step").asInt(0),
+              root.path("steps").asInt(0),
+              root.path("stepTitle").asText(""),
+              root.path("stepDone").asBoolean(false),
+              root.path("done").asInt(0),
+              root.path("total").asInt(0),
+              Instant.parse(root.path("stepSince").asText()),
+              updated,
+              root.hasNonNull("mistake")
+                  ? Optional.of(root.path("mistake").asText())
+                  : Optional.empty(),
+              root.path("mistakeRepeats").asInt(0)));
     } catch (IOException | DateTimeParseException e) {
       return Optional.empty();
     }
   }
 
   /**
-   * One line of printable text, cut to {@link #MAX_TEXT}: a name is typed by a learner and shown
-   * on the instructor's terminal, so no escape sequence or line break may pass.
+   * One line of printable text, cut to {@link #MAX_TEXT}: a name is typed by a learner and shown on
+   * the instructor's terminal, so no escape sequence or line break may pass.
    */
   static String clean(String text) {
     if (text == null) {
       return "";
     }
     StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c));
+    text.codePoints()
+        .forEach(
+            c ->
+                out.appendCodePoint(
+                    Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c));
     String one = out.toString().strip();
     return one.length() > MAX_TEXT ? one.substring(0, MAX_TEXT - 1) + "~" : one;
   }

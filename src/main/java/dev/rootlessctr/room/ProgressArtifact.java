@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * How a learner's record sits in the registry: one repository for the room, one tag per learner,
- * an OCI image manifest without layers whose config blob is the record. Registries that know
- * nothing of rootless-ctr (Debian's docker-registry 2.8, CNCF distribution) store it as is.
+ * How a learner's record sits in the registry: one repository for the room, one tag per learner, an
+ * OCI image manifest without layers whose config blob is the record. Registries that know nothing
+ * of rootless-ctr (Debian's docker-registry 2.8, CNCF distribution) store it as is.
  */
 final class ProgressArtifact {
 
@@ -48,7 +48,9 @@ final class ProgressArtifact {
       }
       // sha256 only: the room checks each blob against its digest with SHA-256.
       Digest digest = Digest.parse(config.path("digest").asText());
-      return digest.algorithm().equals("sha256") ? Optional.of(digest.toString()) : Optional.empty();
+      return digest.algorithm().equals("sha256")
+          ? Optional.of(digest.toString())
+          : Optional.empty();
     } catch (IOException | InvalidDigest e) {
       return Optional.empty();
     }

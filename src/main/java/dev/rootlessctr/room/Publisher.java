@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Pushes a learner's record to the room's registry off the prompt's path. Only the newest record
- * matters, so records that arrive while one push runs collapse into one. A failure is kept for
- * the shell to mention once; the course never waits for the room.
+ * matters, so records that arrive while one push runs collapse into one. A failure is kept for the
+ * shell to mention once; the course never waits for the room.
  */
 public final class Publisher implements AutoCloseable {
 
@@ -19,14 +19,18 @@ public final class Publisher implements AutoCloseable {
   private final AtomicReference<LearnerProgress> latest = new AtomicReference<>();
   private final AtomicReference<String> failure = new AtomicReference<>();
   private final ExecutorService pusher =
-      Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "room-publisher");
-        thread.setDaemon(true);
-        return thread;
-      });
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "room-publisher");
+            thread.setDaemon(true);
+            return thread;
+          });
   private volatile boolean failedOnce;
 
-  /** A publisher to the registry at {@code address} ({@code HOST:PORT}) under the learner's {@code tag}. */
+  /**
+   * A publisher to the registry at {@code address} ({@code HOST:PORT}) under the learner's {@code
+   * tag}.
+   */
   public Publisher(String address, String tag) {
     this(new RegistryClient(address, 2000, 3000), tag);
   }
@@ -51,12 +55,17 @@ public final class Publisher implements AutoCloseable {
     try {
       byte[] config = record.toJson();
       String digest = client.pushBlob(ProgressArtifact.REPOSITORY, config);
-      client.putManifest(ProgressArtifact.REPOSITORY, tag, ProgressArtifact.manifest(digest, config.length));
+      client.putManifest(
+          ProgressArtifact.REPOSITORY, tag, ProgressArtifact.manifest(digest, config.length));
     } catch (IOException | RuntimeException e) {
       if (!failedOnce) {
         failedOnce = true;
-        failure.set("the room's registry at " + client.address() + " did not take your progress ("
-            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); the course goes on without it.");
+        failure.set(
+            "the room's registry at "
+                + client.address()
+                + " did not take your progress ("
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                + "); the course goes on without it.");
       }
     }
   }

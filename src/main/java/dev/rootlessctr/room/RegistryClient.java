@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The few calls of the OCI distribution API the room needs, over plain http to one registry.
- * It never follows a redirect or an upload location to another address: the room's traffic
- * stays with the registry the instructor named.
+ * The few calls of the OCI distribution API the room needs, over plain http to one registry. It
+ * never follows a redirect or an upload location to another address: the room's traffic stays with
+ * the registry the instructor named.
  */
 final class RegistryClient {
 
@@ -46,11 +46,17 @@ final class RegistryClient {
     return address;
   }
 
-  /** An answer: its status, the headers the room reads, and the body (cut at the caller's limit). */
+  /**
+   * An answer: its status, the headers the room reads, and the body (cut at the caller's limit).
+   */
   record Response(int status, Map<String, List<String>> headers, byte[] body) {
     Optional<String> header(String name) {
       return headers.entrySet().stream()
-          .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+          .filter(
+              e ->
+                  e.getKey() != null
+                      && e.getKey().equalsIgnoreCase(name)
+                      && !e.getValue().isEmpty())
           .map(e -> e.getValue().get(0))
           .findFirst();
     }
@@ -59,13 +65,18 @@ final class RegistryClient {
   /** Uploads {@code content} as a blob (POST, then one PUT with the digest); returns its digest. */
   String pushBlob(String repository, byte[] content) throws IOException {
     String digest = sha256(content);
-    Response started = send("POST", "/v2/" + repository + "/blobs/uploads/", Map.of(), new byte[0], 4096);
+    Response started =
+        send("POST", "/v2/" + repository + "/blobs/uploads/", Map.of(), new byte[0], 4096);
     if (started.status() != 202) {
       throw new IOException("the registry refused a blob upload (HTTP " + started.status() + ")");
     }
-    String location = started.header("Location").orElseThrow(() -> new IOException("the registry gave no upload location"));
+    String location =
+        started
+            .header("Location")
+            .orElseThrow(() -> new IOException("the registry gave no upload location"));
     String put = location + (location.contains("?") ? "&" : "?") + "digest=" + digest;
-    Response done = send("PUT", put, Map.of("Content-Type", "application/octet-stream"), content, 4096);
+    Response done =
+        send("PUT", put, Map.of("Content-Type", "application/octet-stream"), content, 4096);
     if (done.status() != 201) {
       throw new IOException("the registry did not take the blob (HTTP " + done.status() + ")");
     }
@@ -74,7 +85,13 @@ final class RegistryClient {
 
   /** Stores an OCI image manifest under {@code tag}. */
   void putManifest(String repository, String tag, byte[] manifest) throws IOException {
-    Response put = send("PUT", "/v2/" + repository + "/manifests/" + tag, Map.of("Content-Type", OCI_MANIFEST), manifest, 4096);
+    Response put =
+        send(
+            "PUT",
+            "/v2/" + repository + "/manifests/" + tag,
+            Map.of("Content-Type", OCI_MANIFEST),
+            manifest,
+            4096);
     if (put.status() != 201) {
       throw new IOException("the registry did not take the manifest (HTTP " + put.status() + ")");
     }
@@ -94,13 +111,22 @@ final class RegistryClient {
       }
       JsonNode list = JSON.readTree(page.body()).path("tags");
       list.forEach(t -> tags.add(t.asText()));
-      next = page.header("Link").map(NEXT::matcher).filter(Matcher::find).map(m -> m.group(1)).orElse(null);
+      next =
+          page.header("Link")
+              .map(NEXT::matcher)
+              .filter(Matcher::find)
+              .map(m -> m.group(1))
+              .orElse(null);
     }
     return tags;
   }
 
-  /** GETs {@code path} (or a same-registry URL) with {@code headers}; the body is read up to {@code max} bytes. */
-  Response send(String method, String pathOrUrl, Map<String, String> headers, byte[] body, int max) throws IOException {
+  /**
+   * GETs {@code path} (or a same-registry URL) with {@code headers}; the body is read up to {@code
+   * max} bytes.
+   */
+  Response send(String method, String pathOrUrl, Map<String, String> headers, byte[] body, int max)
+      throws IOException {
     URI uri = resolve(pathOrUrl);
     HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
     connection.setInstanceFollowRedirects(false);
@@ -126,7 +152,12 @@ final class RegistryClient {
     URI base = URI.create("http://" + address + "/");
     URI uri = base.resolve(pathOrUrl);
     if (!"http".equals(uri.getScheme()) || !address.equalsIgnoreCase(uri.getRawAuthority())) {
-      throw new IOException("the registry pointed to another address (" + uri.getScheme() + "://" + uri.getRawAuthority() + "); not following it");
+      throw new IOException(
+          "the registry pointed to another address ("
+              + uri.getScheme()
+              + "://"
+              + uri.getRawAuthority()
+              + "); not following it");
     }
     return uri;
   }

@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code rootless-ctr room HOST:PORT}: the instructor's live table of the learners who share
- * their progress in the room's registry, redrawn every {@code --every} seconds (the screen is
- * cleared on a terminal; elsewhere each round is printed after the last). {@code --once} prints
- * one table and exits, for scripts and tests.
+ * {@code rootless-ctr room HOST:PORT}: the instructor's live table of the learners who share their
+ * progress in the room's registry, redrawn every {@code --every} seconds (the screen is cleared on
+ * a terminal; elsewhere each round is printed after the last). {@code --once} prints one table and
+ * exits, for scripts and tests.
  */
 public final class RoomCommand {
 
@@ -47,25 +47,37 @@ public final class RoomCommand {
             throw new IllegalArgumentException("unknown option " + arg);
           }
           if (address != null) {
-            throw new IllegalArgumentException("one room at a time: found '" + address + "' and '" + arg + "'");
+            throw new IllegalArgumentException(
+                "one room at a time: found '" + address + "' and '" + arg + "'");
           }
           try {
             address = HostPort.parse(arg).toString();
           } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("HOST:PORT expected, e.g. 192.168.1.10:5000 (found '" + arg + "': " + e.getMessage() + ")");
+            throw new IllegalArgumentException(
+                "HOST:PORT expected, e.g. 192.168.1.10:5000 (found '"
+                    + arg
+                    + "': "
+                    + e.getMessage()
+                    + ")");
           }
         }
       }
     }
     if (address == null) {
-      throw new IllegalArgumentException("which room? Give the registry's HOST:PORT, as the learners' --registry workshop=HOST:PORT");
+      throw new IllegalArgumentException(
+          "which room? Give the registry's HOST:PORT, as the learners' --registry"
+              + " workshop=HOST:PORT");
     }
     return new Args(address, once, every, stuckAfter);
   }
 
   private static int number(List<String> args, int i, String option, int min, int max) {
-    if (i >= args.size() || !args.get(i).matches("\\d{1,4}") || Integer.parseInt(args.get(i)) < min || Integer.parseInt(args.get(i)) > max) {
-      throw new IllegalArgumentException(option + " takes a whole number from " + min + " to " + max);
+    if (i >= args.size()
+        || !args.get(i).matches("\\d{1,4}")
+        || Integer.parseInt(args.get(i)) < min
+        || Integer.parseInt(args.get(i)) > max) {
+      throw new IllegalArgumentException(
+          option + " takes a whole number from " + min + " to " + max);
     }
     return Integer.parseInt(args.get(i));
   }
@@ -88,13 +100,17 @@ public final class RoomCommand {
     RoomTable table = new RoomTable(parsed.address(), parsed.stuckAfter(), 3);
     long next = System.nanoTime();
     while (true) {
-      // Tables at a fixed rate, not a fixed pause after each round: a slow round does not add to the wait.
-      next = Math.max(next, System.nanoTime() - parsed.every().toNanos()) + parsed.every().toNanos(); // no catching up after a stall
+      // Tables at a fixed rate, not a fixed pause after each round: a slow round does not add to
+      // the wait.
+      next =
+          Math.max(next, System.nanoTime() - parsed.every().toNanos())
+              + parsed.every().toNanos(); // no catching up after a stall
       List<String> lines;
       try {
         lines = table.render(reader.read(), clock.instant());
       } catch (IOException e) {
-        String why = "the room's registry at " + parsed.address() + " cannot be read: " + e.getMessage();
+        String why =
+            "the room's registry at " + parsed.address() + " cannot be read: " + e.getMessage();
         if (parsed.once()) {
           err.println("rootless-ctr room: " + why);
           return 1;

@@ -21,10 +21,11 @@ public record RoomConsent(boolean share, String name) {
 
   /** What is shared, in the words the question and {@code :room} use. */
   public static final String WHAT_IS_SHARED =
-      "your display name, how many steps you have done, your current lesson and step (and whether it is done),"
-          + " when you reached that step and when this was sent, and the name of the last known mistake the course"
-          + " recognised (the course's own words, e.g. \"no such file or directory\", and how many times in a row)."
-          + " Never your commands, their output, or any file.";
+      "your display name, how many steps you have done, your current lesson and step (and whether"
+          + " it is done), when you reached that step and when this was sent, and the name of the"
+          + " last known mistake the course recognised (the course's own words, e.g. \"no such file"
+          + " or directory\", and how many times in a row). Never your commands, their output, or"
+          + " any file.";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,7 +48,8 @@ public record RoomConsent(boolean share, String name) {
       if (root == null || !root.path("share").isBoolean()) {
         return Optional.empty();
       }
-      return Optional.of(new RoomConsent(root.path("share").asBoolean(), root.path("name").asText("")));
+      return Optional.of(
+          new RoomConsent(root.path("share").asBoolean(), root.path("name").asText("")));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -3,20 +3,20 @@ package dev.rootlessctr.room;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * Reads every learner's record from the room's registry. Between rounds it keeps what it read:
- * a manifest is asked for with {@code If-None-Match} (an unchanged one costs a 304 and no body),
- * and a config blob, named by its digest, is fetched only once. A round is one tag list plus
- * one small request per learner.
+ * Reads every learner's record from the room's registry. Between rounds it keeps what it read: a
+ * manifest is asked for with {@code If-None-Match} (an unchanged one costs a 304 and no body), and
+ * a config blob, named by its digest, is fetched only once. A round is one tag list plus one small
+ * request per learner.
  */
 final class RoomReader {
 
@@ -27,11 +27,14 @@ final class RoomReader {
 
   private final RegistryClient client;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-  private final ExecutorService fetchers = Executors.newFixedThreadPool(PARALLEL, r -> {
-    Thread thread = new Thread(r, "room-reader");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService fetchers =
+      Executors.newFixedThreadPool(
+          PARALLEL,
+          r -> {
+            Thread thread = new Thread(r, "room-reader");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   RoomReader(RegistryClient client) {
     this.client = client;
@@ -66,7 +69,8 @@ final class RoomReader {
     return new Round(learners, unreadable);
   }
 
-  private static Optional<LearnerProgress> result(Future<Optional<LearnerProgress>> future) throws IOException {
+  private static Optional<LearnerProgress> result(Future<Optional<LearnerProgress>> future)
+      throws IOException {
     try {
       return future.get();
     } catch (ExecutionException e) {
@@ -90,7 +94,12 @@ final class RoomReader {
       headers.put("If-None-Match", "\"" + known.manifestDigest() + "\"");
     }
     RegistryClient.Response manifest =
-        client.send("GET", "/v2/" + ProgressArtifact.REPOSITORY + "/manifests/" + tag, headers, null, MAX_MANIFEST);
+        client.send(
+            "GET",
+            "/v2/" + ProgressArtifact.REPOSITORY + "/manifests/" + tag,
+            headers,
+            null,
+            MAX_MANIFEST);
     if (manifest.status() == 304 && known != null) {
       return Optional.of(known.progress());
     }
@@ -108,7 +117,12 @@ final class RoomReader {
       return Optional.of(known.progress());
     }
     RegistryClient.Response blob =
-        client.send("GET", "/v2/" + ProgressArtifact.REPOSITORY + "/blobs/" + configDigest.get(), Map.of(), null, LearnerProgress.MAX_BYTES);
+        client.send(
+            "GET",
+            "/v2/" + ProgressArtifact.REPOSITORY + "/blobs/" + configDigest.get(),
+            Map.of(),
+            null,
+            LearnerProgress.MAX_BYTES);
     // The digest is checked here too: the table shows what the learner's shell wrote, or nothing.
     if (blob.status() != 200 || !RegistryClient.sha256(blob.body()).equals(configDigest.get())) {
       return Optional.empty();

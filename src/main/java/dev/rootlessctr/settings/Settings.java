@@ -9,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * The learner's settings, from {@code settings.json} in the XDG config directory, e.g. {@code
- * {"registry": "workshop=10.0.0.5:5000"}}. Command-line options win over it. A missing file
- * means the defaults; a file that is there but broken is reported, never silently ignored.
+ * {"registry": "workshop=10.0.0.5:5000"}}. Command-line options win over it. A missing file means
+ * the defaults; a file that is there but broken is reported, never silently ignored.
  *
  * @param registry {@code offline}, {@code online} or {@code workshop=HOST:PORT}; null for default
  */
@@ -31,8 +31,13 @@ public record Settings(String registry) {
     try {
       root = new ObjectMapper().readTree(Files.readString(file));
     } catch (JsonProcessingException e) {
-      throw new Invalid(file, "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ")");
+      throw new Invalid(
+          file,
+          "is not valid JSON (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")");
     } catch (IOException e) {
       throw new Invalid(file, "cannot be read (" + e.getMessage() + ")");
     }
@@ -40,11 +45,14 @@ public record Settings(String registry) {
       return new Settings(null); // an empty file asks for nothing
     }
     if (!root.isObject()) {
-      throw new Invalid(file, "holds " + kind(root) + ", not an object such as {\"registry\": \"online\"}");
+      throw new Invalid(
+          file, "holds " + kind(root) + ", not an object such as {\"registry\": \"online\"}");
     }
     JsonNode registry = root.get("registry");
     if (registry != null && !registry.isTextual() && !registry.isNull()) {
-      throw new Invalid(file, "has \"registry\": " + kind(registry) + ", but it takes a string such as \"online\"");
+      throw new Invalid(
+          file,
+          "has \"registry\": " + kind(registry) + ", but it takes a string such as \"online\"");
     }
     return new Settings(registry == null || registry.isNull() ? null : registry.asText());
   }
@@ -62,7 +70,9 @@ public record Settings(String registry) {
     if (node.isObject()) {
       return "an object";
     }
-    return node.isNull() ? "null" : "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return node.isNull()
+        ? "null"
+        : "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** A settings file that exists but cannot be used; the message names the file. */

@@ -1,22 +1,22 @@
 package dev.rootlessctr.shell;
 
-import java.time.Duration;
-import dev.rootlessctr.doctor.RegistryReach;
 import dev.rootlessctr.doctor.Doctor;
 import dev.rootlessctr.doctor.DoctorInputs;
 import dev.rootlessctr.doctor.DoctorReport;
 import dev.rootlessctr.doctor.Finding;
 import dev.rootlessctr.doctor.InstallOffer;
 import dev.rootlessctr.doctor.MirrorStatus;
+import dev.rootlessctr.doctor.RegistryReach;
 import dev.rootlessctr.doctor.ReportRenderer;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.Requirement;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
-import dev.rootlessctr.lesson.Requirement;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +29,9 @@ import java.util.function.Predicate;
 
 /**
  * Connects the host diagnosis and the lab mirror to the shell: the doctor runs in the background
- * from the start (so the first prompt does not wait for it), its full table on the very first
- * start and with {@code :doctor}, and its blocking findings before the first command of a lesson
- * that needs what is missing.
+ * from the start (so the first prompt does not wait for it), its full table on the very first start
+ * and with {@code :doctor}, and its blocking findings before the first command of a lesson that
+ * needs what is missing.
  */
 public final class HostHooks implements LessonHooks {
 
@@ -54,7 +54,13 @@ public final class HostHooks implements LessonHooks {
     void close();
   }
 
-  public HostHooks(DoctorInputs inputs, Course course, boolean firstStart, boolean interactive, Map<String, String> env, List<MirrorHook> mirrors) {
+  public HostHooks(
+      DoctorInputs inputs,
+      Course course,
+      boolean firstStart,
+      boolean interactive,
+      Map<String, String> env,
+      List<MirrorHook> mirrors) {
     this.interactive = interactive;
     this.inputs = inputs;
     this.course = course;
@@ -68,20 +74,23 @@ public final class HostHooks implements LessonHooks {
     Map<String, List<String>> byTag = new LinkedHashMap<>();
     for (Lesson lesson : course.lessons()) {
       for (Requirement need : lesson.needs()) {
-        byTag.computeIfAbsent(need.tag(), t -> new ArrayList<>()).add("lesson " + lesson.number() + " (" + lesson.title() + ")");
+        byTag
+            .computeIfAbsent(need.tag(), t -> new ArrayList<>())
+            .add("lesson " + lesson.number() + " (" + lesson.title() + ")");
       }
     }
     return tag -> byTag.getOrDefault(tag, List.of());
   }
 
   /**
-   * What the doctor asks about the registry of {@code mirror}'s mode: the built-in mirror
-   * (started for the question), the instructor's registry, or none when online.
+   * What the doctor asks about the registry of {@code mirror}'s mode: the built-in mirror (started
+   * for the question), the instructor's registry, or none when online.
    */
   public static MirrorStatus mirrorStatus(LabMirror mirror, Map<String, String> env) {
     RegistryMode mode = mirror.mode();
     return switch (mode.kind()) {
-      case ONLINE -> MirrorStatus.online("Docker Hub", RegistryReach.DOCKER_HUB, Duration.ofSeconds(3), env);
+      case ONLINE ->
+          MirrorStatus.online("Docker Hub", RegistryReach.DOCKER_HUB, Duration.ofSeconds(3), env);
       case WORKSHOP -> MirrorStatus.of(mode.workshopAddress(), mirror::answering);
       case OFFLINE -> MirrorStatus.of("127.0.0.1 (" + mode + ")", mirror::answering);
     };
@@ -96,22 +105,29 @@ public final class HostHooks implements LessonHooks {
     // Before the very first prompt a learner waits for the diagnosis: that one skips the
     // runtimes' test containers, and the full one follows in the background for the lessons.
     boolean quickFirst = interactive && firstStart;
-    CompletableFuture<DoctorReport> first = quickFirst
-        ? CompletableFuture.completedFuture(Doctor.forHost(inputs.withSmokeRuns(false)).run())
-        : null;
-    report = CompletableFuture.supplyAsync(
-        () -> Doctor.forHost(inputs).run(),
-        delay || quickFirst ? CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS) : ForkJoinPool.commonPool());
+    CompletableFuture<DoctorReport> first =
+        quickFirst
+            ? CompletableFuture.completedFuture(Doctor.forHost(inputs.withSmokeRuns(false)).run())
+            : null;
+    report =
+        CompletableFuture.supplyAsync(
+            () -> Doctor.forHost(inputs).run(),
+            delay || quickFirst
+                ? CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS)
+                : ForkJoinPool.commonPool());
     if (firstStart) {
       printer.line("First start: checking this host for rootless containers...");
       DoctorReport brief = (first != null ? first : report).join();
       render(brief, printer, true);
       if (!brief.ok()) {
-        printer.warning("Something above blocks part of the course; :doctor shows this again after you fix it.");
+        printer.warning(
+            "Something above blocks part of the course; :doctor shows this again after you fix"
+                + " it.");
         if (interactive) {
           brief.installOffer().ifPresent(offer -> offerInstall(offer, printer, confirm));
         }
-      } else if (brief.findings().stream().anyMatch(f -> f.status() != dev.rootlessctr.doctor.Status.PASS)) {
+      } else if (brief.findings().stream()
+          .anyMatch(f -> f.status() != dev.rootlessctr.doctor.Status.PASS)) {
         printer.note(":doctor explains each finding: why it matters and what was checked.");
       }
     }
@@ -157,8 +173,10 @@ public final class HostHooks implements LessonHooks {
       return false;
     }
     List<String> ids = blocking.stream().map(Finding::id).distinct().toList();
-    printer.failure("This host cannot do the whole course (" + String.join(", ", ids)
-        + "): :doctor says why and how to fix it.");
+    printer.failure(
+        "This host cannot do the whole course ("
+            + String.join(", ", ids)
+            + "): :doctor says why and how to fix it.");
     return true;
   }
 
@@ -178,8 +196,11 @@ public final class HostHooks implements LessonHooks {
   }
 
   private void render(DoctorReport doctorReport, Printer printer, boolean brief) {
-    ReportRenderer.Mode mode = ReportRenderer.Mode.of(printer.style().color(), printer.style().unicode());
-    printer.text(new ReportRenderer(mode, printer.width(), lessonsByTag(course)).toText(doctorReport, brief));
+    ReportRenderer.Mode mode =
+        ReportRenderer.Mode.of(printer.style().color(), printer.style().unicode());
+    printer.text(
+        new ReportRenderer(mode, printer.width(), lessonsByTag(course))
+            .toText(doctorReport, brief));
   }
 
   private void offerInstall(InstallOffer offer, Printer printer, Predicate<String> confirm) {
@@ -196,7 +217,11 @@ public final class HostHooks implements LessonHooks {
     }
     try {
       InstallOffer.Outcome outcome =
-          offer.runIfConsented(command -> confirm.test("Run it now? [y/N] "), ProcessRunner.system(), Path.of("/"), env);
+          offer.runIfConsented(
+              command -> confirm.test("Run it now? [y/N] "),
+              ProcessRunner.system(),
+              Path.of("/"),
+              env);
       if (outcome.consented()) {
         if (outcome.installed()) {
           printer.success("Installed. :doctor checks again.");

@@ -31,7 +31,14 @@ final class InspectCommand {
   private final Path procRoot;
   private final Inspector inspector;
 
-  InspectCommand(Session session, ShellState state, Lab lab, long uid, Map<String, Probe> probes, ProcessRunner processes, Path procRoot) {
+  InspectCommand(
+      Session session,
+      ShellState state,
+      Lab lab,
+      long uid,
+      Map<String, Probe> probes,
+      ProcessRunner processes,
+      Path procRoot) {
     this.session = session;
     this.state = state;
     this.lab = lab;
@@ -43,7 +50,8 @@ final class InspectCommand {
   }
 
   Inspection inspect(List<String> args) {
-    return inspector.inspect(args.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", args)), where());
+    return inspector.inspect(
+        args.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", args)), where());
   }
 
   void run(Printer printer, List<String> args) {
@@ -52,7 +60,8 @@ final class InspectCommand {
       inspection = inspect(args);
     } catch (RuntimeException e) {
       // Every reader catches what it expects; this is for a word no path can be made of.
-      printer.failure(":inspect could not look at " + String.join(" ", args) + ": " + e.getMessage());
+      printer.failure(
+          ":inspect could not look at " + String.join(" ", args) + ": " + e.getMessage());
       return;
     }
     new InspectView(printer).print(inspection);
@@ -66,7 +75,8 @@ final class InspectCommand {
   }
 
   private Inspector.Where where() {
-    ProbeContext context = new ProbeContext(state.cwd(), state.env(), lab.runcRoot(), procRoot, processes);
+    ProbeContext context =
+        new ProbeContext(state.cwd(), state.env(), lab.runcRoot(), procRoot, processes);
     return new Inspector.Where(context, roots(), lab.dir());
   }
 

@@ -27,6 +27,10 @@ final class InspectView {
         printer.labelled(i == 0 ? lead : hanging, fact.lines().get(i));
       }
     }
-    printer.note("Read now" + (inspection.kind() == Inspection.Kind.OVERVIEW ? "; :inspect NAME or PATH looks closer." : "; :inspect again reads it again."));
+    printer.note(
+        "Read now"
+            + (inspection.kind() == Inspection.Kind.OVERVIEW
+                ? "; :inspect NAME or PATH looks closer."
+                : "; :inspect again reads it again."));
   }
 }

@@ -9,21 +9,23 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * At the start, says what shells of this learner that were killed (SIGKILL, a crash) left
- * behind: scratch directories, collected already, and containers, which a terminal session
- * offers to delete and a script only reports. Everything else goes to the wrapped hooks: a
- * method added to {@link LessonHooks} must be forwarded here too.
+ * At the start, says what shells of this learner that were killed (SIGKILL, a crash) left behind:
+ * scratch directories, collected already, and containers, which a terminal session offers to delete
+ * and a script only reports. Everything else goes to the wrapped hooks: a method added to {@link
+ * LessonHooks} must be forwarded here too.
  */
 final class LeftoverHooks implements LessonHooks {
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
   private final LessonHooks delegate;
   private final Cleaner cleaner;
   private final List<Path> scratchCollected;
   private final boolean interactive;
 
-  LeftoverHooks(LessonHooks delegate, Cleaner cleaner, List<Path> scratchCollected, boolean interactive) {
+  LeftoverHooks(
+      LessonHooks delegate, Cleaner cleaner, List<Path> scratchCollected, boolean interactive) {
     this.delegate = delegate;
     this.cleaner = cleaner;
     this.scratchCollected = List.copyOf(scratchCollected);
@@ -33,24 +35,48 @@ final class LeftoverHooks implements LessonHooks {
   @Override
   public void started(Printer printer, Predicate<String> confirm) {
     if (!scratchCollected.isEmpty()) {
-      printer.note("Removed " + (scratchCollected.size() == 1 ? "the scratch directory " : scratchCollected.size() + " scratch directories ")
-          + "that a killed rootless-ctr shell left: " + String.join(", ", scratchCollected.stream().map(Path::toString).toList()) + ".");
+      printer.note(
+          "Removed "
+              + (scratchCollected.size() == 1
+                  ? "the scratch directory "
+                  : scratchCollected.size() + " scratch directories ")
+              + "that a killed rootless-ctr shell left: "
+              + String.join(", ", scratchCollected.stream().map(Path::toString).toList())
+              + ".");
     }
     List<Cleaner.Leftover> leftovers = cleaner.leftovers();
     if (!leftovers.isEmpty()) {
-      printer.warning("A rootless-ctr shell of yours ended without cleaning up (it was killed), and left "
-          + (leftovers.size() == 1 ? "a container:" : leftovers.size() + " containers:"));
+      printer.warning(
+          "A rootless-ctr shell of yours ended without cleaning up (it was killed), and left "
+              + (leftovers.size() == 1 ? "a container:" : leftovers.size() + " containers:"));
       for (Cleaner.Leftover leftover : leftovers) {
-        printer.line("  " + leftover.id() + " (" + leftover.status() + "), started by the shell with pid "
-            + leftover.session().pid() + " at " + WHEN.format(leftover.session().started()) + "; delete it with:");
+        printer.line(
+            "  "
+                + leftover.id()
+                + " ("
+                + leftover.status()
+                + "), started by the shell with pid "
+                + leftover.session().pid()
+                + " at "
+                + WHEN.format(leftover.session().started())
+                + "; delete it with:");
         // One unwrapped line, so that it can be copied as it is.
-        printer.line("    runc --root " + leftover.session().runcRoot() + " delete --force " + leftover.id());
+        printer.line(
+            "    runc --root "
+                + leftover.session().runcRoot()
+                + " delete --force "
+                + leftover.id());
       }
-      if (interactive && confirm.test("Delete " + (leftovers.size() == 1 ? "it" : "them") + " now? [y/N] ")) {
+      if (interactive
+          && confirm.test("Delete " + (leftovers.size() == 1 ? "it" : "them") + " now? [y/N] ")) {
         cleaner.deleteLeftovers(leftovers).forEach(done -> printer.note("  " + done));
       } else {
-        printer.note("Left as " + (leftovers.size() == 1 ? "it is" : "they are") + "; this shell's :quit and :reset do not touch "
-            + (leftovers.size() == 1 ? "it" : "them") + ".");
+        printer.note(
+            "Left as "
+                + (leftovers.size() == 1 ? "it is" : "they are")
+                + "; this shell's :quit and :reset do not touch "
+                + (leftovers.size() == 1 ? "it" : "them")
+                + ".");
       }
     }
     delegate.started(printer, confirm);

@@ -9,9 +9,9 @@ import dev.rootlessctr.lesson.Lesson;
 public interface LessonHooks {
 
   /**
-   * Prepares for a command of {@code lesson}; called before every command, so it must be quick
-   * and say things once. When the host cannot run it, says why; the command still runs, since
-   * the learner typed it.
+   * Prepares for a command of {@code lesson}; called before every command, so it must be quick and
+   * say things once. When the host cannot run it, says why; the command still runs, since the
+   * learner typed it.
    */
   void beforeLesson(Lesson lesson, Printer printer);
 
@@ -19,14 +19,14 @@ public interface LessonHooks {
   void doctor(Printer printer, java.util.function.Predicate<String> confirm);
 
   /**
-   * Called once when the shell starts, before the first prompt; must not be slow, except to ask
-   * the learner ({@code confirm}) on the very first start.
+   * Called once when the shell starts, before the first prompt; must not be slow, except to ask the
+   * learner ({@code confirm}) on the very first start.
    */
   default void started(Printer printer, java.util.function.Predicate<String> confirm) {}
 
   /**
-   * At the end of a script: whether the host diagnosis found something that blocks the course
-   * (a failed finding); says so when it did, and the script then exits non-zero.
+   * At the end of a script: whether the host diagnosis found something that blocks the course (a
+   * failed finding); says so when it did, and the script then exits non-zero.
    */
   boolean courseBlocked(Printer printer);
 
@@ -39,8 +39,11 @@ public interface LessonHooks {
   }
 
   /** {@code :room}: what is shared with the workshop room; {@code args} may turn it on or off. */
-  default void room(java.util.List<String> args, Printer printer, java.util.function.Predicate<String> confirm) {
-    printer.line("Sharing progress with a room needs workshop mode: start with --registry workshop=HOST:PORT.");
+  default void room(
+      java.util.List<String> args, Printer printer, java.util.function.Predicate<String> confirm) {
+    printer.line(
+        "Sharing progress with a room needs workshop mode: start with --registry"
+            + " workshop=HOST:PORT.");
   }
 
   /** Releases what the hooks started (the mirror). */

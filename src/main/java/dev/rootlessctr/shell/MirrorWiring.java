@@ -13,10 +13,10 @@ import java.util.Optional;
 
 /**
  * Before a lesson that pulls images ({@code needs: mirror}) runs a command, makes sure the lab's
- * skopeo goes through the mirror of the chosen mode: starts the built-in one when offline, and
- * puts the lab's skopeo shim first on the learner's PATH. Online too, where the shim only keeps
- * skopeo's blob cache in the lab. Checked before every command, so a
- * {@code :reset all} that emptied the lab is repaired silently.
+ * skopeo goes through the mirror of the chosen mode: starts the built-in one when offline, and puts
+ * the lab's skopeo shim first on the learner's PATH. Online too, where the shim only keeps skopeo's
+ * blob cache in the lab. Checked before every command, so a {@code :reset all} that emptied the lab
+ * is repaired silently.
  */
 final class MirrorWiring implements HostHooks.MirrorHook {
 
@@ -36,36 +36,62 @@ final class MirrorWiring implements HostHooks.MirrorHook {
     if (!lesson.needs().contains(Requirement.MIRROR)) {
       return;
     }
-    if (Files.isExecutable(stateDir.resolve("bin/skopeo")) && shell.env().getOrDefault("PATH", "").startsWith(stateDir.resolve("bin").toString())) {
+    if (Files.isExecutable(stateDir.resolve("bin/skopeo"))
+        && shell.env().getOrDefault("PATH", "").startsWith(stateDir.resolve("bin").toString())) {
       return;
     }
     try {
       if (!announced && mirror.mode().kind() == RegistryMode.Kind.OFFLINE) {
-        printer.note("Preparing the offline mirror (the busybox image is built from /bin/busybox once, then cached)...");
+        printer.note(
+            "Preparing the offline mirror (the busybox image is built from /bin/busybox once, then"
+                + " cached)...");
       }
       String path = shell.env().getOrDefault("PATH", "");
       Optional<Path> bin = mirror.wire(stateDir, path);
       if (bin.isPresent()) {
-        String without = String.join(":", List.of(path.split(":")).stream().filter(p -> !p.equals(bin.get().toString())).toList());
+        String without =
+            String.join(
+                ":",
+                List.of(path.split(":")).stream()
+                    .filter(p -> !p.equals(bin.get().toString()))
+                    .toList());
         shell.put("PATH", bin.get() + ":" + without);
       }
       if (!announced) {
         Path cache = stateDir.resolve("skopeo-data/containers/cache");
         if (mirror.mode().kind() == RegistryMode.Kind.ONLINE) {
-          printer.note("Registry: online, skopeo pulls from Docker Hub. The lab's skopeo keeps skopeo's blob cache in "
-              + cache + " instead of ~/.local/share/containers (:reset all removes it).");
+          printer.note(
+              "Registry: online, skopeo pulls from Docker Hub. The lab's skopeo keeps skopeo's blob"
+                  + " cache in "
+                  + cache
+                  + " instead of ~/.local/share/containers (:reset all removes it).");
         } else {
-          printer.note("Registry: " + mirror.mode() + ". skopeo's docker.io pulls go to " + mirror.address().orElse("Docker Hub")
-              + "; the lab's skopeo adds --registries-conf " + stateDir.resolve("registries.conf") + " and says so when it runs,"
-              + " and keeps skopeo's blob cache in " + cache + " instead of ~/.local/share/containers.");
+          printer.note(
+              "Registry: "
+                  + mirror.mode()
+                  + ". skopeo's docker.io pulls go to "
+                  + mirror.address().orElse("Docker Hub")
+                  + "; the lab's skopeo adds --registries-conf "
+                  + stateDir.resolve("registries.conf")
+                  + " and says so when it runs,"
+                  + " and keeps skopeo's blob cache in "
+                  + cache
+                  + " instead of ~/.local/share/containers.");
         }
         announced = true;
       }
     } catch (java.nio.file.FileSystemException e) {
       // The lab became unwritable (or a link elsewhere) after the start: say that, not "mirror".
-      printer.failure("The lab's skopeo could not be set up: cannot write " + e.getFile() + " ("
-          + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getReason()) + "). Your lab "
-          + stateDir.getParent() + " must be a folder of yours that you can write.");
+      printer.failure(
+          "The lab's skopeo could not be set up: cannot write "
+              + e.getFile()
+              + " ("
+              + (e instanceof java.nio.file.AccessDeniedException
+                  ? "permission denied"
+                  : e.getReason())
+              + "). Your lab "
+              + stateDir.getParent()
+              + " must be a folder of yours that you can write.");
     } catch (IOException e) {
       printer.failure("The offline mirror could not start: " + e.getMessage());
     }
@@ -73,7 +99,8 @@ final class MirrorWiring implements HostHooks.MirrorHook {
 
   @Override
   public List<String> status() {
-    return List.of("Registry:        " + mirror.mode() + mirror.address().map(a -> " at " + a).orElse(""));
+    return List.of(
+        "Registry:        " + mirror.mode() + mirror.address().map(a -> " at " + a).orElse(""));
   }
 
   @Override

@@ -95,14 +95,15 @@ public final class Printer {
   }
 
   /**
-   * {@code lead} then {@code text}, its first line wrapped under the lead's width; later lines
-   * (a quoted file line and its caret) are printed as they are, indented like the first.
+   * {@code lead} then {@code text}, its first line wrapped under the lead's width; later lines (a
+   * quoted file line and its caret) are printed as they are, indented like the first.
    */
   public void labelled(String lead, String text) {
     String[] lines = text.split("\n", -1);
     String hanging = " ".repeat(lead.length());
     boolean first = true;
-    for (AttributedString line : WordWrap.wrap(new AttributedString(lines[0]), Math.max(20, width() - lead.length()))) {
+    for (AttributedString line :
+        WordWrap.wrap(new AttributedString(lines[0]), Math.max(20, width() - lead.length()))) {
       out.println(shown((first ? lead : hanging) + line));
       first = false;
     }
@@ -120,7 +121,9 @@ public final class Printer {
     out.flush();
   }
 
-  /** One styled paragraph, wrapped to the width with continuation lines indented by {@code indent}. */
+  /**
+   * One styled paragraph, wrapped to the width with continuation lines indented by {@code indent}.
+   */
   public void styled(String text, AttributedStyle s) {
     printWrapped(new AttributedString(text, s), "");
     out.flush();
@@ -159,7 +162,10 @@ public final class Printer {
   private void printWrapped(AttributedString text, String indent) {
     boolean first = true;
     for (AttributedString line : WordWrap.wrap(text, width() - indent.length())) {
-      print(first ? line : new AttributedStringBuilder().append(indent).append(line).toAttributedString());
+      print(
+          first
+              ? line
+              : new AttributedStringBuilder().append(indent).append(line).toAttributedString());
       first = false;
     }
   }

@@ -17,13 +17,29 @@ final class Prompt {
 
   String render(Session session, Path cwd) {
     AttributedStringBuilder out = new AttributedStringBuilder();
-    session.position().ifPresent(p -> {
-      String done = session.isComplete(p) ? (printer.style().symbols() ? " ✔" : " done") : "";
-      out.append("[" + p.lesson().number() + " " + p.lesson().id() + " " + p.stepNumber() + "/" + p.lesson().steps().size() + done + "] ", printer.style().accent());
-    });
+    session
+        .position()
+        .ifPresent(
+            p -> {
+              String done =
+                  session.isComplete(p) ? (printer.style().symbols() ? " ✔" : " done") : "";
+              out.append(
+                  "["
+                      + p.lesson().number()
+                      + " "
+                      + p.lesson().id()
+                      + " "
+                      + p.stepNumber()
+                      + "/"
+                      + p.lesson().steps().size()
+                      + done
+                      + "] ",
+                  printer.style().accent());
+            });
     out.append(shortPath(cwd), printer.style().heading());
     out.append(" $ ");
-    return printer.shown(printer.style().color() ? Ansi.of(out.toAttributedString()) : out.toString());
+    return printer.shown(
+        printer.style().color() ? Ansi.of(out.toAttributedString()) : out.toString());
   }
 
   private String shortPath(Path cwd) {

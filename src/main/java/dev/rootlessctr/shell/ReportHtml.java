@@ -14,8 +14,17 @@ final class ReportHtml {
 
   static String of(String title, String markdown) {
     // escapeHtml: a value the learner typed (a command with <, a file name) stays text.
-    String body = HtmlRenderer.builder().escapeHtml(true).build().render(Parser.builder().build().parse(markdown));
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
-        + "</title><style>" + STYLE + "</style></head><body>\n" + body + "</body></html>\n";
+    String body =
+        HtmlRenderer.builder()
+            .escapeHtml(true)
+            .build()
+            .render(Parser.builder().build().parse(markdown));
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+        + title
+        + "</title><style>"
+        + STYLE
+        + "</style></head><body>\n"
+        + body
+        + "</body></html>\n";
   }
 }

@@ -16,9 +16,9 @@ import java.util.function.Predicate;
 
 /**
  * In workshop mode: asks the learner once whether the room may see their progress, and if so
- * publishes their standing to the room's registry after each change, in the background. A
- * script never asks; it publishes only when a yes is already stored. Everything else is the
- * wrapped hooks' business.
+ * publishes their standing to the room's registry after each change, in the background. A script
+ * never asks; it publishes only when a yes is already stored. Everything else is the wrapped hooks'
+ * business.
  */
 final class RoomWiring implements LessonHooks, ProgressListener {
 
@@ -35,8 +35,15 @@ final class RoomWiring implements LessonHooks, ProgressListener {
   private Standing latest;
   private Instant stepSince;
 
-  RoomWiring(LessonHooks inner, String address, Path configDir, Path stateDir, String loginName, boolean interactive,
-      Clock clock, BiFunction<String, String, Publisher> publishers) {
+  RoomWiring(
+      LessonHooks inner,
+      String address,
+      Path configDir,
+      Path stateDir,
+      String loginName,
+      boolean interactive,
+      Clock clock,
+      BiFunction<String, String, Publisher> publishers) {
     this.inner = inner;
     this.address = address;
     this.configDir = configDir;
@@ -56,7 +63,12 @@ final class RoomWiring implements LessonHooks, ProgressListener {
       consent = stored.get();
       if (consent.share()) {
         startSharing(printer);
-        printer.note("Sharing your progress with the room at " + address + " as '" + name() + "' (:room off stops it).");
+        printer.note(
+            "Sharing your progress with the room at "
+                + address
+                + " as '"
+                + name()
+                + "' (:room off stops it).");
       }
       return;
     }
@@ -68,19 +80,36 @@ final class RoomWiring implements LessonHooks, ProgressListener {
   /** The consent question, with exactly what is shared; the answer is stored either way. */
   private void ask(Printer printer, Predicate<String> confirm) {
     printer.blank();
-    printer.line("This is a workshop: the instructor can watch the progress of each learner who agrees, through the room's registry at " + address + ".");
+    printer.line(
+        "This is a workshop: the instructor can watch the progress of each learner who agrees,"
+            + " through the room's registry at "
+            + address
+            + ".");
     printer.line("Shared: " + RoomConsent.WHAT_IS_SHARED);
-    printer.line("You appear as '" + name() + "' (:room name NEW changes it); :room off stops sharing at any time.");
+    printer.line(
+        "You appear as '"
+            + name()
+            + "' (:room name NEW changes it); :room off stops sharing at any time.");
     boolean yes = confirm.test("Share your progress with the room? [y/N] ");
     consent = new RoomConsent(yes, name());
     try {
       consent.save(configDir);
     } catch (IOException e) {
-      printer.note("(Your answer could not be stored in " + RoomConsent.file(configDir) + ": " + e.getMessage() + "; it holds for this session.)");
+      printer.note(
+          "(Your answer could not be stored in "
+              + RoomConsent.file(configDir)
+              + ": "
+              + e.getMessage()
+              + "; it holds for this session.)");
     }
     if (yes) {
       startSharing(printer);
-      printer.note("Sharing with the room as '" + name() + "'. Your answer is kept in " + RoomConsent.file(configDir) + ".");
+      printer.note(
+          "Sharing with the room as '"
+              + name()
+              + "'. Your answer is kept in "
+              + RoomConsent.file(configDir)
+              + ".");
     } else {
       printer.note("Not sharing. :room on changes your mind.");
     }
@@ -100,13 +129,20 @@ final class RoomWiring implements LessonHooks, ProgressListener {
         publisher.publish(record(latest));
       }
     } catch (IOException e) {
-      printer.note("(The room cannot be told of your progress: no learner id in " + stateDir + ": " + e.getMessage() + ".)");
+      printer.note(
+          "(The room cannot be told of your progress: no learner id in "
+              + stateDir
+              + ": "
+              + e.getMessage()
+              + ".)");
     }
   }
 
   @Override
   public void changed(Standing standing) {
-    if (latest == null || latest.lessonNumber() != standing.lessonNumber() || latest.step() != standing.step()) {
+    if (latest == null
+        || latest.lessonNumber() != standing.lessonNumber()
+        || latest.step() != standing.step()) {
       stepSince = clock.instant();
     }
     latest = standing;
@@ -116,8 +152,22 @@ final class RoomWiring implements LessonHooks, ProgressListener {
   }
 
   private LearnerProgress record(Standing s) {
-    return new LearnerProgress(true, name(), s.course(), s.lessonNumber(), s.lessonTitle(), s.step(), s.steps(), s.stepTitle(),
-        s.stepDone(), s.done(), s.total(), stepSince, clock.instant(), s.mistake(), s.mistakeRepeats());
+    return new LearnerProgress(
+        true,
+        name(),
+        s.course(),
+        s.lessonNumber(),
+        s.lessonTitle(),
+        s.step(),
+        s.steps(),
+        s.stepTitle(),
+        s.stepDone(),
+        s.done(),
+        s.total(),
+        stepSince,
+        clock.instant(),
+        s.mistake(),
+        s.mistakeRepeats());
   }
 
   @Override
@@ -144,7 +194,11 @@ final class RoomWiring implements LessonHooks, ProgressListener {
     switch (what) {
       case "on" -> {
         if (!interactive) {
-          printer.line("A script cannot agree for the learner: answer :room on in an interactive session, or store {\"share\": true} in " + RoomConsent.file(configDir) + ".");
+          printer.line(
+              "A script cannot agree for the learner: answer :room on in an interactive session, or"
+                  + " store {\"share\": true} in "
+                  + RoomConsent.file(configDir)
+                  + ".");
           return;
         }
         consent = null;
@@ -154,9 +208,15 @@ final class RoomWiring implements LessonHooks, ProgressListener {
       case "name" -> rename(args, printer);
       case "" -> {
         boolean sharing = publisher != null;
-        printer.line(sharing ? "Sharing your progress with the room at " + address + " as '" + name() + "'." : "Not sharing your progress with the room at " + address + ".");
+        printer.line(
+            sharing
+                ? "Sharing your progress with the room at " + address + " as '" + name() + "'."
+                : "Not sharing your progress with the room at " + address + ".");
         printer.line("What is shared: " + RoomConsent.WHAT_IS_SHARED);
-        printer.note(sharing ? ":room off stops it; :room name NEW changes your name." : ":room on asks to share.");
+        printer.note(
+            sharing
+                ? ":room off stops it; :room name NEW changes your name."
+                : ":room on asks to share.");
       }
       default -> printer.failure(":room takes on, off or name NEW");
     }
@@ -171,7 +231,9 @@ final class RoomWiring implements LessonHooks, ProgressListener {
       publisher.close(3);
       publisher = null;
     }
-    printer.success("Not sharing with the room any more; what it showed of you was replaced by an empty record.");
+    printer.success(
+        "Not sharing with the room any more; what it showed of you was replaced by an empty"
+            + " record.");
   }
 
   private void rename(List<String> args, Printer printer) {
@@ -185,14 +247,19 @@ final class RoomWiring implements LessonHooks, ProgressListener {
     if (publisher != null && latest != null) {
       publisher.publish(record(latest));
     }
-    printer.success("The room shows you as '" + consent.name() + "'" + (publisher == null ? " when you share (:room on)." : "."));
+    printer.success(
+        "The room shows you as '"
+            + consent.name()
+            + "'"
+            + (publisher == null ? " when you share (:room on)." : "."));
   }
 
   private void store(Printer printer) {
     try {
       consent.save(configDir);
     } catch (IOException e) {
-      printer.failure("could not store your answer in " + RoomConsent.file(configDir) + ": " + e.getMessage());
+      printer.failure(
+          "could not store your answer in " + RoomConsent.file(configDir) + ": " + e.getMessage());
     }
   }
 
@@ -204,7 +271,11 @@ final class RoomWiring implements LessonHooks, ProgressListener {
   @Override
   public List<String> status() {
     List<String> lines = new ArrayList<>(inner.status());
-    lines.add("Room:            " + (publisher != null ? "sharing as '" + name() + "' with " + address : "not sharing (:room on)"));
+    lines.add(
+        "Room:            "
+            + (publisher != null
+                ? "sharing as '" + name() + "' with " + address
+                : "not sharing (:room on)"));
     return lines;
   }
 

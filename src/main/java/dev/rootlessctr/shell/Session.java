@@ -1,14 +1,13 @@
 package dev.rootlessctr.shell;
 
-import dev.rootlessctr.tutor.Bindings;
-import dev.rootlessctr.tutor.Position;
-
 import dev.rootlessctr.check.Observations;
 import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.lesson.Step;
 import dev.rootlessctr.progress.Progress;
+import dev.rootlessctr.tutor.Bindings;
+import dev.rootlessctr.tutor.Position;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,7 +66,12 @@ final class Session {
    * @param exitCode that line's exit status; -1 without a line
    * @param values what the step's check measured then
    */
-  record Credit(Position step, Optional<String> command, int exitCode, Instant at, Map<String, String> values) {
+  record Credit(
+      Position step,
+      Optional<String> command,
+      int exitCode,
+      Instant at,
+      Map<String, String> values) {
     Credit {
       values = Map.copyOf(values);
     }
@@ -115,7 +119,10 @@ final class Session {
     announce();
   }
 
-  /** From now on {@code listener} hears of every change of standing; it hears the current one at once. */
+  /**
+   * From now on {@code listener} hears of every change of standing; it hears the current one at
+   * once.
+   */
   void listen(ProgressListener listener) {
     this.listener = listener;
     announce();
@@ -142,12 +149,24 @@ final class Session {
       total += tally.total();
     }
     int repeats = Objects.equals(position, mistakeAt) ? mistakeRepeats : 0;
-    listener.changed(new ProgressListener.Standing(course.name(), position.lesson().number(), position.lesson().title(),
-        position.stepNumber(), position.lesson().steps().size(), position.step().title(), isComplete(position),
-        done, total, Optional.ofNullable(mistake), repeats));
+    listener.changed(
+        new ProgressListener.Standing(
+            course.name(),
+            position.lesson().number(),
+            position.lesson().title(),
+            position.stepNumber(),
+            position.lesson().steps().size(),
+            position.step().title(),
+            isComplete(position),
+            done,
+            total,
+            Optional.ofNullable(mistake),
+            repeats));
   }
 
-  /** Moves where the learner's own lines led, without showing the step yet: {@code :next} shows it. */
+  /**
+   * Moves where the learner's own lines led, without showing the step yet: {@code :next} shows it.
+   */
   void moveUnseen(Position next) {
     moveTo(next);
     positionSeen = false;
@@ -192,11 +211,20 @@ final class Session {
     return Optional.ofNullable(creditedValues.get(key(p)));
   }
 
-  /** A step was done now, by {@code by} (empty: by an edit {@code :run} made), measuring {@code values}. */
+  /**
+   * A step was done now, by {@code by} (empty: by an edit {@code :run} made), measuring {@code
+   * values}.
+   */
   void rememberValues(Position p, Map<String, String> values, Optional<Outcome> by) {
     creditedValues.put(key(p), Map.copyOf(values));
     credits.removeIf(c -> c.step().equals(p));
-    credits.add(new Credit(p, by.map(Outcome::command), by.map(Outcome::exitCode).orElse(-1), clock.instant(), values));
+    credits.add(
+        new Credit(
+            p,
+            by.map(Outcome::command),
+            by.map(Outcome::exitCode).orElse(-1),
+            clock.instant(),
+            values));
   }
 
   /** The course's tool and the one the learner used instead ({@code runc -> crun}). */
@@ -237,7 +265,10 @@ final class Session {
     observations.put(key(p), seen);
   }
 
-  /** Forgets a step's outcome; only {@code :reset} does, after forgetting its progress, so the listener hears of it. */
+  /**
+   * Forgets a step's outcome; only {@code :reset} does, after forgetting its progress, so the
+   * listener hears of it.
+   */
   void forgetOutcome(Position p) {
     outcomes.remove(key(p));
     observations.remove(key(p));
@@ -257,9 +288,9 @@ final class Session {
   }
 
   /**
-   * The steps that have a check, and how many of them are done: an optional reading step
-   * (lesson 1's alpine pull) neither adds to the work nor holds a lesson back from done. A
-   * lesson of reading steps only counts them all.
+   * The steps that have a check, and how many of them are done: an optional reading step (lesson
+   * 1's alpine pull) neither adds to the work nor holds a lesson back from done. A lesson of
+   * reading steps only counts them all.
    */
   Tally tally(Lesson lesson) {
     Set<Integer> completed = progress.completed(lesson.id());

@@ -1,7 +1,5 @@
 package dev.rootlessctr.shell;
 
-import dev.rootlessctr.tutor.Position;
-
 import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.ContainerGuard;
 import dev.rootlessctr.lab.Lab;
@@ -9,6 +7,7 @@ import dev.rootlessctr.lesson.CleanupItem;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.progress.BackgroundSaver;
+import dev.rootlessctr.tutor.Position;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,18 @@ public final class Shell {
   private final InspectCommand inspect;
   private final ReportCommand report;
 
-  Shell(Tutor tutor, Input input, Prompt prompt, Lab lab, Cleaner cleaner, ContainerGuard guard, BackgroundSaver saver, java.nio.file.Path progressFile, LessonHooks hooks,
-      InspectCommand inspect, ReportCommand report) {
+  Shell(
+      Tutor tutor,
+      Input input,
+      Prompt prompt,
+      Lab lab,
+      Cleaner cleaner,
+      ContainerGuard guard,
+      BackgroundSaver saver,
+      java.nio.file.Path progressFile,
+      LessonHooks hooks,
+      InspectCommand inspect,
+      ReportCommand report) {
     this.inspect = inspect;
     this.report = report;
     this.guard = guard;
@@ -82,8 +91,12 @@ public final class Shell {
         } else if (trimmed.matches("(exit|logout)(\\s+\\d+)?")) {
           // Each line runs in its own bash, so exit would end nothing; usually the learner
           // thinks they are still inside a container that has already gone.
-          printer.note("'" + trimmed + "' here would end nothing: this is the rootless-ctr prompt, not a"
-              + " container's shell (a container's prompt is '/ # '). :quit or Ctrl-D leaves rootless-ctr.");
+          printer.note(
+              "'"
+                  + trimmed
+                  + "' here would end nothing: this is the rootless-ctr prompt, not a container's"
+                  + " shell (a container's prompt is '/ # '). :quit or Ctrl-D leaves"
+                  + " rootless-ctr.");
         } else {
           tutor.runLine(trimmed);
         }
@@ -129,7 +142,9 @@ public final class Shell {
 
   void help() {
     Printer printer = tutor.printer();
-    printer.line("Type shell commands as usual; they run in your lab directory, and each is judged against the whole course.");
+    printer.line(
+        "Type shell commands as usual; they run in your lab directory, and each is judged against"
+            + " the whole course.");
     printer.line("Tutorial commands start with ':' (Tab completes them):");
     for (TutorCommand command : TutorCommand.ALL) {
       String usage = ":" + command.name() + (command.args().isEmpty() ? "" : " " + command.args());
@@ -147,7 +162,11 @@ public final class Shell {
     Optional<Lesson> lesson = tutor.session().course().find(args.get(0));
     Optional<Course.Unloaded> broken = tutor.session().course().findUnloaded(args.get(0));
     if (lesson.isEmpty() && broken.isPresent()) {
-      printer.failure("lesson " + broken.get().number() + " did not load, so it cannot run: " + broken.get().errors().get(0));
+      printer.failure(
+          "lesson "
+              + broken.get().number()
+              + " did not load, so it cannot run: "
+              + broken.get().errors().get(0));
       return;
     }
     if (lesson.isEmpty()) {
@@ -168,8 +187,30 @@ public final class Shell {
       done += tally.done();
       total += tally.total();
     }
-    printer.line("Course " + course.name() + ": " + done + " of " + total + " steps done (optional reading steps not counted).");
-    session.position().ifPresent(p -> printer.styled("You are at lesson " + p.lesson().number() + " (" + p.lesson().title() + "), step " + p.stepNumber() + " (" + p.step().title() + ")" + (session.isComplete(p) ? ", done." : "."), printer.style().plain()));
+    printer.line(
+        "Course "
+            + course.name()
+            + ": "
+            + done
+            + " of "
+            + total
+            + " steps done (optional reading steps not counted).");
+    session
+        .position()
+        .ifPresent(
+            p ->
+                printer.styled(
+                    "You are at lesson "
+                        + p.lesson().number()
+                        + " ("
+                        + p.lesson().title()
+                        + "), step "
+                        + p.stepNumber()
+                        + " ("
+                        + p.step().title()
+                        + ")"
+                        + (session.isComplete(p) ? ", done." : "."),
+                    printer.style().plain()));
     tutor.lessons();
     printer.line("Lab directory:   " + lab.dir());
     printer.line("runc state dir:  " + lab.runcRoot() + "  (RUNC_ROOT in your shell)");
@@ -188,15 +229,44 @@ public final class Shell {
     Position p = position.get();
     List<String> plan = new ArrayList<>();
     switch (scope) {
-      case "step" -> plan.add("forget that step " + p.stepNumber() + " of lesson " + p.lesson().number() + " is done");
+      case "step" ->
+          plan.add(
+              "forget that step "
+                  + p.stepNumber()
+                  + " of lesson "
+                  + p.lesson().number()
+                  + " is done");
       case "lesson" -> {
-        plan.add("forget the progress of lesson " + p.lesson().number() + " (" + p.lesson().title() + ")");
-        p.lesson().cleanup().forEach(item -> plan.add("remove " + (item.kind() == CleanupItem.Kind.CONTAINER ? "container " + item.target() : cleaner.resolve(item).toString())));
+        plan.add(
+            "forget the progress of lesson "
+                + p.lesson().number()
+                + " ("
+                + p.lesson().title()
+                + ")");
+        p.lesson()
+            .cleanup()
+            .forEach(
+                item ->
+                    plan.add(
+                        "remove "
+                            + (item.kind() == CleanupItem.Kind.CONTAINER
+                                ? "container " + item.target()
+                                : cleaner.resolve(item).toString())));
       }
       case "all" -> {
         plan.add("forget all progress");
-        cleaner.containers().forEach(c -> plan.add("delete container " + c + " (runc delete --force)"));
-        tutor.session().course().lessons().forEach(l -> l.cleanup().stream().filter(i -> i.kind() == CleanupItem.Kind.PATH).forEach(i -> plan.add("remove " + cleaner.resolve(i))));
+        cleaner
+            .containers()
+            .forEach(c -> plan.add("delete container " + c + " (runc delete --force)"));
+        tutor
+            .session()
+            .course()
+            .lessons()
+            .forEach(
+                l ->
+                    l.cleanup().stream()
+                        .filter(i -> i.kind() == CleanupItem.Kind.PATH)
+                        .forEach(i -> plan.add("remove " + cleaner.resolve(i))));
         plan.add("empty the lab directory " + lab.dir());
       }
       default -> {
@@ -235,7 +305,9 @@ public final class Shell {
         } catch (IOException e) {
           done.add("could not empty the lab: " + e.getMessage());
         }
-        session.course().lessons().stream().findFirst().ifPresent(first -> session.moveTo(new Position(first, 1)));
+        session.course().lessons().stream()
+            .findFirst()
+            .ifPresent(first -> session.moveTo(new Position(first, 1)));
         tutor.shellState().cd(lab.dir());
       }
     }
@@ -270,7 +342,11 @@ public final class Shell {
     saver.close();
     hooks.close();
     if (input.interactive()) {
-      String progress = saver.unsaved().map(why -> "Progress was not saved (" + why + ").").orElse("Progress saved.");
+      String progress =
+          saver
+              .unsaved()
+              .map(why -> "Progress was not saved (" + why + ").")
+              .orElse("Progress saved.");
       printer.note(progress + " Your lab stays in " + lab.dir() + " (:reset all removes it). Bye.");
     }
   }

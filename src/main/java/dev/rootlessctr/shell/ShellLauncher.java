@@ -3,6 +3,9 @@ package dev.rootlessctr.shell;
 import dev.rootlessctr.cast.CastTee;
 import dev.rootlessctr.cast.CastWriter;
 import dev.rootlessctr.cast.RecordingTerminal;
+import dev.rootlessctr.doctor.DoctorInputs;
+import dev.rootlessctr.doctor.HostView;
+import dev.rootlessctr.doctor.SpaceMeter;
 import dev.rootlessctr.exec.PipeLineRunner;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.exec.TerminalLineRunner;
@@ -10,21 +13,18 @@ import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lab.LabDir;
+import dev.rootlessctr.lab.RuncRoot;
 import dev.rootlessctr.lab.ScratchDirs;
 import dev.rootlessctr.lab.SessionLedger;
-import dev.rootlessctr.lab.RuncRoot;
 import dev.rootlessctr.lesson.Course;
-import dev.rootlessctr.doctor.DoctorInputs;
-import dev.rootlessctr.doctor.HostView;
-import dev.rootlessctr.doctor.SpaceMeter;
+import dev.rootlessctr.lesson.CourseLoader;
+import dev.rootlessctr.lesson.LessonError;
+import dev.rootlessctr.lesson.ProbeCatalog;
+import dev.rootlessctr.lint.CourseProblems;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
-import dev.rootlessctr.lesson.CourseLoader;
-import dev.rootlessctr.lesson.ProbeCatalog;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.Probes;
-import dev.rootlessctr.lesson.LessonError;
-import dev.rootlessctr.lint.CourseProblems;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.progress.ProgressFiles;
 import dev.rootlessctr.progress.ProgressStore;
@@ -38,6 +38,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.io.UncheckedIOException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.Signals;
@@ -62,8 +62,15 @@ public final class ShellLauncher {
    * @param registry the registry mode, from the command line or settings.json
    * @param record where {@code --record} writes an asciicast of the session, or null
    */
-  public record Request(Path lessons, Path lab, RegistryMode registry, ColorMode color, boolean allowRoot, Path record) {
-    public Request(Path lessons, Path lab, RegistryMode registry, ColorMode color, boolean allowRoot) {
+  public record Request(
+      Path lessons,
+      Path lab,
+      RegistryMode registry,
+      ColorMode color,
+      boolean allowRoot,
+      Path record) {
+    public Request(
+        Path lessons, Path lab, RegistryMode registry, ColorMode color, boolean allowRoot) {
       this(lessons, lab, registry, color, allowRoot, null);
     }
   }
@@ -78,10 +85,16 @@ public final class ShellLauncher {
   private final boolean console;
 
   /**
-   * A launcher for a shell with these streams, environment and process runner; {@code console}
-   * says whether input and output are a terminal (else the input is read as a script).
+   * A launcher for a shell with these streams, environment and process runner; {@code console} says
+   * whether input and output are a terminal (else the input is read as a script).
    */
-  public ShellLauncher(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, ProcessRunner processes, boolean console) {
+  public ShellLauncher(
+      PrintWriter out,
+      PrintWriter err,
+      InputStream in,
+      Map<String, String> env,
+      ProcessRunner processes,
+      boolean console) {
     this.out = out;
     this.err = err;
     this.in = in;
@@ -99,22 +112,30 @@ public final class ShellLauncher {
     HostUser user = HostUser.current(env);
     if (user.isRoot() && !request.allowRoot()) {
       err.println("rootless-ctr: refusing to run the course as root.");
-      err.println("  As root, runc keeps its state in /run/runc and 'runc spec --rootless' maps the");
+      err.println(
+          "  As root, runc keeps its state in /run/runc and 'runc spec --rootless' maps the");
       err.println("  container's root to host uid 0: nothing you would see would be rootless.");
       err.println("  Run it as your normal user. Experts can pass --allow-root to go on anyway.");
       return 1;
     }
     // The lessons and the progress file are read on a second core while this one sets up the
     // terminal: together they are most of the time to the first prompt.
-    CompletableFuture<Course> course = CompletableFuture.supplyAsync(() -> loadCourse(request.lessons()));
+    CompletableFuture<Course> course =
+        CompletableFuture.supplyAsync(() -> loadCourse(request.lessons()));
     Path stateDir = XdgDirs.from(env).state();
     ProgressFiles.migrate(stateDir, request.lessons());
     ProgressStore store = new ProgressStore(ProgressFiles.forCourse(stateDir, request.lessons()));
     CompletableFuture<ProgressStore.Loaded> progress = CompletableFuture.supplyAsync(store::load);
     try {
-      return console ? onTerminal(request, user, course, store, progress) : scripted(request, user, join(course), store, progress);
+      return console
+          ? onTerminal(request, user, course, store, progress)
+          : scripted(request, user, join(course), store, progress);
     } catch (UncheckedIOException e) {
-      err.println("rootless-ctr: cannot read the lessons in " + request.lessons() + ": " + e.getCause().getMessage());
+      err.println(
+          "rootless-ctr: cannot read the lessons in "
+              + request.lessons()
+              + ": "
+              + e.getCause().getMessage());
       return 1;
     } catch (LabDir.Problem e) {
       err.println("rootless-ctr: " + e.getMessage());
@@ -123,8 +144,12 @@ public final class ShellLauncher {
       // A bare path is all some of these exceptions say: name what happened to it.
       String text = e.getMessage();
       if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() == null) {
-        text += e instanceof java.nio.file.AccessDeniedException ? ": permission denied"
-            : e instanceof java.nio.file.NoSuchFileException ? ": no such file or folder" : ": cannot be used";
+        text +=
+            e instanceof java.nio.file.AccessDeniedException
+                ? ": permission denied"
+                : e instanceof java.nio.file.NoSuchFileException
+                    ? ": no such file or folder"
+                    : ": cannot be used";
       }
       err.println("rootless-ctr: " + text);
       return 1;
@@ -146,7 +171,6 @@ public final class ShellLauncher {
     }
   }
 
-
   /** The recording {@code --record} asked for, or null. */
   private CastWriter startRecording(Path file, int width, int height) throws IOException {
     if (file == null) {
@@ -158,7 +182,8 @@ public final class ShellLauncher {
     try {
       return CastWriter.create(file, width, height, castEnv);
     } catch (java.nio.file.FileAlreadyExistsException e) {
-      throw new IOException("cannot record into " + file + ": it exists already (a recording is never overwritten)");
+      throw new IOException(
+          "cannot record into " + file + ": it exists already (a recording is never overwritten)");
     } catch (IOException e) {
       throw new IOException("cannot record into " + file + ": " + e.getMessage());
     }
@@ -174,9 +199,12 @@ public final class ShellLauncher {
       err.println("rootless-ctr: the recording " + file + " may be incomplete: " + e.getMessage());
       return;
     }
-    cast.failure().ifPresentOrElse(
-        e -> err.println("rootless-ctr: the recording " + file + " stopped early: " + e.getMessage()),
-        () -> err.println("Recording saved: " + file + " (asciinema play " + file + ")"));
+    cast.failure()
+        .ifPresentOrElse(
+            e ->
+                err.println(
+                    "rootless-ctr: the recording " + file + " stopped early: " + e.getMessage()),
+            () -> err.println("Recording saved: " + file + " (asciinema play " + file + ")"));
   }
 
   private static Course loadCourse(Path lessons) {
@@ -187,7 +215,13 @@ public final class ShellLauncher {
     }
   }
 
-  private int onTerminal(Request request, HostUser user, CompletableFuture<Course> loading, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
+  private int onTerminal(
+      Request request,
+      HostUser user,
+      CompletableFuture<Course> loading,
+      ProgressStore store,
+      CompletableFuture<ProgressStore.Loaded> progress)
+      throws IOException {
     CastWriter[] recording = {null};
     // JNI reads and sets the terminal's modes with direct calls; exec, the fallback where JNI's
     // library cannot load, forks stty for each (about 5 ms, at every prompt and every command).
@@ -219,7 +253,9 @@ public final class ShellLauncher {
       terminal.setAttributes(keysOnly);
       boolean color = ColorChoice.wanted(request.color(), env, terminal.getType());
       PrintWriter writer = terminal.writer();
-      Printer printer = new Printer(writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getColumns);
+      Printer printer =
+          new Printer(
+              writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getColumns);
       Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
       try {
         Course course = join(loading);
@@ -230,7 +266,10 @@ public final class ShellLauncher {
                 terminal,
                 historyFile(XdgDirs.from(env).state(), scratch),
                 (p, typeahead) -> {
-                  TerminalLineRunner runner = new TerminalLineRunner(terminal, scratch, QUIET_NOTICE, line -> quietNotice(p, line)).typeaheadTo(typeahead);
+                  TerminalLineRunner runner =
+                      new TerminalLineRunner(
+                              terminal, scratch, QUIET_NOTICE, line -> quietNotice(p, line))
+                          .typeaheadTo(typeahead);
                   return cast == null ? runner : runner.recordTo(cast::output);
                 });
         return shell.run();
@@ -243,23 +282,38 @@ public final class ShellLauncher {
     }
   }
 
-  private int scripted(Request request, HostUser user, Course course, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress) throws IOException {
+  private int scripted(
+      Request request,
+      HostUser user,
+      Course course,
+      ProgressStore store,
+      CompletableFuture<ProgressStore.Loaded> progress)
+      throws IOException {
     // A script stands for a learner nobody watches: it runs only a course that loads cleanly.
     List<LessonError> problems = CourseProblems.of(course);
     if (!problems.isEmpty()) {
       problems.forEach(err::println);
-      err.println("rootless-ctr: the course has " + problems.size() + " problem(s), listed above; a script runs only a course without any (rootless-ctr lint DIR checks one).");
+      err.println(
+          "rootless-ctr: the course has "
+              + problems.size()
+              + " problem(s), listed above; a script runs only a course without any (rootless-ctr"
+              + " lint DIR checks one).");
       return 2;
     }
     CastWriter cast = startRecording(request.record(), 80, 24);
     PrintWriter out = cast == null ? this.out : new PrintWriter(CastTee.writer(this.out, cast));
     boolean color = request.color() == ColorMode.ALWAYS;
-    Printer printer = new Printer(out, Style.of(color, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())), () -> 80);
+    Printer printer =
+        new Printer(
+            out,
+            Style.of(color, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())),
+            () -> 80);
     Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
     try {
       ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, false);
       PipeLineRunner runner =
-          new PipeLineRunner(new WriterStream(out), scratch, QUIET_NOTICE, line -> quietNotice(printer, line));
+          new PipeLineRunner(
+              new WriterStream(out), scratch, QUIET_NOTICE, line -> quietNotice(printer, line));
       // Ctrl-C while a script runs from a terminal: the command gets it from the terminal; the
       // shell itself stays and goes on with the next line.
       Signals.register("INT", runner::interrupt);
@@ -272,16 +326,31 @@ public final class ShellLauncher {
     }
   }
 
-  private ShellSetup.Parts parts(Request request, HostUser user, Course course, Printer printer, ProgressStore store, CompletableFuture<ProgressStore.Loaded> progress, boolean interactive) throws IOException {
+  private ShellSetup.Parts parts(
+      Request request,
+      HostUser user,
+      Course course,
+      Printer printer,
+      ProgressStore store,
+      CompletableFuture<ProgressStore.Loaded> progress,
+      boolean interactive)
+      throws IOException {
     for (LessonError error : course.errors()) {
       printer.failure("lesson not loaded: " + error);
     }
     Map<String, Probe> probes = Probes.standard();
     Path defaultLab = Lab.defaultDir(user);
-    boolean created = !Files.isDirectory(request.lab() != null ? request.lab().toAbsolutePath() : defaultLab);
+    boolean created =
+        !Files.isDirectory(request.lab() != null ? request.lab().toAbsolutePath() : defaultLab);
     Path labDir = LabDir.prepare(request.lab(), defaultLab, user.uid());
-    Lab lab = new Lab(labDir, RuncRoot.choose(env, user.uid(), XdgDirs.from(env).state(), Path.of("/tmp")).dir());
-    printer.note((created ? "Created your lab directory " : "Your lab directory is ") + labDir + "; commands run there.");
+    Lab lab =
+        new Lab(
+            labDir,
+            RuncRoot.choose(env, user.uid(), XdgDirs.from(env).state(), Path.of("/tmp")).dir());
+    printer.note(
+        (created ? "Created your lab directory " : "Your lab directory is ")
+            + labDir
+            + "; commands run there.");
     Map<String, String> sessionEnv = new LinkedHashMap<>(env);
     SystemPath.withSbin(sessionEnv, printer);
     sessionEnv.put("RUNC_ROOT", lab.runcRoot().toString());
@@ -290,29 +359,57 @@ public final class ShellLauncher {
     XdgDirs dirs = XdgDirs.from(env);
     boolean firstStart = !Files.exists(store.file());
     LabMirror mirror = labMirror(request.registry(), dirs);
-    // The doctor's tools run in the session's environment (crun --version writes to its runtime dir).
+    // The doctor's tools run in the session's environment (crun --version writes to its runtime
+    // dir).
     DoctorInputs doctor =
         DoctorInputs.defaults(HostView.rooted(Path.of("/"), env, processes, SpaceMeter.fileStore()))
             .withLabDir(labDir)
             .withRuncStateDir(lab.runcRoot())
             .withMirror(HostHooks.mirrorStatus(mirror, env))
             .withAllowRoot(request.allowRoot());
-    SessionLedger ledger = SessionLedger.start(dirs.state().resolve("sessions"), lab.runcRoot(), user.uid());
+    SessionLedger ledger =
+        SessionLedger.start(dirs.state().resolve("sessions"), lab.runcRoot(), user.uid());
     LessonHooks hooks =
         new LeftoverHooks(
-            new HostHooks(doctor, course, firstStart, interactive, sessionEnv, List.of(new MirrorWiring(mirror, state, labDir))),
+            new HostHooks(
+                doctor,
+                course,
+                firstStart,
+                interactive,
+                sessionEnv,
+                List.of(new MirrorWiring(mirror, state, labDir))),
             new Cleaner(lab, processes, sessionEnv, ledger),
             ScratchDirs.collect(tmpDir(), user.uid()),
             interactive);
     if (mirror.mode().kind() == RegistryMode.Kind.WORKSHOP) {
-      hooks = new RoomWiring(hooks, mirror.mode().workshopAddress(), dirs.config(), dirs.state(), user.name(), interactive,
-          java.time.Clock.systemUTC(), dev.rootlessctr.room.Publisher::new);
+      hooks =
+          new RoomWiring(
+              hooks,
+              mirror.mode().workshopAddress(),
+              dirs.config(),
+              dirs.state(),
+              user.name(),
+              interactive,
+              java.time.Clock.systemUTC(),
+              dev.rootlessctr.room.Publisher::new);
     }
     // What the course's mistakes may depend on: "pinging container registry" means something
     // else offline, online and in a workshop.
-    Map<String, String> situation = Map.of("registry", mirror.mode().kind().name().toLowerCase(java.util.Locale.ROOT));
+    Map<String, String> situation =
+        Map.of("registry", mirror.mode().kind().name().toLowerCase(java.util.Locale.ROOT));
     return new ShellSetup.Parts(
-        course, lab, user, state, printer, store, progress::join, probes, processes, hooks, situation, ledger);
+        course,
+        lab,
+        user,
+        state,
+        printer,
+        store,
+        progress::join,
+        probes,
+        processes,
+        hooks,
+        situation,
+        ledger);
   }
 
   private static void quietNotice(Printer printer, String line) {

@@ -3,12 +3,11 @@ package dev.rootlessctr.shell;
 import dev.rootlessctr.check.CheckContext;
 import dev.rootlessctr.exec.LineRunner;
 import dev.rootlessctr.exec.ShellState;
-import dev.rootlessctr.tutor.HostFacts;
+import dev.rootlessctr.host.Editor;
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.ClaimingLineRunner;
 import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.ContainerGuard;
-import dev.rootlessctr.host.Editor;
-import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lab.SessionLedger;
 import dev.rootlessctr.lesson.Course;
@@ -18,7 +17,7 @@ import dev.rootlessctr.process.MemoizingProcessRunner;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.progress.BackgroundSaver;
 import dev.rootlessctr.progress.ProgressStore;
-import java.io.IOException;
+import dev.rootlessctr.tutor.HostFacts;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,15 +50,45 @@ public final class ShellSetup {
     }
 
     /** Parts whose container ledger is kept in memory only (tests of the shell itself). */
-    public Parts(Course course, Lab lab, HostUser user, ShellState state, Printer printer, ProgressStore store,
-        java.util.function.Supplier<ProgressStore.Loaded> progress, Map<String, Probe> probes, ProcessRunner processes, LessonHooks hooks,
+    public Parts(
+        Course course,
+        Lab lab,
+        HostUser user,
+        ShellState state,
+        Printer printer,
+        ProgressStore store,
+        java.util.function.Supplier<ProgressStore.Loaded> progress,
+        Map<String, Probe> probes,
+        ProcessRunner processes,
+        LessonHooks hooks,
         Map<String, String> situation) {
-      this(course, lab, user, state, printer, store, progress, probes, processes, hooks, situation, SessionLedger.inMemory(lab.runcRoot()));
+      this(
+          course,
+          lab,
+          user,
+          state,
+          printer,
+          store,
+          progress,
+          probes,
+          processes,
+          hooks,
+          situation,
+          SessionLedger.inMemory(lab.runcRoot()));
     }
 
     /** Parts for a shell whose situation (registry mode) no mistake depends on. */
-    public Parts(Course course, Lab lab, HostUser user, ShellState state, Printer printer, ProgressStore store,
-        java.util.function.Supplier<ProgressStore.Loaded> progress, Map<String, Probe> probes, ProcessRunner processes, LessonHooks hooks) {
+    public Parts(
+        Course course,
+        Lab lab,
+        HostUser user,
+        ShellState state,
+        Printer printer,
+        ProgressStore store,
+        java.util.function.Supplier<ProgressStore.Loaded> progress,
+        Map<String, Probe> probes,
+        ProcessRunner processes,
+        LessonHooks hooks) {
       this(course, lab, user, state, printer, store, progress, probes, processes, hooks, Map.of());
     }
   }
@@ -69,7 +98,12 @@ public final class ShellSetup {
    * A shell on the real terminal; {@code runner} makes the line runner from the printer and from
    * where keys typed ahead during a short command go (the line editor, as if typed again).
    */
-  public static Shell forTerminal(Parts parts, Terminal terminal, Path historyFile, java.util.function.BiFunction<Printer, java.util.function.Consumer<String>, LineRunner> runner) {
+  public static Shell forTerminal(
+      Parts parts,
+      Terminal terminal,
+      Path historyFile,
+      java.util.function.BiFunction<Printer, java.util.function.Consumer<String>, LineRunner>
+          runner) {
     Session session = session(parts);
     InspectCommand inspect = inspectCommand(parts, session);
     LineReader reader =
@@ -83,13 +117,25 @@ public final class ShellSetup {
             .option(LineReader.Option.AUTO_FRESH_LINE, true)
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
             .build();
-    return assemble(parts, session, new TerminalInput(reader), runner.apply(parts.printer(), reader::runMacro), terminal::getRows, inspect);
+    return assemble(
+        parts,
+        session,
+        new TerminalInput(reader),
+        runner.apply(parts.printer(), reader::runMacro),
+        terminal::getRows,
+        inspect);
   }
 
   /** A shell reading lines from a non-terminal input as if typed. */
   public static Shell forScript(Parts parts, java.io.BufferedReader in, LineRunner runner) {
     Session session = session(parts);
-    return assemble(parts, session, new ScriptedInput(in, parts.printer()), runner, () -> 0, inspectCommand(parts, session));
+    return assemble(
+        parts,
+        session,
+        new ScriptedInput(in, parts.printer()),
+        runner,
+        () -> 0,
+        inspectCommand(parts, session));
   }
 
   private static Session session(Parts parts) {
@@ -103,21 +149,63 @@ public final class ShellSetup {
   }
 
   private static InspectCommand inspectCommand(Parts parts, Session session) {
-    return new InspectCommand(session, parts.state(), parts.lab(), parts.user().uid(), parts.probes(), parts.processes(), Path.of("/proc"));
+    return new InspectCommand(
+        session,
+        parts.state(),
+        parts.lab(),
+        parts.user().uid(),
+        parts.probes(),
+        parts.processes(),
+        Path.of("/proc"));
   }
 
-  private static Shell assemble(Parts parts, Session session, Input input, LineRunner runner, java.util.function.IntSupplier height, InspectCommand inspect) {
-    BackgroundSaver saver = new BackgroundSaver(parts.store(), session.progress(), parts.printer()::warning);
+  private static Shell assemble(
+      Parts parts,
+      Session session,
+      Input input,
+      LineRunner runner,
+      java.util.function.IntSupplier height,
+      InspectCommand inspect) {
+    BackgroundSaver saver =
+        new BackgroundSaver(parts.store(), session.progress(), parts.printer()::warning);
     // Every line goes through the claiming runner: this session deletes only containers it made.
     LineRunner claiming = new ClaimingLineRunner(runner, parts.ledger(), parts.user().uid());
     Tutor tutor =
-        new Tutor(session, parts.printer(), claiming, parts.state(), () -> checkContext(parts), parts.hooks(), saver::save,
-            parts.situation(), HostFacts.real(parts.user().uid()), height);
-    Cleaner cleaner = new Cleaner(parts.lab(), parts.processes(), parts.state().env(), parts.ledger());
+        new Tutor(
+            session,
+            parts.printer(),
+            claiming,
+            parts.state(),
+            () -> checkContext(parts),
+            parts.hooks(),
+            saver::save,
+            parts.situation(),
+            HostFacts.real(parts.user().uid()),
+            height);
+    Cleaner cleaner =
+        new Cleaner(parts.lab(), parts.processes(), parts.state().env(), parts.ledger());
     Prompt prompt = new Prompt(parts.printer(), parts.user().home());
     ContainerGuard guard = new ContainerGuard(cleaner, parts.printer()::mute);
-    ReportCommand report = new ReportCommand(session, parts.state(), parts.lab(), parts.user(), parts.processes(), java.time.Clock.systemUTC());
-    return new Shell(tutor, input, prompt, parts.lab(), cleaner, guard, saver, parts.store().file(), parts.hooks(), inspect, report);
+    ReportCommand report =
+        new ReportCommand(
+            session,
+            parts.state(),
+            parts.lab(),
+            parts.user(),
+            parts.processes(),
+            java.time.Clock.systemUTC());
+    return new Shell(
+        tutor,
+        input,
+        prompt,
+        parts.lab(),
+        cleaner,
+        guard,
+        saver,
+        parts.store().file(),
+        parts.hooks(),
+        inspect,
+        report);
   }
 
   private static CheckContext checkContext(Parts parts) {
@@ -129,7 +217,8 @@ public final class ShellSetup {
     // The shell's $HOME, as the probes and ~ see it: {{home}} in a lesson (and the mount :run
     // adds) must be the home that home-mount and file-owner ~/... check.
     String home = state.env().get("HOME");
-    builtIns.put("home", home != null && home.startsWith("/") ? home : parts.user().home().toString());
+    builtIns.put(
+        "home", home != null && home.startsWith("/") ? home : parts.user().home().toString());
     builtIns.put("lab", parts.lab().dir().toString());
     builtIns.put("runc_root", parts.lab().runcRoot().toString());
     builtIns.put("cwd", state.cwd().toString());
@@ -137,7 +226,12 @@ public final class ShellSetup {
     // course needs busybox-static, whose vi is the last resort.
     builtIns.put("editor", Editor.find(state.env()).map(Editor::command).orElse("busybox vi"));
     ProbeContext probeContext =
-        new ProbeContext(state.cwd(), state.env(), parts.lab().runcRoot(), Path.of("/proc"), new MemoizingProcessRunner(parts.processes()));
+        new ProbeContext(
+            state.cwd(),
+            state.env(),
+            parts.lab().runcRoot(),
+            Path.of("/proc"),
+            new MemoizingProcessRunner(parts.processes()));
     return new CheckContext(state.cwd(), state.env(), builtIns, parts.probes(), probeContext);
   }
 }

@@ -21,7 +21,8 @@ public final class SystemPath {
   static void withSbin(Map<String, String> env, Printer printer) {
     List<String> added = appendSbin(env);
     if (!added.isEmpty()) {
-      printer.note("Added " + String.join(", ", added) + " to PATH in the lab: runc lives there on Debian.");
+      printer.note(
+          "Added " + String.join(", ", added) + " to PATH in the lab: runc lives there on Debian.");
     }
   }
 

@@ -14,8 +14,8 @@ import org.jline.terminal.Terminal;
  * <p>Ctrl-C at the prompt is read as a key, not a signal: while the editor reads, the terminal's
  * ISIG is off, and Ctrl-C is bound to cancelling the line. As a signal it would reach the whole
  * foreground process group; under {@code su -c} or {@code runuser -c}, su is in that group and
- * answers SIGINT by killing the shell ("Session terminated, killing shell..."). The attributes
- * are restored when the line is read, before any command runs.
+ * answers SIGINT by killing the shell ("Session terminated, killing shell..."). The attributes are
+ * restored when the line is read, before any command runs.
  */
 final class TerminalInput implements Input {
 
@@ -25,11 +25,16 @@ final class TerminalInput implements Input {
 
   TerminalInput(LineReader reader) {
     this.reader = reader;
-    reader.getWidgets().put(CANCEL_LINE, () -> {
-      // The same exception JLine throws for a SIGINT, so the shell handles both alike.
-      throw new UserInterruptException(reader.getBuffer().toString());
-    });
-    for (String keyMap : new String[] {LineReader.EMACS, LineReader.VIINS, LineReader.VICMD, LineReader.MENU}) {
+    reader
+        .getWidgets()
+        .put(
+            CANCEL_LINE,
+            () -> {
+              // The same exception JLine throws for a SIGINT, so the shell handles both alike.
+              throw new UserInterruptException(reader.getBuffer().toString());
+            });
+    for (String keyMap :
+        new String[] {LineReader.EMACS, LineReader.VIINS, LineReader.VICMD, LineReader.MENU}) {
       reader.getKeyMaps().get(keyMap).bind(new Reference(CANCEL_LINE), KeyMap.ctrl('C'));
     }
   }

@@ -6,9 +6,9 @@ import dev.rootlessctr.check.Checker;
 import dev.rootlessctr.check.ExpectationResult;
 import dev.rootlessctr.check.Observations;
 import dev.rootlessctr.check.Observer;
-import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.edit.JsonEditor;
 import dev.rootlessctr.exec.LineRunner;
+import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.lesson.Command;
 import dev.rootlessctr.lesson.JsonEdit;
@@ -39,9 +39,9 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * The teaching actions behind the prompt: shows steps, runs lines and has the {@link Judge}
- * decide what each did, then prints its verdict through the {@link VerdictView}. The read loop
- * lives in {@link Shell}, the {@code :} commands in {@link TutorCommand}.
+ * The teaching actions behind the prompt: shows steps, runs lines and has the {@link Judge} decide
+ * what each did, then prints its verdict through the {@link VerdictView}. The read loop lives in
+ * {@link Shell}, the {@code :} commands in {@link TutorCommand}.
  */
 final class Tutor {
 
@@ -96,11 +96,15 @@ final class Tutor {
     return shell;
   }
 
-  /** Built at the first line, not before the first prompt: it parses every command of the course. */
+  /**
+   * Built at the first line, not before the first prompt: it parses every command of the course.
+   */
   private LineMatcher matcher() {
     if (matcher == null) {
       CheckContext context = checkContext.get();
-      matcher = new LineMatcher(session.course(), this::fill, shell.env(), context.probeContext().runcRoot());
+      matcher =
+          new LineMatcher(
+              session.course(), this::fill, shell.env(), context.probeContext().runcRoot());
       judge = new Judge(session.course(), matcher, this::checkStep, host, this::fill, situation);
     }
     return matcher;
@@ -116,7 +120,8 @@ final class Tutor {
   }
 
   /** A step's check, read with the learner's names and looking in their --root. */
-  private CheckReport checkStep(Step step, Optional<Outcome> outcome, Observations seen, Bindings bindings) {
+  private CheckReport checkStep(
+      Step step, Optional<Outcome> outcome, Observations seen, Bindings bindings) {
     return checker.check(bindings.apply(step), outcome, seen, context(bindings));
   }
 
@@ -126,8 +131,11 @@ final class Tutor {
       return context;
     }
     ProbeContext p = context.probeContext();
-    ProbeContext theirs = new ProbeContext(p.workDir(), p.env(), bindings.runcRoot().get(), p.procRoot(), p.processes());
-    return new CheckContext(context.workDir(), context.env(), context.builtIns(), context.probes(), theirs);
+    ProbeContext theirs =
+        new ProbeContext(
+            p.workDir(), p.env(), bindings.runcRoot().get(), p.procRoot(), p.processes());
+    return new CheckContext(
+        context.workDir(), context.env(), context.builtIns(), context.probes(), theirs);
   }
 
   /** Shows the step where the learner stands, preparing its lesson first if needed. */
@@ -149,7 +157,8 @@ final class Tutor {
     Step step = p.step();
     printer.blank();
     String done = session.isComplete(p) ? "  (done)" : "";
-    printer.heading("Step " + p.stepNumber() + "/" + p.lesson().steps().size() + ": " + step.title() + done);
+    printer.heading(
+        "Step " + p.stepNumber() + "/" + p.lesson().steps().size() + ": " + step.title() + done);
     show(step.text());
     printer.blank();
     if (step.isReading() && !step.commands().isEmpty()) {
@@ -157,7 +166,9 @@ final class Tutor {
     } else if (step.isReading()) {
       printer.note("Nothing to run here: :next moves on.");
     } else if (step.commands().isEmpty() && !step.edits().isEmpty()) {
-      printer.note("Make the edit yourself, or :run to have the shell make it and show the change. :hint helps.");
+      printer.note(
+          "Make the edit yourself, or :run to have the shell make it and show the change. :hint"
+              + " helps.");
     } else if (!step.commands().isEmpty() || !step.edits().isEmpty()) {
       printer.note("Type the command yourself, or :run to have it shown and run. :hint helps.");
     } else {
@@ -176,11 +187,19 @@ final class Tutor {
    */
   private Optional<Outcome> judgeAndShow(String line, boolean typed) {
     Optional<Position> position = session.position();
-    List<Match> matches = session.course().lessons().isEmpty() ? List.of() : matcher().match(line, shell.env(), shell.cwd());
+    List<Match> matches =
+        session.course().lessons().isEmpty()
+            ? List.of()
+            : matcher().match(line, shell.env(), shell.cwd());
     prepare(position, matches);
     Map<Position, Bindings> watched = watched(position, matches);
     Map<Position, Observer> observers = new LinkedHashMap<>();
-    watched.forEach((p, b) -> observers.put(p, Observer.start(b.apply(p.step()).whileRunning(), () -> context(b), checker, OBSERVE_EVERY)));
+    watched.forEach(
+        (p, b) ->
+            observers.put(
+                p,
+                Observer.start(
+                    b.apply(p.step()).whileRunning(), () -> context(b), checker, OBSERVE_EVERY)));
     Outcome outcome;
     Map<Position, Observations> seen = new LinkedHashMap<>();
     try {
@@ -203,19 +222,24 @@ final class Tutor {
       return Optional.of(outcome);
     }
     record(position, matches, outcome, seen);
-    LineFacts facts = new LineFacts(line, outcome, shell.cwd(), shell.env(), matches, seen, session.bindings());
+    LineFacts facts =
+        new LineFacts(line, outcome, shell.cwd(), shell.env(), matches, seen, session.bindings());
     Verdict verdict = judge.judge(facts, session::isComplete, position);
     if (verdict instanceof Verdict.KnownMistake known) {
-      session.noteMistake(known.mistake().pattern()); // the room may show its name, never the output
+      session.noteMistake(
+          known.mistake().pattern()); // the room may show its name, never the output
     }
     if (outcome.exitCode() == 0) {
       matches.forEach(m -> session.learn(m.bindings()));
     }
     if (verdict instanceof Verdict.Completed completed) {
-      completed.credits().forEach(c -> {
-        session.complete(c.step());
-        session.rememberValues(c.step(), c.report().values(), Optional.of(outcome));
-      });
+      completed
+          .credits()
+          .forEach(
+              c -> {
+                session.complete(c.step());
+                session.rememberValues(c.step(), c.report().values(), Optional.of(outcome));
+              });
       save.run();
     }
     if (verdict instanceof Verdict.OtherTool other) {
@@ -228,7 +252,9 @@ final class Tutor {
     return Optional.of(outcome);
   }
 
-  /** Before a line runs: the lessons it may belong to get what they need (the mirror for a pull). */
+  /**
+   * Before a line runs: the lessons it may belong to get what they need (the mirror for a pull).
+   */
   private void prepare(Optional<Position> position, List<Match> matches) {
     Set<Lesson> lessons = new LinkedHashSet<>();
     position.ifPresent(p -> lessons.add(p.lesson()));
@@ -247,20 +273,28 @@ final class Tutor {
         watched.put(m.position(), session.bindings().with(m.bindings()));
       }
     }
-    position.filter(p -> !session.isComplete(p) && p.step().commands().isEmpty()).ifPresent(p -> watched.putIfAbsent(p, session.bindings()));
+    position
+        .filter(p -> !session.isComplete(p) && p.step().commands().isEmpty())
+        .ifPresent(p -> watched.putIfAbsent(p, session.bindings()));
     watched.keySet().removeIf(p -> p.step().whileRunning().isEmpty());
     return watched;
   }
 
   /**
-   * Keeps the outcome for {@code :check} on the steps the line was meant for: the steps it
-   * matches, and the current step when that step has no command of its own. Any other line
-   * (an {@code ls}, a {@code true}) did not do a step's work, so no step's check may pass on it.
+   * Keeps the outcome for {@code :check} on the steps the line was meant for: the steps it matches,
+   * and the current step when that step has no command of its own. Any other line (an {@code ls}, a
+   * {@code true}) did not do a step's work, so no step's check may pass on it.
    */
-  private void record(Optional<Position> position, List<Match> matches, Outcome outcome, Map<Position, Observations> seen) {
+  private void record(
+      Optional<Position> position,
+      List<Match> matches,
+      Outcome outcome,
+      Map<Position, Observations> seen) {
     Set<Position> meant = new LinkedHashSet<>();
     matches.forEach(m -> meant.add(m.position()));
-    position.filter(p -> p.step().commands().isEmpty() && !p.step().isReading()).ifPresent(meant::add);
+    position
+        .filter(p -> p.step().commands().isEmpty() && !p.step().isReading())
+        .ifPresent(meant::add);
     for (Position p : meant) {
       session.recordOutcome(p, outcome);
       Observations s = seen.get(p);
@@ -282,7 +316,8 @@ final class Tutor {
       return;
     }
     if (here) {
-      printer.note("Next: :next (" + describe(session.after(current).orElse(completed.next().get())) + ")");
+      printer.note(
+          "Next: :next (" + describe(session.after(current).orElse(completed.next().get())) + ")");
       return;
     }
     if (session.isComplete(current) || current.step().isReading()) {
@@ -334,15 +369,19 @@ final class Tutor {
       proved.forEach(item -> printer.markdown(item.recap(), item.values()));
     }
     if (!earlier.isEmpty()) {
-      printer.note("(" + String.join(", ", earlier) + ": done in an earlier sitting; what was measured then is not"
-          + " kept, so it is not repeated here.)");
+      printer.note(
+          "("
+              + String.join(", ", earlier)
+              + ": done in an earlier sitting; what was measured then is not"
+              + " kept, so it is not repeated here.)");
     }
     Optional<Position> last = lastReading();
-    last.ifPresent(p -> {
-      session.moveTo(p);
-      save.run();
-      show();
-    });
+    last.ifPresent(
+        p -> {
+          session.moveTo(p);
+          save.run();
+          show();
+        });
     if (last.isEmpty()) {
       printer.note(":status shows your progress; :reset all removes what the course made.");
     }
@@ -402,22 +441,28 @@ final class Tutor {
         printer.blank();
         printer.success("Step " + p.stepNumber() + " done: " + step.title());
         view.explain(p, report);
-        session.after(p).ifPresentOrElse(
-            next -> printer.note("Next: :next (" + describe(next) + ")"),
-            this::courseDone);
+        session
+            .after(p)
+            .ifPresentOrElse(
+                next -> printer.note("Next: :next (" + describe(next) + ")"), this::courseDone);
       } else {
         printer.success("Step " + p.stepNumber() + " is done.");
       }
     } else {
-      session.lastOutcome(p).ifPresent(o -> {
-        matcher();
-        judge.mistakeIn(p, o.output()).ifPresent(m -> {
-          printer.warning("Known mistake: \"" + m.pattern() + "\"");
-          printer.markdown(m.explanation(), report.values());
-        });
-      });
+      session
+          .lastOutcome(p)
+          .ifPresent(
+              o -> {
+                matcher();
+                judge
+                    .mistakeIn(p, o.output())
+                    .ifPresent(
+                        m -> {
+                          printer.warning("Known mistake: \"" + m.pattern() + "\"");
+                          printer.markdown(m.explanation(), report.values());
+                        });
+              });
     }
-
   }
 
   /**
@@ -435,25 +480,38 @@ final class Tutor {
       return;
     }
     Bindings bindings = session.bindings();
-    CheckReport now = checkStep(p.step(), session.lastOutcome(p), session.observations(p), bindings);
+    CheckReport now =
+        checkStep(p.step(), session.lastOutcome(p), session.observations(p), bindings);
     Map<String, String> values = new LinkedHashMap<>(now.values());
     Optional<Map<String, String>> then = session.creditedValues(p);
     then.ifPresent(t -> t.forEach(values::putIfAbsent));
     List<String> changed = new ArrayList<>();
-    then.ifPresent(t -> t.forEach((key, was) -> {
-      String is = now.values().get(key);
-      if (is != null && !is.equals(was) && !Set.of("cwd", "exit").contains(key)) {
-        changed.add(key + " was " + was + " when the step was done, and is " + is + " now");
-      }
-    }));
-    bindings.runcRoot().ifPresent(r -> printer.note("(You use your own --root, " + r + "; the values below were read there.)"));
+    then.ifPresent(
+        t ->
+            t.forEach(
+                (key, was) -> {
+                  String is = now.values().get(key);
+                  if (is != null && !is.equals(was) && !Set.of("cwd", "exit").contains(key)) {
+                    changed.add(
+                        key + " was " + was + " when the step was done, and is " + is + " now");
+                  }
+                }));
+    bindings
+        .runcRoot()
+        .ifPresent(
+            r ->
+                printer.note(
+                    "(You use your own --root, " + r + "; the values below were read there.)"));
     String checked = p.step().expectations() + " " + p.step().whileRunning();
     List<String> names = new ArrayList<>();
-    bindings.names().forEach((lesson, theirs) -> {
-      if (checked.contains(lesson)) {
-        names.add(theirs + " for " + lesson);
-      }
-    });
+    bindings
+        .names()
+        .forEach(
+            (lesson, theirs) -> {
+              if (checked.contains(lesson)) {
+                names.add(theirs + " for " + lesson);
+              }
+            });
     if (!names.isEmpty()) {
       printer.note("(With your names: " + String.join(", ", names) + ".)");
     }
@@ -461,17 +519,31 @@ final class Tutor {
       String program = command.text().strip().split("\\s+")[0];
       session.usedInstead().entrySet().stream()
           .filter(e -> e.getKey().equals(program))
-          .forEach(e -> printer.note("(You used " + e.getValue() + " where this step uses " + e.getKey()
-              + "; what follows is what " + e.getKey() + "'s state shows, not " + e.getValue() + "'s.)"));
+          .forEach(
+              e ->
+                  printer.note(
+                      "(You used "
+                          + e.getValue()
+                          + " where this step uses "
+                          + e.getKey()
+                          + "; what follows is what "
+                          + e.getKey()
+                          + "'s state shows, not "
+                          + e.getValue()
+                          + "'s.)"));
     }
     if (!now.passed()) {
       Optional<ExpectationResult> failed = now.firstFailure();
-      printer.note(session.isComplete(p)
-          ? "(The step was done, but its check does not hold now: " + failed.map(f -> f.description() + " (" + f.actual() + ")").orElse("") + ". The text below describes the state when it held.)"
-          : "(The step is not done yet, so some values below are not measured.)");
+      printer.note(
+          session.isComplete(p)
+              ? "(The step was done, but its check does not hold now: "
+                  + failed.map(f -> f.description() + " (" + f.actual() + ")").orElse("")
+                  + ". The text below describes the state when it held.)"
+              : "(The step is not done yet, so some values below are not measured.)");
     }
     if (!changed.isEmpty()) {
-      printer.warning("The state changed since this step was done: " + String.join("; ", changed) + ".");
+      printer.warning(
+          "The state changed since this step was done: " + String.join("; ", changed) + ".");
     }
     printer.markdown(p.step().explanation(), values);
   }
@@ -484,7 +556,10 @@ final class Tutor {
       return;
     }
     printer.note("$ " + last.get().command() + "  (exit status " + last.get().exitCode() + ")");
-    printer.text(last.get().output().endsWith("\n") || last.get().output().isEmpty() ? last.get().output() : last.get().output() + "\n");
+    printer.text(
+        last.get().output().endsWith("\n") || last.get().output().isEmpty()
+            ? last.get().output()
+            : last.get().output() + "\n");
   }
 
   /** {@code :hint}: one more hint each time. */
@@ -501,7 +576,9 @@ final class Tutor {
       show(hints.get(n - 1));
     } else if (!p.step().commands().isEmpty()) {
       printer.line("No more hints. The step's command is:");
-      p.step().commands().forEach(c -> printer.styled("    " + fill(c.text()), printer.style().code()));
+      p.step()
+          .commands()
+          .forEach(c -> printer.styled("    " + fill(c.text()), printer.style().code()));
       printer.note(":run runs it for you.");
     } else {
       printer.line("No more hints for this step.");
@@ -519,7 +596,8 @@ final class Tutor {
     session.markSeen();
     hooks.beforeLesson(p.lesson(), printer);
     if (step.commands().isEmpty() && step.edits().isEmpty()) {
-      printer.line("This step has nothing for :run to do: it is done at the prompt by you. :hint helps.");
+      printer.line(
+          "This step has nothing for :run to do: it is done at the prompt by you. :hint helps.");
       return;
     }
     for (JsonEdit edit : step.edits()) {
@@ -535,15 +613,21 @@ final class Tutor {
       Optional<Outcome> outcome = judgeAndShow(text, false);
       boolean last = command == step.commands().get(step.commands().size() - 1);
       if (outcome.isEmpty() || outcome.get().exitCode() != 0 && !last) {
-        outcome.ifPresent(o -> printer.failure("exit status " + o.exitCode() + "; stopping before the next command."));
+        outcome.ifPresent(
+            o ->
+                printer.failure(
+                    "exit status " + o.exitCode() + "; stopping before the next command."));
         return;
       }
     }
   }
 
-  /** After {@code :run} made a step's edit: the step's own check, said the same way as for a line. */
+  /**
+   * After {@code :run} made a step's edit: the step's own check, said the same way as for a line.
+   */
   private void judgeEdit(Position p) {
-    CheckReport report = checkStep(p.step(), Optional.empty(), Observations.none(), session.bindings());
+    CheckReport report =
+        checkStep(p.step(), Optional.empty(), Observations.none(), session.bindings());
     if (report.passed()) {
       if (session.isComplete(p)) {
         printer.success("Step " + p.stepNumber() + " is done.");
@@ -553,23 +637,34 @@ final class Tutor {
       session.rememberValues(p, report.values(), Optional.empty());
       save.run();
       Verdict.Completed completed =
-          new Verdict.Completed(List.of(new Verdict.Credit(p, report, Observations.none(), session.bindings())), firstNotDone());
+          new Verdict.Completed(
+              List.of(new Verdict.Credit(p, report, Observations.none(), session.bindings())),
+              firstNotDone());
       view.print(completed, new Outcome(":run", 0, "", Duration.ZERO, false), Optional.of(p));
       moveOn(p, completed);
       return;
     }
     ExpectationResult failed = report.firstFailure().orElseThrow();
-    printer.note("Not done yet: " + VerdictView.missing(failed) + ". :check shows everything, :hint helps.");
+    printer.note(
+        "Not done yet: " + VerdictView.missing(failed) + ". :check shows everything, :hint helps.");
   }
 
   private void applyEdit(JsonEdit template) {
-    JsonEdit edit = new JsonEdit(template.file(), template.pointer(), fill(template.json()), template.line());
+    JsonEdit edit =
+        new JsonEdit(template.file(), template.pointer(), fill(template.json()), template.line());
     Path file = shell.cwd().resolve(session.bindings().apply(edit.file()));
     String shown = session.bindings().apply(edit.file());
     try {
       JsonEditor.Result result = new JsonEditor().apply(edit, file);
       if (result instanceof JsonEditor.Refused refused) {
-        printer.failure(EditRefusal.message(refused, shown, edit, session.position().orElseThrow().lesson(), session.course(), text -> session.bindings().apply(fill(text))));
+        printer.failure(
+            EditRefusal.message(
+                refused,
+                shown,
+                edit,
+                session.position().orElseThrow().lesson(),
+                session.course(),
+                text -> session.bindings().apply(fill(text))));
         return;
       }
       JsonEditor.Applied applied = (JsonEditor.Applied) result;
@@ -579,7 +674,11 @@ final class Tutor {
       }
       printer.line("Edited " + shown + " (added at " + edit.pointer() + "):");
       for (String line : applied.diff()) {
-        printer.styled("  " + line, line.startsWith("+") ? printer.style().success() : line.startsWith("-") ? printer.style().failure() : printer.style().dim());
+        printer.styled(
+            "  " + line,
+            line.startsWith("+")
+                ? printer.style().success()
+                : line.startsWith("-") ? printer.style().failure() : printer.style().dim());
       }
     } catch (IOException e) {
       printer.failure("could not edit " + shown + ": " + e.getMessage());
@@ -588,40 +687,50 @@ final class Tutor {
 
   /** {@code :next}: shows a step the learner's lines led to, else moves one step on. */
   void next() {
-    session.position().ifPresent(p -> {
-      if (!session.positionSeen()) {
-        show();
-        return;
-      }
-      if (p.step().isReading() && !session.isComplete(p)) {
-        session.complete(p);
-      }
-      if (!session.isComplete(p)) {
-        printer.note("(Moving on although step " + p.stepNumber() + " is not done; :back returns to it.)");
-      }
-      Optional<Position> next = session.after(p);
-      if (next.isEmpty()) {
-        printer.line("You are at the last step of the course. :status shows your progress.");
-        save.run();
-        return;
-      }
-      session.moveTo(next.get());
-      save.run();
-      show();
-    });
+    session
+        .position()
+        .ifPresent(
+            p -> {
+              if (!session.positionSeen()) {
+                show();
+                return;
+              }
+              if (p.step().isReading() && !session.isComplete(p)) {
+                session.complete(p);
+              }
+              if (!session.isComplete(p)) {
+                printer.note(
+                    "(Moving on although step "
+                        + p.stepNumber()
+                        + " is not done; :back returns to it.)");
+              }
+              Optional<Position> next = session.after(p);
+              if (next.isEmpty()) {
+                printer.line(
+                    "You are at the last step of the course. :status shows your progress.");
+                save.run();
+                return;
+              }
+              session.moveTo(next.get());
+              save.run();
+              show();
+            });
   }
 
   void back() {
-    session.position().ifPresent(p -> {
-      Optional<Position> before = session.before(p);
-      if (before.isEmpty()) {
-        printer.line("This is the first step of the course.");
-        return;
-      }
-      session.moveTo(before.get());
-      save.run();
-      show();
-    });
+    session
+        .position()
+        .ifPresent(
+            p -> {
+              Optional<Position> before = session.before(p);
+              if (before.isEmpty()) {
+                printer.line("This is the first step of the course.");
+                return;
+              }
+              session.moveTo(before.get());
+              save.run();
+              show();
+            });
   }
 
   void open(Lesson lesson) {
@@ -641,8 +750,14 @@ final class Tutor {
     for (Lesson lesson : session.course().lessons()) {
       Session.Tally tally = session.tally(lesson);
       boolean here = session.position().map(p -> p.lesson() == lesson).orElse(false);
-      String mark = tally.complete() ? (printer.style().symbols() ? "✔" : "done") : tally.done() + "/" + tally.total();
-      printer.line(String.format("%s %2d. %-10s %-40s %s", here ? ">" : " ", lesson.number(), lesson.id(), lesson.title(), mark));
+      String mark =
+          tally.complete()
+              ? (printer.style().symbols() ? "✔" : "done")
+              : tally.done() + "/" + tally.total();
+      printer.line(
+          String.format(
+              "%s %2d. %-10s %-40s %s",
+              here ? ">" : " ", lesson.number(), lesson.id(), lesson.title(), mark));
     }
     for (var error : session.course().errors()) {
       printer.failure("not loaded: " + error);

@@ -20,7 +20,8 @@ final class TutorCompleter implements Completer {
   private final Completer files;
   private final java.util.function.Supplier<List<String>> containers;
 
-  TutorCompleter(Session session, ShellState shell, java.util.function.Supplier<List<String>> containers) {
+  TutorCompleter(
+      Session session, ShellState shell, java.util.function.Supplier<List<String>> containers) {
     this.session = session;
     this.containers = containers;
     this.files =
@@ -38,7 +39,15 @@ final class TutorCompleter implements Completer {
     boolean tutorLine = !words.isEmpty() && words.get(0).startsWith(":");
     if (tutorLine && line.wordIndex() == 0) {
       for (TutorCommand command : TutorCommand.ALL) {
-        candidates.add(new Candidate(":" + command.name(), ":" + command.name(), null, command.summary(), null, null, true));
+        candidates.add(
+            new Candidate(
+                ":" + command.name(),
+                ":" + command.name(),
+                null,
+                command.summary(),
+                null,
+                null,
+                true));
       }
       return;
     }
@@ -46,12 +55,23 @@ final class TutorCompleter implements Completer {
       String name = words.get(0).substring(1);
       if (name.equals("open")) {
         for (Lesson lesson : session.course().lessons()) {
-          candidates.add(new Candidate(lesson.id(), lesson.id(), null, lesson.number() + ". " + lesson.title(), null, null, true));
+          candidates.add(
+              new Candidate(
+                  lesson.id(),
+                  lesson.id(),
+                  null,
+                  lesson.number() + ". " + lesson.title(),
+                  null,
+                  null,
+                  true));
         }
       }
-      TutorCommand.find(name).ifPresent(c -> c.argChoices().forEach(a -> candidates.add(new Candidate(a))));
+      TutorCommand.find(name)
+          .ifPresent(c -> c.argChoices().forEach(a -> candidates.add(new Candidate(a))));
       if (TutorCommand.find(name).filter(c -> c.name().equals("inspect")).isPresent()) {
-        containers.get().forEach(c -> candidates.add(new Candidate(c, c, null, "container", null, null, true)));
+        containers
+            .get()
+            .forEach(c -> candidates.add(new Candidate(c, c, null, "container", null, null, true)));
         files.complete(reader, line, candidates);
       }
       return;

@@ -31,13 +31,20 @@ final class VerdictView {
       notYet(notYet, current);
     } else if (verdict instanceof Verdict.NextCommand next) {
       boolean here = current.filter(next.step()::equals).isPresent();
-      printer.note((here ? "Good. Next in this step: " : "Good, that is " + next.step().label() + "'s first command. Next: ") + next.next());
+      printer.note(
+          (here
+                  ? "Good. Next in this step: "
+                  : "Good, that is " + next.step().label() + "'s first command. Next: ")
+              + next.next());
     } else if (verdict instanceof Verdict.KnownMistake mistake) {
       observations(mistake.seen(), Bindings.none());
       printer.blank();
-      boolean sameLesson = current.filter(c -> c.lesson() == mistake.context().lesson()).isPresent();
-      String from = sameLesson ? "" : " (" + mistake.context().label() + ", which this command belongs to)";
-      printer.warning("That is a known mistake" + from + ": \"" + mistake.mistake().pattern() + "\"");
+      boolean sameLesson =
+          current.filter(c -> c.lesson() == mistake.context().lesson()).isPresent();
+      String from =
+          sameLesson ? "" : " (" + mistake.context().label() + ", which this command belongs to)";
+      printer.warning(
+          "That is a known mistake" + from + ": \"" + mistake.mistake().pattern() + "\"");
       printer.markdown(mistake.mistake().explanation(), mistake.values());
     } else if (verdict instanceof Verdict.WrongUsage usage) {
       wrongUsage(usage, outcome);
@@ -47,33 +54,70 @@ final class VerdictView {
       wrongSide(side);
     } else if (verdict instanceof Verdict.ForeignStateDir foreign) {
       printer.blank();
-      printer.warning("runc's state directory " + foreign.dir() + " belongs to " + foreign.owner() + ", not to you, so runc cannot keep your containers there.");
-      printer.note("That is why the course gives runc a directory of yours: --root \"$RUNC_ROOT\" (" + foreign.courseRoot() + "). Any directory you own works too.");
+      printer.warning(
+          "runc's state directory "
+              + foreign.dir()
+              + " belongs to "
+              + foreign.owner()
+              + ", not to you, so runc cannot keep your containers there.");
+      printer.note(
+          "That is why the course gives runc a directory of yours: --root \"$RUNC_ROOT\" ("
+              + foreign.courseRoot()
+              + "). Any directory you own works too.");
     } else if (verdict instanceof Verdict.OtherTool other) {
       printer.blank();
       String where = other.step().map(p -> " (" + p.label() + ")").orElse("");
-      String result = other.exitCode() == 0 ? "It worked" : "It exited with status " + other.exitCode()
-          + (other.lastLine().isEmpty() ? "" : " (" + other.lastLine() + ")");
-      printer.note(other.program() + " " + other.subcommand() + " is not the course's " + other.courseProgram() + " "
-          + other.subcommand() + where + ". " + result + ", but the course checks what " + other.courseProgram()
-          + " made, so this step stays as it was; :explain says what differs.");
+      String result =
+          other.exitCode() == 0
+              ? "It worked"
+              : "It exited with status "
+                  + other.exitCode()
+                  + (other.lastLine().isEmpty() ? "" : " (" + other.lastLine() + ")");
+      printer.note(
+          other.program()
+              + " "
+              + other.subcommand()
+              + " is not the course's "
+              + other.courseProgram()
+              + " "
+              + other.subcommand()
+              + where
+              + ". "
+              + result
+              + ", but the course checks what "
+              + other.courseProgram()
+              + " made, so this step stays as it was; :explain says what differs.");
     } else if (verdict instanceof Verdict.Unsure unsure) {
       printer.blank();
-      String said = unsure.lastLine().isEmpty() ? "and printed nothing." : "and said: " + unsure.lastLine();
+      String said =
+          unsure.lastLine().isEmpty() ? "and printed nothing." : "and said: " + unsure.lastLine();
       printer.note(unsure.program() + " exited with status " + unsure.exitCode() + " " + said);
-      printer.note(unsure.inCourse()
-          ? "rootless-ctr does not recognise this error, so it cannot say more than " + unsure.program() + " did. :check shows where the step stands."
-          : unsure.program() + " is not one of this course's commands, so rootless-ctr cannot judge what went wrong.");
+      printer.note(
+          unsure.inCourse()
+              ? "rootless-ctr does not recognise this error, so it cannot say more than "
+                  + unsure.program()
+                  + " did. :check shows where the step stands."
+              : unsure.program()
+                  + " is not one of this course's commands, so rootless-ctr cannot judge what went"
+                  + " wrong.");
     }
   }
 
   private void notFound(Verdict.NotFound notFound) {
     printer.blank();
     if (notFound.suggestion().isPresent()) {
-      printer.warning("There is no command '" + notFound.typed() + "'. Did you mean " + notFound.suggestion().get() + "?");
+      printer.warning(
+          "There is no command '"
+              + notFound.typed()
+              + "'. Did you mean "
+              + notFound.suggestion().get()
+              + "?");
       notFound.corrected().ifPresent(c -> printer.styled("    " + c, printer.style().code()));
     } else {
-      printer.note("There is no command '" + notFound.typed() + "' on this machine (bash said: command not found).");
+      printer.note(
+          "There is no command '"
+              + notFound.typed()
+              + "' on this machine (bash said: command not found).");
     }
   }
 
@@ -81,8 +125,14 @@ final class VerdictView {
     for (Verdict.Credit credit : completed.credits()) {
       observations(credit.seen(), credit.bindings());
       printer.blank();
-      printer.success("Step " + credit.step().stepNumber() + " done: " + credit.step().step().title()
-          + (current.filter(credit.step()::equals).isPresent() ? "" : " (" + credit.step().label() + ")"));
+      printer.success(
+          "Step "
+              + credit.step().stepNumber()
+              + " done: "
+              + credit.step().step().title()
+              + (current.filter(credit.step()::equals).isPresent()
+                  ? ""
+                  : " (" + credit.step().label() + ")"));
       explain(credit.step(), credit.report());
     }
   }
@@ -96,9 +146,14 @@ final class VerdictView {
   private void notYet(Verdict.NotYet notYet, Optional<Position> current) {
     observations(notYet.seen(), notYet.bindings());
     ExpectationResult failed = notYet.failed();
-    String lead = current.filter(notYet.step()::equals).isPresent()
-        ? "Not done yet: "
-        : "That is " + notYet.step().label() + "'s command (" + notYet.step().step().title() + "); not done yet: ";
+    String lead =
+        current.filter(notYet.step()::equals).isPresent()
+            ? "Not done yet: "
+            : "That is "
+                + notYet.step().label()
+                + "'s command ("
+                + notYet.step().step().title()
+                + "); not done yet: ";
     printer.note(lead + missing(failed) + ". :check shows everything, :hint helps.");
   }
 
@@ -117,10 +172,15 @@ final class VerdictView {
     printer.blank();
     if (seen.results().values().stream().noneMatch(ExpectationResult::passed)) {
       ExpectationResult first = seen.results().values().iterator().next();
-      printer.note("While it ran, rootless-ctr looked from outside" + where + " and saw nothing to check: " + first.actual());
+      printer.note(
+          "While it ran, rootless-ctr looked from outside"
+              + where
+              + " and saw nothing to check: "
+              + first.actual());
       return;
     }
-    printer.line("While it ran, rootless-ctr looked from outside" + where + ", as a second terminal would:");
+    printer.line(
+        "While it ran, rootless-ctr looked from outside" + where + ", as a second terminal would:");
     for (ExpectationResult result : seen.results().values()) {
       if (result.passed()) {
         printer.success(result.description() + ": " + result.actual());
@@ -144,15 +204,27 @@ final class VerdictView {
       }
       if (folded) {
         printer.styled(usage.error().errorLine(), printer.style().failure());
-        printer.note("(" + usage.program() + " then printed " + (lines - 1) + " lines of usage; :output shows them all)");
+        printer.note(
+            "("
+                + usage.program()
+                + " then printed "
+                + (lines - 1)
+                + " lines of usage; :output shows them all)");
       }
     }
     printer.blank();
-    printer.warning(usage.program() + " did not run: it was called wrongly (" + usage.error().errorLine() + ").");
-    usage.corrected().ifPresent(c -> {
-      printer.line("You probably meant:");
-      printer.styled("    " + c, printer.style().code());
-    });
+    printer.warning(
+        usage.program()
+            + " did not run: it was called wrongly ("
+            + usage.error().errorLine()
+            + ").");
+    usage
+        .corrected()
+        .ifPresent(
+            c -> {
+              printer.line("You probably meant:");
+              printer.styled("    " + c, printer.style().code());
+            });
   }
 
   private int rows(String output) {
@@ -168,14 +240,27 @@ final class VerdictView {
     printer.blank();
     if (side.ranOn() == Verdict.Side.HOST) {
       String where = side.step().map(p -> " (" + p.label() + ")").orElse("");
-      printer.warning("'" + side.command() + "' ran here, on the host, as you: the lesson types it inside the container" + where + ".");
-      side.start().ifPresent(start -> {
-        printer.line("Start the container first, then type it at its / # prompt:");
-        printer.styled("    " + start, printer.style().code());
-      });
+      printer.warning(
+          "'"
+              + side.command()
+              + "' ran here, on the host, as you: the lesson types it inside the container"
+              + where
+              + ".");
+      side.start()
+          .ifPresent(
+              start -> {
+                printer.line("Start the container first, then type it at its / # prompt:");
+                printer.styled("    " + start, printer.style().code());
+              });
     } else {
-      printer.warning("'" + side.command() + "' was typed inside the container, where there is none (sh: " + side.command() + ": not found).");
-      printer.note("It is a command for this machine: leave the container with exit, then type it here.");
+      printer.warning(
+          "'"
+              + side.command()
+              + "' was typed inside the container, where there is none (sh: "
+              + side.command()
+              + ": not found).");
+      printer.note(
+          "It is a command for this machine: leave the container with exit, then type it here.");
     }
   }
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * The names a learner chose in place of the lesson's: {@code alpine} for {@code busybox}, {@code
  * mybundle} for {@code busybox-bundle}, {@code c1} for {@code myctr}, and the runc state directory
- * they passed with {@code --root}. A step's checks are read with these names, so the tutor looks
- * at what the learner really made.
+ * they passed with {@code --root}. A step's checks are read with these names, so the tutor looks at
+ * what the learner really made.
  *
  * @param names lesson word to learner word; whole words and path segments only
  * @param runcRoot the learner's {@code --root}, when it differs from the course's
@@ -30,7 +30,9 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
     return new Bindings(Map.of(), Optional.empty());
   }
 
-  /** Only the learner's {@code --root}: the names of a line that does not name the step's things. */
+  /**
+   * Only the learner's {@code --root}: the names of a line that does not name the step's things.
+   */
   public Bindings rootOnly() {
     return new Bindings(Map.of(), runcRoot);
   }
@@ -42,13 +44,14 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
   /** These bindings, overridden by {@code newer} where both name the same lesson word. */
   public Bindings with(Bindings newer) {
     Map<String, String> merged = new LinkedHashMap<>(names);
-    newer.names.forEach((from, to) -> {
-      if (from.equals(to)) {
-        merged.remove(from);
-      } else {
-        merged.put(from, to);
-      }
-    });
+    newer.names.forEach(
+        (from, to) -> {
+          if (from.equals(to)) {
+            merged.remove(from);
+          } else {
+            merged.put(from, to);
+          }
+        });
     return new Bindings(merged, newer.runcRoot.isPresent() ? newer.runcRoot : runcRoot);
   }
 
@@ -87,10 +90,12 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
       return new Expectation.PathState(apply(path.path()), path.kind(), path.line());
     }
     if (expectation instanceof Expectation.JsonValue json) {
-      return new Expectation.JsonValue(apply(json.file()), json.pointer(), json.expected(), json.line());
+      return new Expectation.JsonValue(
+          apply(json.file()), json.pointer(), json.expected(), json.line());
     }
     if (expectation instanceof Expectation.ProbeCall call) {
-      return new Expectation.ProbeCall(call.name(), call.args().stream().map(this::apply).toList(), call.line());
+      return new Expectation.ProbeCall(
+          call.name(), call.args().stream().map(this::apply).toList(), call.line());
     }
     return expectation;
   }
@@ -104,14 +109,26 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
     step.expectations().forEach(e -> expectations.add(apply(e)));
     List<Expectation> whileRunning = new ArrayList<>();
     step.whileRunning().forEach(e -> whileRunning.add(apply(e)));
-    return new Step(step.number(), step.title(), step.line(), step.text(), step.commands(), step.edits(),
-        expectations, whileRunning, step.explanation(), step.hints(), step.mistakes(), step.inside(), step.recap());
+    return new Step(
+        step.number(),
+        step.title(),
+        step.line(),
+        step.text(),
+        step.commands(),
+        step.edits(),
+        expectations,
+        whileRunning,
+        step.explanation(),
+        step.hints(),
+        step.mistakes(),
+        step.inside(),
+        step.recap());
   }
 
   /**
-   * The binding one pair of aligned words implies: the differing core left when their common
-   * prefix and suffix (cut at {@code / : = @}) are removed, e.g. {@code docker://busybox:latest}
-   * and {@code docker://alpine:latest} give {@code busybox -> alpine}.
+   * The binding one pair of aligned words implies: the differing core left when their common prefix
+   * and suffix (cut at {@code / : = @}) are removed, e.g. {@code docker://busybox:latest} and
+   * {@code docker://alpine:latest} give {@code busybox -> alpine}.
    */
   static Optional<Map.Entry<String, String>> core(String lessonWord, String learnerWord) {
     if (lessonWord.equals(learnerWord)) {
@@ -129,7 +146,8 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
     int suffix = 0;
     int tailCut = 0;
     while (suffix < max - cut
-        && lessonWord.charAt(lessonWord.length() - 1 - suffix) == learnerWord.charAt(learnerWord.length() - 1 - suffix)) {
+        && lessonWord.charAt(lessonWord.length() - 1 - suffix)
+            == learnerWord.charAt(learnerWord.length() - 1 - suffix)) {
       if (BOUNDARY.indexOf(lessonWord.charAt(lessonWord.length() - 1 - suffix)) >= 0) {
         tailCut = suffix + 1;
       }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * A simple command seen as a tool invocation: the program, the options before and after its
  * subcommand, the subcommand (for tools that have them, such as {@code runc run}) and the other
- * words. Which options take a value is told by the caller, learned from the course's own
- * commands, so no tool's flag list is written down here.
+ * words. Which options take a value is told by the caller, learned from the course's own commands,
+ * so no tool's flag list is written down here.
  *
  * @param program the program's name without its directory ({@code /usr/sbin/runc} is {@code runc})
  * @param global options before the subcommand, name to value ("" for a flag)
@@ -27,7 +27,8 @@ public record CommandShape(
     List<String> positionals) {
 
   private static final Pattern SUBCOMMAND = Pattern.compile("[a-z][a-z0-9-]*");
-  private static final Set<String> PREFIXES = Set.of("sudo", "env", "command", "exec", "time", "nice");
+  private static final Set<String> PREFIXES =
+      Set.of("sudo", "env", "command", "exec", "time", "nice");
 
   public CommandShape {
     global = Map.copyOf(global);
@@ -39,7 +40,8 @@ public record CommandShape(
    * Reads {@code words}. {@code valued} names the options that take a value; {@code
    * withSubcommands} the programs whose first plain word is a subcommand.
    */
-  public static CommandShape of(List<String> words, Set<String> valued, Set<String> withSubcommands) {
+  public static CommandShape of(
+      List<String> words, Set<String> valued, Set<String> withSubcommands) {
     int start = 0;
     while (start < words.size() - 1 && PREFIXES.contains(words.get(start))) {
       start++;
@@ -75,7 +77,9 @@ public record CommandShape(
     return new CommandShape(program, global, subcommand, options, positionals);
   }
 
-  /** Whether {@code word} can be a subcommand's name (runc's {@code run}, skopeo's {@code copy}). */
+  /**
+   * Whether {@code word} can be a subcommand's name (runc's {@code run}, skopeo's {@code copy}).
+   */
   static boolean looksLikeSubcommand(String word) {
     return SUBCOMMAND.matcher(word).matches();
   }

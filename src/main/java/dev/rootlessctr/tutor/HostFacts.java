@@ -23,7 +23,8 @@ public interface HostFacts {
         if (owner == uid) {
           return Optional.empty();
         }
-        return Optional.of(Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName() + " (uid " + owner + ")");
+        return Optional.of(
+            Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName() + " (uid " + owner + ")");
       } catch (IOException | RuntimeException e) {
         return Optional.empty(); // cannot tell: say nothing rather than guess
       }

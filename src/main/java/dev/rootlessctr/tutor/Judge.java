@@ -21,14 +21,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides what a line did, against the whole course: which steps it completed (in any order,
- * with the learner's own names and {@code --root}), or else the one thing worth saying about it.
- * It prints nothing; see {@link Verdict}.
+ * Decides what a line did, against the whole course: which steps it completed (in any order, with
+ * the learner's own names and {@code --root}), or else the one thing worth saying about it. It
+ * prints nothing; see {@link Verdict}.
  */
 public final class Judge {
 
-  private static final Pattern NOT_FOUND = Pattern.compile("(?m)(?:^|: )([^\\s:]+): command not found");
-  private static final Pattern NOT_FOUND_INSIDE = Pattern.compile("(?m)\\bsh: ([^\\s:]+): not found");
+  private static final Pattern NOT_FOUND =
+      Pattern.compile("(?m)(?:^|: )([^\\s:]+): command not found");
+  private static final Pattern NOT_FOUND_INSIDE =
+      Pattern.compile("(?m)\\bsh: ([^\\s:]+): not found");
 
   private final Course course;
   private final LineMatcher matcher;
@@ -41,7 +43,13 @@ public final class Judge {
    * @param fill a lesson command as the learner would type it (built-in values filled in)
    * @param situation what mistakes may depend on, e.g. {@code registry -> offline}
    */
-  public Judge(Course course, LineMatcher matcher, StepChecks checks, HostFacts host, UnaryOperator<String> fill, Map<String, String> situation) {
+  public Judge(
+      Course course,
+      LineMatcher matcher,
+      StepChecks checks,
+      HostFacts host,
+      UnaryOperator<String> fill,
+      Map<String, String> situation) {
     this.course = course;
     this.matcher = matcher;
     this.checks = checks;
@@ -104,7 +112,8 @@ public final class Judge {
       }
       CheckReport report = reports.get(m.position());
       if (report != null && exit == 0 || report != null && m.isLastCommand()) {
-        return report.firstFailure()
+        return report
+            .firstFailure()
             .<Verdict>map(f -> new Verdict.NotYet(m.position(), f, line.seen(m.position()), known))
             .orElse(new Verdict.Quiet());
       }
@@ -112,14 +121,26 @@ public final class Judge {
     if (exit != 0) {
       List<List<String>> commands = ShellWords.commands(line.line(), line.env());
       // The status is the last command's, so that is the one that failed.
-      String program = commands.isEmpty() ? line.line().strip() : CommandShape.programName(commands.get(commands.size() - 1).get(0));
-      return new Verdict.Unsure(program, exit, lastLine(line.outcome().output()), matcher.hostPrograms().contains(program));
+      String program =
+          commands.isEmpty()
+              ? line.line().strip()
+              : CommandShape.programName(commands.get(commands.size() - 1).get(0));
+      return new Verdict.Unsure(
+          program,
+          exit,
+          lastLine(line.outcome().output()),
+          matcher.hostPrograms().contains(program));
     }
     return new Verdict.Quiet();
   }
 
   /** The steps the line completed, in course order. */
-  private List<Verdict.Credit> credits(LineFacts line, Predicate<Position> done, Optional<Position> current, Bindings known, Map<Position, CheckReport> reports) {
+  private List<Verdict.Credit> credits(
+      LineFacts line,
+      Predicate<Position> done,
+      Optional<Position> current,
+      Bindings known,
+      Map<Position, CheckReport> reports) {
     List<Verdict.Credit> credits = new ArrayList<>();
     for (Lesson lesson : course.lessons()) {
       for (Step step : lesson.steps()) {
@@ -155,11 +176,21 @@ public final class Judge {
    * look for something that exists, so a step is never done by doing nothing.
    */
   private static boolean isStateOnly(Step step) {
-    boolean anyOutput = step.expectations().stream()
-        .anyMatch(e -> e instanceof Expectation.ExitStatus || e instanceof Expectation.OutputContains || e instanceof Expectation.OutputMatches);
-    boolean positive = step.expectations().stream()
-        .anyMatch(e -> e instanceof Expectation.ProbeCall || e instanceof Expectation.JsonValue
-            || e instanceof Expectation.PathState path && path.kind() != Expectation.PathState.Kind.MISSING);
+    boolean anyOutput =
+        step.expectations().stream()
+            .anyMatch(
+                e ->
+                    e instanceof Expectation.ExitStatus
+                        || e instanceof Expectation.OutputContains
+                        || e instanceof Expectation.OutputMatches);
+    boolean positive =
+        step.expectations().stream()
+            .anyMatch(
+                e ->
+                    e instanceof Expectation.ProbeCall
+                        || e instanceof Expectation.JsonValue
+                        || e instanceof Expectation.PathState path
+                            && path.kind() != Expectation.PathState.Kind.MISSING);
     return !anyOutput && positive && step.whileRunning().isEmpty();
   }
 
@@ -176,14 +207,23 @@ public final class Judge {
     return Optional.empty();
   }
 
-  /** The step the line was meant for: the current step if it matched, else the first matched step not done. */
-  private static Optional<Match> attempt(LineFacts line, Predicate<Position> done, Optional<Position> current) {
-    Optional<Match> here = line.matches().stream().filter(m -> current.filter(m.position()::equals).isPresent()).reduce((a, b) -> b);
+  /**
+   * The step the line was meant for: the current step if it matched, else the first matched step
+   * not done.
+   */
+  private static Optional<Match> attempt(
+      LineFacts line, Predicate<Position> done, Optional<Position> current) {
+    Optional<Match> here =
+        line.matches().stream()
+            .filter(m -> current.filter(m.position()::equals).isPresent())
+            .reduce((a, b) -> b);
     if (here.isPresent()) {
       // Meant for the step the learner is at: repeating a done step is no attempt at another.
       return here.filter(m -> !done.test(m.position()));
     }
-    return line.matches().stream().filter(m -> m.strong() && !m.looks() && !done.test(m.position())).findFirst();
+    return line.matches().stream()
+        .filter(m -> m.strong() && !m.looks() && !done.test(m.position()))
+        .findFirst();
   }
 
   private Optional<Verdict> notFound(LineFacts line) {
@@ -195,7 +235,12 @@ public final class Judge {
     Set<String> known = new HashSet<>(matcher.hostPrograms());
     known.addAll(matcher.insidePrograms());
     Optional<String> suggestion = Spelling.closest(typed, known);
-    Optional<String> corrected = suggestion.map(s -> line.line().strip().replaceFirst(Pattern.quote(typed), Matcher.quoteReplacement(s)));
+    Optional<String> corrected =
+        suggestion.map(
+            s ->
+                line.line()
+                    .strip()
+                    .replaceFirst(Pattern.quote(typed), Matcher.quoteReplacement(s)));
     return Optional.of(new Verdict.NotFound(typed, suggestion, corrected));
   }
 
@@ -205,22 +250,31 @@ public final class Judge {
     if (line.matches().isEmpty()) {
       for (Lesson lesson : course.lessons()) {
         for (Step step : lesson.steps()) {
-          boolean inside = step.inside().stream().anyMatch(c -> normal(known.apply(fill.apply(c.text()))).equals(typed));
+          boolean inside =
+              step.inside().stream()
+                  .anyMatch(c -> normal(known.apply(fill.apply(c.text()))).equals(typed));
           if (inside) {
             Position p = new Position(lesson, step.number());
-            Optional<String> start = step.commands().stream().findFirst().map(c -> known.apply(fill.apply(c.text())));
-            return Optional.of(new Verdict.WrongSide(line.line().strip(), Verdict.Side.HOST, Optional.of(p), start));
+            Optional<String> start =
+                step.commands().stream().findFirst().map(c -> known.apply(fill.apply(c.text())));
+            return Optional.of(
+                new Verdict.WrongSide(
+                    line.line().strip(), Verdict.Side.HOST, Optional.of(p), start));
           }
         }
       }
       return Optional.empty();
     }
-    boolean startsContainer = line.matches().stream().anyMatch(m -> !m.position().step().inside().isEmpty() && m.command() == 0);
+    boolean startsContainer =
+        line.matches().stream()
+            .anyMatch(m -> !m.position().step().inside().isEmpty() && m.command() == 0);
     if (startsContainer) {
       Matcher m = NOT_FOUND_INSIDE.matcher(line.outcome().output());
       while (m.find()) {
         if (matcher.hostPrograms().contains(m.group(1))) {
-          return Optional.of(new Verdict.WrongSide(m.group(1), Verdict.Side.CONTAINER, Optional.empty(), Optional.empty()));
+          return Optional.of(
+              new Verdict.WrongSide(
+                  m.group(1), Verdict.Side.CONTAINER, Optional.empty(), Optional.empty()));
         }
       }
     }
@@ -245,10 +299,19 @@ public final class Judge {
       for (String program : matcher.hostPrograms()) {
         if (!sub.isEmpty() && matcher.subcommands(program).contains(sub)) {
           List<Position> steps = matcher.stepsUsing(program, sub);
-          Optional<Position> step = steps.stream().filter(p -> current.filter(p::equals).isPresent()).findFirst()
-              .or(() -> steps.stream().findFirst());
-          return Optional.of(new Verdict.OtherTool(typed.program(), program, sub, step, line.outcome().exitCode(),
-              lastLine(line.outcome().output())));
+          Optional<Position> step =
+              steps.stream()
+                  .filter(p -> current.filter(p::equals).isPresent())
+                  .findFirst()
+                  .or(() -> steps.stream().findFirst());
+          return Optional.of(
+              new Verdict.OtherTool(
+                  typed.program(),
+                  program,
+                  sub,
+                  step,
+                  line.outcome().exitCode(),
+                  lastLine(line.outcome().output())));
         }
       }
     }
@@ -276,18 +339,30 @@ public final class Judge {
   private Verdict wrongUsage(LineFacts line, UsageError error, Optional<Position> current) {
     List<List<String>> commands = ShellWords.commands(line.line(), line.env());
     String program = commands.isEmpty() ? "" : CommandShape.programName(commands.get(0).get(0));
-    Optional<String> corrected = commands.isEmpty() ? Optional.empty() : new Corrections(matcher, fill).correct(line.line(), commands.get(0), error, current);
+    Optional<String> corrected =
+        commands.isEmpty()
+            ? Optional.empty()
+            : new Corrections(matcher, fill).correct(line.line(), commands.get(0), error, current);
     return new Verdict.WrongUsage(program, error, corrected);
   }
 
   /**
    * The course's known mistake in the output, looked up in the context of the step the line was
-   * meant for: that step's own list first, then its lesson's. A line that matches no step is
-   * judged in the current step's context only when the current step uses the same program.
+   * meant for: that step's own list first, then its lesson's. A line that matches no step is judged
+   * in the current step's context only when the current step uses the same program.
    */
-  private Optional<Verdict> mistake(LineFacts line, Predicate<Position> done, Optional<Position> current, Bindings known, Map<Position, CheckReport> reports) {
+  private Optional<Verdict> mistake(
+      LineFacts line,
+      Predicate<Position> done,
+      Optional<Position> current,
+      Bindings known,
+      Map<Position, CheckReport> reports) {
     List<Position> contexts = new ArrayList<>();
-    boolean here = current.filter(c -> line.matches().stream().anyMatch(m -> m.position().equals(c) && !m.looks())).isPresent();
+    boolean here =
+        current
+            .filter(
+                c -> line.matches().stream().anyMatch(m -> m.position().equals(c) && !m.looks()))
+            .isPresent();
     if (here) {
       contexts.add(current.get()); // the step the learner is at is the one the line was meant for
     } else {
@@ -296,14 +371,20 @@ public final class Judge {
       // The current lesson's own steps come first (a runc run typed at the edit step belongs to
       // the next step of that lesson), then those not done, nearest to the learner first.
       int here0 = current.map(this::index).orElse(0);
-      line.matches().stream().filter(m -> m.strong() && !m.looks()).map(Match::position).distinct()
-          .sorted(java.util.Comparator.comparing((Position p) -> current.filter(c -> c.lesson() == p.lesson()).isEmpty())
-              .thenComparing(done::test)
-              .thenComparing(p -> Math.abs(index(p) - here0)))
+      line.matches().stream()
+          .filter(m -> m.strong() && !m.looks())
+          .map(Match::position)
+          .distinct()
+          .sorted(
+              java.util.Comparator.comparing(
+                      (Position p) -> current.filter(c -> c.lesson() == p.lesson()).isEmpty())
+                  .thenComparing(done::test)
+                  .thenComparing(p -> Math.abs(index(p) - here0)))
           .forEach(contexts::add);
     }
     if (contexts.isEmpty() && current.isPresent() && current.get().step().commands().isEmpty()) {
-      contexts.add(current.get()); // a step done at the prompt by any means: its mistakes may show anywhere
+      contexts.add(
+          current.get()); // a step done at the prompt by any means: its mistakes may show anywhere
     }
     String output = line.outcome().output();
     for (Position context : contexts) {
@@ -311,9 +392,11 @@ public final class Judge {
       if (mistake.isPresent()) {
         CheckReport report = reports.get(context);
         if (report == null) {
-          report = checks.check(context.step(), Optional.of(line.outcome()), line.seen(context), known);
+          report =
+              checks.check(context.step(), Optional.of(line.outcome()), line.seen(context), known);
         }
-        return Optional.of(new Verdict.KnownMistake(context, mistake.get(), report.values(), line.seen(context)));
+        return Optional.of(
+            new Verdict.KnownMistake(context, mistake.get(), report.values(), line.seen(context)));
       }
     }
     return Optional.empty();
@@ -321,8 +404,8 @@ public final class Judge {
 
   /**
    * The known mistake {@code output} shows in the context of the step at {@code context}: its own
-   * list first, then its lesson's; only one that is true in the learner's situation, and never
-   * the text the step itself expects.
+   * list first, then its lesson's; only one that is true in the learner's situation, and never the
+   * text the step itself expects.
    */
   public Optional<Mistake> mistakeIn(Position context, String output) {
     List<Step> order = new ArrayList<>();
@@ -330,7 +413,9 @@ public final class Judge {
     context.lesson().steps().stream().filter(s -> s != context.step()).forEach(order::add);
     for (Step step : order) {
       for (Mistake mistake : step.mistakes()) {
-        if (output.contains(mistake.pattern()) && mistake.fits(situation) && !expected(context.step(), mistake)) {
+        if (output.contains(mistake.pattern())
+            && mistake.fits(situation)
+            && !expected(context.step(), mistake)) {
           return Optional.of(mistake);
         }
       }
@@ -353,8 +438,12 @@ public final class Judge {
   /** Lesson 5's "Read-only file system" is its lesson, though lesson 6 lists it as a mistake. */
   private static boolean expected(Step step, Mistake mistake) {
     return step.expectations().stream()
-        .anyMatch(e -> e instanceof Expectation.OutputContains contains && !contains.negated()
-            && (contains.text().contains(mistake.pattern()) || mistake.pattern().contains(contains.text())));
+        .anyMatch(
+            e ->
+                e instanceof Expectation.OutputContains contains
+                    && !contains.negated()
+                    && (contains.text().contains(mistake.pattern())
+                        || mistake.pattern().contains(contains.text())));
   }
 
   private static String normal(String line) {

@@ -28,8 +28,10 @@ public final class LineMatcher {
   private record Known(Position position, int index, CommandShape shape) {}
 
   private final List<Known> known = new ArrayList<>();
+
   /** Each step's container-side lines, as words, for lines that run them from outside. */
   private final Map<Position, List<List<String>>> insideWords = new LinkedHashMap<>();
+
   private final Set<String> valued = new HashSet<>();
   private final Set<String> withSubcommands = new HashSet<>();
   private final Map<String, Set<String>> subcommands = new HashMap<>();
@@ -43,7 +45,8 @@ public final class LineMatcher {
    *     {@code $RUNC_ROOT} filled in)
    * @param runcRoot the course's runc state directory, to tell a learner's own {@code --root}
    */
-  public LineMatcher(Course course, UnaryOperator<String> fill, Map<String, String> env, Path runcRoot) {
+  public LineMatcher(
+      Course course, UnaryOperator<String> fill, Map<String, String> env, Path runcRoot) {
     this.runcRoot = runcRoot.toString();
     Map<Position, List<List<String>>> words = new LinkedHashMap<>();
     for (Lesson lesson : course.lessons()) {
@@ -67,29 +70,39 @@ public final class LineMatcher {
     }
     words.values().forEach(list -> list.forEach(this::learnOptions));
     words.values().forEach(list -> list.forEach(this::learnSubcommand));
-    words.forEach((position, list) -> {
-      for (int i = 0; i < list.size(); i++) {
-        if (position.step().isReading()) {
-          // An optional step's command (the alpine pull) teaches the tools' options, but it is
-          // no step to do and its names are not the lesson's.
-          list.stream().filter(w -> !w.isEmpty()).forEach(w -> hostPrograms.add(CommandShape.programName(w.get(0))));
-          break;
-        }
-        if (!list.get(i).isEmpty()) {
-          CommandShape shape = CommandShape.of(list.get(i), valued, withSubcommands);
-          known.add(new Known(position, i, shape));
-          hostPrograms.add(shape.program());
-          shape.allOptions().forEach((name, value) -> {
-            if (value.equals(this.runcRoot)) {
-              stateDirOptions.computeIfAbsent(shape.program(), p -> new LinkedHashSet<>()).add(name);
+    words.forEach(
+        (position, list) -> {
+          for (int i = 0; i < list.size(); i++) {
+            if (position.step().isReading()) {
+              // An optional step's command (the alpine pull) teaches the tools' options, but it is
+              // no step to do and its names are not the lesson's.
+              list.stream()
+                  .filter(w -> !w.isEmpty())
+                  .forEach(w -> hostPrograms.add(CommandShape.programName(w.get(0))));
+              break;
             }
-          });
-          if (!shape.subcommand().isEmpty()) {
-            subcommands.computeIfAbsent(shape.program(), p -> new LinkedHashSet<>()).add(shape.subcommand());
+            if (!list.get(i).isEmpty()) {
+              CommandShape shape = CommandShape.of(list.get(i), valued, withSubcommands);
+              known.add(new Known(position, i, shape));
+              hostPrograms.add(shape.program());
+              shape
+                  .allOptions()
+                  .forEach(
+                      (name, value) -> {
+                        if (value.equals(this.runcRoot)) {
+                          stateDirOptions
+                              .computeIfAbsent(shape.program(), p -> new LinkedHashSet<>())
+                              .add(name);
+                        }
+                      });
+              if (!shape.subcommand().isEmpty()) {
+                subcommands
+                    .computeIfAbsent(shape.program(), p -> new LinkedHashSet<>())
+                    .add(shape.subcommand());
+              }
+            }
           }
-        }
-      }
-    });
+        });
   }
 
   /** An option takes a value when the course writes a plain word after it that is no subcommand. */
@@ -97,7 +110,10 @@ public final class LineMatcher {
     for (int i = 1; i + 1 < words.size(); i++) {
       String word = words.get(i);
       String next = words.get(i + 1);
-      if (word.startsWith("-") && !word.contains("=") && !next.startsWith("-") && !CommandShape.looksLikeSubcommand(next)) {
+      if (word.startsWith("-")
+          && !word.contains("=")
+          && !next.startsWith("-")
+          && !CommandShape.looksLikeSubcommand(next)) {
         valued.add(word);
       }
     }
@@ -109,7 +125,9 @@ public final class LineMatcher {
     }
     CommandShape flat = CommandShape.of(words, valued, Set.of());
     String program = flat.program();
-    boolean first = !flat.positionals().isEmpty() && CommandShape.looksLikeSubcommand(flat.positionals().get(0));
+    boolean first =
+        !flat.positionals().isEmpty()
+            && CommandShape.looksLikeSubcommand(flat.positionals().get(0));
     if (first) {
       withSubcommands.add(program);
     }
@@ -125,7 +143,10 @@ public final class LineMatcher {
     return Set.copyOf(insidePrograms);
   }
 
-  /** The options through which the course gives {@code program} its runc state directory ({@code --root}). */
+  /**
+   * The options through which the course gives {@code program} its runc state directory ({@code
+   * --root}).
+   */
   public Set<String> stateDirOptions(String program) {
     return stateDirOptions.getOrDefault(program, Set.of());
   }
@@ -137,7 +158,10 @@ public final class LineMatcher {
 
   /** The course commands of {@code program}, each with where it stands. */
   List<Map.Entry<Position, CommandShape>> commandsOf(String program) {
-    return known.stream().filter(k -> k.shape().program().equals(program)).map(k -> Map.entry(k.position(), k.shape())).toList();
+    return known.stream()
+        .filter(k -> k.shape().program().equals(program))
+        .map(k -> Map.entry(k.position(), k.shape()))
+        .toList();
   }
 
   /** The subcommands the course uses with {@code program}. */
@@ -162,7 +186,10 @@ public final class LineMatcher {
 
   /** The lesson's shape of the command at {@code position}, index {@code index}. */
   public Optional<CommandShape> shapeOf(Position position, int index) {
-    return known.stream().filter(k -> k.position().equals(position) && k.index() == index).map(Known::shape).findFirst();
+    return known.stream()
+        .filter(k -> k.position().equals(position) && k.index() == index)
+        .map(Known::shape)
+        .findFirst();
   }
 
   /** Every step command the line matches, in course order, each with the names the line implies. */
@@ -191,7 +218,9 @@ public final class LineMatcher {
    */
   private boolean runsInside(Known k, List<String> words) {
     List<List<String>> lines = insideWords.getOrDefault(k.position(), List.of());
-    if (lines.isEmpty() || words.isEmpty() || !CommandShape.programName(words.get(0)).equals(k.shape().program())) {
+    if (lines.isEmpty()
+        || words.isEmpty()
+        || !CommandShape.programName(words.get(0)).equals(k.shape().program())) {
       return false;
     }
     for (List<String> inside : lines) {
@@ -204,7 +233,8 @@ public final class LineMatcher {
   }
 
   private static boolean sameCommand(CommandShape lesson, CommandShape typed) {
-    return lesson.program().equals(typed.program()) && lesson.subcommand().equals(typed.subcommand());
+    return lesson.program().equals(typed.program())
+        && lesson.subcommand().equals(typed.subcommand());
   }
 
   private Bindings bindings(CommandShape lesson, CommandShape typed, Path cwd) {
@@ -227,7 +257,8 @@ public final class LineMatcher {
     }
     int n = Math.min(lesson.positionals().size(), typed.positionals().size());
     for (int i = 0; i < n; i++) {
-      Bindings.core(lesson.positionals().get(i), typed.positionals().get(i)).ifPresent(e -> names.put(e.getKey(), e.getValue()));
+      Bindings.core(lesson.positionals().get(i), typed.positionals().get(i))
+          .ifPresent(e -> names.put(e.getKey(), e.getValue()));
     }
     return new Bindings(names, root);
   }

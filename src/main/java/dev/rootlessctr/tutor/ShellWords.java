@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splits a shell line into simple commands and their words, the way bash would for the plain
- * lines a course uses: quotes, backslashes, {@code ~}, {@code $NAME} and {@code ${NAME}} are
- * honoured; {@code ;}, {@code &&}, {@code ||} and {@code |} separate commands; redirections and
- * leading {@code NAME=value} assignments are dropped. Anything fancier (subshells, command
- * substitution) is kept as literal text: the words are only used to recognise a command, never
- * to run one.
+ * Splits a shell line into simple commands and their words, the way bash would for the plain lines
+ * a course uses: quotes, backslashes, {@code ~}, {@code $NAME} and {@code ${NAME}} are honoured;
+ * {@code ;}, {@code &&}, {@code ||} and {@code |} separate commands; redirections and leading
+ * {@code NAME=value} assignments are dropped. Anything fancier (subshells, command substitution) is
+ * kept as literal text: the words are only used to recognise a command, never to run one.
  */
 public final class ShellWords {
 
@@ -55,7 +54,11 @@ public final class ShellWords {
       } else if (c == '$') {
         i = variable(line, i, env, word);
         inWord = true;
-      } else if (c == '~' && !inWord && (i + 1 == n || line.charAt(i + 1) == '/' || Character.isWhitespace(line.charAt(i + 1)))) {
+      } else if (c == '~'
+          && !inWord
+          && (i + 1 == n
+              || line.charAt(i + 1) == '/'
+              || Character.isWhitespace(line.charAt(i + 1)))) {
         word.append(env.getOrDefault("HOME", "~"));
         inWord = true;
         i++;

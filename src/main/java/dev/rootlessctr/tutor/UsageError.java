@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * A tool's own report that it was called wrongly, as the two command-line libraries behind the
- * course's tools print it: urfave/cli (runc, oci-image-tool: {@code Incorrect Usage. flag
- * provided but not defined: -b}, {@code No help topic for 'frob'}) and cobra (skopeo: {@code
- * unknown flag: --frob}, {@code Unrecognized command `skopeo cpy`}).
+ * course's tools print it: urfave/cli (runc, oci-image-tool: {@code Incorrect Usage. flag provided
+ * but not defined: -b}, {@code No help topic for 'frob'}) and cobra (skopeo: {@code unknown flag:
+ * --frob}, {@code Unrecognized command `skopeo cpy`}).
  *
  * @param errorLine the line that says what is wrong, as the tool printed it
  * @param kind what is wrong
@@ -25,10 +25,12 @@ public record UsageError(String errorLine, Kind kind, String word, int outputLin
   }
 
   private static final Pattern FLAG =
-      Pattern.compile("(?:flag provided but not defined: |unknown (?:shorthand )?flag: )'?(-{1,2}[\\w-]+)");
+      Pattern.compile(
+          "(?:flag provided but not defined: |unknown (?:shorthand )?flag: )'?(-{1,2}[\\w-]+)");
   private static final Pattern COMMAND =
       Pattern.compile("(?:No help topic for '([^']+)'|Unrecognized command `\\S+ ([^`]+)`)");
-  private static final Pattern USAGE = Pattern.compile("Incorrect Usage|^Usage:|^USAGE:", Pattern.MULTILINE);
+  private static final Pattern USAGE =
+      Pattern.compile("Incorrect Usage|^Usage:|^USAGE:", Pattern.MULTILINE);
 
   /** The usage error in {@code output}, if the tool reported one. */
   public static Optional<UsageError> in(String output) {
@@ -51,7 +53,9 @@ public record UsageError(String errorLine, Kind kind, String word, int outputLin
     return Optional.empty();
   }
 
-  /** logrus's {@code time=... level=fatal msg="..."} wrapping, reduced to the message's first line. */
+  /**
+   * logrus's {@code time=... level=fatal msg="..."} wrapping, reduced to the message's first line.
+   */
   private static String cleanLine(String raw) {
     String line = raw.strip();
     int msg = line.indexOf("msg=\"");

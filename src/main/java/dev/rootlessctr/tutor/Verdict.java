@@ -35,7 +35,8 @@ public sealed interface Verdict {
   }
 
   /** The line was this step's work, but the step's check does not hold yet. */
-  record NotYet(Position step, ExpectationResult failed, Observations seen, Bindings bindings) implements Verdict {}
+  record NotYet(Position step, ExpectationResult failed, Observations seen, Bindings bindings)
+      implements Verdict {}
 
   /** The line was an earlier command of the step, and it worked: {@code next} comes now. */
   record NextCommand(Position step, String next) implements Verdict {}
@@ -44,18 +45,23 @@ public sealed interface Verdict {
    * The output shows a mistake the course knows, judged in the context of the step the line was
    * meant for, and true in the learner's situation.
    */
-  record KnownMistake(Position context, Mistake mistake, Map<String, String> values, Observations seen)
+  record KnownMistake(
+      Position context, Mistake mistake, Map<String, String> values, Observations seen)
       implements Verdict {
     public KnownMistake {
       values = Map.copyOf(values);
     }
   }
 
-  /** The tool reported that it was called wrongly; {@code corrected} is the likely intended line. */
-  record WrongUsage(String program, UsageError error, Optional<String> corrected) implements Verdict {}
+  /**
+   * The tool reported that it was called wrongly; {@code corrected} is the likely intended line.
+   */
+  record WrongUsage(String program, UsageError error, Optional<String> corrected)
+      implements Verdict {}
 
   /** bash found no command {@code typed}; {@code suggestion} is the course's closest command. */
-  record NotFound(String typed, Optional<String> suggestion, Optional<String> corrected) implements Verdict {}
+  record NotFound(String typed, Optional<String> suggestion, Optional<String> corrected)
+      implements Verdict {}
 
   /** Where a line ran. */
   enum Side {
@@ -64,23 +70,33 @@ public sealed interface Verdict {
   }
 
   /**
-   * A line meant for one side ran on the other: {@code touch /tmp/toto} typed here, on the host,
-   * or {@code runc} typed inside the container.
+   * A line meant for one side ran on the other: {@code touch /tmp/toto} typed here, on the host, or
+   * {@code runc} typed inside the container.
    *
    * @param start for a container line run on the host: the command that starts the container
    */
-  record WrongSide(String command, Side ranOn, Optional<Position> step, Optional<String> start) implements Verdict {}
+  record WrongSide(String command, Side ranOn, Optional<Position> step, Optional<String> start)
+      implements Verdict {}
 
   /**
    * The learner used another tool for a step's work ({@code crun} for {@code runc}): the course's
    * checks look at what its own tool made, so the tutor says so instead of judging.
    */
-  record OtherTool(String program, String courseProgram, String subcommand, Optional<Position> step, int exitCode, String lastLine)
+  record OtherTool(
+      String program,
+      String courseProgram,
+      String subcommand,
+      Optional<Position> step,
+      int exitCode,
+      String lastLine)
       implements Verdict {}
 
   /** The runc state directory the learner named belongs to another user. */
   record ForeignStateDir(Path dir, String owner, Path courseRoot) implements Verdict {}
 
-  /** The line failed and the tutor cannot tell why: it says what it saw, and that it is not sure. */
-  record Unsure(String program, int exitCode, String lastLine, boolean inCourse) implements Verdict {}
+  /**
+   * The line failed and the tutor cannot tell why: it says what it saw, and that it is not sure.
+   */
+  record Unsure(String program, int exitCode, String lastLine, boolean inCourse)
+      implements Verdict {}
 }

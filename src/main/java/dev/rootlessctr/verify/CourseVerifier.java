@@ -6,9 +6,8 @@ import dev.rootlessctr.check.Checker;
 import dev.rootlessctr.check.ExpectationResult;
 import dev.rootlessctr.check.Observations;
 import dev.rootlessctr.check.Observer;
-import dev.rootlessctr.exec.Outcome;
-import dev.rootlessctr.lesson.Placeholders;
 import dev.rootlessctr.edit.JsonEditor;
+import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.exec.TypedLineRunner;
 import dev.rootlessctr.host.Editor;
@@ -18,6 +17,7 @@ import dev.rootlessctr.lesson.Command;
 import dev.rootlessctr.lesson.Expectation;
 import dev.rootlessctr.lesson.JsonEdit;
 import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.Placeholders;
 import dev.rootlessctr.lesson.Step;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.ProbeContext;
@@ -56,7 +56,14 @@ final class CourseVerifier {
   private final Preparation preparation;
   private final Checker checker = new Checker();
 
-  CourseVerifier(Lab lab, HostUser user, ShellState state, TypedLineRunner runner, Map<String, Probe> probes, ProcessRunner processes, Preparation preparation) {
+  CourseVerifier(
+      Lab lab,
+      HostUser user,
+      ShellState state,
+      TypedLineRunner runner,
+      Map<String, Probe> probes,
+      ProcessRunner processes,
+      Preparation preparation) {
     this.lab = lab;
     this.user = user;
     this.state = state;
@@ -66,15 +73,26 @@ final class CourseVerifier {
     this.preparation = preparation;
   }
 
-  /** Verifies every step of {@code lessons}; each result goes to {@code done} as soon as it is known. */
+  /**
+   * Verifies every step of {@code lessons}; each result goes to {@code done} as soon as it is
+   * known.
+   */
   List<StepResult> verify(List<Lesson> lessons, Consumer<StepResult> done) {
     List<StepResult> results = new ArrayList<>();
     for (Lesson lesson : lessons) {
       Optional<String> blocked = preparation.before(lesson, state);
       for (Step step : lesson.steps()) {
-        StepResult result = blocked.isPresent()
-            ? result(results.size() + 1, lesson, step, StepResult.Verdict.FAILED, Duration.ZERO, List.of(blocked.get()), "")
-            : verify(results.size() + 1, lesson, step);
+        StepResult result =
+            blocked.isPresent()
+                ? result(
+                    results.size() + 1,
+                    lesson,
+                    step,
+                    StepResult.Verdict.FAILED,
+                    Duration.ZERO,
+                    List.of(blocked.get()),
+                    "")
+                : verify(results.size() + 1, lesson, step);
         results.add(result);
         done.accept(result);
       }
@@ -84,16 +102,29 @@ final class CourseVerifier {
 
   private StepResult verify(int number, Lesson lesson, Step step) {
     if (step.isReading()) {
-      return result(number, lesson, step, StepResult.Verdict.SKIPPED, Duration.ZERO, List.of("a reading step: nothing to check, its commands are optional"), "");
+      return result(
+          number,
+          lesson,
+          step,
+          StepResult.Verdict.SKIPPED,
+          Duration.ZERO,
+          List.of("a reading step: nothing to check, its commands are optional"),
+          "");
     }
     long start = System.nanoTime();
     StringBuilder printed = new StringBuilder();
     List<String> problems = new ArrayList<>();
     Map<String, String> builtIns = context().builtIns();
     for (JsonEdit template : step.edits()) {
-      JsonEdit edit = new JsonEdit(template.file(), template.pointer(), Placeholders.fill(template.json(), builtIns), template.line());
+      JsonEdit edit =
+          new JsonEdit(
+              template.file(),
+              template.pointer(),
+              Placeholders.fill(template.json(), builtIns),
+              template.line());
       try {
-        if (new JsonEditor().apply(edit, state.cwd().resolve(edit.file())) instanceof JsonEditor.Refused refused) {
+        if (new JsonEditor().apply(edit, state.cwd().resolve(edit.file()))
+            instanceof JsonEditor.Refused refused) {
           problems.add("could not edit: " + refused.message());
         }
       } catch (IOException e) {
@@ -104,9 +135,11 @@ final class CourseVerifier {
     Observations seen = Observations.none();
     for (Command command : step.commands()) {
       String line = Placeholders.fill(command.text(), builtIns);
-      List<String> typed = command.input().stream().map(t -> Placeholders.fill(t, builtIns)).toList();
+      List<String> typed =
+          command.input().stream().map(t -> Placeholders.fill(t, builtIns)).toList();
       printed.append("$ ").append(line).append('\n');
-      Observer observer = Observer.start(step.whileRunning(), this::context, checker, OBSERVE_EVERY);
+      Observer observer =
+          Observer.start(step.whileRunning(), this::context, checker, OBSERVE_EVERY);
       try {
         last = runner.run(line, typed, state, observer::sawAll);
       } catch (IOException e) {
@@ -120,39 +153,63 @@ final class CourseVerifier {
         printed.append('\n');
       }
       if (last.exitCode() != 0 && command != step.commands().get(step.commands().size() - 1)) {
-        problems.add("'" + line + "' exited with status " + last.exitCode() + "; the step's later commands did not run");
+        problems.add(
+            "'"
+                + line
+                + "' exited with status "
+                + last.exitCode()
+                + "; the step's later commands did not run");
         break;
       }
     }
     CheckReport report = checker.check(step, Optional.of(last), seen, context());
     for (ExpectationResult failed : report.results()) {
       if (!failed.passed()) {
-        problems.add(failed.description() + ": expected " + failed.expected() + ", saw " + failed.actual());
+        problems.add(
+            failed.description() + ": expected " + failed.expected() + ", saw " + failed.actual());
       }
     }
-    StepResult.Verdict verdict = problems.isEmpty() ? StepResult.Verdict.PASSED : StepResult.Verdict.FAILED;
-    return result(number, lesson, step, verdict, Duration.ofNanos(System.nanoTime() - start), problems, printed.toString());
+    StepResult.Verdict verdict =
+        problems.isEmpty() ? StepResult.Verdict.PASSED : StepResult.Verdict.FAILED;
+    return result(
+        number,
+        lesson,
+        step,
+        verdict,
+        Duration.ofNanos(System.nanoTime() - start),
+        problems,
+        printed.toString());
   }
 
   /**
-   * What the outside look saw over all of a step's commands: an expectation that held while one
-   * of them ran (the container's) stays held when a later one (a plain {@code ls}) sees nothing.
+   * What the outside look saw over all of a step's commands: an expectation that held while one of
+   * them ran (the container's) stays held when a later one (a plain {@code ls}) sees nothing.
    */
   private static Observations merged(Observations before, Observations now) {
     Map<Expectation, ExpectationResult> results = new LinkedHashMap<>(before.results());
-    now.results().forEach((expectation, result) -> {
-      ExpectationResult earlier = results.get(expectation);
-      if (earlier == null || !earlier.passed()) {
-        results.put(expectation, result);
-      }
-    });
+    now.results()
+        .forEach(
+            (expectation, result) -> {
+              ExpectationResult earlier = results.get(expectation);
+              if (earlier == null || !earlier.passed()) {
+                results.put(expectation, result);
+              }
+            });
     Map<String, String> values = new LinkedHashMap<>(now.values());
     values.putAll(before.values());
     return new Observations(results, values);
   }
 
-  private static StepResult result(int number, Lesson lesson, Step step, StepResult.Verdict verdict, Duration time, List<String> reasons, String output) {
-    return new StepResult(number, lesson.id(), step.number(), step.title(), verdict, time, reasons, output);
+  private static StepResult result(
+      int number,
+      Lesson lesson,
+      Step step,
+      StepResult.Verdict verdict,
+      Duration time,
+      List<String> reasons,
+      String output) {
+    return new StepResult(
+        number, lesson.id(), step.number(), step.title(), verdict, time, reasons, output);
   }
 
   /** What the check sees now: the same built-in values and probe context the shell gives it. */
@@ -167,7 +224,12 @@ final class CourseVerifier {
     builtIns.put("cwd", state.cwd().toString());
     builtIns.put("editor", Editor.find(state.env()).map(Editor::command).orElse("busybox vi"));
     ProbeContext probeContext =
-        new ProbeContext(state.cwd(), state.env(), lab.runcRoot(), Path.of("/proc"), new MemoizingProcessRunner(processes));
+        new ProbeContext(
+            state.cwd(),
+            state.env(),
+            lab.runcRoot(),
+            Path.of("/proc"),
+            new MemoizingProcessRunner(processes));
     return new CheckContext(state.cwd(), state.env(), builtIns, probes, probeContext);
   }
 }

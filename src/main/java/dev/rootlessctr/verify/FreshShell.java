@@ -24,8 +24,16 @@ public final class FreshShell {
   private final ProcessRunner processes;
   private final boolean console;
 
-  /** A fresh shell for the user of {@code env}; {@code console}: input and output are a terminal. */
-  public FreshShell(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, ProcessRunner processes, boolean console) {
+  /**
+   * A fresh shell for the user of {@code env}; {@code console}: input and output are a terminal.
+   */
+  public FreshShell(
+      PrintWriter out,
+      PrintWriter err,
+      InputStream in,
+      Map<String, String> env,
+      ProcessRunner processes,
+      boolean console) {
     this.out = out;
     this.err = err;
     this.in = in;
@@ -37,10 +45,15 @@ public final class FreshShell {
   /** Runs the shell on {@code lessons} (checked by the front end) in a throwaway home. */
   public int launch(Path lessons, RegistryMode registry, ColorMode color, boolean allowRoot) {
     try (Throwaway throwaway = Throwaway.create(env, processes)) {
-      err.println("rootless-ctr: --fresh: a throwaway home, lab and progress in " + throwaway.root() + ", removed at the end.");
+      err.println(
+          "rootless-ctr: --fresh: a throwaway home, lab and progress in "
+              + throwaway.root()
+              + ", removed at the end.");
       err.flush();
       return new ShellLauncher(out, err, in, throwaway.env(), processes, console)
-          .launch(new ShellLauncher.Request(lessons, throwaway.lab().dir(), registry, color, allowRoot));
+          .launch(
+              new ShellLauncher.Request(
+                  lessons, throwaway.lab().dir(), registry, color, allowRoot));
     } catch (IOException e) {
       err.println("rootless-ctr: could not make a throwaway directory: " + e.getMessage());
       return 1;

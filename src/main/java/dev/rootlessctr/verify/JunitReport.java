@@ -21,15 +21,21 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The run as JUnit XML, in the Ant JUnit task's shape that CI servers read: one
- * {@code testsuite} per course, one {@code testcase} per step (class name {@code course.lesson}),
- * {@code failure} with the reasons and the last output, {@code skipped} for reading steps.
+ * The run as JUnit XML, in the Ant JUnit task's shape that CI servers read: one {@code testsuite}
+ * per course, one {@code testcase} per step (class name {@code course.lesson}), {@code failure}
+ * with the reasons and the last output, {@code skipped} for reading steps.
  */
 final class JunitReport {
 
   private JunitReport() {}
 
-  static void write(Path file, String course, List<StepResult> results, List<String> blockers, LocalDateTime started, String hostname)
+  static void write(
+      Path file,
+      String course,
+      List<StepResult> results,
+      List<String> blockers,
+      LocalDateTime started,
+      String hostname)
       throws IOException {
     Document doc;
     try {
@@ -51,7 +57,9 @@ final class JunitReport {
     suite.setAttribute("skipped", String.valueOf(tally.skipped()));
     Duration total = results.stream().map(StepResult::time).reduce(Duration.ZERO, Duration::plus);
     suite.setAttribute("time", seconds(total));
-    suite.setAttribute("timestamp", started.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+    suite.setAttribute(
+        "timestamp",
+        started.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
     suite.setAttribute("hostname", hostname.isBlank() ? "localhost" : hostname);
     Element properties = doc.createElement("properties");
     suite.appendChild(properties);
@@ -70,7 +78,8 @@ final class JunitReport {
         Element failure = doc.createElement("failure");
         failure.setAttribute("message", xmlSafe(String.join("; ", result.reasons())));
         failure.setAttribute("type", "check");
-        failure.setTextContent(xmlSafe(String.join("\n", result.reasons()) + "\n\n" + result.output()));
+        failure.setTextContent(
+            xmlSafe(String.join("\n", result.reasons()) + "\n\n" + result.output()));
         testcase.appendChild(failure);
       } else if (result.verdict() == StepResult.Verdict.SKIPPED) {
         testcase.appendChild(doc.createElement("skipped"));
@@ -100,10 +109,18 @@ final class JunitReport {
   /** XML 1.0 cannot carry most control characters, which a terminal's output may hold. */
   static String xmlSafe(String text) {
     StringBuilder safe = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
-      safe.appendCodePoint(allowed ? c : '?');
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              boolean allowed =
+                  c == 0x9
+                      || c == 0xA
+                      || c == 0xD
+                      || (c >= 0x20 && c <= 0xD7FF)
+                      || (c >= 0xE000 && c <= 0xFFFD)
+                      || c >= 0x10000;
+              safe.appendCodePoint(allowed ? c : '?');
+            });
     return safe.toString();
   }
 }

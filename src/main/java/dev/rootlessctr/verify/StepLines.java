@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * The report as it is printed, one line per step as soon as it is known: plain
- * ({@code ok 3 - spec/1 Generate a rootless spec (0.12 s)}) or TAP version 13, whose plan and
- * YAML blocks it adds. Both read the same way to a person.
+ * The report as it is printed, one line per step as soon as it is known: plain ({@code ok 3 -
+ * spec/1 Generate a rootless spec (0.12 s)}) or TAP version 13, whose plan and YAML blocks it adds.
+ * Both read the same way to a person.
  */
 final class StepLines {
 

@@ -16,7 +16,14 @@ import java.util.List;
  * @param output what its commands printed, for the failure's details
  */
 public record StepResult(
-    int number, String lesson, int step, String title, Verdict verdict, Duration time, List<String> reasons, String output) {
+    int number,
+    String lesson,
+    int step,
+    String title,
+    Verdict verdict,
+    Duration time,
+    List<String> reasons,
+    String output) {
 
   /** The outcome of a step. */
   public enum Verdict {

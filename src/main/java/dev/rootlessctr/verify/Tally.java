@@ -21,6 +21,10 @@ record Tally(int passed, int failed, int skipped) {
 
   /** {@code 9 passed, 0 failed, 1 skipped}; the skipped part only when there are some. */
   String summary() {
-    return passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : "");
+    return passed
+        + " passed, "
+        + failed
+        + " failed"
+        + (skipped > 0 ? ", " + skipped + " skipped" : "");
   }
 }

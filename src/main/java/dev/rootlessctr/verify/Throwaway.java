@@ -1,7 +1,7 @@
 package dev.rootlessctr.verify;
 
-import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.host.HostUser;
+import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lab.RuncRoot;
 import dev.rootlessctr.lab.SessionLedger;
@@ -27,7 +27,8 @@ public final class Throwaway implements AutoCloseable {
   private final Thread onSignal;
   private boolean closed;
 
-  private Throwaway(Path root, Map<String, String> base, ProcessRunner processes) throws IOException {
+  private Throwaway(Path root, Map<String, String> base, ProcessRunner processes)
+      throws IOException {
     this.root = root;
     this.processes = processes;
     Map<String, String> env = new LinkedHashMap<>(base);
@@ -40,15 +41,26 @@ public final class Throwaway implements AutoCloseable {
     this.env = Map.copyOf(env);
     Path labDir = dir("home").resolve("rootless-ctr-lab");
     Files.createDirectories(labDir);
-    this.lab = new Lab(labDir, RuncRoot.choose(this.env, HostUser.current(this.env).uid(), dir("state").resolve("rootless-ctr"), root).dir());
+    this.lab =
+        new Lab(
+            labDir,
+            RuncRoot.choose(
+                    this.env,
+                    HostUser.current(this.env).uid(),
+                    dir("state").resolve("rootless-ctr"),
+                    root)
+                .dir());
     this.onSignal = new Thread(this::close, "throwaway-cleanup");
     Runtime.getRuntime().addShutdownHook(onSignal);
   }
 
   /** Creates one in the system's temporary directory; {@code base} is the environment to adapt. */
-  public static Throwaway create(Map<String, String> base, ProcessRunner processes) throws IOException {
-    Path root = Files.createTempDirectory(
-        "rootless-ctr-throwaway-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+  public static Throwaway create(Map<String, String> base, ProcessRunner processes)
+      throws IOException {
+    Path root =
+        Files.createTempDirectory(
+            "rootless-ctr-throwaway-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     return new Throwaway(root, base, processes);
   }
 
@@ -90,7 +102,8 @@ public final class Throwaway implements AutoCloseable {
       new Cleaner(new Lab(root, lab.runcRoot()), processes, env, all).removeLabContents();
       Files.deleteIfExists(root);
     } catch (IOException e) {
-      System.err.println("rootless-ctr: could not remove " + root + " completely: " + e.getMessage());
+      System.err.println(
+          "rootless-ctr: could not remove " + root + " completely: " + e.getMessage());
     }
   }
 }

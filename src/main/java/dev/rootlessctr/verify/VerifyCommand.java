@@ -12,11 +12,10 @@ import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.CourseLoader;
-import dev.rootlessctr.lesson.ProbeCatalog;
-import dev.rootlessctr.lesson.Requirement;
-import dev.rootlessctr.probe.Probes;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.lesson.LessonError;
+import dev.rootlessctr.lesson.ProbeCatalog;
+import dev.rootlessctr.lesson.Requirement;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.probe.Probes;
@@ -47,7 +46,8 @@ public final class VerifyCommand {
 
   static final String USAGE =
       "usage: rootless-ctr verify [--lessons DIR] [--junit FILE] [--tap]\n"
-          + "  runs every step's commands in a throwaway home, lab and runc state directory and checks\n"
+          + "  runs every step's commands in a throwaway home, lab and runc state directory and"
+          + " checks\n"
           + "  them; --junit writes JUnit XML, --tap prints TAP version 13 instead of plain lines";
 
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
@@ -60,7 +60,10 @@ public final class VerifyCommand {
     this.processes = processes;
   }
 
-  /** The command line after {@code verify}; {@code lessons} is the course named before it, or the default. */
+  /**
+   * The command line after {@code verify}; {@code lessons} is the course named before it, or the
+   * default.
+   */
   public int run(Path lessons, List<String> args, PrintWriter out, PrintWriter err) {
     Path junit = null;
     boolean tap = false;
@@ -89,7 +92,8 @@ public final class VerifyCommand {
       }
     }
     if (HostUser.current(env).isRoot()) {
-      err.println("rootless-ctr verify: refusing to run the course as root: nothing would be rootless.");
+      err.println(
+          "rootless-ctr verify: refusing to run the course as root: nothing would be rootless.");
       err.println("  Run it as a normal user, e.g. runuser -u NAME -- rootless-ctr verify");
       return 1;
     }
@@ -110,7 +114,8 @@ public final class VerifyCommand {
     return 2;
   }
 
-  private int verify(Path lessons, Path junit, boolean tap, PrintWriter out, PrintWriter err) throws IOException {
+  private int verify(Path lessons, Path junit, boolean tap, PrintWriter out, PrintWriter err)
+      throws IOException {
     if (!Files.isDirectory(lessons)) {
       err.println("rootless-ctr verify: no course folder at " + lessons);
       return 1;
@@ -118,25 +123,53 @@ public final class VerifyCommand {
     Course course = new CourseLoader(ProbeCatalog.of(Probes.valueNames())).load(lessons);
     LocalDateTime started = LocalDateTime.now();
     try (Throwaway throwaway = Throwaway.create(env, processes);
-        LabMirror mirror = new LabMirror(RegistryMode.parse("offline"), XdgDirs.from(throwaway.env()).cache().resolve("images"), Path.of("/bin/busybox"), processes)) {
+        LabMirror mirror =
+            new LabMirror(
+                RegistryMode.parse("offline"),
+                XdgDirs.from(throwaway.env()).cache().resolve("images"),
+                Path.of("/bin/busybox"),
+                processes)) {
       Lab lab = throwaway.lab();
-      err.println("rootless-ctr verify: " + course.lessons().size() + " lessons from " + lessons + ", in a throwaway home " + throwaway.root()
-          + " (removed afterwards)");
+      err.println(
+          "rootless-ctr verify: "
+              + course.lessons().size()
+              + " lessons from "
+              + lessons
+              + ", in a throwaway home "
+              + throwaway.root()
+              + " (removed afterwards)");
       Map<String, String> sessionEnv = new LinkedHashMap<>(throwaway.env());
       SystemPath.appendSbin(sessionEnv);
       sessionEnv.put("RUNC_ROOT", lab.runcRoot().toString());
       sessionEnv.put("LAB", lab.dir().toString());
       ShellState state = new ShellState(lab.dir(), sessionEnv);
-      CompletableFuture<DoctorReport> doctor = CompletableFuture.supplyAsync(() -> Doctor.forHost(
-          // The doctor's tools (crun --version makes $XDG_RUNTIME_DIR/crun) see the throwaway too.
-          DoctorInputs.defaults(HostView.rooted(Path.of("/"), throwaway.env(), processes, SpaceMeter.fileStore()))
-              .withLabDir(lab.dir())
-              .withRuncStateDir(lab.runcRoot())
-              .withMirror(MirrorStatus.of("127.0.0.1 (offline)", mirror::answering))).run());
+      CompletableFuture<DoctorReport> doctor =
+          CompletableFuture.supplyAsync(
+              () ->
+                  Doctor.forHost(
+                          // The doctor's tools (crun --version makes $XDG_RUNTIME_DIR/crun) see the
+                          // throwaway too.
+                          DoctorInputs.defaults(
+                                  HostView.rooted(
+                                      Path.of("/"),
+                                      throwaway.env(),
+                                      processes,
+                                      SpaceMeter.fileStore()))
+                              .withLabDir(lab.dir())
+                              .withRuncStateDir(lab.runcRoot())
+                              .withMirror(
+                                  MirrorStatus.of("127.0.0.1 (offline)", mirror::answering)))
+                      .run());
       Path scratch = Files.createDirectories(throwaway.root().resolve("scratch"));
-      CourseVerifier verifier = new CourseVerifier(
-          lab, HostUser.current(throwaway.env()), state, new TypedLineRunner(scratch, COMMAND_TIMEOUT), Probes.standard(), processes,
-          new MirrorPreparation(mirror, lab.dir().resolve(".rootless-ctr")));
+      CourseVerifier verifier =
+          new CourseVerifier(
+              lab,
+              HostUser.current(throwaway.env()),
+              state,
+              new TypedLineRunner(scratch, COMMAND_TIMEOUT),
+              Probes.standard(),
+              processes,
+              new MirrorPreparation(mirror, lab.dir().resolve(".rootless-ctr")));
       StepLines lines = new StepLines(out, tap);
       lines.start(course.lessons().stream().mapToInt(l -> l.steps().size()).sum());
       List<StepResult> results = verifier.verify(course.lessons(), lines::step);
@@ -164,7 +197,8 @@ public final class VerifyCommand {
   }
 
   /** Wires the lab's skopeo to the built-in mirror before the first lesson that pulls. */
-  private record MirrorPreparation(LabMirror mirror, Path stateDir) implements CourseVerifier.Preparation {
+  private record MirrorPreparation(LabMirror mirror, Path stateDir)
+      implements CourseVerifier.Preparation {
     @Override
     public Optional<String> before(Lesson lesson, ShellState state) {
       if (!lesson.needs().contains(Requirement.MIRROR)) {

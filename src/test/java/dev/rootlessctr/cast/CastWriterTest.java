@@ -28,7 +28,12 @@ class CastWriterTest {
     List<JsonNode> events = new java.util.ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       JsonNode event = json.readTree(line);
-      assertTrue(event.isArray() && event.size() == 3 && event.get(0).isNumber() && event.get(2).isTextual(), line);
+      assertTrue(
+          event.isArray()
+              && event.size() == 3
+              && event.get(0).isNumber()
+              && event.get(2).isTextual(),
+          line);
       assertEquals("o", event.get(1).asText());
       assertTrue(event.get(0).asDouble() >= last, "time goes back at " + line);
       last = event.get(0).asDouble();
@@ -41,7 +46,14 @@ class CastWriterTest {
   void aRecordingParsesWithMonotonicTimesAndTheTextKeptWhole() throws Exception {
     StringWriter file = new StringWriter();
     AtomicLong clock = new AtomicLong(1_000_000_000L);
-    CastWriter cast = new CastWriter(file, 120, 40, Instant.ofEpochSecond(1796139485), Map.of("TERM", "xterm-256color"), clock::get);
+    CastWriter cast =
+        new CastWriter(
+            file,
+            120,
+            40,
+            Instant.ofEpochSecond(1796139485),
+            Map.of("TERM", "xterm-256color"),
+            clock::get);
     clock.addAndGet(250_000_000L);
     cast.output("$ echo \"h\u00e9\" \u2714\r\n");
     clock.addAndGet(-100_000_000L); // a clock step back must not make time go back
@@ -52,7 +64,10 @@ class CastWriterTest {
     assertEquals(0.25, events.get(0).get(0).asDouble());
     assertEquals("$ echo \"h\u00e9\" \u2714\r\n", events.get(0).get(2).asText());
     assertEquals(0.25, events.get(1).get(0).asDouble());
-    assertTrue(file.toString().startsWith("{\"version\":2,\"width\":120,\"height\":40,\"timestamp\":1796139485,"), file.toString());
+    assertTrue(
+        file.toString()
+            .startsWith("{\"version\":2,\"width\":120,\"height\":40,\"timestamp\":1796139485,"),
+        file.toString());
   }
 
   @Test

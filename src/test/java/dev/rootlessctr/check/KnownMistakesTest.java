@@ -21,14 +21,23 @@ class KnownMistakesTest {
 
   @Test
   void oneErrorLineWithTwoPatternsGetsTheMostSpecific() throws Exception {
-    String line = "level=fatal msg=\"autodetection failed: unable to access path: stat busybox: no such file or directory\"";
+    String line =
+        "level=fatal msg=\"autodetection failed: unable to access path: stat busybox: no such file"
+            + " or directory\"";
     assertEquals(Optional.of("stat busybox: no such file or directory"), explained(2, 1, line));
   }
 
   @Test
   void lesson5MeetsLesson4sRuncErrors() throws Exception {
-    assertEquals(Optional.of("invalid character"), explained(5, 1, "runc run failed: invalid character '{' looking for beginning of object key string"));
-    assertEquals(Optional.of("mkdir /run/runc: permission denied"), explained(5, 1, "runc run failed: mkdir /run/runc: permission denied"));
+    assertEquals(
+        Optional.of("invalid character"),
+        explained(
+            5,
+            1,
+            "runc run failed: invalid character '{' looking for beginning of object key string"));
+    assertEquals(
+        Optional.of("mkdir /run/runc: permission denied"),
+        explained(5, 1, "runc run failed: mkdir /run/runc: permission denied"));
   }
 
   @Test

@@ -32,10 +32,21 @@ class ObserverTest {
   /** A probe that passes only while {@code up} is true, like a container that exists. */
   private static Probe container(AtomicBoolean up) {
     return new Probe() {
-      @Override public String name() { return "up"; }
-      @Override public String usage() { return "up"; }
-      @Override public ProbeResult run(ProbeContext context, List<String> args) {
-        return up.get() ? ProbeResult.pass("running", "running", Map.of("pid", "4242")) : ProbeResult.fail("running", "no such container");
+      @Override
+      public String name() {
+        return "up";
+      }
+
+      @Override
+      public String usage() {
+        return "up";
+      }
+
+      @Override
+      public ProbeResult run(ProbeContext context, List<String> args) {
+        return up.get()
+            ? ProbeResult.pass("running", "running", Map.of("pid", "4242"))
+            : ProbeResult.fail("running", "no such container");
       }
     };
   }
@@ -47,7 +58,11 @@ class ObserverTest {
   private CheckContext context(List<Probe> probes) {
     Map<String, Probe> byName = new HashMap<>();
     probes.forEach(p -> byName.put(p.name(), p));
-    return new CheckContext(dir, Map.of(), Map.of("uid", "1001"), byName,
+    return new CheckContext(
+        dir,
+        Map.of(),
+        Map.of("uid", "1001"),
+        byName,
         new ProbeContext(dir, Map.of(), dir, Path.of("/proc"), ProcessRunner.system()));
   }
 
@@ -57,9 +72,18 @@ class ObserverTest {
    */
   private static Probe hanging(String name, AtomicBoolean hang, CountDownLatch hanging) {
     return new Probe() {
-      @Override public String name() { return name; }
-      @Override public String usage() { return name; }
-      @Override public ProbeResult run(ProbeContext context, List<String> args) {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String usage() {
+        return name;
+      }
+
+      @Override
+      public ProbeResult run(ProbeContext context, List<String> args) {
         if (!hang.get()) {
           return ProbeResult.fail("running", "no such container");
         }
@@ -75,18 +99,42 @@ class ObserverTest {
   }
 
   private static Step step(List<Expectation> live) {
-    return new Step(1, "run", 1, Prose.empty(1), List.of(), List.of(), List.of(), live, Prose.empty(1), List.of(), List.of());
+    return new Step(
+        1,
+        "run",
+        1,
+        Prose.empty(1),
+        List.of(),
+        List.of(),
+        List.of(),
+        live,
+        Prose.empty(1),
+        List.of(),
+        List.of());
   }
 
   @Test
   void whatHeldDuringTheCommandCountsAfterItEnded() throws Exception {
     AtomicBoolean up = new AtomicBoolean(false);
     Expectation live = new Expectation.ProbeCall("up", List.of(), 1);
-    Step step = new Step(1, "run", 1, Prose.empty(1), List.of(), List.of(), List.of(), List.of(live), Prose.empty(1), List.of(), List.of());
+    Step step =
+        new Step(
+            1,
+            "run",
+            1,
+            Prose.empty(1),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(live),
+            Prose.empty(1),
+            List.of(),
+            List.of());
     CheckContext context = context(container(up));
     Checker checker = new Checker();
 
-    Observer observer = Observer.start(step.whileRunning(), () -> context, checker, Duration.ofMillis(10));
+    Observer observer =
+        Observer.start(step.whileRunning(), () -> context, checker, Duration.ofMillis(10));
     Thread.sleep(50);
     up.set(true); // the container appears...
     Thread.sleep(100);
@@ -103,9 +151,22 @@ class ObserverTest {
   void neverSeenIsAFailureThatSaysWhatWasSeen() throws Exception {
     AtomicBoolean up = new AtomicBoolean(false);
     Expectation live = new Expectation.ProbeCall("up", List.of(), 1);
-    Step step = new Step(1, "run", 1, Prose.empty(1), List.of(), List.of(), List.of(), List.of(live), Prose.empty(1), List.of(), List.of());
+    Step step =
+        new Step(
+            1,
+            "run",
+            1,
+            Prose.empty(1),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(live),
+            Prose.empty(1),
+            List.of(),
+            List.of());
     CheckContext context = context(container(up));
-    Observer observer = Observer.start(step.whileRunning(), () -> context, new Checker(), Duration.ofMillis(10));
+    Observer observer =
+        Observer.start(step.whileRunning(), () -> context, new Checker(), Duration.ofMillis(10));
     Thread.sleep(50);
     CheckReport report = new Checker().check(step, Optional.empty(), observer.stop(), context);
     assertFalse(report.passed());
@@ -116,28 +177,56 @@ class ObserverTest {
   void aContainerStillRunningAfterwardsPassesWithoutObservation() {
     AtomicBoolean up = new AtomicBoolean(true); // started detached: still there to look at
     Expectation live = new Expectation.ProbeCall("up", List.of(), 1);
-    Step step = new Step(1, "run", 1, Prose.empty(1), List.of(), List.of(), List.of(), List.of(live), Prose.empty(1), List.of(), List.of());
-    assertTrue(new Checker().check(step, Optional.empty(), Observations.none(), context(container(up))).passed());
+    Step step =
+        new Step(
+            1,
+            "run",
+            1,
+            Prose.empty(1),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(live),
+            Prose.empty(1),
+            List.of(),
+            List.of());
+    assertTrue(
+        new Checker()
+            .check(step, Optional.empty(), Observations.none(), context(container(up)))
+            .passed());
   }
+
   @Test
   void aLookCutShortByTheEndOfTheCommandIsNotWhatWasSeen() throws Exception {
     java.util.concurrent.CountDownLatch looking = new java.util.concurrent.CountDownLatch(1);
-    Probe slow = new Probe() {
-      @Override public String name() { return "slow"; }
-      @Override public String usage() { return "slow"; }
-      @Override public ProbeResult run(ProbeContext context, List<String> args) throws java.io.IOException {
-        looking.countDown();
-        try {
-          Thread.sleep(10_000); // a runc call that the command's end interrupts
-        } catch (InterruptedException e) {
-          throw new java.io.IOException("interrupted while running runc", e);
-        }
-        return ProbeResult.pass("running", "running", Map.of());
-      }
-    };
+    Probe slow =
+        new Probe() {
+          @Override
+          public String name() {
+            return "slow";
+          }
+
+          @Override
+          public String usage() {
+            return "slow";
+          }
+
+          @Override
+          public ProbeResult run(ProbeContext context, List<String> args)
+              throws java.io.IOException {
+            looking.countDown();
+            try {
+              Thread.sleep(10_000); // a runc call that the command's end interrupts
+            } catch (InterruptedException e) {
+              throw new java.io.IOException("interrupted while running runc", e);
+            }
+            return ProbeResult.pass("running", "running", Map.of());
+          }
+        };
     Expectation live = new Expectation.ProbeCall("slow", List.of(), 1);
     CheckContext context = context(slow);
-    Observer observer = Observer.start(List.of(live), () -> context, new Checker(), Duration.ofMillis(10));
+    Observer observer =
+        Observer.start(List.of(live), () -> context, new Checker(), Duration.ofMillis(10));
     assertTrue(looking.await(5, java.util.concurrent.TimeUnit.SECONDS));
 
     Observations seen = observer.stop();
@@ -154,7 +243,8 @@ class ObserverTest {
     Expectation slow = new Expectation.ProbeCall("slow", List.of(), 2);
     Step step = step(List.of(state, slow));
     CheckContext context = context(List.of(container(up), hanging("slow", hang, hanging)));
-    Observer observer = Observer.start(step.whileRunning(), () -> context, new Checker(), Duration.ofMillis(10));
+    Observer observer =
+        Observer.start(step.whileRunning(), () -> context, new Checker(), Duration.ofMillis(10));
     up.set(true);
     Thread.sleep(100); // "up" passes; "slow" is looked at and fails plainly
     up.set(false);
@@ -178,7 +268,8 @@ class ObserverTest {
     Expectation slow = new Expectation.ProbeCall("slow", List.of(), 1);
     Step step = step(List.of(slow));
     CheckContext context = context(hanging("slow", hang, hanging));
-    Observer observer = Observer.start(step.whileRunning(), () -> context, new Checker(), Duration.ofMillis(10));
+    Observer observer =
+        Observer.start(step.whileRunning(), () -> context, new Checker(), Duration.ofMillis(10));
     assertTrue(hanging.await(5, TimeUnit.SECONDS), "the observer never looked");
     Observations seen = observer.stop();
     hang.set(false);
@@ -193,14 +284,25 @@ class ObserverTest {
   void resultsKeepTheLessonsOrder() throws Exception {
     List<Probe> probes = new ArrayList<>();
     List<Expectation> live = new ArrayList<>();
-    for (String name : List.of("runc-state", "uid-map", "namespaces", "mountinfo", "a", "b", "c", "d")) {
-      probes.add(new Probe() {
-        @Override public String name() { return name; }
-        @Override public String usage() { return name; }
-        @Override public ProbeResult run(ProbeContext context, List<String> args) {
-          return ProbeResult.pass("seen", "seen", Map.of());
-        }
-      });
+    for (String name :
+        List.of("runc-state", "uid-map", "namespaces", "mountinfo", "a", "b", "c", "d")) {
+      probes.add(
+          new Probe() {
+            @Override
+            public String name() {
+              return name;
+            }
+
+            @Override
+            public String usage() {
+              return name;
+            }
+
+            @Override
+            public ProbeResult run(ProbeContext context, List<String> args) {
+              return ProbeResult.pass("seen", "seen", Map.of());
+            }
+          });
       live.add(new Expectation.ProbeCall(name, List.of(), live.size() + 1));
     }
     CheckContext context = context(probes);

@@ -23,23 +23,42 @@ class CommandLineTest {
 
   @Test
   void theShellIsTheDefaultAndDefaultsAreLeftToTheCommand() throws Exception {
-    ShellCommand shell = assertInstanceOf(ShellCommand.class, parse("--registry", "online", "--color=never"));
+    ShellCommand shell =
+        assertInstanceOf(ShellCommand.class, parse("--registry", "online", "--color=never"));
     assertEquals(
-        new CourseOptions(Optional.empty(), Optional.empty(), Optional.of(RegistryMode.parse("online")), ColorMode.NEVER, false),
+        new CourseOptions(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(RegistryMode.parse("online")),
+            ColorMode.NEVER,
+            false),
         shell.options());
-    assertEquals(new CourseOptions(Optional.empty(), Optional.empty(), Optional.empty(), ColorMode.AUTO, false),
+    assertEquals(
+        new CourseOptions(
+            Optional.empty(), Optional.empty(), Optional.empty(), ColorMode.AUTO, false),
         assertInstanceOf(ShellCommand.class, parse()).options());
   }
 
   @Test
   void theDoctorTakesTheShellsOptionsOnEitherSide() throws Exception {
-    DoctorCommandLine after = assertInstanceOf(DoctorCommandLine.class,
-        parse("doctor", "--registry=workshop=10.0.0.1:5000", "--lab", "/tmp/lab", "--json", "--allow-root"));
-    assertEquals(RegistryMode.parse("workshop=10.0.0.1:5000"), after.options().registry().orElseThrow());
+    DoctorCommandLine after =
+        assertInstanceOf(
+            DoctorCommandLine.class,
+            parse(
+                "doctor",
+                "--registry=workshop=10.0.0.1:5000",
+                "--lab",
+                "/tmp/lab",
+                "--json",
+                "--allow-root"));
+    assertEquals(
+        RegistryMode.parse("workshop=10.0.0.1:5000"), after.options().registry().orElseThrow());
     assertEquals(Optional.of(Path.of("/tmp/lab")), after.options().lab());
     assertTrue(after.json());
     assertTrue(after.options().allowRoot());
-    DoctorCommandLine before = assertInstanceOf(DoctorCommandLine.class, parse("--registry", "online", "--lessons", "x", "doctor"));
+    DoctorCommandLine before =
+        assertInstanceOf(
+            DoctorCommandLine.class, parse("--registry", "online", "--lessons", "x", "doctor"));
     assertEquals(RegistryMode.Kind.ONLINE, before.options().registry().orElseThrow().kind());
     assertEquals(Optional.of(Path.of("x")), before.options().lessons());
     assertEquals(false, before.json());
@@ -47,15 +66,18 @@ class CommandLineTest {
 
   @Test
   void theMirrorGetsItsWordsAsTheyAre() throws Exception {
-    MirrorCommandLine mirror = assertInstanceOf(MirrorCommandLine.class, parse("mirror", "serve", "--port", "5000"));
+    MirrorCommandLine mirror =
+        assertInstanceOf(MirrorCommandLine.class, parse("mirror", "serve", "--port", "5000"));
     assertEquals(List.of("serve", "--port", "5000"), mirror.args());
-    InputError e = assertThrows(InputError.class, () -> parse("--lab", "/tmp/x", "mirror", "build"));
+    InputError e =
+        assertThrows(InputError.class, () -> parse("--lab", "/tmp/x", "mirror", "build"));
     assertEquals("--lab does not apply to mirror.", e.reason());
   }
 
   @Test
   void aCommandThatReadsItsOwnWordsGetsThemAsGiven() throws Exception {
-    CommandLine.Subcommand lint = OwnWordsCommand.named("lint", Set.of("--lessons"), (context, shared, args) -> args.size());
+    CommandLine.Subcommand lint =
+        OwnWordsCommand.named("lint", Set.of("--lessons"), (context, shared, args) -> args.size());
     SharedOptions course = new SharedOptions();
     Words before = new Words(List.of("--lessons", "lessons/deeper"));
     assertTrue(course.take(before.next(), before));
@@ -73,12 +95,17 @@ class CommandLineTest {
 
   @Test
   void verifyAndLintTakeTheCourseNamedBeforeThemAndTheirOwnWords() throws Exception {
-    OwnWordsCommand verify = assertInstanceOf(OwnWordsCommand.class, parse("--lessons", "/c", "verify", "--tap", "--junit", "r.xml"));
+    OwnWordsCommand verify =
+        assertInstanceOf(
+            OwnWordsCommand.class, parse("--lessons", "/c", "verify", "--tap", "--junit", "r.xml"));
     assertEquals("verify", verify.name());
     assertEquals(Optional.of(Path.of("/c")), verify.shared().lessons());
     assertEquals(List.of("--tap", "--junit", "r.xml"), verify.args());
-    assertEquals(List.of("--json", "d"), assertInstanceOf(OwnWordsCommand.class, parse("lint", "--json", "d")).args());
-    InputError lab = assertThrows(InputError.class, () -> parse("--lab", "/l", "new-lesson", "d", "n"));
+    assertEquals(
+        List.of("--json", "d"),
+        assertInstanceOf(OwnWordsCommand.class, parse("lint", "--json", "d")).args());
+    InputError lab =
+        assertThrows(InputError.class, () -> parse("--lab", "/l", "new-lesson", "d", "n"));
     assertEquals("--lab does not apply to new-lesson.", lab.reason());
   }
 
@@ -86,7 +113,8 @@ class CommandLineTest {
   void recordNamesTheCastFileAndIsNoThrowawaySession() throws Exception {
     ShellCommand shell = assertInstanceOf(ShellCommand.class, parse("--record", "session.cast"));
     assertEquals(java.util.Optional.of(java.nio.file.Path.of("session.cast")), shell.record());
-    assertEquals("--record records a real session; --fresh throws everything away at the end.",
+    assertEquals(
+        "--record records a real session; --fresh throws everything away at the end.",
         assertThrows(InputError.class, () -> parse("--fresh", "--record", "x.cast")).reason());
   }
 
@@ -94,8 +122,12 @@ class CommandLineTest {
   void freshIsAShellOptionThatMakesItsOwnLab() throws Exception {
     assertTrue(assertInstanceOf(ShellCommand.class, parse("--fresh")).fresh());
     assertEquals(false, assertInstanceOf(ShellCommand.class, parse()).fresh());
-    assertEquals("--fresh makes its own throwaway lab; drop --lab.", assertThrows(InputError.class, () -> parse("--fresh", "--lab", "/tmp/l")).reason());
-    assertEquals("--fresh applies to the shell, not to doctor.", assertThrows(InputError.class, () -> parse("--fresh", "doctor")).reason());
+    assertEquals(
+        "--fresh makes its own throwaway lab; drop --lab.",
+        assertThrows(InputError.class, () -> parse("--fresh", "--lab", "/tmp/l")).reason());
+    assertEquals(
+        "--fresh applies to the shell, not to doctor.",
+        assertThrows(InputError.class, () -> parse("--fresh", "doctor")).reason());
   }
 
   @Test
@@ -119,8 +151,11 @@ class CommandLineTest {
         "doctor --json=yes | --json takes no value (found --json=yes).",
         "doctor --frobnicate | unknown option --frobnicate for doctor.",
         "doctor extra | unknown command extra for doctor.",
-        "--registry workshop=h:99999 | --registry workshop=h:99999: workshop=HOST:PORT, e.g. workshop=192.168.1.10:5000 (found 'h:99999': the port must be from 1 to 65535, not 99999).",
-        "--registry hub | --registry hub: registry mode is offline, online or workshop=HOST:PORT (found 'hub').",
+        "--registry workshop=h:99999 | --registry workshop=h:99999: workshop=HOST:PORT, e.g."
+            + " workshop=192.168.1.10:5000 (found 'h:99999': the port must be from 1 to 65535, not"
+            + " 99999).",
+        "--registry hub | --registry hub: registry mode is offline, online or workshop=HOST:PORT"
+            + " (found 'hub').",
         "--allow-root=yes | --allow-root takes no value (found --allow-root=yes).",
       })
   void mistakesAreRefusedWithTheReason(String line, String reason) {
@@ -129,6 +164,9 @@ class CommandLineTest {
     List<String> words = args;
     InputError e = assertThrows(InputError.class, () -> CommandLine.parse(words));
     assertEquals(reason, e.reason());
-    assertTrue(e.hint().endsWith("--help lists the options.") || e.hint().endsWith("--help lists its options."), e.hint());
+    assertTrue(
+        e.hint().endsWith("--help lists the options.")
+            || e.hint().endsWith("--help lists its options."),
+        e.hint());
   }
 }

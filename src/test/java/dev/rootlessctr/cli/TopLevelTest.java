@@ -27,24 +27,36 @@ class TopLevelTest {
 
   private TopLevel handler() {
     Clock clock = Clock.fixed(Instant.parse("2026-12-01T15:04:05Z"), ZoneOffset.UTC);
-    return new TopLevel(new PrintWriter(err), new CrashLog(state.resolve("rootless-ctr"), clock), List.of("--lab", "x"));
+    return new TopLevel(
+        new PrintWriter(err),
+        new CrashLog(state.resolve("rootless-ctr"), clock),
+        List.of("--lab", "x"));
   }
 
   @Test
   void anInputErrorIsOneReasonAndOneHintWithExitTwo() {
-    int status = handler().run(() -> {
-      throw new InputError("--lab x is a file, not a folder.", "Name a folder you own.");
-    });
+    int status =
+        handler()
+            .run(
+                () -> {
+                  throw new InputError(
+                      "--lab x is a file, not a folder.", "Name a folder you own.");
+                });
     assertEquals(ExitCode.USAGE, status);
-    assertEquals("rootless-ctr: --lab x is a file, not a folder.\n  Name a folder you own.\n", err.toString());
+    assertEquals(
+        "rootless-ctr: --lab x is a file, not a folder.\n  Name a folder you own.\n",
+        err.toString());
   }
 
   @Test
   void aCrashIsOneLineAndALogOnlyTheLearnerCanRead() throws Exception {
-    int status = handler().run(() -> {
-      Object text = "not a number";
-      return (Integer) text; // a ClassCastException, as from a bug
-    });
+    int status =
+        handler()
+            .run(
+                () -> {
+                  Object text = "not a number";
+                  return (Integer) text; // a ClassCastException, as from a bug
+                });
     assertEquals(ExitCode.FAILED, status);
     String shown = err.toString();
     assertTrue(shown.startsWith("rootless-ctr: internal error: ClassCastException: "), shown);
@@ -64,32 +76,45 @@ class TopLevelTest {
   @Test
   void twoCrashesInOneSecondKeepBothLogs() throws Exception {
     TopLevel handler = handler();
-    handler.run(() -> {
-      throw new IllegalStateException("one");
-    });
-    handler.run(() -> {
-      throw new IllegalStateException("two");
-    });
+    handler.run(
+        () -> {
+          throw new IllegalStateException("one");
+        });
+    handler.run(
+        () -> {
+          throw new IllegalStateException("two");
+        });
     assertTrue(Files.exists(state.resolve("rootless-ctr/crash-20261201-150405.log")));
-    assertTrue(Files.readString(state.resolve("rootless-ctr/crash-20261201-150405-1.log")).contains("two"));
+    assertTrue(
+        Files.readString(state.resolve("rootless-ctr/crash-20261201-150405-1.log"))
+            .contains("two"));
   }
 
   @Test
   void theReasonIsTheCauseInsideAWrapperAndHasNoControlCharacters() {
-    Throwable wrapped = CompletableFuture.failedFuture(new IllegalArgumentException("bad\u001b[31m value\nsecond line"))
-        .handle((v, e) -> e).join();
+    Throwable wrapped =
+        CompletableFuture.failedFuture(
+                new IllegalArgumentException("bad\u001b[31m value\nsecond line"))
+            .handle((v, e) -> e)
+            .join();
     String reason = TopLevel.reason(wrapped);
-    assertTrue(reason.startsWith("internal error: IllegalArgumentException: bad?[31m value"), reason);
+    assertTrue(
+        reason.startsWith("internal error: IllegalArgumentException: bad?[31m value"), reason);
     assertFalse(reason.contains("second line"), reason);
-    assertTrue(TopLevel.reason(new StackOverflowError()).startsWith("ran out of stack space (something is nested too deeply)"));
+    assertTrue(
+        TopLevel.reason(new StackOverflowError())
+            .startsWith("ran out of stack space (something is nested too deeply)"));
   }
 
   @Test
   void anUnwritableStateDirStillGivesOneLine() throws Exception {
     Files.writeString(state.resolve("rootless-ctr"), "a file where the folder should be");
-    int status = handler().run(() -> {
-      throw new IllegalStateException("boom");
-    });
+    int status =
+        handler()
+            .run(
+                () -> {
+                  throw new IllegalStateException("boom");
+                });
     assertEquals(ExitCode.FAILED, status);
     assertTrue(err.toString().contains("The details could not be saved either"), err.toString());
     assertFalse(err.toString().contains("\tat "), err.toString());

@@ -67,7 +67,7 @@ class BusyboxCheckTest {
     Files.copy(real, host.path("/bin/busybox"));
     Finding finding = host.run(new BusyboxCheck());
     assertEquals(Status.PASS, finding.status());
-    assertTrue(finding.seen().matches("static BusyBox v1\\.\\d+\\.\\d+ at /bin/busybox"),
-        finding.seen());
+    assertTrue(
+        finding.seen().matches("static BusyBox v1\\.\\d+\\.\\d+ at /bin/busybox"), finding.seen());
   }
 }

@@ -18,8 +18,11 @@ class CgroupCheckTest {
     Finding finding = host.run(new CgroupCheck());
     assertEquals(Status.PASS, finding.status());
     assertEquals(
-        "cgroup v2; your cgroup /user.slice/user-" + host.learnerUid + ".slice/user@"
-            + host.learnerUid + ".service/app.slice/course.scope is delegated to you with"
+        "cgroup v2; your cgroup /user.slice/user-"
+            + host.learnerUid
+            + ".slice/user@"
+            + host.learnerUid
+            + ".service/app.slice/course.scope is delegated to you with"
             + " controllers: cpu memory pids; enabled for children: none",
         finding.seen());
   }
@@ -33,8 +36,12 @@ class CgroupCheckTest {
         "cgroup v1 (no /sys/fs/cgroup/cgroup.controllers): an unprivileged user gets no cgroup",
         finding.seen());
     assertTrue(finding.why().contains("rootless needs no limits + no cgrouppath"), finding.why());
-    assertTrue(finding.fix().contains("GRUB_CMDLINE_LINUX in /etc/default/grub, run `sudo"
-        + " update-grub` and reboot"), finding.fix());
+    assertTrue(
+        finding
+            .fix()
+            .contains(
+                "GRUB_CMDLINE_LINUX in /etc/default/grub, run `sudo" + " update-grub` and reboot"),
+        finding.fix());
   }
 
   @Test
@@ -42,17 +49,21 @@ class CgroupCheckTest {
     FakeHost host = FakeHost.healthy(tree).remove("/sys/fs/cgroup/cgroup.controllers");
     host.file("/etc/os-release", FakeHost.FEDORA);
     Finding finding = host.run(new CgroupCheck());
-    assertTrue(finding.fix().contains(
-        "run `sudo grubby --update-kernel=ALL --args=systemd.unified_cgroup_hierarchy=1` and"
-            + " reboot"), finding.fix());
+    assertTrue(
+        finding
+            .fix()
+            .contains(
+                "run `sudo grubby --update-kernel=ALL --args=systemd.unified_cgroup_hierarchy=1`"
+                    + " and reboot"),
+        finding.fix());
   }
 
   @Test
   void aSessionCgroupOwnedByRootPointsAtTheDelegatedUserService() {
     FakeHost host = FakeHost.healthy(tree);
     assumeFalse(host.learnerOwnsTreeFiles(), "needs a cgroup that belongs to someone else");
-    String service = "/user.slice/user-" + host.learnerUid + ".slice/user@" + host.learnerUid
-        + ".service";
+    String service =
+        "/user.slice/user-" + host.learnerUid + ".slice/user@" + host.learnerUid + ".service";
     String session = "/user.slice/user-" + host.learnerUid + ".slice/session-3.scope";
     host.file("/proc/self/cgroup", "0::" + session + "\n");
     host.file("/sys/fs/cgroup" + session + "/cgroup.controllers", "cpu memory pids\n");
@@ -61,8 +72,11 @@ class CgroupCheckTest {
     Finding finding = host.run(new CgroupCheck());
     assertEquals(Status.WARN, finding.status());
     assertEquals(
-        "cgroup v2; your cgroup " + session + " is not delegated to you (owner uid 0); systemd"
-            + " delegates memory pids to " + service,
+        "cgroup v2; your cgroup "
+            + session
+            + " is not delegated to you (owner uid 0); systemd"
+            + " delegates memory pids to "
+            + service,
         finding.seen());
     assertEquals(
         "To use limits, start the course inside your delegated systemd scope:\n"
@@ -76,13 +90,21 @@ class CgroupCheckTest {
     assumeFalse(host.learnerOwnsTreeFiles(), "needs a cgroup that belongs to someone else");
     host.file("/proc/self/cgroup", "0::/system.slice/ssh.service\n");
     host.file("/sys/fs/cgroup/system.slice/ssh.service/cgroup.controllers", "memory\n");
-    host.remove("/sys/fs/cgroup/user.slice/user-" + host.learnerUid + ".slice/user@"
-        + host.learnerUid + ".service/app.slice/course.scope/cgroup.controllers");
+    host.remove(
+        "/sys/fs/cgroup/user.slice/user-"
+            + host.learnerUid
+            + ".slice/user@"
+            + host.learnerUid
+            + ".service/app.slice/course.scope/cgroup.controllers");
     Finding finding = host.run(new CgroupCheck());
     assertEquals(Status.WARN, finding.status());
-    assertTrue(finding.fix().contains(
-        "printf '[Service]\\nDelegate=yes\\n' | sudo tee"
-            + " /etc/systemd/system/user@.service.d/delegate.conf"), finding.fix());
+    assertTrue(
+        finding
+            .fix()
+            .contains(
+                "printf '[Service]\\nDelegate=yes\\n' | sudo tee"
+                    + " /etc/systemd/system/user@.service.d/delegate.conf"),
+        finding.fix());
   }
 
   @Test

@@ -23,8 +23,9 @@ class DoctorCommandTest {
 
   private Result run(DoctorInputs inputs, boolean json) {
     StringWriter out = new StringWriter();
-    int status = new DoctorCommand(inputs, ReportFixtures::lessons, ReportRenderer.Mode.PLAIN, 80)
-        .run(json, new PrintWriter(out));
+    int status =
+        new DoctorCommand(inputs, ReportFixtures::lessons, ReportRenderer.Mode.PLAIN, 80)
+            .run(json, new PrintWriter(out));
     return new Result(status, out.toString());
   }
 
@@ -49,8 +50,11 @@ class DoctorCommandTest {
     Result result = run(FakeHost.healthy(tree).remove("/usr/bin/skopeo"), false);
     assertEquals(1, result.status());
     assertTrue(result.out().contains("affects: lesson 2 (Pull)"), result.out());
-    assertTrue(result.out().contains(
-        "  sudo apt-get update && sudo apt-get install -y skopeo busybox-static"), result.out());
+    assertTrue(
+        result
+            .out()
+            .contains("  sudo apt-get update && sudo apt-get install -y skopeo busybox-static"),
+        result.out());
   }
 
   @Test
@@ -58,7 +62,8 @@ class DoctorCommandTest {
     Result result = run(FakeHost.healthy(tree), true);
     JsonNode json = parse(result.out());
     assertEquals(result.status() == 0, json.get("ok").asBoolean());
-    assertEquals(Doctor.forHost(FakeHost.healthy(tree).inputs()).run().findings().size(),
+    assertEquals(
+        Doctor.forHost(FakeHost.healthy(tree).inputs()).run().findings().size(),
         json.get("findings").size());
   }
 

@@ -22,13 +22,15 @@ class EditorCheckTest {
 
   @Test
   void theLearnersOwnChoiceComesFirstWhenItIsThere() {
-    FakeHost host = FakeHost.healthy(tree)
-        .script("/usr/bin/nano", "exit 0").script("/usr/bin/vim", "exit 0");
+    FakeHost host =
+        FakeHost.healthy(tree).script("/usr/bin/nano", "exit 0").script("/usr/bin/vim", "exit 0");
     host.env.put("EDITOR", "vim -p");
-    assertEquals("`vim -p` at /usr/bin/vim (your $EDITOR); the lessons suggest it for hand edits",
+    assertEquals(
+        "`vim -p` at /usr/bin/vim (your $EDITOR); the lessons suggest it for hand edits",
         host.run(new EditorCheck()).seen());
     host.env.put("VISUAL", "code --wait");
-    assertTrue(host.run(new EditorCheck()).seen().startsWith("`vim -p`"),
+    assertTrue(
+        host.run(new EditorCheck()).seen().startsWith("`vim -p`"),
         "a $VISUAL that is not installed is skipped");
   }
 
@@ -37,9 +39,11 @@ class EditorCheckTest {
     FakeHost host = FakeHost.healthy(tree).script("/bin/busybox", "exit 0");
     Finding finding = host.run(new EditorCheck());
     assertEquals(Status.WARN, finding.status());
-    assertTrue(finding.seen().contains("the lessons will suggest `busybox vi` (/bin/busybox)"),
+    assertTrue(
+        finding.seen().contains("the lessons will suggest `busybox vi` (/bin/busybox)"),
         finding.seen());
-    assertTrue(finding.fix().contains("sudo apt-get update && sudo apt-get install -y nano"),
+    assertTrue(
+        finding.fix().contains("sudo apt-get update && sudo apt-get install -y nano"),
         finding.fix());
   }
 

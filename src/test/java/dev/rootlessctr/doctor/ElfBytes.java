@@ -14,11 +14,16 @@ final class ElfBytes {
     int phnum = interpreter == null ? 1 : 2;
     int phoff = 64;
     int stringAt = phoff + phnum * 56;
-    byte[] interp = interpreter == null ? new byte[0] : (interpreter + "\0").getBytes(StandardCharsets.US_ASCII);
+    byte[] interp =
+        interpreter == null
+            ? new byte[0]
+            : (interpreter + "\0").getBytes(StandardCharsets.US_ASCII);
     ByteBuffer b = ByteBuffer.allocate(stringAt + interp.length).order(ByteOrder.LITTLE_ENDIAN);
     b.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
     b.putShort(16, (short) 2).putShort(18, (short) 0x3e).putInt(20, 1);
-    b.putLong(0x20, phoff).putShort(0x34, (short) 64).putShort(0x36, (short) 56)
+    b.putLong(0x20, phoff)
+        .putShort(0x34, (short) 64)
+        .putShort(0x36, (short) 56)
         .putShort(0x38, (short) phnum);
     b.putInt(phoff, 1);
     if (interpreter != null) {
@@ -37,7 +42,9 @@ final class ElfBytes {
     byte[] interp = (interpreter + "\0").getBytes(StandardCharsets.US_ASCII);
     ByteBuffer b = ByteBuffer.allocate(stringAt + interp.length).order(ByteOrder.BIG_ENDIAN);
     b.put(new byte[] {0x7f, 'E', 'L', 'F', 1, 2, 1, 0});
-    b.putInt(0x1c, phoff).putShort(0x28, (short) 52).putShort(0x2a, (short) 32)
+    b.putInt(0x1c, phoff)
+        .putShort(0x28, (short) 52)
+        .putShort(0x2a, (short) 32)
         .putShort(0x2c, (short) 1);
     b.putInt(phoff, 3).putInt(phoff + 4, stringAt).putInt(phoff + 16, interp.length);
     b.position(stringAt);

@@ -66,10 +66,11 @@ public final class FakeHost {
     host.file("/etc/subuid", "learner:100000:65536\n");
     host.file("/etc/subgid", "learner:100000:65536\n");
     host.file("/sys/fs/cgroup/cgroup.controllers", "cpuset cpu io memory pids\n");
-    String service = "/user.slice/user-" + host.learnerUid + ".slice/user@" + host.learnerUid
-        + ".service";
+    String service =
+        "/user.slice/user-" + host.learnerUid + ".slice/user@" + host.learnerUid + ".service";
     host.file("/proc/self/cgroup", "0::" + service + "/app.slice/course.scope\n");
-    host.file("/sys/fs/cgroup" + service + "/app.slice/course.scope/cgroup.controllers",
+    host.file(
+        "/sys/fs/cgroup" + service + "/app.slice/course.scope/cgroup.controllers",
         "cpu memory pids\n");
     host.file("/sys/fs/cgroup" + service + "/app.slice/course.scope/cgroup.subtree_control", "");
     host.ownByLearner("/sys/fs/cgroup" + service + "/app.slice/course.scope");
@@ -82,11 +83,33 @@ public final class FakeHost {
   /** Writes /proc/self/status and /etc/passwd for {@code uid}. */
   FakeHost user(int uid) {
     String name = uid == 0 ? "root" : "learner";
-    file("/proc/self/status",
-        "Name:\tjava\nUid:\t" + uid + "\t" + uid + "\t" + uid + "\t" + uid + "\nGid:\t" + uid
-            + "\t" + uid + "\t" + uid + "\t" + uid + "\nGroups:\t" + uid + "\n");
-    file("/etc/passwd", "root:x:0:0:root:/root:/bin/bash\n"
-        + (uid == 0 ? "" : name + ":x:" + uid + ":" + uid + "::/home/" + name + ":/bin/bash\n"));
+    file(
+        "/proc/self/status",
+        "Name:\tjava\nUid:\t"
+            + uid
+            + "\t"
+            + uid
+            + "\t"
+            + uid
+            + "\t"
+            + uid
+            + "\nGid:\t"
+            + uid
+            + "\t"
+            + uid
+            + "\t"
+            + uid
+            + "\t"
+            + uid
+            + "\nGroups:\t"
+            + uid
+            + "\n");
+    file(
+        "/etc/passwd",
+        "root:x:0:0:root:/root:/bin/bash\n"
+            + (uid == 0
+                ? ""
+                : name + ":x:" + uid + ":" + uid + "::/home/" + name + ":/bin/bash\n"));
     return this;
   }
 

@@ -50,9 +50,11 @@ class IdMapperCheckTest {
   void fileCapabilitiesReportedByGetcapPass() {
     FakeHost host = FakeHost.healthy(tree);
     host.script("/usr/bin/newuidmap", "exit 1").script("/usr/bin/newgidmap", "exit 1");
-    host.script("/usr/sbin/getcap", "case \"$1\" in\n"
-        + "  *newuidmap) echo \"$1 cap_setuid=ep\";;\n"
-        + "  *newgidmap) echo \"$1 cap_setgid=ep\";;\nesac");
+    host.script(
+        "/usr/sbin/getcap",
+        "case \"$1\" in\n"
+            + "  *newuidmap) echo \"$1 cap_setuid=ep\";;\n"
+            + "  *newgidmap) echo \"$1 cap_setgid=ep\";;\nesac");
     Finding finding = host.run(new IdMapperCheck());
     assertEquals(Status.PASS, finding.status());
     assertEquals(
@@ -71,7 +73,7 @@ class IdMapperCheckTest {
     }
     Finding finding = host.run(new IdMapperCheck());
     assertEquals(Status.PASS, finding.status());
-    assertEquals("/usr/bin/newuidmap (setuid root); /usr/bin/newgidmap (setuid root)",
-        finding.seen());
+    assertEquals(
+        "/usr/bin/newuidmap (setuid root); /usr/bin/newgidmap (setuid root)", finding.seen());
   }
 }

@@ -1,13 +1,13 @@
 package dev.rootlessctr.doctor;
 
-import dev.rootlessctr.host.HostUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rootlessctr.host.HostUser;
+import dev.rootlessctr.lesson.Requirement;
 import dev.rootlessctr.process.Captured;
 import dev.rootlessctr.process.ProcessRunner;
-import dev.rootlessctr.lesson.Requirement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,13 +79,21 @@ class InstallOfferTest {
     host.file("/etc/group", "wheel:x:10:learner\n");
     assertEquals(SudoAccess.WITH_PASSWORD, SudoAccess.of(host.view(), learner));
     host.file("/etc/group", "sudo:x:27:\n");
-    HostUser inSudoByGid = new HostUser(learner.name(), learner.uid(), learner.gid(),
-        Set.of(learner.uid(), 27L), learner.home());
+    HostUser inSudoByGid =
+        new HostUser(
+            learner.name(),
+            learner.uid(),
+            learner.gid(),
+            Set.of(learner.uid(), 27L),
+            learner.home());
     assertEquals(SudoAccess.WITH_PASSWORD, SudoAccess.of(host.view(), inSudoByGid));
     assertEquals(SudoAccess.UNAVAILABLE, SudoAccess.of(host.view(), learner));
     host.script("/usr/bin/sudo", "exit 0");
     assertEquals(SudoAccess.PASSWORDLESS, SudoAccess.of(host.view(), learner));
-    assertEquals(SudoAccess.NOT_NEEDED, SudoAccess.of(host.view(), new HostUser("root", 0, 0, Set.of(0L), java.nio.file.Path.of("/root"))));
+    assertEquals(
+        SudoAccess.NOT_NEEDED,
+        SudoAccess.of(
+            host.view(), new HostUser("root", 0, 0, Set.of(0L), java.nio.file.Path.of("/root"))));
   }
 
   @Test
@@ -105,7 +113,8 @@ class InstallOfferTest {
   void asRootTheCommandHasNoSudo() {
     FakeHost host = missingRuncSkopeoAndBusybox().user(0);
     InstallOffer offer = host.report().installOffer().orElseThrow();
-    assertEquals("apt-get update && apt-get install -y runc skopeo busybox-static", offer.display());
+    assertEquals(
+        "apt-get update && apt-get install -y runc skopeo busybox-static", offer.display());
     assertEquals(SudoAccess.NOT_NEEDED, offer.sudo());
   }
 
@@ -114,8 +123,8 @@ class InstallOfferTest {
     InstallOffer offer = missingRuncSkopeoAndBusybox().report().installOffer().orElseThrow();
     Recorder recorder = new Recorder(0);
     List<String> asked = new ArrayList<>();
-    InstallOffer.Outcome outcome = offer.runIfConsented(
-        command -> asked.add(command) && false, recorder, tree, Map.of());
+    InstallOffer.Outcome outcome =
+        offer.runIfConsented(command -> asked.add(command) && false, recorder, tree, Map.of());
     assertEquals(List.of(offer.display()), asked);
     assertFalse(outcome.consented());
     assertTrue(recorder.ran.isEmpty());
@@ -139,9 +148,14 @@ class InstallOfferTest {
     InstallOffer offer = host.report().installOffer().orElseThrow();
     assertEquals(SudoAccess.UNAVAILABLE, offer.sudo());
     Recorder recorder = new Recorder(0);
-    InstallOffer.Outcome outcome = offer.runIfConsented(command -> {
-      throw new AssertionError("asked although sudo cannot be used");
-    }, recorder, tree, Map.of());
+    InstallOffer.Outcome outcome =
+        offer.runIfConsented(
+            command -> {
+              throw new AssertionError("asked although sudo cannot be used");
+            },
+            recorder,
+            tree,
+            Map.of());
     assertFalse(outcome.consented());
     assertTrue(recorder.ran.isEmpty());
   }
@@ -149,11 +163,17 @@ class InstallOfferTest {
   @Test
   void blockersAreFilteredByALessonsTags() {
     DoctorReport report = missingRuncSkopeoAndBusybox().report();
-    assertEquals(List.of("skopeo"),
-        report.blockers(Set.of(Requirement.SKOPEO, Requirement.USERNS)).stream().map(Finding::id).toList());
+    assertEquals(
+        List.of("skopeo"),
+        report.blockers(Set.of(Requirement.SKOPEO, Requirement.USERNS)).stream()
+            .map(Finding::id)
+            .toList());
     // crun is optional for the course, but a lesson that declares it cannot work without it.
-    assertEquals(List.of("crun"),
-        report.blockers(Set.of(Requirement.CRUN, Requirement.USERNS)).stream().map(Finding::id).toList());
+    assertEquals(
+        List.of("crun"),
+        report.blockers(Set.of(Requirement.CRUN, Requirement.USERNS)).stream()
+            .map(Finding::id)
+            .toList());
     assertFalse(report.blockers().stream().anyMatch(f -> f.id().equals("crun")));
     assertFalse(report.ok());
   }
@@ -168,8 +188,8 @@ class InstallOfferTest {
     }
 
     @Override
-    public Captured run(List<String> argv, Path dir, Map<String, String> env,
-        java.time.Duration timeout) {
+    public Captured run(
+        List<String> argv, Path dir, Map<String, String> env, java.time.Duration timeout) {
       ran.add(argv);
       return new Captured(argv, exitCode, "", "", false);
     }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class JsonReportTest {
 
-  private final JsonNode json = parse(new JsonReport(ReportFixtures::lessons)
-      .toJson(ReportFixtures.sample()));
+  private final JsonNode json =
+      parse(new JsonReport(ReportFixtures::lessons).toJson(ReportFixtures.sample()));
 
   @Test
   void theTopLevelSaysWhetherAnythingBlocks() {
@@ -28,8 +28,17 @@ class JsonReportTest {
   void eachFindingCarriesEveryField() {
     JsonNode runc = json.get("findings").get(2);
     assertEquals(
-        List.of("id", "title", "status", "requirement", "checked", "seen", "why", "fix",
-            "packages", "affects"),
+        List.of(
+            "id",
+            "title",
+            "status",
+            "requirement",
+            "checked",
+            "seen",
+            "why",
+            "fix",
+            "packages",
+            "affects"),
         names(runc));
     assertEquals("runc", runc.get("id").asText());
     assertEquals("FAIL", runc.get("status").asText());
@@ -43,19 +52,27 @@ class JsonReportTest {
   @Test
   void theInstallOfferHasArgumentListsAndTheDisplayLine() {
     JsonNode install = json.get("install");
-    assertEquals("sudo apt-get update && sudo apt-get install -y skopeo",
-        install.get("command").asText());
-    assertEquals("[[\"sudo\",\"apt-get\",\"update\"],"
-        + "[\"sudo\",\"apt-get\",\"install\",\"-y\",\"skopeo\"]]", install.get("steps").toString());
+    assertEquals(
+        "sudo apt-get update && sudo apt-get install -y skopeo", install.get("command").asText());
+    assertEquals(
+        "[[\"sudo\",\"apt-get\",\"update\"],"
+            + "[\"sudo\",\"apt-get\",\"install\",\"-y\",\"skopeo\"]]",
+        install.get("steps").toString());
     assertEquals("WITH_PASSWORD", install.get("sudo").asText());
   }
 
   @Test
   void noOfferIsNull() {
     DoctorReport sample = ReportFixtures.sample();
-    DoctorReport without = new DoctorReport(sample.distro(), sample.uid(), sample.userName(),
-        sample.findings(), java.util.Optional.empty());
-    assertEquals(true, parse(new JsonReport(t -> List.of()).toJson(without)).get("install").isNull());
+    DoctorReport without =
+        new DoctorReport(
+            sample.distro(),
+            sample.uid(),
+            sample.userName(),
+            sample.findings(),
+            java.util.Optional.empty());
+    assertEquals(
+        true, parse(new JsonReport(t -> List.of()).toJson(without)).get("install").isNull());
   }
 
   private static List<String> names(JsonNode node) {

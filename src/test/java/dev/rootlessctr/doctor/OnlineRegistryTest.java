@@ -45,11 +45,13 @@ class OnlineRegistryTest {
   /** A registry that answers /v2/ like Docker Hub without a login: 401. */
   private URI registryAnswering401() throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 0);
-    server.createContext("/v2/", exchange -> {
-      exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"test\"");
-      exchange.sendResponseHeaders(401, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/v2/",
+        exchange -> {
+          exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"test\"");
+          exchange.sendResponseHeaders(401, -1);
+          exchange.close();
+        });
     server.start();
     servers.add(() -> server.stop(0));
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v2/");
@@ -78,10 +80,11 @@ class OnlineRegistryTest {
   void anUnreachableRegistryBlocksTheCourseAndSaysUseOffline() throws IOException {
     Finding finding = check(closedPort(), Duration.ofSeconds(3), Map.of());
     assertEquals(Status.FAIL, finding.status());
-    assertTrue(finding.seen().startsWith("Docker Hub could not be reached (Connection refused"),
+    assertTrue(
+        finding.seen().startsWith("Docker Hub could not be reached (Connection refused"),
         finding.seen());
-    assertTrue(finding.seen().endsWith("); online mode will not work here; use offline"),
-        finding.seen());
+    assertTrue(
+        finding.seen().endsWith("); online mode will not work here; use offline"), finding.seen());
     assertTrue(finding.fix().contains("--registry offline"), finding.fix());
   }
 
@@ -90,19 +93,23 @@ class OnlineRegistryTest {
     ServerSocket silent = new ServerSocket(0, 1, LOOPBACK);
     servers.add(silent);
     List<Socket> accepted = new ArrayList<>();
-    Thread acceptor = new Thread(() -> {
-      try {
-        accepted.add(silent.accept());
-      } catch (IOException closed) {
-        // the test is over
-      }
-    });
+    Thread acceptor =
+        new Thread(
+            () -> {
+              try {
+                accepted.add(silent.accept());
+              } catch (IOException closed) {
+                // the test is over
+              }
+            });
     acceptor.setDaemon(true);
     acceptor.start();
     long start = System.nanoTime();
-    Optional<String> problem = RegistryReach.problem(
-        URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/v2/"), Duration.ofMillis(400),
-        Map.of());
+    Optional<String> problem =
+        RegistryReach.problem(
+            URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/v2/"),
+            Duration.ofMillis(400),
+            Map.of());
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(Optional.of("no answer within 0.4 s"), problem);
     assertTrue(millis < 2000, "took " + millis + " ms");
@@ -116,27 +123,34 @@ class OnlineRegistryTest {
     ServerSocket proxy = new ServerSocket(0, 1, LOOPBACK);
     servers.add(proxy);
     List<String> requestLines = new ArrayList<>();
-    Thread answer = new Thread(() -> {
-      try (Socket client = proxy.accept()) {
-        InputStream in = client.getInputStream();
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
-          line.append((char) c);
-        }
-        requestLines.add(line.toString().strip());
-        client.getOutputStream().write(
-            "HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                .getBytes(StandardCharsets.US_ASCII));
-      } catch (IOException closed) {
-        // the test is over
-      }
-    });
+    Thread answer =
+        new Thread(
+            () -> {
+              try (Socket client = proxy.accept()) {
+                InputStream in = client.getInputStream();
+                StringBuilder line = new StringBuilder();
+                for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+                  line.append((char) c);
+                }
+                requestLines.add(line.toString().strip());
+                client
+                    .getOutputStream()
+                    .write(
+                        "HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+              } catch (IOException closed) {
+                // the test is over
+              }
+            });
     answer.setDaemon(true);
     answer.start();
     // Nothing listens on 127.0.0.2:9; only the proxy can make this answer.
     URI target = URI.create("http://127.0.0.2:9/v2/");
-    Optional<String> problem = RegistryReach.problem(target, Duration.ofSeconds(3),
-        Map.of("http_proxy", "http://127.0.0.1:" + proxy.getLocalPort()));
+    Optional<String> problem =
+        RegistryReach.problem(
+            target,
+            Duration.ofSeconds(3),
+            Map.of("http_proxy", "http://127.0.0.1:" + proxy.getLocalPort()));
     answer.join(3000);
     assertFalse(problem.isPresent(), problem.toString());
     assertEquals(List.of("GET http://127.0.0.2:9/v2/ HTTP/1.1"), requestLines);
@@ -144,10 +158,14 @@ class OnlineRegistryTest {
 
   @Test
   void theDoctorsSummaryNoLongerSaysNothingBlocksWhenDockerHubIsOutOfReach() throws IOException {
-    DoctorInputs inputs = FakeHost.healthy(tree).inputs()
-        .withMirror(MirrorStatus.online("Docker Hub", closedPort(), Duration.ofSeconds(3), Map.of()));
+    DoctorInputs inputs =
+        FakeHost.healthy(tree)
+            .inputs()
+            .withMirror(
+                MirrorStatus.online("Docker Hub", closedPort(), Duration.ofSeconds(3), Map.of()));
     DoctorReport report = Doctor.forHost(inputs).run();
-    String text = new ReportRenderer(ReportRenderer.Mode.PLAIN, 100, tag -> List.of()).toText(report);
+    String text =
+        new ReportRenderer(ReportRenderer.Mode.PLAIN, 100, tag -> List.of()).toText(report);
     assertFalse(report.ok());
     assertFalse(text.contains("nothing blocks the course"), text);
     assertTrue(text.contains("Blocking: ") && text.contains("mirror"), text);

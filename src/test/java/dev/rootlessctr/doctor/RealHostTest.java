@@ -38,7 +38,9 @@ import org.junit.jupiter.api.Test;
 class RealHostTest {
 
   /** The unprivileged user run-tests creates (or names in RCTR_TEST_USER). */
-  private static final String LEARNER = System.getenv().getOrDefault("RCTR_TEST_USER", "rctr-learner");
+  private static final String LEARNER =
+      System.getenv().getOrDefault("RCTR_TEST_USER", "rctr-learner");
+
   private static final String LOGIN_PATH = "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin";
 
   private static Path staged;
@@ -48,11 +50,18 @@ class RealHostTest {
     if (!runningAsRoot()) {
       return;
     }
-    staged = Files.createTempDirectory("doctor-cp", PosixFilePermissions.asFileAttribute(
-        PosixFilePermissions.fromString("rwxr-xr-x")));
+    staged =
+        Files.createTempDirectory(
+            "doctor-cp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     copyTree(codeSource(Main.class), staged.resolve("classes"));
-    for (Class<?> type : List.of(ObjectMapper.class, JsonFactory.class, JsonProperty.class,
-        AttributedString.class, org.commonmark.node.Node.class)) {
+    for (Class<?> type :
+        List.of(
+            ObjectMapper.class,
+            JsonFactory.class,
+            JsonProperty.class,
+            AttributedString.class,
+            org.commonmark.node.Node.class)) {
       Path jar = codeSource(type);
       Path copy = Files.copy(jar, staged.resolve(jar.getFileName()));
       Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
@@ -74,8 +83,13 @@ class RealHostTest {
   void rootIsRefusedWithTheReason() {
     assumeTrue(runningAsRoot(), "the test JVM runs as root");
     StringWriter out = new StringWriter();
-    int status = new DoctorCommand(DoctorInputs.defaults(HostView.real()), tag -> List.of(),
-        ReportRenderer.Mode.PLAIN, 100).run(false, new PrintWriter(out));
+    int status =
+        new DoctorCommand(
+                DoctorInputs.defaults(HostView.real()),
+                tag -> List.of(),
+                ReportRenderer.Mode.PLAIN,
+                100)
+            .run(false, new PrintWriter(out));
     assertEquals(1, status, out.toString());
     assertTrue(out.toString().contains(" FAIL  Not running as root"), out.toString());
     assertTrue(out.toString().contains("running as root (uid 0)"), out.toString());
@@ -98,13 +112,25 @@ class RealHostTest {
     JsonNode json = new ObjectMapper().readTree(run.stdout());
     assertTrue(json.get("ok").asBoolean());
     List<String> passed = new ArrayList<>();
-    json.get("findings").forEach(f -> {
-      if (f.get("status").asText().equals("PASS")) {
-        passed.add(f.get("id").asText());
-      }
-    });
-    assertTrue(passed.containsAll(List.of("not-root", "runc", "runc-cve-2024-21626", "skopeo",
-        "oci-image-tool", "busybox", "userns", "runc-state-dir")), passed.toString());
+    json.get("findings")
+        .forEach(
+            f -> {
+              if (f.get("status").asText().equals("PASS")) {
+                passed.add(f.get("id").asText());
+              }
+            });
+    assertTrue(
+        passed.containsAll(
+            List.of(
+                "not-root",
+                "runc",
+                "runc-cve-2024-21626",
+                "skopeo",
+                "oci-image-tool",
+                "busybox",
+                "userns",
+                "runc-state-dir")),
+        passed.toString());
   }
 
   @Test
@@ -114,17 +140,21 @@ class RealHostTest {
     JsonNode json = new ObjectMapper().readTree(run.stdout());
     JsonNode runc = finding(json, "runc");
     assertEquals("PASS", runc.get("status").asText(), runc.toString());
-    assertTrue(runc.get("seen").asText().matches(".*; started a test container \\(`true`\\) in \\d+ ms"),
+    assertTrue(
+        runc.get("seen").asText().matches(".*; started a test container \\(`true`\\) in \\d+ ms"),
         runc.toString());
     JsonNode crun = finding(json, "crun");
     String crunSeen = crun.get("seen").asText();
     if (crun.get("status").asText().equals("PASS")) {
-      assertTrue(crunSeen.contains("started a test container") || crunSeen.contains("not installed"),
+      assertTrue(
+          crunSeen.contains("started a test container") || crunSeen.contains("not installed"),
           crun.toString());
     } else {
       // This machine kind mounts cgroups v1 and v2 side by side, which crun refuses.
-      assertTrue(crunSeen.contains("could not start a test container: ")
-          || crunSeen.contains("not installed"), crun.toString());
+      assertTrue(
+          crunSeen.contains("could not start a test container: ")
+              || crunSeen.contains("not installed"),
+          crun.toString());
     }
     assertEquals(before, doctorScratch(), "the throwaway bundles are gone");
   }
@@ -140,15 +170,18 @@ class RealHostTest {
 
   private static List<String> doctorScratch() throws IOException {
     try (Stream<Path> entries = Files.list(Path.of("/tmp"))) {
-      return entries.map(p -> p.getFileName().toString())
-          .filter(name -> name.startsWith("rootless-ctr-doctor-")).sorted().toList();
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(name -> name.startsWith("rootless-ctr-doctor-"))
+          .sorted()
+          .toList();
     }
   }
 
   /** Runs {@code rootless-ctr ARGS} as the learner with a clean login-like environment. */
   private static Captured doctorAsLearner(String path, String... args) throws IOException {
-    Map<String, String> env = Map.of("PATH", path, "HOME", "/home/" + LEARNER, "USER", LEARNER,
-        "LANG", "C.UTF-8");
+    Map<String, String> env =
+        Map.of("PATH", path, "HOME", "/home/" + LEARNER, "USER", LEARNER, "LANG", "C.UTF-8");
     List<String> argv = new ArrayList<>();
     if (runningAsRoot()) {
       assumeTrue(learnerExists(), "user " + LEARNER + " exists on the course machine");
@@ -160,16 +193,14 @@ class RealHostTest {
     }
     argv.add(Main.class.getName());
     argv.addAll(List.of(args));
-    return ProcessRunner.system().run(argv, Path.of("/"), Map.of("PATH", LOGIN_PATH),
-        Duration.ofSeconds(60));
+    return ProcessRunner.system()
+        .run(argv, Path.of("/"), Map.of("PATH", LOGIN_PATH), Duration.ofSeconds(60));
   }
 
   /** Who the doctor runs as: learner via runuser when the tests are root, else the tester. */
   private static String expectedUser() {
     HostView real = HostView.real();
-    return runningAsRoot()
-        ? LEARNER
-        : real.user().name();
+    return runningAsRoot() ? LEARNER : real.user().name();
   }
 
   private static boolean runningAsRoot() {
@@ -177,8 +208,10 @@ class RealHostTest {
   }
 
   private static boolean learnerExists() {
-    return HostView.real().read("/etc/passwd").map(p -> p.contains("\n" + LEARNER + ":")
-        || p.startsWith(LEARNER + ":")).orElse(false);
+    return HostView.real()
+        .read("/etc/passwd")
+        .map(p -> p.contains("\n" + LEARNER + ":") || p.startsWith(LEARNER + ":"))
+        .orElse(false);
   }
 
   private static String javaBinary() {

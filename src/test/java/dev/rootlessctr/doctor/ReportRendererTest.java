@@ -18,26 +18,30 @@ class ReportRendererTest {
 
   @Test
   void plainTableMatchesTheGoldenText() throws IOException {
-    String text = new ReportRenderer(ReportRenderer.Mode.PLAIN, 72, ReportFixtures::lessons)
-        .toText(ReportFixtures.sample());
+    String text =
+        new ReportRenderer(ReportRenderer.Mode.PLAIN, 72, ReportFixtures::lessons)
+            .toText(ReportFixtures.sample());
     assertEquals(golden("plain-report.txt"), text);
   }
 
   @Test
   void plainTextHasNoEscapesAndRespectsTheWidthExceptForCommands() {
-    String text = new ReportRenderer(ReportRenderer.Mode.PLAIN, 50, ReportFixtures::lessons)
-        .toText(ReportFixtures.sample());
+    String text =
+        new ReportRenderer(ReportRenderer.Mode.PLAIN, 50, ReportFixtures::lessons)
+            .toText(ReportFixtures.sample());
     assertFalse(text.contains("\u001b"));
     for (String line : text.split("\n")) {
-      assertTrue(line.length() <= 50 || line.startsWith("         ")
-          || line.startsWith("  sudo"), "too wide: " + line);
+      assertTrue(
+          line.length() <= 50 || line.startsWith("         ") || line.startsWith("  sudo"),
+          "too wide: " + line);
     }
   }
 
   @Test
   void colourModeUsesSymbolsAndColours() {
-    String text = new ReportRenderer(ReportRenderer.Mode.COLOUR, 72, ReportFixtures::lessons)
-        .toText(ReportFixtures.sample());
+    String text =
+        new ReportRenderer(ReportRenderer.Mode.COLOUR, 72, ReportFixtures::lessons)
+            .toText(ReportFixtures.sample());
     assertTrue(text.contains("✔"), text);
     assertTrue(text.contains("!"), text);
     assertTrue(text.contains("✘"), text);
@@ -47,8 +51,9 @@ class ReportRendererTest {
 
   @Test
   void failuresAndWarningsAreRedAndYellowInColourModeTitlesToo() {
-    String text = new ReportRenderer(ReportRenderer.Mode.COLOUR, 72, ReportFixtures::lessons)
-        .toText(ReportFixtures.sample());
+    String text =
+        new ReportRenderer(ReportRenderer.Mode.COLOUR, 72, ReportFixtures::lessons)
+            .toText(ReportFixtures.sample());
     Finding failed = firstWith(Status.FAIL);
     Finding warned = firstWith(Status.WARN);
     assertTrue(Pattern.compile(RED + "✘").matcher(text).find(), text);
@@ -58,8 +63,9 @@ class ReportRendererTest {
 
   @Test
   void aColourTerminalWithoutUnicodeGetsColouredWords() {
-    String text = new ReportRenderer(ReportRenderer.Mode.COLOUR_ASCII, 72, ReportFixtures::lessons)
-        .toText(ReportFixtures.sample());
+    String text =
+        new ReportRenderer(ReportRenderer.Mode.COLOUR_ASCII, 72, ReportFixtures::lessons)
+            .toText(ReportFixtures.sample());
     assertTrue(Pattern.compile(RED + "FAIL").matcher(text).find(), text);
     assertTrue(Pattern.compile(YELLOW + "warn").matcher(text).find(), text);
     assertFalse(text.contains("✘") || text.contains("✔"), text);
@@ -68,22 +74,30 @@ class ReportRendererTest {
   }
 
   private static Finding firstWith(Status status) {
-    return ReportFixtures.sample().findings().stream().filter(f -> f.status() == status)
-        .findFirst().orElseThrow();
+    return ReportFixtures.sample().findings().stream()
+        .filter(f -> f.status() == status)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void briefFoldsPassingFindingsAndKeepsEveryOtherFix() {
     DoctorReport report = ReportFixtures.sample();
-    String full = new ReportRenderer(ReportRenderer.Mode.PLAIN, 72, ReportFixtures::lessons).toText(report);
-    String brief = new ReportRenderer(ReportRenderer.Mode.PLAIN, 72, ReportFixtures::lessons).toText(report, true);
+    String full =
+        new ReportRenderer(ReportRenderer.Mode.PLAIN, 72, ReportFixtures::lessons).toText(report);
+    String brief =
+        new ReportRenderer(ReportRenderer.Mode.PLAIN, 72, ReportFixtures::lessons)
+            .toText(report, true);
     long passed = report.findings().stream().filter(f -> f.status() == Status.PASS).count();
     assertTrue(brief.contains(passed + " checks passed: "), brief);
     for (Finding finding : report.findings()) {
-      assertTrue(brief.replaceAll("\\s+", " ").contains(finding.title()), "names " + finding.title() + ":\n" + brief);
+      assertTrue(
+          brief.replaceAll("\\s+", " ").contains(finding.title()),
+          "names " + finding.title() + ":\n" + brief);
       if (finding.status() != Status.PASS && !finding.fix().isEmpty()) {
         String firstWords = finding.fix().split("\\s+")[0] + " " + finding.fix().split("\\s+")[1];
-        assertTrue(brief.contains("fix: " + firstWords), "fix of " + finding.title() + ":\n" + brief);
+        assertTrue(
+            brief.contains("fix: " + firstWords), "fix of " + finding.title() + ":\n" + brief);
       }
     }
     assertFalse(brief.contains("why:"), brief);
@@ -92,8 +106,9 @@ class ReportRendererTest {
 
   @Test
   void affectedLessonsComeFromTheLessonIndex() {
-    String text = new ReportRenderer(ReportRenderer.Mode.PLAIN, 100, tag -> java.util.List.of())
-        .toText(ReportFixtures.sample());
+    String text =
+        new ReportRenderer(ReportRenderer.Mode.PLAIN, 100, tag -> java.util.List.of())
+            .toText(ReportFixtures.sample());
     assertFalse(text.contains("affects:"), "no lessons, no affects line");
   }
 

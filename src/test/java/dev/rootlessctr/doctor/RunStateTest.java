@@ -32,10 +32,10 @@ class RunStateTest {
     assertEquals(Status.WARN, finding.status());
     assertEquals("not set (typical after su or sudo -u)", finding.seen());
     assertTrue(finding.why().contains("\"mkdir /run/runc: permission denied\""), finding.why());
-    assertTrue(finding.why().endsWith("/tmp/rootless-ctr-runc-" + host.learnerUid + "."),
-        finding.why());
-    assertEquals(Path.of("/tmp/rootless-ctr-runc-" + host.learnerUid),
-        RuncStateDir.forHost(host.view()));
+    assertTrue(
+        finding.why().endsWith("/tmp/rootless-ctr-runc-" + host.learnerUid + "."), finding.why());
+    assertEquals(
+        Path.of("/tmp/rootless-ctr-runc-" + host.learnerUid), RuncStateDir.forHost(host.view()));
   }
 
   @Test
@@ -49,8 +49,8 @@ class RunStateTest {
         "/run/user/0 is set but not usable: it belongs to uid 0 (left over from the user you"
             + " switched from?)",
         finding.seen());
-    assertEquals(Path.of("/tmp/rootless-ctr-runc-" + host.learnerUid),
-        RuncStateDir.forHost(host.view()));
+    assertEquals(
+        Path.of("/tmp/rootless-ctr-runc-" + host.learnerUid), RuncStateDir.forHost(host.view()));
   }
 
   @Test
@@ -59,8 +59,9 @@ class RunStateTest {
     String runtime = "/run/user/" + host.learnerUid;
     Finding finding = host.run(new RuncStateDirCheck(Path.of(runtime, "rootless-ctr", "runc")));
     assertEquals(Status.PASS, finding.status());
-    assertEquals(runtime + "/rootless-ctr/runc does not exist yet; you can create it in "
-        + runtime, finding.seen());
+    assertEquals(
+        runtime + "/rootless-ctr/runc does not exist yet; you can create it in " + runtime,
+        finding.seen());
   }
 
   @Test
@@ -104,26 +105,36 @@ class RunStateTest {
     Finding finding = host.run(new RuncStateDirCheck(chosen));
     assertEquals(Status.WARN, finding.status(), finding.seen());
     assertEquals(
-        "/tmp/rootless-ctr-runc-1001 belongs to user " + nobody + " (uid 65534), mode 0777: another"
+        "/tmp/rootless-ctr-runc-1001 belongs to user "
+            + nobody
+            + " (uid 65534), mode 0777: another"
             + " user created it; rootless-ctr uses /home/learner/.local/state/rootless-ctr/runc"
             + " instead.",
         finding.seen());
-    assertFalse(finding.seen().contains("as root") || finding.seen().contains("sudo"), "nobody ran anything as root: " + finding.seen());
+    assertFalse(
+        finding.seen().contains("as root") || finding.seen().contains("sudo"),
+        "nobody ran anything as root: " + finding.seen());
     assertFalse(finding.fix().contains("sudo"), finding.fix());
     Finding runtime = host.run(new RuntimeDirCheck());
-    assertTrue(runtime.why().endsWith("/home/learner/.local/state/rootless-ctr/runc."), runtime.why());
+    assertTrue(
+        runtime.why().endsWith("/home/learner/.local/state/rootless-ctr/runc."), runtime.why());
   }
 
   @Test
   void aSymlinkInPlaceOfTheStateDirIsNotUsed() throws Exception {
     FakeHost host = FakeHost.healthy(tree).dir("/tmp/elsewhere", "rwxrwxrwx");
     host.env.remove("XDG_RUNTIME_DIR");
-    Files.createSymbolicLink(host.path("/tmp/rootless-ctr-runc-" + host.learnerUid), host.path("/tmp/elsewhere"));
+    Files.createSymbolicLink(
+        host.path("/tmp/rootless-ctr-runc-" + host.learnerUid), host.path("/tmp/elsewhere"));
     Path chosen = RuncStateDir.forHost(host.view());
     assertEquals(Path.of("/home/learner/.local/state/rootless-ctr/runc"), chosen);
     Finding finding = host.run(new RuncStateDirCheck(chosen));
     assertEquals(Status.WARN, finding.status());
-    assertTrue(finding.seen().startsWith("/tmp/rootless-ctr-runc-" + host.learnerUid + " is a symbolic link"), finding.seen());
+    assertTrue(
+        finding
+            .seen()
+            .startsWith("/tmp/rootless-ctr-runc-" + host.learnerUid + " is a symbolic link"),
+        finding.seen());
   }
 
   @Test

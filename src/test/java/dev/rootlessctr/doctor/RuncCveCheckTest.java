@@ -21,7 +21,8 @@ class RuncCveCheckTest {
   }
 
   private void dpkgSays(String version) {
-    host.script("/usr/bin/dpkg-query",
+    host.script(
+        "/usr/bin/dpkg-query",
         "[ \"$*\" = '-W -f ${Version} runc' ] || exit 2\nprintf '%s' '" + version + "'");
   }
 

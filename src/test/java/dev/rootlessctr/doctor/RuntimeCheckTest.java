@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * runc and crun are judged by starting a test container, with stand-ins that behave like the
- * real runtimes' spec, run and delete and log what they were asked.
+ * runc and crun are judged by starting a test container, with stand-ins that behave like the real
+ * runtimes' spec, run and delete and log what they were asked.
  */
 class RuntimeCheckTest {
 
@@ -29,26 +29,43 @@ class RuntimeCheckTest {
   private FakeHost hostWith(String runtime, String onRun) {
     FakeHost host = FakeHost.healthy(tree).file("/bin/busybox", "pretend static busybox");
     String log = host.path("/log").toString();
-    host.script("/usr/bin/" + runtime, String.join("\n",
-        "echo \"$*\" >> " + log + "/calls",
-        "case \"$1\" in",
-        "  --version) echo '" + runtime + " version 1.8.1'; exit 0 ;;",
-        "  spec) printf '{\"ociVersion\":\"1.0.2\",\"process\":{\"terminal\":true,\"args\":[\"sh\"]}}'"
-            + " > \"$4/config.json\"; exit 0 ;;",
-        "esac",
-        "state=\"$2\"; shift 2",
-        "case \"$1\" in",
-        "  run) mkdir -p \"$state/$4\"; cp \"$3/config.json\" " + log + "/config.json;"
-            + " ls -l \"$3/rootfs/bin/true\" > " + log + "/true; " + onRun + " ;;",
-        "  delete) rm -rf \"$state/$3\"; exit 0 ;;",
-        "esac"));
+    host.script(
+        "/usr/bin/" + runtime,
+        String.join(
+            "\n",
+            "echo \"$*\" >> " + log + "/calls",
+            "case \"$1\" in",
+            "  --version) echo '" + runtime + " version 1.8.1'; exit 0 ;;",
+            "  spec) printf"
+                + " '{\"ociVersion\":\"1.0.2\",\"process\":{\"terminal\":true,\"args\":[\"sh\"]}}'"
+                + " > \"$4/config.json\"; exit 0 ;;",
+            "esac",
+            "state=\"$2\"; shift 2",
+            "case \"$1\" in",
+            "  run) mkdir -p \"$state/$4\"; cp \"$3/config.json\" "
+                + log
+                + "/config.json;"
+                + " ls -l \"$3/rootfs/bin/true\" > "
+                + log
+                + "/true; "
+                + onRun
+                + " ;;",
+            "  delete) rm -rf \"$state/$3\"; exit 0 ;;",
+            "esac"));
     host.dir("/log", "rwxr-xr-x");
     return host;
   }
 
   private static Check runtime(String name, boolean optional, boolean tryRun) {
-    return new RuntimeCheck(new ToolCheck(name, name.equals("runc") ? Requirement.RUNC
-        : Requirement.CRUN, optional, name + " runs containers."), name, optional, tryRun);
+    return new RuntimeCheck(
+        new ToolCheck(
+            name,
+            name.equals("runc") ? Requirement.RUNC : Requirement.CRUN,
+            optional,
+            name + " runs containers."),
+        name,
+        optional,
+        tryRun);
   }
 
   private String log(FakeHost host, String name) throws IOException {
@@ -57,8 +74,9 @@ class RuntimeCheckTest {
   }
 
   private void assertScratchRemoved(FakeHost host) throws IOException {
-    try (Stream<Path> left = Files.list(host.path("/tmp"))
-        .filter(p -> p.getFileName().toString().startsWith(ScratchTree.PREFIX))) {
+    try (Stream<Path> left =
+        Files.list(host.path("/tmp"))
+            .filter(p -> p.getFileName().toString().startsWith(ScratchTree.PREFIX))) {
       assertEquals(List.of(), left.toList(), "the throwaway bundle and state are removed");
     }
   }
@@ -68,11 +86,19 @@ class RuntimeCheckTest {
     FakeHost host = hostWith("runc", "rm -r \"$state/$4\"; exit 0");
     Finding finding = host.run(runtime("runc", false, true));
     assertEquals(Status.PASS, finding.status(), finding.seen());
-    assertTrue(finding.seen().matches("runc 1\\.8\\.1 at /usr/bin/runc; started a test container"
-        + " \\(`true`\\) in \\d+ ms"), finding.seen());
+    assertTrue(
+        finding
+            .seen()
+            .matches(
+                "runc 1\\.8\\.1 at /usr/bin/runc; started a test container"
+                    + " \\(`true`\\) in \\d+ ms"),
+        finding.seen());
     String calls = log(host, "calls");
-    assertTrue(calls.matches("(?s)--version\nspec --rootless -b /\\S+/bundle\n--root /\\S+/state run"
-        + " -b /\\S+/bundle rootless-ctr-doctor\n"), calls);
+    assertTrue(
+        calls.matches(
+            "(?s)--version\nspec --rootless -b /\\S+/bundle\n--root /\\S+/state run"
+                + " -b /\\S+/bundle rootless-ctr-doctor\n"),
+        calls);
     assertTrue(log(host, "config.json").contains("\"terminal\":false"), log(host, "config.json"));
     assertTrue(log(host, "config.json").contains("\"args\":[\"true\"]"), log(host, "config.json"));
     assertTrue(log(host, "true").startsWith("-rwxr-xr-x"), log(host, "true"));
@@ -81,23 +107,28 @@ class RuntimeCheckTest {
   }
 
   @Test
-  void crunRefusingOnAHybridHostIsAWarningThatQuotesItAndStopsOnlyCrunLessons()
-      throws IOException {
-    FakeHost host = hostWith("crun",
-        "echo 'cgroups in hybrid mode not supported, drop all controllers from cgroupv2' >&2;"
-            + " exit 1");
+  void crunRefusingOnAHybridHostIsAWarningThatQuotesItAndStopsOnlyCrunLessons() throws IOException {
+    FakeHost host =
+        hostWith(
+            "crun",
+            "echo 'cgroups in hybrid mode not supported, drop all controllers from cgroupv2' >&2;"
+                + " exit 1");
     Finding finding = host.run(runtime("crun", true, true));
     assertEquals(Status.WARN, finding.status());
-    assertEquals("crun 1.8.1 at /usr/bin/crun, but it could not start a test container: cgroups"
-        + " in hybrid mode not supported, drop all controllers from cgroupv2", finding.seen());
-    assertTrue(finding.why().contains("Lessons that need crun cannot work on this host"),
-        finding.why());
+    assertEquals(
+        "crun 1.8.1 at /usr/bin/crun, but it could not start a test container: cgroups"
+            + " in hybrid mode not supported, drop all controllers from cgroupv2",
+        finding.seen());
+    assertTrue(
+        finding.why().contains("Lessons that need crun cannot work on this host"), finding.why());
     assertTrue(finding.fix().contains("hybrid"), finding.fix());
-    assertTrue(log(host, "calls").contains("delete --force rootless-ctr-doctor"),
+    assertTrue(
+        log(host, "calls").contains("delete --force rootless-ctr-doctor"),
         "a container left in the state dir is deleted");
     assertScratchRemoved(host);
-    DoctorReport report = new DoctorReport(Distro.unknown(), 1001, "learner", List.of(finding),
-        java.util.Optional.empty());
+    DoctorReport report =
+        new DoctorReport(
+            Distro.unknown(), 1001, "learner", List.of(finding), java.util.Optional.empty());
     assertTrue(report.ok(), "crun is not needed by the course as a whole");
     assertEquals(List.of(finding), report.blockers(Set.of(Requirement.CRUN)));
     assertEquals(List.of(), report.blockers(Set.of(Requirement.RUNC)));
@@ -105,13 +136,18 @@ class RuntimeCheckTest {
 
   @Test
   void runcRefusingIsAFailureWithRuncsOwnWords() throws IOException {
-    FakeHost host = hostWith("runc",
-        "echo 'time=\"2026-12-01T14:00:00Z\" level=error msg=\"rootless container requires user"
-            + " namespaces\"' >&2; exit 1");
+    FakeHost host =
+        hostWith(
+            "runc",
+            "echo 'time=\"2026-12-01T14:00:00Z\" level=error msg=\"rootless container requires user"
+                + " namespaces\"' >&2; exit 1");
     Finding finding = host.run(runtime("runc", false, true));
     assertEquals(Status.FAIL, finding.status());
-    assertTrue(finding.seen().endsWith(
-        "could not start a test container: rootless container requires user namespaces"),
+    assertTrue(
+        finding
+            .seen()
+            .endsWith(
+                "could not start a test container: rootless container requires user namespaces"),
         finding.seen());
     assertScratchRemoved(host);
   }
@@ -124,10 +160,12 @@ class RuntimeCheckTest {
     Finding finding = host.run(runtime("runc", false, true));
     long seconds = (System.nanoTime() - start) / 1_000_000_000;
     assertEquals(Status.FAIL, finding.status());
-    assertTrue(finding.seen().endsWith("could not start a test container: did not finish within"
-        + " 5 s"), finding.seen());
+    assertTrue(
+        finding.seen().endsWith("could not start a test container: did not finish within" + " 5 s"),
+        finding.seen());
     assertTrue(seconds < 15, "took " + seconds + " s");
-    assertTrue(log(host, "calls").contains("delete --force rootless-ctr-doctor"), log(host, "calls"));
+    assertTrue(
+        log(host, "calls").contains("delete --force rootless-ctr-doctor"), log(host, "calls"));
     assertScratchRemoved(host);
   }
 
@@ -137,8 +175,8 @@ class RuntimeCheckTest {
     Path stale = Files.createDirectories(host.path("/tmp/" + ScratchTree.PREFIX + "1/bundle"));
     Path recent = Files.createDirectories(host.path("/tmp/" + ScratchTree.PREFIX + "2"));
     Path unrelated = Files.createDirectories(host.path("/tmp/keep-me"));
-    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(
-        System.currentTimeMillis() - 2 * 3600_000L);
+    java.nio.file.attribute.FileTime old =
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000L);
     Files.setLastModifiedTime(stale.getParent(), old);
     Files.setLastModifiedTime(unrelated, old);
     assertEquals(Status.PASS, host.run(runtime("runc", false, true)).status());
@@ -152,8 +190,8 @@ class RuntimeCheckTest {
     FakeHost host = hostWith("runc", "exit 0");
     Finding finding = host.run(runtime("runc", false, false));
     assertEquals(Status.PASS, finding.status());
-    assertTrue(finding.seen().endsWith("(starting a container is tried by :doctor)"),
-        finding.seen());
+    assertTrue(
+        finding.seen().endsWith("(starting a container is tried by :doctor)"), finding.seen());
     assertEquals("--version\n", log(host, "calls"));
   }
 
@@ -162,8 +200,13 @@ class RuntimeCheckTest {
     FakeHost host = hostWith("runc", "exit 0").remove("/bin/busybox");
     Finding finding = host.run(runtime("runc", false, true));
     assertEquals(Status.PASS, finding.status());
-    assertTrue(finding.seen().endsWith("; no container tried: there is no /bin/busybox to make a"
-        + " test container from"), finding.seen());
+    assertTrue(
+        finding
+            .seen()
+            .endsWith(
+                "; no container tried: there is no /bin/busybox to make a"
+                    + " test container from"),
+        finding.seen());
     assertFalse(log(host, "calls").contains("run"), log(host, "calls"));
   }
 }

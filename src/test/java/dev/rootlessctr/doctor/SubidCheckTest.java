@@ -33,8 +33,7 @@ class SubidCheckTest {
     Finding finding = host.run(new SubidCheck());
     assertEquals(Status.WARN, finding.status());
     assertEquals(
-        "no entry for learner in /etc/subuid; no entry for learner in /etc/subgid",
-        finding.seen());
+        "no entry for learner in /etc/subuid; no entry for learner in /etc/subgid", finding.seen());
     assertTrue(finding.why().contains("needs no subordinate ids"), finding.why());
     assertEquals(
         "Optional; 165536-231071 is not used in /etc/subuid or /etc/subgid yet:\n"
@@ -44,24 +43,30 @@ class SubidCheckTest {
 
   @Test
   void theAdvisedRangeIsTheFirstGapFreeInBothFiles() {
-    FakeHost host = FakeHost.healthy(tree)
-        .file("/etc/subuid", "first:100000:65536\nthird:300000:65536\n# comment\n")
-        .file("/etc/subgid", "first:100000:65536\nsecond:165536:65536\n");
+    FakeHost host =
+        FakeHost.healthy(tree)
+            .file("/etc/subuid", "first:100000:65536\nthird:300000:65536\n# comment\n")
+            .file("/etc/subgid", "first:100000:65536\nsecond:165536:65536\n");
     Finding finding = host.run(new SubidCheck());
-    assertTrue(finding.fix().contains("--add-subuids 231072-296607 --add-subgids 231072-296607"),
+    assertTrue(
+        finding.fix().contains("--add-subuids 231072-296607 --add-subgids 231072-296607"),
         finding.fix());
     // A small range in the way pushes the start past it, not to the next 65536 boundary.
     host.file("/etc/subuid", "").file("/etc/subgid", "x:100000:50000\nodd:150000:10\n");
-    assertTrue(host.run(new SubidCheck()).fix().contains("--add-subuids 150010-215545"),
+    assertTrue(
+        host.run(new SubidCheck()).fix().contains("--add-subuids 150010-215545"),
         host.run(new SubidCheck()).fix());
   }
 
   @Test
   void aFullIdSpaceIsSaidNotGuessed() {
-    FakeHost host = FakeHost.healthy(tree)
-        .file("/etc/subuid", "everyone:100000:4294860000\n")
-        .file("/etc/subgid", "");
-    assertEquals("Optional; /etc/subuid and /etc/subgid leave no free range of 65536 ids: ask"
-        + " whoever runs the machine for one.", host.run(new SubidCheck()).fix());
+    FakeHost host =
+        FakeHost.healthy(tree)
+            .file("/etc/subuid", "everyone:100000:4294860000\n")
+            .file("/etc/subgid", "");
+    assertEquals(
+        "Optional; /etc/subuid and /etc/subgid leave no free range of 65536 ids: ask"
+            + " whoever runs the machine for one.",
+        host.run(new SubidCheck()).fix());
   }
 }

@@ -30,7 +30,8 @@ class ToolCheckTest {
     Finding finding = host.run(runc());
     assertEquals(Status.FAIL, finding.status());
     assertEquals("not installed (not found on your PATH)", finding.seen());
-    assertEquals("Install it:\n  sudo apt-get update && sudo apt-get install -y runc", finding.fix());
+    assertEquals(
+        "Install it:\n  sudo apt-get update && sudo apt-get install -y runc", finding.fix());
     assertEquals(List.of("runc"), finding.packages());
   }
 
@@ -61,11 +62,14 @@ class ToolCheckTest {
   void onFedoraOciImageToolIsBuiltWithGoAndNoPackageIsOffered() {
     FakeHost host = FakeHost.healthy(tree).remove("/usr/bin/oci-image-tool");
     host.file("/etc/os-release", FakeHost.FEDORA);
-    Finding finding = host.run(
-        new ToolCheck("oci-image-tool", Requirement.OCI_IMAGE_TOOL, false, "unpacks images."));
+    Finding finding =
+        host.run(
+            new ToolCheck("oci-image-tool", Requirement.OCI_IMAGE_TOOL, false, "unpacks images."));
     assertEquals(Status.FAIL, finding.status());
-    assertTrue(finding.fix().contains(
-        "go install github.com/opencontainers/image-tools/cmd/oci-image-tool@latest"),
+    assertTrue(
+        finding
+            .fix()
+            .contains("go install github.com/opencontainers/image-tools/cmd/oci-image-tool@latest"),
         finding.fix());
     assertEquals(List.of(), finding.packages());
   }
@@ -99,8 +103,8 @@ class ToolCheckTest {
         "found at /usr/bin/runc but `runc --version` failed: "
             + "runc: error while loading shared libraries",
         finding.seen());
-    assertEquals("Reinstall it:\n  sudo apt-get update && sudo apt-get install -y runc",
-        finding.fix());
+    assertEquals(
+        "Reinstall it:\n  sudo apt-get update && sudo apt-get install -y runc", finding.fix());
   }
 
   @Test

@@ -14,8 +14,7 @@ class UsernsCheckTest {
   @Test
   void aNamespaceThatCanBeCreatedPasses() {
     FakeHost host = FakeHost.healthy(tree);
-    host.script("/usr/bin/unshare",
-        "[ \"$*\" = '--user --map-root-user true' ] || exit 2");
+    host.script("/usr/bin/unshare", "[ \"$*\" = '--user --map-root-user true' ] || exit 2");
     Finding finding = host.run(new UsernsCheck());
     assertEquals(Status.PASS, finding.status());
     assertEquals(
@@ -26,7 +25,8 @@ class UsernsCheckTest {
 
   @Test
   void debianStyleSwitchOffFailsWithThePersistentSysctl() {
-    FakeHost host = FakeHost.healthy(tree).file("/proc/sys/kernel/unprivileged_userns_clone", "0\n");
+    FakeHost host =
+        FakeHost.healthy(tree).file("/proc/sys/kernel/unprivileged_userns_clone", "0\n");
     Finding finding = host.run(new UsernsCheck());
     assertEquals(Status.FAIL, finding.status());
     assertEquals(
@@ -45,15 +45,16 @@ class UsernsCheckTest {
     FakeHost host = FakeHost.healthy(tree).file("/proc/sys/user/max_user_namespaces", "0\n");
     Finding finding = host.run(new UsernsCheck());
     assertEquals(Status.FAIL, finding.status());
-    assertEquals("user.max_user_namespaces = 0: no user namespaces may be created at all",
-        finding.seen());
+    assertEquals(
+        "user.max_user_namespaces = 0: no user namespaces may be created at all", finding.seen());
     assertTrue(finding.fix().contains("sysctl -w user.max_user_namespaces=15000"), finding.fix());
   }
 
   @Test
   void aRefusedNamespaceWithoutAppArmorFailsWithTheError() {
     FakeHost host = FakeHost.healthy(tree);
-    host.script("/usr/bin/unshare", "echo 'unshare: unshare failed: Operation not permitted' >&2; exit 1");
+    host.script(
+        "/usr/bin/unshare", "echo 'unshare: unshare failed: Operation not permitted' >&2; exit 1");
     Finding finding = host.run(new UsernsCheck());
     assertEquals(Status.FAIL, finding.status());
     assertEquals(
@@ -64,14 +65,16 @@ class UsernsCheckTest {
 
   @Test
   void aRefusalUnderAppArmorRestrictionDefersToTheAppArmorFinding() {
-    FakeHost host = FakeHost.healthy(tree)
-        .file("/proc/sys/kernel/apparmor_restrict_unprivileged_userns", "1\n");
-    host.script("/usr/bin/unshare",
+    FakeHost host =
+        FakeHost.healthy(tree)
+            .file("/proc/sys/kernel/apparmor_restrict_unprivileged_userns", "1\n");
+    host.script(
+        "/usr/bin/unshare",
         "echo 'unshare: write failed /proc/self/uid_map: Operation not permitted' >&2; exit 1");
     Finding finding = host.run(new UsernsCheck());
     assertEquals(Status.WARN, finding.status());
-    assertTrue(finding.seen().contains("because AppArmor restricts user namespaces"),
-        finding.seen());
+    assertTrue(
+        finding.seen().contains("because AppArmor restricts user namespaces"), finding.seen());
   }
 
   @Test

@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A private world for one course run by the unprivileged test user: a home, XDG directories and
- * a runtime directory (so the runc state directory is this run's alone), all under one temp
- * directory the user owns. It also looks at what is left on the host: runc's list, and processes
- * of the user that belong to this lab's containers.
+ * A private world for one course run by the unprivileged test user: a home, XDG directories and a
+ * runtime directory (so the runc state directory is this run's alone), all under one temp directory
+ * the user owns. It also looks at what is left on the host: runc's list, and processes of the user
+ * that belong to this lab's containers.
  */
 final class CourseWorld {
 
@@ -55,7 +55,9 @@ final class CourseWorld {
     return new CourseWorld(Staging.userDir(prefix));
   }
 
-  /** Removes the whole world; tests call it only when they passed, so a failure can be looked at. */
+  /**
+   * Removes the whole world; tests call it only when they passed, so a failure can be looked at.
+   */
   void delete() throws IOException, InterruptedException {
     Staging.run("rm", "-rf", "--one-file-system", base.toString());
   }
@@ -77,8 +79,14 @@ final class CourseWorld {
 
   /** The course shell in a pseudo-terminal, as the test user. */
   PtySession startShell(Path stage) throws IOException {
-    return PtySession.start(Staging.asTestUser(), env(),
-        stage.resolve("rootless-ctr") + " --lessons " + stage.resolve("lessons/rootless") + " --lab " + lab);
+    return PtySession.start(
+        Staging.asTestUser(),
+        env(),
+        stage.resolve("rootless-ctr")
+            + " --lessons "
+            + stage.resolve("lessons/rootless")
+            + " --lab "
+            + lab);
   }
 
   /** Runs a command as the test user in the lab's environment; its output, or an error. */
@@ -94,8 +102,12 @@ final class CourseWorld {
       env.forEach((k, v) -> argv.add(k + "=" + v));
     }
     argv.addAll(List.of(command));
-    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true).directory(base.toFile());
-    builder.redirectInput(input == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null")) : ProcessBuilder.Redirect.from(input.toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(argv).redirectErrorStream(true).directory(base.toFile());
+    builder.redirectInput(
+        input == null
+            ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
+            : ProcessBuilder.Redirect.from(input.toFile()));
     Process process = builder.start();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = process.getInputStream()) {
@@ -140,9 +152,9 @@ final class CourseWorld {
   record Leftover(long pid, String command, String why) {}
 
   /**
-   * Processes of the test user that are this lab's containers: their root directory is the
-   * bundle's rootfs (the container's {@code sh}, a {@code runc init}), or they or an ancestor
-   * run runc with this lab's state directory (other labs' containers are not this run's).
+   * Processes of the test user that are this lab's containers: their root directory is the bundle's
+   * rootfs (the container's {@code sh}, a {@code runc init}), or they or an ancestor run runc with
+   * this lab's state directory (other labs' containers are not this run's).
    */
   List<Leftover> leftovers() throws IOException {
     List<Leftover> found = new ArrayList<>();
@@ -203,7 +215,9 @@ final class CourseWorld {
 
   static String cmdline(Path proc) {
     try {
-      return new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ').strip();
+      return new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
+          .replace('\0', ' ')
+          .strip();
     } catch (IOException e) {
       return "";
     }
@@ -221,7 +235,8 @@ final class CourseWorld {
     try {
       for (String line : Files.readAllLines(proc.resolve("status"))) {
         if (line.startsWith(field)) {
-          return Optional.of(Long.parseLong(line.substring(field.length()).strip().split("\\s+")[0]));
+          return Optional.of(
+              Long.parseLong(line.substring(field.length()).strip().split("\\s+")[0]));
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Ctrl-C and signals while lesson 4's container runs in the course shell: whatever way the
- * learner or the system ends it, no runc container and no container process is left behind.
+ * Ctrl-C and signals while lesson 4's container runs in the course shell: whatever way the learner
+ * or the system ends it, no runc container and no container process is left behind.
  */
 @Timeout(600)
 class CtrlCCleanupIT {
@@ -43,7 +43,14 @@ class CtrlCCleanupIT {
     lines.addAll(ScriptedCourse.LESSONS_1_TO_3);
     lines.addAll(List.of(":quit", ""));
     Files.writeString(steps, String.join("\n", lines));
-    String out = world.run(steps, stage.resolve("rootless-ctr").toString(), "--lessons", stage.resolve("lessons/rootless").toString(), "--lab", world.lab.toString());
+    String out =
+        world.run(
+            steps,
+            stage.resolve("rootless-ctr").toString(),
+            "--lessons",
+            stage.resolve("lessons/rootless").toString(),
+            "--lab",
+            world.lab.toString());
     assertTrue(out.contains("Step 1 done: Generate config.json"), out);
     assertTrue(Files.isRegularFile(world.bundle.resolve("config.json")), out);
     return world;
@@ -65,12 +72,17 @@ class CtrlCCleanupIT {
     Map<String, JsonNode> running = world.runcList();
     assertEquals("running", running.get("myctr").path("status").asText(), running.toString());
     long pid = running.get("myctr").path("pid").asLong();
-    assertTrue(world.leftovers().stream().anyMatch(l -> l.pid() == pid), "the scan sees the container's sh: " + world.leftovers());
+    assertTrue(
+        world.leftovers().stream().anyMatch(l -> l.pid() == pid),
+        "the scan sees the container's sh: " + world.leftovers());
     return pid;
   }
 
   private static void assertNothingLeft(CourseWorld world) throws Exception {
-    assertEquals(List.of(), world.leftoversAfter(Duration.ofSeconds(10)), "no process of the lab's containers is left");
+    assertEquals(
+        List.of(),
+        world.leftoversAfter(Duration.ofSeconds(10)),
+        "no process of the lab's containers is left");
     assertEquals(Map.of(), world.runcList(), "no container is left in " + world.runcRoot);
   }
 
@@ -96,12 +108,17 @@ class CtrlCCleanupIT {
         shell.type("echo alive-$((6*7))\r");
         shell.await("alive-42", WAIT);
         shell.await("/ # ", WAIT);
-        assertEquals(pid, world.runcList().get("myctr").path("pid").asLong(), "Ctrl-C did not stop the container");
+        assertEquals(
+            pid,
+            world.runcList().get("myctr").path("pid").asLong(),
+            "Ctrl-C did not stop the container");
         shell.type("exit\r");
         String back = shell.await("/lab $ ", WAIT);
         System.out.println(back);
         assertTrue(back.contains("Step 1 done: Start a shell in the container"), back);
-        assertFalse(back.contains("(interrupted)"), "the container's sh took the Ctrl-C and exited normally: " + back);
+        assertFalse(
+            back.contains("(interrupted)"),
+            "the container's sh took the Ctrl-C and exited normally: " + back);
         assertNothingLeft(world);
 
         // Again, and leave the container's sh with Ctrl-C then Ctrl-D.
@@ -136,7 +153,8 @@ class CtrlCCleanupIT {
   /** The shells' private scratch directories (typescripts, state files) now in /tmp. */
   private static Set<Path> scratchDirs() throws IOException {
     try (var entries = Files.list(Path.of("/tmp"))) {
-      return entries.filter(p -> p.getFileName().toString().matches("rootless-ctr-scratch-\\d+-\\d+-\\d+"))
+      return entries
+          .filter(p -> p.getFileName().toString().matches("rootless-ctr-scratch-\\d+-\\d+-\\d+"))
           .collect(Collectors.toSet());
     }
   }
@@ -153,7 +171,9 @@ class CtrlCCleanupIT {
         long start = System.nanoTime();
         kill(signal, java.pid());
         assertTrue(java.onExit().get(30, TimeUnit.SECONDS) != null);
-        System.out.printf("SIG%s: the shell ended %.1f s after the signal%n", signal, (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+            "SIG%s: the shell ended %.1f s after the signal%n",
+            signal, (System.nanoTime() - start) / 1e9);
         assertNothingLeft(world);
         Set<Path> left = scratchDirs();
         left.removeAll(scratchBefore);
@@ -163,7 +183,14 @@ class CtrlCCleanupIT {
         System.out.println("after SIG" + signal + ": [" + after + "]");
         // Stopped by a signal, the shell cleans up without a word: no report of the cut-off
         // command, no goodbye, no stack trace.
-        for (String word : List.of("While it ran", "Step 1 done", "Not done yet", "deleted container", "Progress saved", "Exception")) {
+        for (String word :
+            List.of(
+                "While it ran",
+                "Step 1 done",
+                "Not done yet",
+                "deleted container",
+                "Progress saved",
+                "Exception")) {
           assertFalse(after.contains(word), "after SIG" + signal + " the shell printed: " + after);
         }
       } catch (Throwable t) {
@@ -186,13 +213,19 @@ class CtrlCCleanupIT {
         // and the kernel sends SIGHUP to the shell, its session leader.
         // Run as root the session is runuser with script(1) below it; run as the learner it is
         // script(1) itself.
-        ProcessHandle terminal = Stream.concat(Stream.of(shell.handle()), shell.handle().descendants())
-            .filter(p -> CourseWorld.cmdline(Path.of("/proc", Long.toString(p.pid()))).startsWith("script -q -e -c stty"))
-            .findFirst().orElseThrow(() -> new AssertionError("no script(1) under the session"));
+        ProcessHandle terminal =
+            Stream.concat(Stream.of(shell.handle()), shell.handle().descendants())
+                .filter(
+                    p ->
+                        CourseWorld.cmdline(Path.of("/proc", Long.toString(p.pid())))
+                            .startsWith("script -q -e -c stty"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no script(1) under the session"));
         long start = System.nanoTime();
         kill("KILL", terminal.pid());
         assertTrue(java.onExit().get(30, TimeUnit.SECONDS) != null);
-        System.out.printf("terminal closed: the shell ended %.1f s later%n", (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+            "terminal closed: the shell ended %.1f s later%n", (System.nanoTime() - start) / 1e9);
         assertNothingLeft(world);
       } catch (Throwable t) {
         System.out.println("---- the screen ----\n" + shell.all());
@@ -203,8 +236,8 @@ class CtrlCCleanupIT {
   }
 
   /**
-   * Keeps the container's sh busy in a long command, as a learner would be: an sh waiting at
-   * its prompt would also end on the end of its input when the shell's side of the pipe closes.
+   * Keeps the container's sh busy in a long command, as a learner would be: an sh waiting at its
+   * prompt would also end on the end of its input when the shell's side of the pipe closes.
    */
   private static void busy(PtySession shell) throws Exception {
     shell.type("sleep 1000\r");
@@ -214,9 +247,15 @@ class CtrlCCleanupIT {
 
   /** The JVM of the course shell in the session. */
   private static ProcessHandle javaOf(PtySession shell) {
-    return shell.handle().descendants()
-        .filter(p -> CourseWorld.cmdline(Path.of("/proc", Long.toString(p.pid()))).contains("rootless-ctr.jar"))
-        .findFirst().orElseThrow(() -> new AssertionError("no rootless-ctr JVM in the session"));
+    return shell
+        .handle()
+        .descendants()
+        .filter(
+            p ->
+                CourseWorld.cmdline(Path.of("/proc", Long.toString(p.pid())))
+                    .contains("rootless-ctr.jar"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no rootless-ctr JVM in the session"));
   }
 
   private static void kill(String signal, long pid) throws Exception {

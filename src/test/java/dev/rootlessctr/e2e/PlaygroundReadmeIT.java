@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A learner who has only the playground README open types its commands verbatim, in its order,
- * with its own {@code --root /tmp/runc}, and no {@code :} command at all: busybox stands in for
- * alpine (offline, the mirror serves busybox), the README's line without {@code run} is typed
- * too, and the home mount is added by a one-line edit. Every step must be credited and explained
- * right after the line that did it, and nothing may be explained from another step's context.
+ * A learner who has only the playground README open types its commands verbatim, in its order, with
+ * its own {@code --root /tmp/runc}, and no {@code :} command at all: busybox stands in for alpine
+ * (offline, the mirror serves busybox), the README's line without {@code run} is typed too, and the
+ * home mount is added by a one-line edit. Every step must be credited and explained right after the
+ * line that did it, and nothing may be explained from another step's context.
  */
 @Timeout(600)
 class PlaygroundReadmeIT {
@@ -29,6 +29,7 @@ class PlaygroundReadmeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final Duration PULL = Duration.ofSeconds(240);
+
   /** The README's own state directory. */
   private static final Path README_ROOT = Path.of("/tmp/runc");
 
@@ -45,8 +46,12 @@ class PlaygroundReadmeIT {
     String user = world.user;
     long uid = world.uid;
     if (Files.exists(README_ROOT, LinkOption.NOFOLLOW_LINKS)) {
-      long owner = ((Number) Files.getAttribute(README_ROOT, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
-      Assumptions.assumeTrue(owner == uid, README_ROOT + " belongs to uid " + owner + ": the README's state directory is taken");
+      long owner =
+          ((Number) Files.getAttribute(README_ROOT, "unix:uid", LinkOption.NOFOLLOW_LINKS))
+              .longValue();
+      Assumptions.assumeTrue(
+          owner == uid,
+          README_ROOT + " belongs to uid " + owner + ": the README's state directory is taken");
       world.asUser("rm", "-rf", README_ROOT.toString());
     }
     String home = world.home.toString();
@@ -55,26 +60,48 @@ class PlaygroundReadmeIT {
         shell.await("Step 1/2: Copy busybox into an OCI layout", WAIT);
         prompt(shell);
 
-        String pull = typed(shell, "skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest", "Next: :next", PULL);
+        String pull =
+            typed(
+                shell,
+                "skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest",
+                "Next: :next",
+                PULL);
         assertTrue(pull.contains("Step 1 done: Copy busybox into an OCI layout"), pull);
 
         String mkdir = typed(shell, "mkdir -p busybox-bundle/rootfs", "Good, that is", WAIT);
-        assertTrue(flat(mkdir).contains("Good, that is lesson 2's first command. Next: oci-image-tool unpack --ref name=latest busybox busybox-bundle/rootfs"), mkdir);
+        assertTrue(
+            flat(mkdir)
+                .contains(
+                    "Good, that is lesson 2's first command. Next: oci-image-tool unpack --ref"
+                        + " name=latest busybox busybox-bundle/rootfs"),
+            mkdir);
 
-        String unpack = typed(shell, "oci-image-tool unpack --ref name=latest busybox busybox-bundle/rootfs", ": :next shows it.", WAIT);
-        assertTrue(unpack.contains("Step 1 done: Unpack the layers into a rootfs (lesson 2)"), unpack);
+        String unpack =
+            typed(
+                shell,
+                "oci-image-tool unpack --ref name=latest busybox busybox-bundle/rootfs",
+                ": :next shows it.",
+                WAIT);
+        assertTrue(
+            unpack.contains("Step 1 done: Unpack the layers into a rootfs (lesson 2)"), unpack);
         assertTrue(flat(unpack).contains("Every file belongs to " + user + ", not root"), unpack);
         assertTrue(flat(unpack).contains("You are now at lesson 3, Write a rootless spec"), unpack);
 
         String spec = typed(shell, "runc spec --rootless -b busybox-bundle", "Next: :next", WAIT);
         assertTrue(spec.contains("Step 1 done: Generate config.json"), spec);
-        assertTrue(flat(spec).contains("The mapping here is 0 -> " + uid + " (" + user + ")"), spec);
+        assertTrue(
+            flat(spec).contains("The mapping here is 0 -> " + uid + " (" + user + ")"), spec);
 
         // The README's line lacks 'run': runc's usage error, folded, and the line it meant.
-        String noRun = typed(shell, "runc --root /tmp/runc -b busybox-bundle myctr", "You probably meant", WAIT);
+        String noRun =
+            typed(
+                shell, "runc --root /tmp/runc -b busybox-bundle myctr", "You probably meant", WAIT);
         assertTrue(noRun.contains("flag provided but not defined: -b"), noRun);
         assertTrue(flat(noRun).contains("runc did not run: it was called wrongly"), noRun);
-        assertTrue(flat(noRun).contains("You probably meant: runc --root /tmp/runc run -b busybox-bundle myctr"), noRun);
+        assertTrue(
+            flat(noRun)
+                .contains("You probably meant: runc --root /tmp/runc run -b busybox-bundle myctr"),
+            noRun);
 
         // The run: ip a and the touch of the README, in one container session.
         shell.type("runc --root /tmp/runc run -b busybox-bundle myctr\r");
@@ -83,7 +110,9 @@ class PlaygroundReadmeIT {
         shell.type("ip a\r");
         String ip = shell.await("LOOPBACK", WAIT) + shell.await("/ # ", WAIT);
         assertTrue(ip.contains("LOOPBACK"), ip);
-        assertTrue(Files.isDirectory(README_ROOT.resolve("myctr")), "runc keeps the container in the README's --root");
+        assertTrue(
+            Files.isDirectory(README_ROOT.resolve("myctr")),
+            "runc keeps the container in the README's --root");
         shell.type("touch /tmp/toto\r");
         String touched = shell.await("Read-only file system", WAIT) + shell.await("/ # ", WAIT);
         assertTrue(touched.contains("Read-only file system"), touched);
@@ -91,22 +120,34 @@ class PlaygroundReadmeIT {
         String ran = shell.await(": :next shows it.", WAIT);
         prompt(shell);
         String flatRan = flat(ran);
-        assertTrue(flatRan.contains("While it ran, rootless-ctr looked from outside (in your --root /tmp/runc), as a second terminal would:"), ran);
+        assertTrue(
+            flatRan.contains(
+                "While it ran, rootless-ctr looked from outside (in your --root /tmp/runc), as a"
+                    + " second terminal would:"),
+            ran);
         int four = ran.indexOf("Step 1 done: Start a shell in the container (lesson 4)");
         int five = ran.indexOf("Step 1 done: Try to create a file (lesson 5)");
         assertTrue(four > 0 && five > four, "lessons 4 and 5, in course order:\n" + ran);
         assertTrue(flatRan.contains("that is you, " + user), ran);
         assertTrue(flatRan.contains("the same one (shared: true)"), ran);
-        assertTrue(java.util.regex.Pattern.compile("showed / mounted with options ro[,\\w]*").matcher(flatRan).find(), ran);
-        assertTrue(flatRan.contains("You are now at lesson 6, Share your home with the container"), ran);
+        assertTrue(
+            java.util.regex.Pattern.compile("showed / mounted with options ro[,\\w]*")
+                .matcher(flatRan)
+                .find(),
+            ran);
+        assertTrue(
+            flatRan.contains("You are now at lesson 6, Share your home with the container"), ran);
 
         // The mount, added with a one-line edit of the learner's own.
-        String edit = "python3 -c 'import json,os; p=\"busybox-bundle/config.json\"; c=json.load(open(p)); h=os.environ[\"HOME\"];"
-            + " c[\"mounts\"].append({\"destination\": h, \"type\": \"bind\", \"source\": h, \"options\": [\"rbind\", \"rw\"]});"
-            + " json.dump(c, open(p, \"w\"), indent=2)'";
+        String edit =
+            "python3 -c 'import json,os; p=\"busybox-bundle/config.json\"; c=json.load(open(p));"
+                + " h=os.environ[\"HOME\"]; c[\"mounts\"].append({\"destination\": h, \"type\":"
+                + " \"bind\", \"source\": h, \"options\": [\"rbind\", \"rw\"]}); json.dump(c,"
+                + " open(p, \"w\"), indent=2)'";
         String mounted = typed(shell, edit, "Next: :next", WAIT);
         assertTrue(mounted.contains("Step 1 done: Add a bind mount to config.json"), mounted);
-        JsonNode mounts = JSON.readTree(world.bundle.resolve("config.json").toFile()).path("mounts");
+        JsonNode mounts =
+            JSON.readTree(world.bundle.resolve("config.json").toFile()).path("mounts");
         assertEquals(home, mounts.get(mounts.size() - 1).path("source").asText());
 
         shell.type("runc --root /tmp/runc run -b busybox-bundle myctr\r");
@@ -119,7 +160,8 @@ class PlaygroundReadmeIT {
         shell.type("exit\r");
         String shared = shell.await("Step 3/3: Where to go from here", WAIT);
         assertTrue(shared.contains("Step 2 done: Write to your home from the container"), shared);
-        assertTrue(flat(shared).contains("owned on the host by " + user + " (uid " + uid + ")"), shared);
+        assertTrue(
+            flat(shared).contains("owned on the host by " + user + " (uid " + uid + ")"), shared);
         assertTrue(flat(shared).contains("That was the whole course: every step is done."), shared);
         assertTrue(flat(shared).contains("root inside was " + user + " outside"), shared);
         assertEquals(user, Files.getOwner(world.home.resolve("rootless-ctr-was-here")).getName());
@@ -134,9 +176,13 @@ class PlaygroundReadmeIT {
         // Saved in the background while the shell runs: read once it has left.
         JsonNode progress = JSON.readTree(Files.readString(progressFile(world)));
         for (String lesson : List.of("pull", "unpack", "spec", "run", "readonly")) {
-          assertTrue(progress.at("/completed/" + lesson).toString().contains("1"), lesson + " not credited: " + progress);
+          assertTrue(
+              progress.at("/completed/" + lesson).toString().contains("1"),
+              lesson + " not credited: " + progress);
         }
-        assertTrue(progress.at("/completed/home-mount").toString().matches(".*1.*2.*"), progress.toString());
+        assertTrue(
+            progress.at("/completed/home-mount").toString().matches(".*1.*2.*"),
+            progress.toString());
       } catch (Throwable t) {
         System.out.println("---- the screen ----\n" + shell.all());
         throw t;
@@ -148,7 +194,8 @@ class PlaygroundReadmeIT {
   }
 
   /** Types {@code line} and returns what the shell printed for it, up to {@code until}. */
-  private static String typed(PtySession shell, String line, String until, Duration wait) throws Exception {
+  private static String typed(PtySession shell, String line, String until, Duration wait)
+      throws Exception {
     shell.type(line + "\r");
     String shown = shell.await(until, wait);
     String rest = shell.await("/lab $ ", WAIT); // up to the next prompt: all the shell said
@@ -158,7 +205,10 @@ class PlaygroundReadmeIT {
 
   private static Path progressFile(CourseWorld world) throws Exception {
     try (var files = Files.list(world.base.resolve("xdg/state/rootless-ctr"))) {
-      return files.filter(f -> f.getFileName().toString().matches("progress-.*\\.json")).findFirst().orElseThrow();
+      return files
+          .filter(f -> f.getFileName().toString().matches("progress-.*\\.json"))
+          .findFirst()
+          .orElseThrow();
     }
   }
 

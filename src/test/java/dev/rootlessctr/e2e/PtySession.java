@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A program running in a real pseudo-terminal (made by script(1)) that a test types into and
- * reads from, as a person at a terminal would.
+ * A program running in a real pseudo-terminal (made by script(1)) that a test types into and reads
+ * from, as a person at a terminal would.
  */
 public final class PtySession implements AutoCloseable {
 
@@ -30,11 +30,20 @@ public final class PtySession implements AutoCloseable {
   }
 
   /** Starts {@code command} (a shell line) in a pty of 30x100, as {@code prefix} says (runuser). */
-  public static PtySession start(List<String> prefix, Map<String, String> env, String command) throws IOException {
+  public static PtySession start(List<String> prefix, Map<String, String> env, String command)
+      throws IOException {
     List<String> argv = new ArrayList<>(prefix);
     argv.add("env");
     env.forEach((k, v) -> argv.add(k + "=" + v));
-    argv.addAll(List.of("SHELL=/bin/sh", "script", "-q", "-e", "-c", "stty rows 30 cols 100; exec " + command, "/dev/null"));
+    argv.addAll(
+        List.of(
+            "SHELL=/bin/sh",
+            "script",
+            "-q",
+            "-e",
+            "-c",
+            "stty rows 30 cols 100; exec " + command,
+            "/dev/null"));
     ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
     builder.environment().put("TERM", "xterm-256color");
     return new PtySession(builder.start());
@@ -60,7 +69,9 @@ public final class PtySession implements AutoCloseable {
     keys.flush();
   }
 
-  /** Waits until {@code text} appears after the last awaited text; returns the output since then. */
+  /**
+   * Waits until {@code text} appears after the last awaited text; returns the output since then.
+   */
   public String await(String text, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (screen) {
@@ -74,7 +85,13 @@ public final class PtySession implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new AssertionError("did not see \"" + text + "\" within " + timeout + "; output since the last match:\n" + plain.substring(from));
+          throw new AssertionError(
+              "did not see \""
+                  + text
+                  + "\" within "
+                  + timeout
+                  + "; output since the last match:\n"
+                  + plain.substring(from));
         }
         screen.wait(Math.max(1, Math.min(200, TimeUnit.NANOSECONDS.toMillis(left))));
       }
@@ -98,7 +115,10 @@ public final class PtySession implements AutoCloseable {
 
   /** Without escape sequences and carriage returns, so tests can match words. */
   public static String plain(String raw) {
-    return raw.replaceAll("\u001B\\[[0-?]*[ -/]*[@-~]", "").replaceAll("\u001B\\][^\u0007]*\u0007", "").replaceAll("\u001B[=>]", "").replace("\r", "");
+    return raw.replaceAll("\u001B\\[[0-?]*[ -/]*[@-~]", "")
+        .replaceAll("\u001B\\][^\u0007]*\u0007", "")
+        .replaceAll("\u001B[=>]", "")
+        .replace("\r", "");
   }
 
   public int waitFor(Duration timeout) throws InterruptedException {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code --record} in a real pseudo-terminal as the unprivileged user: the asciicast parses as
- * asciinema reads it and holds both the shell's own text and a command's output, which reaches
- * the terminal from the command's own pseudo-terminal.
+ * asciinema reads it and holds both the shell's own text and a command's output, which reaches the
+ * terminal from the command's own pseudo-terminal.
  */
 @Timeout(120)
 class RecordingIT {
@@ -34,9 +34,25 @@ class RecordingIT {
     Path home = Staging.userDir("rctr-cast-");
     Path cast = home.resolve("session.cast");
     Duration wait = Duration.ofSeconds(20);
-    Map<String, String> env = Map.of("XDG_STATE_HOME", home.resolve("state").toString(), "XDG_CACHE_HOME", home.resolve("cache").toString(), "LANG", "C.UTF-8");
-    try (PtySession shell = PtySession.start(Staging.asTestUser(), env,
-        stage.resolve("rootless-ctr") + " --lessons " + stage.resolve("fixture") + " --lab " + home.resolve("lab") + " --record " + cast)) {
+    Map<String, String> env =
+        Map.of(
+            "XDG_STATE_HOME",
+            home.resolve("state").toString(),
+            "XDG_CACHE_HOME",
+            home.resolve("cache").toString(),
+            "LANG",
+            "C.UTF-8");
+    try (PtySession shell =
+        PtySession.start(
+            Staging.asTestUser(),
+            env,
+            stage.resolve("rootless-ctr")
+                + " --lessons "
+                + stage.resolve("fixture")
+                + " --lab "
+                + home.resolve("lab")
+                + " --record "
+                + cast)) {
       shell.await("$ ", wait);
       // The output differs from the typed line, so only the command's output can contain it.
       shell.type("echo recorded-$((6*7))\r");
@@ -76,8 +92,12 @@ class RecordingIT {
       return;
     }
     // asciinema cat insists on a terminal; script(1) gives it one. The path is this test's own.
-    Process cat = new ProcessBuilder("script", "-qec", "asciinema cat " + cast, "/dev/null").redirectErrorStream(true).start();
-    String played = new String(cat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    Process cat =
+        new ProcessBuilder("script", "-qec", "asciinema cat " + cast, "/dev/null")
+            .redirectErrorStream(true)
+            .start();
+    String played =
+        new String(cat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertEquals(0, cat.waitFor(), played);
     assertTrue(played.contains("recorded-42"), played);
   }

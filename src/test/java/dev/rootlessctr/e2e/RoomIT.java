@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The README's workshop runbook with the room: the release unpacked (no build), Debian's
  * docker-registry on 127.0.0.1 filled by {@code mirror push}, two unprivileged learners (two
- * accounts when the test runs as root and {@code rctr-learner2} exists, else one account with
- * two HOMEs) at different steps in workshop mode with their consent stored, and the
- * instructor's {@code room --once} table showing both where they are.
+ * accounts when the test runs as root and {@code rctr-learner2} exists, else one account with two
+ * HOMEs) at different steps in workshop mode with their consent stored, and the instructor's {@code
+ * room --once} table showing both where they are.
  */
 @Timeout(300)
 class RoomIT {
@@ -49,7 +49,12 @@ class RoomIT {
 
       String instructor = Staging.testUser();
       Path instructorHome = home(instructor, "rctr-room-instructor-", homes);
-      Result pushed = as(instructor, instructorHome, List.of(launcher.toString(), "mirror", "push", address), "");
+      Result pushed =
+          as(
+              instructor,
+              instructorHome,
+              List.of(launcher.toString(), "mirror", "push", address),
+              "");
       assertEquals(0, pushed.exit(), pushed.output());
 
       String second = secondLearner();
@@ -60,21 +65,48 @@ class RoomIT {
       List<String> workshop = List.of(launcher.toString(), "--registry", "workshop=" + address);
 
       List<String> lessons1to3 = ScriptedCourse.LESSONS_1_TO_3;
-      Result first = as(instructor, one, concat(workshop, "--lab", one.resolve("lab").toString()), String.join("\n", lessons1to3) + "\n");
+      Result first =
+          as(
+              instructor,
+              one,
+              concat(workshop, "--lab", one.resolve("lab").toString()),
+              String.join("\n", lessons1to3) + "\n");
       assertEquals(0, first.exit(), first.output());
-      assertTrue(first.output().contains("Sharing your progress with the room at " + address + " as 'learner-one'"), first.output());
-      Result other = as(second, two, concat(workshop, "--lab", two.resolve("lab").toString()), String.join("\n", lessons1to3.subList(0, 2)) + "\n:next\n");
+      assertTrue(
+          first
+              .output()
+              .contains("Sharing your progress with the room at " + address + " as 'learner-one'"),
+          first.output());
+      Result other =
+          as(
+              second,
+              two,
+              concat(workshop, "--lab", two.resolve("lab").toString()),
+              String.join("\n", lessons1to3.subList(0, 2)) + "\n:next\n");
       assertEquals(0, other.exit(), other.output());
 
-      Result table = as(instructor, instructorHome, List.of(launcher.toString(), "room", address, "--once"), "");
+      Result table =
+          as(
+              instructor,
+              instructorHome,
+              List.of(launcher.toString(), "room", address, "--once"),
+              "");
       assertEquals(0, table.exit(), table.output());
       String out = table.output();
       assertTrue(out.startsWith("Room at " + address + ": 2 learners sharing, 0 look stuck"), out);
       String rowOne = row(out, "learner-one");
       String rowTwo = row(out, "learner-two");
-      assertTrue(rowOne.matches("learner-one +3\\. Write a rootless spec +1/1 done .* 3/7 +-"), rowOne);
+      assertTrue(
+          rowOne.matches("learner-one +3\\. Write a rootless spec +1/1 done .* 3/7 +-"), rowOne);
       assertTrue(rowTwo.matches("learner-two +1\\. Pull an image +2/2 .* 1/7 +-"), rowTwo);
-      System.out.println("RoomIT: learners ran as " + instructor + " and " + second + (second.equals(instructor) ? " (one account, two HOMEs)" : "") + ":\n" + out);
+      System.out.println(
+          "RoomIT: learners ran as "
+              + instructor
+              + " and "
+              + second
+              + (second.equals(instructor) ? " (one account, two HOMEs)" : "")
+              + ":\n"
+              + out);
     } finally {
       if (registry != null) {
         registry.destroy();
@@ -94,39 +126,66 @@ class RoomIT {
     return root && exec(List.of("id", "-u", wanted), "").exit() == 0 ? wanted : Staging.testUser();
   }
 
-  /** Step 1 of the runbook: the tarball unpacked where every learner can read it, started with no build. */
+  /**
+   * Step 1 of the runbook: the tarball unpacked where every learner can read it, started with no
+   * build.
+   */
   private static Path unpackRelease(Path room) throws IOException, InterruptedException {
     Path tarball;
     try (Stream<Path> files = Files.list(TestPaths.project().resolve("target"))) {
-      tarball = files.filter(p -> p.getFileName().toString().matches("rootless-ctr-.*\\.tar\\.gz")).findFirst()
-          .orElseThrow(() -> new AssertionError("no release tarball in target/: run mvn package first"));
+      tarball =
+          files
+              .filter(p -> p.getFileName().toString().matches("rootless-ctr-.*\\.tar\\.gz"))
+              .findFirst()
+              .orElseThrow(
+                  () -> new AssertionError("no release tarball in target/: run mvn package first"));
     }
     Path release = Files.createDirectories(room.resolve("release"));
     check(exec(List.of("tar", "-xzf", tarball.toString(), "-C", release.toString()), ""));
     check(exec(List.of("chmod", "-R", "a+rX", room.toString()), ""));
-    return release.resolve(tarball.getFileName().toString().replace(".tar.gz", "")).resolve("rootless-ctr");
+    return release
+        .resolve(tarball.getFileName().toString().replace(".tar.gz", ""))
+        .resolve("rootless-ctr");
   }
 
-  private static Path home(String user, String prefix, List<Path> homes) throws IOException, InterruptedException {
+  private static Path home(String user, String prefix, List<Path> homes)
+      throws IOException, InterruptedException {
     Path home = Files.createTempDirectory(prefix);
     homes.add(home);
     check(exec(List.of("chmod", "755", home.toString()), ""));
-    check(exec(List.of("chown", user + ":", home.toString()), "")); // as root; a normal user owns it already
+    check(
+        exec(
+            List.of("chown", user + ":", home.toString()),
+            "")); // as root; a normal user owns it already
     return home;
   }
 
   /** What the learner answered yes to once, stored where the shell keeps it. */
-  private static void consent(Path home, String user, String name) throws IOException, InterruptedException {
+  private static void consent(Path home, String user, String name)
+      throws IOException, InterruptedException {
     Path dir = home.resolve("config/rootless-ctr");
     check(exec(concat(asUser(user), "mkdir", "-p", dir.toString()), ""));
-    check(exec(concat(asUser(user), "tee", dir.resolve("room.json").toString()), "{\"share\": true, \"name\": \"" + name + "\"}\n"));
+    check(
+        exec(
+            concat(asUser(user), "tee", dir.resolve("room.json").toString()),
+            "{\"share\": true, \"name\": \"" + name + "\"}\n"));
   }
 
-  private static Result as(String user, Path home, List<String> command, String input) throws IOException, InterruptedException {
+  private static Result as(String user, Path home, List<String> command, String input)
+      throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>(asUser(user));
     String java = Path.of(System.getProperty("java.home"), "bin").toString();
-    argv.addAll(List.of("env", "-i", "PATH=" + java + ":" + SYSTEM_PATH, "HOME=" + home, "USER=" + user, "LANG=C.UTF-8",
-        "XDG_CONFIG_HOME=" + home.resolve("config"), "XDG_STATE_HOME=" + home.resolve("state"), "XDG_CACHE_HOME=" + home.resolve("cache")));
+    argv.addAll(
+        List.of(
+            "env",
+            "-i",
+            "PATH=" + java + ":" + SYSTEM_PATH,
+            "HOME=" + home,
+            "USER=" + user,
+            "LANG=C.UTF-8",
+            "XDG_CONFIG_HOME=" + home.resolve("config"),
+            "XDG_STATE_HOME=" + home.resolve("state"),
+            "XDG_CACHE_HOME=" + home.resolve("cache")));
     argv.addAll(command);
     return exec(argv, input);
   }
@@ -137,24 +196,35 @@ class RoomIT {
   }
 
   private static String row(String table, String name) {
-    return table.lines().filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow(() -> new AssertionError("no row for " + name + ":\n" + table));
+    return table
+        .lines()
+        .filter(l -> l.startsWith(name + " "))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row for " + name + ":\n" + table));
   }
 
-  private static Process startDockerRegistry(Path room, int port) throws IOException, InterruptedException {
+  private static Process startDockerRegistry(Path room, int port)
+      throws IOException, InterruptedException {
     Path config = room.resolve("registry.yml");
-    Files.writeString(config, String.join("\n",
-        "version: 0.1",
-        "log:",
-        "  level: warn",
-        "storage:",
-        "  filesystem:",
-        "    rootdirectory: " + room.resolve("registry-storage"),
-        "http:",
-        "  addr: 127.0.0.1:" + port,
-        ""));
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "version: 0.1",
+            "log:",
+            "  level: warn",
+            "storage:",
+            "  filesystem:",
+            "    rootdirectory: " + room.resolve("registry-storage"),
+            "http:",
+            "  addr: 127.0.0.1:" + port,
+            ""));
     Path log = room.resolve("registry.log");
-    Process registry = new ProcessBuilder("/usr/bin/docker-registry", "serve", config.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process registry =
+        new ProcessBuilder("/usr/bin/docker-registry", "serve", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     while (System.nanoTime() < deadline) {
@@ -162,8 +232,12 @@ class RoomIT {
         throw new AssertionError("docker-registry exited: " + Files.readString(log));
       }
       try {
-        HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/")).timeout(Duration.ofSeconds(1)).build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> answer =
+            client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
+                    .timeout(Duration.ofSeconds(1))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (answer.statusCode() == 200) {
           return registry;
         }
@@ -173,7 +247,8 @@ class RoomIT {
       Thread.sleep(50);
     }
     registry.destroyForcibly();
-    throw new AssertionError("docker-registry did not answer on port " + port + ": " + Files.readString(log));
+    throw new AssertionError(
+        "docker-registry did not answer on port " + port + ": " + Files.readString(log));
   }
 
   private record Result(int exit, String output) {}
@@ -188,7 +263,8 @@ class RoomIT {
     return all;
   }
 
-  private static Result exec(List<String> argv, String input) throws IOException, InterruptedException {
+  private static Result exec(List<String> argv, String input)
+      throws IOException, InterruptedException {
     Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
     process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
     process.getOutputStream().close();

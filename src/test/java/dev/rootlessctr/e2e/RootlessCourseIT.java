@@ -25,14 +25,15 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The whole rootless course, typed into {@code ./rootless-ctr} in a pseudo-terminal by the
  * unprivileged test user, offline, with the real skopeo, oci-image-tool and runc. Every step's
- * outcome and every measured value the explanations quote is compared with the host's real
- * state: the image's files, owners, config.json, runc's list and /proc.
+ * outcome and every measured value the explanations quote is compared with the host's real state:
+ * the image's files, owners, config.json, runc's list and /proc.
  */
 @Timeout(900)
 class RootlessCourseIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WAIT = Duration.ofSeconds(60);
+
   /** The first pull builds the busybox image into the (fresh) cache. */
   private static final Duration PULL = Duration.ofSeconds(240);
 
@@ -61,14 +62,27 @@ class RootlessCourseIT {
         assertTrue(pulled.contains("offline, docker.io is served by 127.0.0.1:"), pulled);
         assertTrue(pulled.contains("Writing manifest to image destination"), pulled);
         assertTrue(pulled.contains("Step 1 done: Copy busybox into an OCI layout"), pulled);
-        String manifest = index(world.lab.resolve("busybox")).path("manifests").get(0).path("digest").asText();
+        String manifest =
+            index(world.lab.resolve("busybox")).path("manifests").get(0).path("digest").asText();
         assertTrue(manifest.matches("sha256:[0-9a-f]{64}"), manifest);
-        assertEquals(manifest, "sha256:" + sha256(world.lab.resolve("busybox/blobs/sha256").resolve(manifest.substring(7))),
+        assertEquals(
+            manifest,
+            "sha256:"
+                + sha256(world.lab.resolve("busybox/blobs/sha256").resolve(manifest.substring(7))),
             "index.json names the manifest by its real hash");
-        assertEquals(manifest, find(pulled, "points at the manifest (sha256:[0-9a-f]{64})"), pulled);
-        JsonNode manifestJson = JSON.readTree(world.lab.resolve("busybox/blobs/sha256").resolve(manifest.substring(7)).toFile());
-        assertEquals(manifestJson.path("config").path("digest").asText(), find(pulled, "lists the config (sha256:[0-9a-f]{64})"), pulled);
-        assertEquals(String.valueOf(manifestJson.path("layers").size()), find(pulled, "and (\\d+) layer\\(s\\)"), pulled);
+        assertEquals(
+            manifest, find(pulled, "points at the manifest (sha256:[0-9a-f]{64})"), pulled);
+        JsonNode manifestJson =
+            JSON.readTree(
+                world.lab.resolve("busybox/blobs/sha256").resolve(manifest.substring(7)).toFile());
+        assertEquals(
+            manifestJson.path("config").path("digest").asText(),
+            find(pulled, "lists the config (sha256:[0-9a-f]{64})"),
+            pulled);
+        assertEquals(
+            String.valueOf(manifestJson.path("layers").size()),
+            find(pulled, "and (\\d+) layer\\(s\\)"),
+            pulled);
         mark = lap("lesson 1 (pull)", mark);
 
         shell.type(":next\r");
@@ -93,7 +107,10 @@ class RootlessCourseIT {
         try (Stream<Path> list = Files.list(world.rootfs)) {
           entries = list.count();
         }
-        assertEquals(String.valueOf(entries), find(unpacked, "rootfs holds (\\d+) top-level entries"), unpacked);
+        assertEquals(
+            String.valueOf(entries),
+            find(unpacked, "rootfs holds (\\d+) top-level entries"),
+            unpacked);
         mark = lap("lesson 2 (unpack)", mark);
 
         // Lesson 3: the rootless spec.
@@ -107,10 +124,21 @@ class RootlessCourseIT {
         JsonNode config = JSON.readTree(world.bundle.resolve("config.json").toFile());
         JsonNode mapping = config.at("/linux/uidMappings/0");
         assertEquals(0, mapping.path("containerID").asLong());
-        assertEquals(uid, mapping.path("hostID").asLong(), "runc spec --rootless maps container root to the user");
-        assertTrue(CourseWorld.flat(spec).contains("The mapping here is 0 -> " + uid + " (" + user + ")"), spec);
-        assertTrue(CourseWorld.flat(spec).contains("uid 0 inside is uid " + uid + " outside, which is you, " + user), spec);
-        assertTrue(CourseWorld.flat(spec).contains("root.readonly is " + config.at("/root/readonly").asText()), spec);
+        assertEquals(
+            uid,
+            mapping.path("hostID").asLong(),
+            "runc spec --rootless maps container root to the user");
+        assertTrue(
+            CourseWorld.flat(spec).contains("The mapping here is 0 -> " + uid + " (" + user + ")"),
+            spec);
+        assertTrue(
+            CourseWorld.flat(spec)
+                .contains("uid 0 inside is uid " + uid + " outside, which is you, " + user),
+            spec);
+        assertTrue(
+            CourseWorld.flat(spec)
+                .contains("root.readonly is " + config.at("/root/readonly").asText()),
+            spec);
         mark = lap("lesson 3 (spec)", mark);
 
         // Lesson 4: run it, look around, look at it from outside, leave.
@@ -133,7 +161,8 @@ class RootlessCourseIT {
         assertEquals(List.of("myctr"), List.copyOf(running.keySet()), running.toString());
         assertEquals("running", running.get("myctr").path("status").asText());
         long pid = running.get("myctr").path("pid").asLong();
-        assertTrue(world.leftovers().stream().anyMatch(l -> l.pid() == pid),
+        assertTrue(
+            world.leftovers().stream().anyMatch(l -> l.pid() == pid),
             "the /proc scan finds the running container's sh " + pid + ": " + world.leftovers());
         String containerNet = CourseWorld.namespace(pid, "net");
         String containerUser = CourseWorld.namespace(pid, "user");
@@ -146,12 +175,23 @@ class RootlessCourseIT {
         String flat = CourseWorld.flat(ran);
         assertTrue(ran.contains("Step 1 done: Start a shell in the container"), ran);
         assertTrue(flat.contains("runc reported myctr running with pid " + pid + " "), ran);
-        assertTrue(flat.contains("Its /proc/" + pid + "/uid_map read " + CourseWorld.flat(uidMap) + ":"), ran);
+        assertTrue(
+            flat.contains("Its /proc/" + pid + "/uid_map read " + CourseWorld.flat(uidMap) + ":"),
+            ran);
         assertTrue(uidMap.matches("0\\s+" + uid + "\\s+1"), uidMap);
-        assertTrue(flat.contains("container uid 0 → host uid " + uid + ", that is you, " + user), ran);
-        assertTrue(flat.contains("network: " + containerNet + " in the container, " + hostNet + " here: the same one (shared: true)"), ran);
+        assertTrue(
+            flat.contains("container uid 0 → host uid " + uid + ", that is you, " + user), ran);
+        assertTrue(
+            flat.contains(
+                "network: "
+                    + containerNet
+                    + " in the container, "
+                    + hostNet
+                    + " here: the same one (shared: true)"),
+            ran);
         assertEquals(hostNet, containerNet, "the rootless spec has no network namespace");
-        assertNotEquals(CourseWorld.namespace(ProcessHandle.current().pid(), "user"), containerUser);
+        assertNotEquals(
+            CourseWorld.namespace(ProcessHandle.current().pid(), "user"), containerUser);
         String differ = find(ran, "different: ([a-z, ]+)\\.");
         assertTrue(List.of(differ.split(", ")).containsAll(List.of("user", "pid", "mnt")), differ);
         assertFalse(differ.contains("net"), differ);
@@ -186,14 +226,18 @@ class RootlessCourseIT {
         shell.type(":next\r");
         String mountStep = shell.await("Step 1/3: Add a bind mount to config.json", WAIT);
         prompt(shell);
-        assertFalse(mountStep.contains("/home/" + user), "the lesson names the shell's $HOME, not the passwd home: " + mountStep);
+        assertFalse(
+            mountStep.contains("/home/" + user),
+            "the lesson names the shell's $HOME, not the passwd home: " + mountStep);
         shell.type(":run\r");
         String edited = shell.await("Next: :next", WAIT);
         System.out.println(edited);
-        assertTrue(edited.contains("Edited busybox-bundle/config.json (added at /mounts/-):"), edited);
+        assertTrue(
+            edited.contains("Edited busybox-bundle/config.json (added at /mounts/-):"), edited);
         assertTrue(edited.contains("+") && edited.contains("\"source\": \"" + home + "\""), edited);
         assertTrue(edited.contains("Step 1 done: Add a bind mount to config.json"), edited);
-        JsonNode mounts = JSON.readTree(world.bundle.resolve("config.json").toFile()).path("mounts");
+        JsonNode mounts =
+            JSON.readTree(world.bundle.resolve("config.json").toFile()).path("mounts");
         JsonNode added = mounts.get(mounts.size() - 1);
         assertEquals(home.toString(), added.path("source").asText());
         assertEquals(home.toString(), added.path("destination").asText());
@@ -212,16 +256,21 @@ class RootlessCourseIT {
         assertFalse(wrote.contains("Read-only"), wrote);
         shell.type("ls -ln " + home + "/rootless-ctr-was-here\r");
         String listed = shell.await("/ # ", WAIT);
-        assertTrue(Pattern.compile("-\\S+\\s+1\\s+0\\s+0\\s.*rootless-ctr-was-here").matcher(listed).find(),
+        assertTrue(
+            Pattern.compile("-\\S+\\s+1\\s+0\\s+0\\s.*rootless-ctr-was-here")
+                .matcher(listed)
+                .find(),
             "inside, the file is root's: " + listed);
         shell.type("exit\r");
         String shared = shell.await("Step 3/3: Where to go from here", WAIT);
         System.out.println(shared);
         assertTrue(shared.contains("Step 2 done: Write to your home from the container"), shared);
-        assertEquals(user, Files.getOwner(wasHere).getName(), "the container's root wrote it as the user");
+        assertEquals(
+            user, Files.getOwner(wasHere).getName(), "the container's root wrote it as the user");
         assertEquals(uid, ((Number) Files.getAttribute(wasHere, "unix:uid")).longValue());
         String flatShared = CourseWorld.flat(shared);
-        assertTrue(flatShared.contains("owned on the host by " + user + " (uid " + uid + ")"), shared);
+        assertTrue(
+            flatShared.contains("owned on the host by " + user + " (uid " + uid + ")"), shared);
         assertTrue(flatShared.contains("its mount table had " + home + " mounted from"), shared);
         assertTrue(flatShared.contains("mapping (0 -> " + uid + ")"), shared);
         // The end of the course recaps what was measured here, step by step, in course order.
@@ -232,9 +281,15 @@ class RootlessCourseIT {
         assertTrue(proved.contains("belongs to " + user + " (uid " + uid + "), not root"), proved);
         assertTrue(proved.contains("root inside was " + user + " outside"), proved);
         assertTrue(proved.contains("(shared: true)"), proved);
-        assertTrue(Pattern.compile("mounted ro[,\\w]*, so touch failed with EROFS").matcher(proved).find(), proved);
-        assertTrue(proved.contains("belongs on the host to " + user + " (uid " + uid + "): you."), proved);
-        assertTrue(proved.indexOf("not root") < proved.indexOf("root inside was") && proved.indexOf("root inside was") < proved.indexOf("EROFS"), proved);
+        assertTrue(
+            Pattern.compile("mounted ro[,\\w]*, so touch failed with EROFS").matcher(proved).find(),
+            proved);
+        assertTrue(
+            proved.contains("belongs on the host to " + user + " (uid " + uid + "): you."), proved);
+        assertTrue(
+            proved.indexOf("not root") < proved.indexOf("root inside was")
+                && proved.indexOf("root inside was") < proved.indexOf("EROFS"),
+            proved);
         assertFalse(proved.contains("{{"), proved);
         lap("lesson 6 (home mount)", mark);
 
@@ -250,7 +305,10 @@ class RootlessCourseIT {
     }
     System.out.printf("the whole course took %.1f s%n", (System.nanoTime() - started) / 1e9);
     assertEquals(Map.of(), world.runcList(), "no container is left in " + world.runcRoot);
-    assertEquals(List.of(), world.leftoversAfter(Duration.ofSeconds(5)), "no process of the lab's containers is left");
+    assertEquals(
+        List.of(),
+        world.leftoversAfter(Duration.ofSeconds(5)),
+        "no process of the lab's containers is left");
     assertTrue(Files.isDirectory(world.runcRoot), "the course did use this state directory");
     world.delete();
   }
@@ -270,7 +328,8 @@ class RootlessCourseIT {
   }
 
   private static String sha256(Path file) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 
   /** The first group of {@code regex} in the text (white space flattened); fails when absent. */

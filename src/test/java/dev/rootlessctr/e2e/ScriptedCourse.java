@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The staged shell run in its scripted form ({@code rootless-ctr < steps}) as the unprivileged
- * test user, each learner in a fresh HOME of their own with its own lab, XDG directories and
- * runtime directory (so its {@code $RUNC_ROOT} is private too).
+ * The staged shell run in its scripted form ({@code rootless-ctr < steps}) as the unprivileged test
+ * user, each learner in a fresh HOME of their own with its own lab, XDG directories and runtime
+ * directory (so its {@code $RUNC_ROOT} is private too).
  */
 public final class ScriptedCourse {
 
@@ -32,16 +32,17 @@ public final class ScriptedCourse {
 
   /** The program staged once per JVM where the test user can read it. */
   /** Lessons 1 to 3 as a learner types them: pull, unpack, spec, each followed by :check. */
-  public static final List<String> LESSONS_1_TO_3 = List.of(
-      "skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest",
-      ":check",
-      ":open 2",
-      "mkdir -p busybox-bundle/rootfs",
-      "oci-image-tool unpack --ref name=latest busybox busybox-bundle/rootfs",
-      ":check",
-      ":open 3",
-      "runc spec --rootless -b busybox-bundle",
-      ":check");
+  public static final List<String> LESSONS_1_TO_3 =
+      List.of(
+          "skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest",
+          ":check",
+          ":open 2",
+          "mkdir -p busybox-bundle/rootfs",
+          "oci-image-tool unpack --ref name=latest busybox busybox-bundle/rootfs",
+          ":check",
+          ":open 3",
+          "runc spec --rootless -b busybox-bundle",
+          ":check");
 
   public static synchronized Path stage() throws IOException, InterruptedException {
     if (stage == null) {
@@ -57,14 +58,19 @@ public final class ScriptedCourse {
       return flatten(output);
     }
 
-    /** What the shell printed after echoing the {@code n}th (1-based) typed {@code line}, up to the next prompt. */
+    /**
+     * What the shell printed after echoing the {@code n}th (1-based) typed {@code line}, up to the
+     * next prompt.
+     */
     public String after(String line, int n) {
-      String echo = "\n$ " + line + "\n"; // at the start of a line: lesson text shows commands indented
+      String echo =
+          "\n$ " + line + "\n"; // at the start of a line: lesson text shows commands indented
       int at = -1;
       for (int i = 0; i < n; i++) {
         at = output.indexOf(echo, at + 1);
         if (at < 0) {
-          throw new AssertionError("the shell never echoed `" + line + "` " + n + " time(s):\n" + output);
+          throw new AssertionError(
+              "the shell never echoed `" + line + "` " + n + " time(s):\n" + output);
         }
       }
       int from = at + echo.length();
@@ -88,20 +94,29 @@ public final class ScriptedCourse {
 
   /** The Mistakes entry of lesson {@code lesson} whose pattern is {@code pattern}. */
   public static Mistake mistake(int lesson, String pattern) throws IOException {
-    Lesson found = course().find(String.valueOf(lesson)).orElseThrow(() -> new AssertionError("no lesson " + lesson));
+    Lesson found =
+        course()
+            .find(String.valueOf(lesson))
+            .orElseThrow(() -> new AssertionError("no lesson " + lesson));
     return found.steps().stream()
         .flatMap(s -> s.mistakes().stream())
         .filter(m -> m.pattern().equals(pattern))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("lesson " + lesson + " lists no mistake `" + pattern + "`"));
+        .orElseThrow(
+            () -> new AssertionError("lesson " + lesson + " lists no mistake `" + pattern + "`"));
   }
 
   /** A fresh learner: HOME, lab, XDG state/cache/config and a private XDG_RUNTIME_DIR. */
   public static Learner newLearner() throws IOException, InterruptedException {
     Path home = Staging.userDir("rctr-mistakes-");
     Learner learner = new Learner(home);
-    learner.asUser("mkdir", "-p", home.resolve("lab").toString(), home.resolve("state").toString(),
-        home.resolve("cache").toString(), home.resolve("config").toString());
+    learner.asUser(
+        "mkdir",
+        "-p",
+        home.resolve("lab").toString(),
+        home.resolve("state").toString(),
+        home.resolve("cache").toString(),
+        home.resolve("config").toString());
     learner.asUser("mkdir", "-m", "700", home.resolve("run").toString());
     return learner;
   }
@@ -148,8 +163,13 @@ public final class ScriptedCourse {
       List<String> argv = new ArrayList<>(Staging.asTestUser());
       argv.addAll(List.of("env", "-i"));
       env.forEach((k, v) -> argv.add(k + "=" + v));
-      argv.addAll(List.of(program.resolve("rootless-ctr").toString(),
-          "--lessons", program.resolve("lessons/rootless").toString(), "--lab", lab().toString()));
+      argv.addAll(
+          List.of(
+              program.resolve("rootless-ctr").toString(),
+              "--lessons",
+              program.resolve("lessons/rootless").toString(),
+              "--lab",
+              lab().toString()));
       return exec(argv, String.join("\n", lines) + "\n");
     }
 
@@ -168,14 +188,17 @@ public final class ScriptedCourse {
       return env;
     }
 
-    /** Runs a command as the test user in the lab; returns its output, failing on a non-zero exit. */
+    /**
+     * Runs a command as the test user in the lab; returns its output, failing on a non-zero exit.
+     */
     public String asUser(String... command) throws IOException, InterruptedException {
       List<String> argv = new ArrayList<>(Staging.asTestUser());
       argv.addAll(List.of("env", "PATH=" + PATH, "HOME=" + home));
       argv.addAll(List.of(command));
       Run run = exec(argv, "");
       if (run.exit() != 0) {
-        throw new IOException(String.join(" ", command) + " exited " + run.exit() + ": " + run.output());
+        throw new IOException(
+            String.join(" ", command) + " exited " + run.exit() + ": " + run.output());
       }
       return run.output();
     }
@@ -183,7 +206,8 @@ public final class ScriptedCourse {
     /** runc, as the test user, on this learner's state directory. */
     public Run runc(String... args) throws IOException, InterruptedException {
       List<String> argv = new ArrayList<>(Staging.asTestUser());
-      argv.addAll(List.of("env", "PATH=" + PATH, "HOME=" + home, "runc", "--root", runcRoot().toString()));
+      argv.addAll(
+          List.of("env", "PATH=" + PATH, "HOME=" + home, "runc", "--root", runcRoot().toString()));
       argv.addAll(List.of(args));
       return exec(argv, "");
     }
@@ -203,16 +227,20 @@ public final class ScriptedCourse {
     }
 
     private Run exec(List<String> argv, String input) throws IOException, InterruptedException {
-      ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true).directory(home.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(argv).redirectErrorStream(true).directory(home.toFile());
       Process process = builder.start();
       ByteArrayOutputStream output = new ByteArrayOutputStream();
-      Thread reader = new Thread(() -> {
-        try (InputStream in = process.getInputStream()) {
-          in.transferTo(output);
-        } catch (IOException e) {
-          // the process ended
-        }
-      }, "scripted-output");
+      Thread reader =
+          new Thread(
+              () -> {
+                try (InputStream in = process.getInputStream()) {
+                  in.transferTo(output);
+                } catch (IOException e) {
+                  // the process ended
+                }
+              },
+              "scripted-output");
       reader.start();
       try (OutputStream in = process.getOutputStream()) {
         in.write(input.getBytes(StandardCharsets.UTF_8));
@@ -223,7 +251,13 @@ public final class ScriptedCourse {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         reader.join(2000);
-        throw new AssertionError("still running after " + TIMEOUT_SECONDS + " s: " + argv + "\n" + output.toString(StandardCharsets.UTF_8));
+        throw new AssertionError(
+            "still running after "
+                + TIMEOUT_SECONDS
+                + " s: "
+                + argv
+                + "\n"
+                + output.toString(StandardCharsets.UTF_8));
       }
       reader.join(5000);
       return new Run(process.exitValue(), output.toString(StandardCharsets.UTF_8));

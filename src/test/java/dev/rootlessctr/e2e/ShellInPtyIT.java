@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Starts {@code ./rootless-ctr} in a real pseudo-terminal as an unprivileged user and completes
- * the fixture course by typing, including an interactive program and a Ctrl-C.
+ * Starts {@code ./rootless-ctr} in a real pseudo-terminal as an unprivileged user and completes the
+ * fixture course by typing, including an interactive program and a Ctrl-C.
  */
 @Timeout(120)
 class ShellInPtyIT {
@@ -29,9 +29,22 @@ class ShellInPtyIT {
   }
 
   private PtySession start(Path home) throws Exception {
-    Map<String, String> env = Map.of("XDG_STATE_HOME", home.resolve("state").toString(), "XDG_CACHE_HOME", home.resolve("cache").toString(), "LANG", "C.UTF-8");
-    return PtySession.start(Staging.asTestUser(), env,
-        stage.resolve("rootless-ctr") + " --lessons " + stage.resolve("fixture") + " --lab " + home.resolve("lab"));
+    Map<String, String> env =
+        Map.of(
+            "XDG_STATE_HOME",
+            home.resolve("state").toString(),
+            "XDG_CACHE_HOME",
+            home.resolve("cache").toString(),
+            "LANG",
+            "C.UTF-8");
+    return PtySession.start(
+        Staging.asTestUser(),
+        env,
+        stage.resolve("rootless-ctr")
+            + " --lessons "
+            + stage.resolve("fixture")
+            + " --lab "
+            + home.resolve("lab"));
   }
 
   @Test
@@ -86,23 +99,40 @@ class ShellInPtyIT {
       shell.type(":quit\r");
       assertEquals(0, shell.waitFor(wait), shell.all());
     }
-    String progress = Files.readString(dev.rootlessctr.progress.ProgressFiles.forCourse(home.resolve("state/rootless-ctr"), stage.resolve("fixture")));
+    String progress =
+        Files.readString(
+            dev.rootlessctr.progress.ProgressFiles.forCourse(
+                home.resolve("state/rootless-ctr"), stage.resolve("fixture")));
     assertTrue(progress.contains("\"interactive\""), progress);
     Staging.run("rm", "-rf", "--one-file-system", home.toString()); // kept only after a failure
   }
 
   /**
-   * Under {@code runuser USER -c} (as under {@code su -c}) the shell shares its process group
-   * with runuser, which answers a SIGINT by killing it. Ctrl-C at the prompt must be a key.
+   * Under {@code runuser USER -c} (as under {@code su -c}) the shell shares its process group with
+   * runuser, which answers a SIGINT by killing it. Ctrl-C at the prompt must be a key.
    */
   @Test
   void ctrlCAtThePromptUnderRunuserDashCNeverEndsTheShell() throws Exception {
-    assumeTrue(Staging.runningAsRoot() && !Staging.testUser().equals("root"), "runuser -c needs root and a test user");
+    assumeTrue(
+        Staging.runningAsRoot() && !Staging.testUser().equals("root"),
+        "runuser -c needs root and a test user");
     Path home = Staging.userDir("rctr-pty-");
     Duration wait = Duration.ofSeconds(20);
-    String inner = "XDG_STATE_HOME=" + home.resolve("state") + " XDG_CACHE_HOME=" + home.resolve("cache") + " LANG=C.UTF-8 HTTPS_PROXY=http://127.0.0.1:9 exec "
-        + stage.resolve("rootless-ctr") + " --lessons " + stage.resolve("fixture") + " --lab " + home.resolve("lab") + " --registry online";
-    try (PtySession shell = PtySession.start(List.of(), Map.of(), "runuser " + Staging.testUser() + " -c '" + inner + "'")) {
+    String inner =
+        "XDG_STATE_HOME="
+            + home.resolve("state")
+            + " XDG_CACHE_HOME="
+            + home.resolve("cache")
+            + " LANG=C.UTF-8 HTTPS_PROXY=http://127.0.0.1:9 exec "
+            + stage.resolve("rootless-ctr")
+            + " --lessons "
+            + stage.resolve("fixture")
+            + " --lab "
+            + home.resolve("lab")
+            + " --registry online";
+    try (PtySession shell =
+        PtySession.start(
+            List.of(), Map.of(), "runuser " + Staging.testUser() + " -c '" + inner + "'")) {
       shell.await("$ ", wait);
       for (int i = 0; i < 20; i++) {
         shell.type(i % 2 == 0 ? "\u0003" : "half " + i + "\u0003");

@@ -47,8 +47,11 @@ public final class Staging {
 
   /** A fresh world-readable directory under /tmp, owned by the test user. */
   public static Path userDir(String prefix) throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory(Path.of("/tmp"), prefix,
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    Path dir =
+        Files.createTempDirectory(
+            Path.of("/tmp"),
+            prefix,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     if (runningAsRoot()) {
       run("chown", testUser() + ":", dir.toString());
     }
@@ -58,32 +61,46 @@ public final class Staging {
   private static Path staged;
 
   /**
-   * Launcher, jar, libraries and lessons (plus the fixture course) in a directory the test user
-   * can read: copied once per test run and removed when the run ends.
+   * Launcher, jar, libraries and lessons (plus the fixture course) in a directory the test user can
+   * read: copied once per test run and removed when the run ends.
    */
   public static synchronized Path stageProgram() throws IOException, InterruptedException {
     if (staged == null) {
       staged = copyProgram();
       Path dir = staged;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          run("rm", "-rf", "--one-file-system", dir.toString());
-        } catch (IOException | InterruptedException e) {
-          // a leftover copy in /tmp is harmless
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      run("rm", "-rf", "--one-file-system", dir.toString());
+                    } catch (IOException | InterruptedException e) {
+                      // a leftover copy in /tmp is harmless
+                    }
+                  }));
     }
     return staged;
   }
 
   private static Path copyProgram() throws IOException, InterruptedException {
     Path project = TestPaths.project();
-    Path stage = Files.createTempDirectory(Path.of("/tmp"), "rootless-ctr-stage-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-    Files.copy(project.resolve("rootless-ctr"), stage.resolve("rootless-ctr"), StandardCopyOption.COPY_ATTRIBUTES);
-    copyTree(project.resolve("packaging"), stage.resolve("packaging")); // the launcher starts through packaging/rootless-ctr
+    Path stage =
+        Files.createTempDirectory(
+            Path.of("/tmp"),
+            "rootless-ctr-stage-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    Files.copy(
+        project.resolve("rootless-ctr"),
+        stage.resolve("rootless-ctr"),
+        StandardCopyOption.COPY_ATTRIBUTES);
+    copyTree(
+        project.resolve("packaging"),
+        stage.resolve("packaging")); // the launcher starts through packaging/rootless-ctr
     copyTree(project.resolve("target/lib"), stage.resolve("target/lib"));
-    Files.copy(project.resolve("target/rootless-ctr.jar"), stage.resolve("target/rootless-ctr.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(
+        project.resolve("target/rootless-ctr.jar"),
+        stage.resolve("target/rootless-ctr.jar"),
+        StandardCopyOption.COPY_ATTRIBUTES);
     copyTree(project.resolve("lessons"), stage.resolve("lessons"));
     copyTree(TestPaths.fixtureCourse(), stage.resolve("fixture"));
     run("chmod", "-R", "a+rX", stage.toString());
@@ -94,19 +111,27 @@ public final class Staging {
     if (!Files.exists(from)) {
       return;
     }
-    Files.walkFileTree(from, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        from,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.copy(
+                file,
+                to.resolve(from.relativize(file).toString()),
+                StandardCopyOption.COPY_ATTRIBUTES,
+                StandardCopyOption.REPLACE_EXISTING);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   static void run(String... argv) throws IOException, InterruptedException {

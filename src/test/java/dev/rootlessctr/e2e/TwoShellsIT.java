@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two shells of one learner, for real with runc as the unprivileged user: :quit in the second
- * shell leaves the first shell's running container alone, and the first deletes it when it quits.
+ * Two shells of one learner, for real with runc as the unprivileged user: :quit in the second shell
+ * leaves the first shell's running container alone, and the first deletes it when it quits.
  */
 class TwoShellsIT {
 
@@ -31,20 +31,32 @@ class TwoShellsIT {
 
     Process first = startShell(world, stage);
     try (OutputStream typed = first.getOutputStream()) {
-      typed.write(("runc --root \"$RUNC_ROOT\" run -d -b " + bundle + " first-ctr </dev/null >/dev/null 2>&1\n").getBytes(StandardCharsets.UTF_8));
+      typed.write(
+          ("runc --root \"$RUNC_ROOT\" run -d -b "
+                  + bundle
+                  + " first-ctr </dev/null >/dev/null 2>&1\n")
+              .getBytes(StandardCharsets.UTF_8));
       typed.flush();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (!listed(world, "first-ctr") && System.nanoTime() < deadline) {
         Thread.sleep(200);
       }
-      assertTrue(world.runcList().containsKey("first-ctr"), "the first shell started its container");
+      assertTrue(
+          world.runcList().containsKey("first-ctr"), "the first shell started its container");
       Thread.sleep(1000); // the first shell has noted it as its own once its line ended
 
       Path script = world.base.resolve("second-shell.txt");
-      Files.writeString(script, "runc --root \"$RUNC_ROOT\" run -d -b " + bundle + " second-ctr </dev/null >/dev/null 2>&1\n:quit\n");
+      Files.writeString(
+          script,
+          "runc --root \"$RUNC_ROOT\" run -d -b "
+              + bundle
+              + " second-ctr </dev/null >/dev/null 2>&1\n:quit\n");
       String second = world.run(script, shellCommand(world, stage).toArray(String[]::new));
       assertTrue(second.contains("deleted container second-ctr"), second);
-      assertEquals(Set.of("first-ctr"), world.runcList().keySet(), ":quit in the second shell kept the first shell's container");
+      assertEquals(
+          Set.of("first-ctr"),
+          world.runcList().keySet(),
+          ":quit in the second shell kept the first shell's container");
       assertEquals("running", world.runcList().get("first-ctr").path("status").asText());
 
       typed.write(":quit\n".getBytes(StandardCharsets.UTF_8));
@@ -64,7 +76,11 @@ class TwoShellsIT {
 
     Process killed = startShell(world, stage);
     OutputStream typed = killed.getOutputStream();
-    typed.write(("runc --root \"$RUNC_ROOT\" run -d -b " + bundle + " left-ctr </dev/null >/dev/null 2>&1; echo started\n").getBytes(StandardCharsets.UTF_8));
+    typed.write(
+        ("runc --root \"$RUNC_ROOT\" run -d -b "
+                + bundle
+                + " left-ctr </dev/null >/dev/null 2>&1; echo started\n")
+            .getBytes(StandardCharsets.UTF_8));
     typed.flush();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!listed(world, "left-ctr") && System.nanoTime() < deadline) {
@@ -76,17 +92,25 @@ class TwoShellsIT {
     assertEquals(1, scratch.size(), "the shell's scratch dir: " + scratch);
     Staging.run("kill", "-KILL", Long.toString(java));
     killed.waitFor(30, TimeUnit.SECONDS);
-    assertEquals(scratch, scratchDirsOf(java), "SIGKILL runs no hook: the scratch dir stays for now");
+    assertEquals(
+        scratch, scratchDirsOf(java), "SIGKILL runs no hook: the scratch dir stays for now");
 
     Path script = world.base.resolve("next-start.txt");
     Files.writeString(script, ":quit\n");
     // The printer wraps at 80 columns; compare words, not line breaks.
-    String next = world.run(script, shellCommand(world, stage).toArray(String[]::new)).replaceAll("\\s+", " ");
+    String next =
+        world
+            .run(script, shellCommand(world, stage).toArray(String[]::new))
+            .replaceAll("\\s+", " ");
     assertTrue(next.contains("left-ctr (running), started by the shell with pid " + java), next);
     assertTrue(next.contains("runc --root " + world.runcRoot + " delete --force left-ctr"), next);
-    assertTrue(next.contains("Removed the scratch directory that a killed rootless-ctr shell left"), next);
+    assertTrue(
+        next.contains("Removed the scratch directory that a killed rootless-ctr shell left"), next);
     assertEquals(Set.of(), scratchDirsOf(java));
-    assertEquals("running", world.runcList().get("left-ctr").path("status").asText(), "a script only reports it");
+    assertEquals(
+        "running",
+        world.runcList().get("left-ctr").path("status").asText(),
+        "a script only reports it");
     world.asUser("runc", "--root", world.runcRoot.toString(), "delete", "--force", "left-ctr");
     world.delete();
   }
@@ -102,14 +126,24 @@ class TwoShellsIT {
 
   /** The JVM under runuser and the launcher script: the process whose SIGKILL runs no hook. */
   private static long javaOf(Process shell) {
-    return shell.toHandle().descendants()
-        .filter(p -> p.info().command().map(c -> c.endsWith("/java") || c.endsWith("java")).orElse(false))
-        .findFirst().orElseThrow().pid();
+    return shell
+        .toHandle()
+        .descendants()
+        .filter(
+            p ->
+                p.info()
+                    .command()
+                    .map(c -> c.endsWith("/java") || c.endsWith("java"))
+                    .orElse(false))
+        .findFirst()
+        .orElseThrow()
+        .pid();
   }
 
   private static Set<Path> scratchDirsOf(long pid) throws IOException {
     try (var entries = Files.list(Path.of("/tmp"))) {
-      return entries.filter(p -> p.getFileName().toString().startsWith("rootless-ctr-scratch-" + pid + "-"))
+      return entries
+          .filter(p -> p.getFileName().toString().startsWith("rootless-ctr-scratch-" + pid + "-"))
           .collect(java.util.stream.Collectors.toSet());
     }
   }
@@ -132,8 +166,14 @@ class TwoShellsIT {
   }
 
   private static List<String> shellCommand(CourseWorld world, Path stage) {
-    return List.of(stage.resolve("rootless-ctr").toString(), "--lessons", stage.resolve("fixture").toString(),
-        "--lab", world.lab.toString(), "--registry", "online");
+    return List.of(
+        stage.resolve("rootless-ctr").toString(),
+        "--lessons",
+        stage.resolve("fixture").toString(),
+        "--lab",
+        world.lab.toString(),
+        "--registry",
+        "online");
   }
 
   private static Process startShell(CourseWorld world, Path stage) throws IOException {
@@ -141,6 +181,9 @@ class TwoShellsIT {
     argv.add("env");
     world.env().forEach((k, v) -> argv.add(k + "=" + v));
     argv.addAll(shellCommand(world, stage));
-    return new ProcessBuilder(argv).redirectErrorStream(true).directory(world.base.toFile()).start();
+    return new ProcessBuilder(argv)
+        .redirectErrorStream(true)
+        .directory(world.base.toFile())
+        .start();
   }
 }

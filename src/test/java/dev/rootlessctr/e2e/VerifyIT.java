@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code rootless-ctr verify} as a CI job would run it, twice in a row, as the unprivileged test
  * user with a home in the middle of the course (a lab with files, saved progress): both runs pass
- * every step, and that home, its lab, progress, cache and runtime directory are exactly as
- * before, with no throwaway directory left in /tmp.
+ * every step, and that home, its lab, progress, cache and runtime directory are exactly as before,
+ * with no throwaway directory left in /tmp.
  */
 class VerifyIT {
 
@@ -32,35 +32,69 @@ class VerifyIT {
     Path stage = Staging.stageProgram();
     Path home = Staging.userDir("rctr-verify-home-");
     Path reports = Staging.userDir("rctr-verify-reports-");
-    asUser(home, List.of("mkdir", "-p", home + "/rootless-ctr-lab/busybox-bundle", home + "/.local/state/rootless-ctr", home + "/run"));
+    asUser(
+        home,
+        List.of(
+            "mkdir",
+            "-p",
+            home + "/rootless-ctr-lab/busybox-bundle",
+            home + "/.local/state/rootless-ctr",
+            home + "/run"));
     asUser(home, List.of("chmod", "700", home + "/run"));
-    asUser(home, List.of("sh", "-c", "echo '{\"version\":1,\"completed\":{\"pull\":[1]},\"current\":{\"lesson\":\"unpack\",\"step\":1}}'"
-        + " > \"$HOME/.local/state/rootless-ctr/progress-rootless.json\"; echo mine > \"$HOME/rootless-ctr-lab/notes.txt\""));
+    asUser(
+        home,
+        List.of(
+            "sh",
+            "-c",
+            "echo '{\"version\":1,\"completed\":{\"pull\":[1]},\"current\":{\"lesson\":\"unpack\",\"step\":1}}'"
+                + " > \"$HOME/.local/state/rootless-ctr/progress-rootless.json\"; echo mine >"
+                + " \"$HOME/rootless-ctr-lab/notes.txt\""));
     List<String> throwawaysBefore = throwaways();
     TreeMap<String, String> before = listing(home);
 
     for (int run = 1; run <= 2; run++) {
       Path junit = reports.resolve("verify-" + run + ".xml");
-      Result result = asUser(home, List.of(stage + "/rootless-ctr", "verify", "--tap", "--junit", junit.toString()));
-      assertEquals(0, result.exit(), "run " + run + " of verify failed:\n" + result.stdout() + result.stderr());
+      Result result =
+          asUser(
+              home,
+              List.of(stage + "/rootless-ctr", "verify", "--tap", "--junit", junit.toString()));
+      assertEquals(
+          0,
+          result.exit(),
+          "run " + run + " of verify failed:\n" + result.stdout() + result.stderr());
       TapStream tap = TapStream.parse(result.stdout());
-      assertTrue(tap.planned() >= 7, "the rootless course has at least 7 steps:\n" + result.stdout());
+      assertTrue(
+          tap.planned() >= 7, "the rootless course has at least 7 steps:\n" + result.stdout());
       assertTrue(tap.points().stream().allMatch(TapStream.Point::ok), result.stdout());
-      assertTrue(tap.points().stream().anyMatch(p -> p.description().startsWith("run/1 ")), result.stdout());
-      assertTrue(result.stdout().lines().anyMatch(l -> l.matches("# \\d+ passed, 0 failed(, \\d+ skipped)?")), result.stdout());
+      assertTrue(
+          tap.points().stream().anyMatch(p -> p.description().startsWith("run/1 ")),
+          result.stdout());
+      assertTrue(
+          result
+              .stdout()
+              .lines()
+              .anyMatch(l -> l.matches("# \\d+ passed, 0 failed(, \\d+ skipped)?")),
+          result.stdout());
       JunitSchema.validate(junit);
       assertTrue(Files.readString(junit).contains("failures=\"0\""), Files.readString(junit));
     }
 
-    assertEquals(before, listing(home), "verify changed something in the user's home (lab, progress, cache, runtime dir)");
+    assertEquals(
+        before,
+        listing(home),
+        "verify changed something in the user's home (lab, progress, cache, runtime dir)");
     assertEquals(throwawaysBefore, throwaways(), "verify left its throwaway directory in /tmp");
 
     // The plain form: one line per step and the summary line exactly as documented.
     Result plain = asUser(home, List.of(stage + "/rootless-ctr", "verify"));
     assertEquals(0, plain.exit(), plain.stdout() + plain.stderr());
     List<String> lines = plain.stdout().lines().toList();
-    assertTrue(lines.get(lines.size() - 1).matches("\\d+ passed, 0 failed(, \\d+ skipped)?"), plain.stdout());
-    assertTrue(lines.stream().anyMatch(l -> l.matches("ok \\d+ - spec/1 .* \\(\\d+\\.\\d\\d s\\)")), plain.stdout());
+    assertTrue(
+        lines.get(lines.size() - 1).matches("\\d+ passed, 0 failed(, \\d+ skipped)?"),
+        plain.stdout());
+    assertTrue(
+        lines.stream().anyMatch(l -> l.matches("ok \\d+ - spec/1 .* \\(\\d+\\.\\d\\d s\\)")),
+        plain.stdout());
   }
 
   @Test
@@ -68,15 +102,28 @@ class VerifyIT {
     Path stage = Staging.stageProgram();
     Path home = Staging.userDir("rctr-verify-broken-");
     Path course = home.resolve("course");
-    asUser(home, List.of("cp", "-r", stage.resolve("lessons/rootless").toString(), course.toString()));
+    asUser(
+        home, List.of("cp", "-r", stage.resolve("lessons/rootless").toString(), course.toString()));
     // A plain spec maps no user namespace: runc refuses it as a normal user.
-    asUser(home, List.of("sed", "-i", "s/^runc spec --rootless -b busybox-bundle$/runc spec -b busybox-bundle/", course + "/03-spec.md"));
-    Result result = asUser(home, List.of(stage + "/rootless-ctr", "verify", "--lessons", course.toString()));
+    asUser(
+        home,
+        List.of(
+            "sed",
+            "-i",
+            "s/^runc spec --rootless -b busybox-bundle$/runc spec -b busybox-bundle/",
+            course + "/03-spec.md"));
+    Result result =
+        asUser(home, List.of(stage + "/rootless-ctr", "verify", "--lessons", course.toString()));
     assertEquals(1, result.exit(), result.stdout() + result.stderr());
-    assertTrue(result.stdout().lines().anyMatch(l -> l.matches("not ok \\d+ - spec/1 .*")), result.stdout());
-    assertTrue(result.stdout().lines().anyMatch(l -> l.matches("ok \\d+ - pull/1 .*")), result.stdout());
+    assertTrue(
+        result.stdout().lines().anyMatch(l -> l.matches("not ok \\d+ - spec/1 .*")),
+        result.stdout());
+    assertTrue(
+        result.stdout().lines().anyMatch(l -> l.matches("ok \\d+ - pull/1 .*")), result.stdout());
     List<String> lines = result.stdout().lines().toList();
-    assertTrue(lines.get(lines.size() - 1).matches("\\d+ passed, [1-9]\\d* failed(, \\d+ skipped)?"), result.stdout());
+    assertTrue(
+        lines.get(lines.size() - 1).matches("\\d+ passed, [1-9]\\d* failed(, \\d+ skipped)?"),
+        result.stdout());
   }
 
   @Test
@@ -86,15 +133,39 @@ class VerifyIT {
     asUser(home, List.of("mkdir", "-p", home + "/rootless-ctr-lab", home + "/run"));
     asUser(home, List.of("chmod", "700", home + "/run"));
     // Progress that stands at the last lesson: without --fresh these lines would go to lesson 6.
-    asUser(home, List.of("sh", "-c", "mkdir -p \"$HOME/.local/state/rootless-ctr\" && echo '{\"version\":1,\"completed\":{},"
-        + "\"current\":{\"lesson\":\"home-mount\",\"step\":2}}' > \"$HOME/.local/state/rootless-ctr/progress-rootless.json\""));
+    asUser(
+        home,
+        List.of(
+            "sh",
+            "-c",
+            "mkdir -p \"$HOME/.local/state/rootless-ctr\" && echo"
+                + " '{\"version\":1,\"completed\":{},\"current\":{\"lesson\":\"home-mount\",\"step\":2}}'"
+                + " > \"$HOME/.local/state/rootless-ctr/progress-rootless.json\""));
     Path steps = home.resolve("steps.txt");
-    asUser(home, List.of("sh", "-c", "printf '%s\\n' \"$@\" > " + steps, "sh",
-        "skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest", ":check"));
+    asUser(
+        home,
+        List.of(
+            "sh",
+            "-c",
+            "printf '%s\\n' \"$@\" > " + steps,
+            "sh",
+            "skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest",
+            ":check"));
     TreeMap<String, String> before = listing(home);
     for (int run = 1; run <= 2; run++) {
-      Result result = asUser(home, List.of("sh", "-c", "exec \"$0\" --fresh < \"$1\"", stage + "/rootless-ctr", steps.toString()));
-      assertEquals(0, result.exit(), "run " + run + " of --fresh failed:\n" + result.stdout() + result.stderr());
+      Result result =
+          asUser(
+              home,
+              List.of(
+                  "sh",
+                  "-c",
+                  "exec \"$0\" --fresh < \"$1\"",
+                  stage + "/rootless-ctr",
+                  steps.toString()));
+      assertEquals(
+          0,
+          result.exit(),
+          "run " + run + " of --fresh failed:\n" + result.stdout() + result.stderr());
       assertTrue(result.stdout().contains("Copy busybox into an OCI layout"), result.stdout());
     }
     assertEquals(before, listing(home), "--fresh changed something in the user's home");
@@ -102,22 +173,41 @@ class VerifyIT {
 
   private record Result(int exit, String stdout, String stderr) {}
 
-  /** Runs {@code argv} as the test user with {@code home} as HOME and its run/ as runtime directory. */
-  private static Result asUser(Path home, List<String> argv) throws IOException, InterruptedException {
+  /**
+   * Runs {@code argv} as the test user with {@code home} as HOME and its run/ as runtime directory.
+   */
+  private static Result asUser(Path home, List<String> argv)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(Staging.asTestUser());
-    command.addAll(List.of("env", "-i", "PATH=" + PATH, "HOME=" + home, "XDG_RUNTIME_DIR=" + home.resolve("run"), "LANG=C.UTF-8", "TERM=dumb"));
+    command.addAll(
+        List.of(
+            "env",
+            "-i",
+            "PATH=" + PATH,
+            "HOME=" + home,
+            "XDG_RUNTIME_DIR=" + home.resolve("run"),
+            "LANG=C.UTF-8",
+            "TERM=dumb"));
     command.addAll(argv);
     Path out = Files.createTempFile("verify-it-", ".out");
     Path err = Files.createTempFile("verify-it-", ".err");
     try {
-      Process process = new ProcessBuilder(command).directory(Path.of("/tmp").toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(Path.of("/tmp").toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       if (!process.waitFor(180, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new AssertionError("timed out: " + command + "\n" + Files.readString(out) + Files.readString(err));
+        throw new AssertionError(
+            "timed out: " + command + "\n" + Files.readString(out) + Files.readString(err));
       }
-      return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+      return new Result(
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
@@ -129,9 +219,14 @@ class VerifyIT {
     TreeMap<String, String> seen = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : paths.toList()) {
-        BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        seen.put(root.relativize(path).toString(),
-            (attrs.isDirectory() ? "dir" : attrs.size() + " bytes") + " " + attrs.lastModifiedTime());
+        BasicFileAttributes attrs =
+            Files.readAttributes(
+                path, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        seen.put(
+            root.relativize(path).toString(),
+            (attrs.isDirectory() ? "dir" : attrs.size() + " bytes")
+                + " "
+                + attrs.lastModifiedTime());
       }
     }
     return seen;
@@ -139,7 +234,11 @@ class VerifyIT {
 
   private static List<String> throwaways() throws IOException {
     try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("rootless-ctr-throwaway-")).sorted().toList();
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("rootless-ctr-throwaway-"))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Lesson 6's edit on the documents a learner may leave behind: each gets one line, none a crash. */
+/**
+ * Lesson 6's edit on the documents a learner may leave behind: each gets one line, none a crash.
+ */
 class JsonEditorTest {
 
   private static final String MOUNT = "{\"destination\": \"/home/x\", \"type\": \"bind\"}";
@@ -25,7 +27,8 @@ class JsonEditorTest {
     if (document != null) {
       Files.writeString(file, document);
     }
-    return new JsonEditor().apply(new JsonEdit("busybox-bundle/config.json", pointer, MOUNT, 20), file);
+    return new JsonEditor()
+        .apply(new JsonEdit("busybox-bundle/config.json", pointer, MOUNT, 20), file);
   }
 
   @ParameterizedTest
@@ -37,11 +40,15 @@ class JsonEditorTest {
         "[] | NOT_AN_OBJECT | busybox-bundle/config.json holds `[]`, not a JSON object",
         "null | NOT_AN_OBJECT | busybox-bundle/config.json holds `null`, not a JSON object",
         "\"text\" | NOT_AN_OBJECT | busybox-bundle/config.json holds `\"text\"`, not a JSON object",
-        "{\"mounts\": 3 | NOT_AN_OBJECT | busybox-bundle/config.json is not valid JSON (line 1, column 13): Unexpected end-of-input: expected close marker for Object",
-        "{\"mounts\": \"none\"} | WRONG_SHAPE | busybox-bundle/config.json has `\"none\"` at /mounts, not a list, so nothing can be added at /mounts/-",
-        "{\"mounts\": {}} | WRONG_SHAPE | busybox-bundle/config.json has `{}` at /mounts, not a list, so nothing can be added at /mounts/-",
+        "{\"mounts\": 3 | NOT_AN_OBJECT | busybox-bundle/config.json is not valid JSON (line 1,"
+            + " column 13): Unexpected end-of-input: expected close marker for Object",
+        "{\"mounts\": \"none\"} | WRONG_SHAPE | busybox-bundle/config.json has `\"none\"` at"
+            + " /mounts, not a list, so nothing can be added at /mounts/-",
+        "{\"mounts\": {}} | WRONG_SHAPE | busybox-bundle/config.json has `{}` at /mounts, not a"
+            + " list, so nothing can be added at /mounts/-",
       })
-  void aDocumentTheEditCannotGoIntoIsRefusedInOneLineAndLeftAlone(String document, Refused.Kind kind, String message) throws Exception {
+  void aDocumentTheEditCannotGoIntoIsRefusedInOneLineAndLeftAlone(
+      String document, Refused.Kind kind, String message) throws Exception {
     Refused refused = assertInstanceOf(Refused.class, apply("/mounts/-", document));
     assertEquals(kind, refused.kind());
     assertEquals(message, refused.message());
@@ -52,25 +59,52 @@ class JsonEditorTest {
   void aParentThatIsNotAContainerDeeperDownIsRefused() throws Exception {
     Refused refused = assertInstanceOf(Refused.class, apply("/linux/mounts/-", "{\"linux\": 5}"));
     assertEquals(Refused.Kind.WRONG_SHAPE, refused.kind());
-    assertEquals("busybox-bundle/config.json has no /linux/mounts to add to (the pointer /linux/mounts/- needs a list there)", refused.message());
+    assertEquals(
+        "busybox-bundle/config.json has no /linux/mounts to add to (the pointer /linux/mounts/-"
+            + " needs a list there)",
+        refused.message());
   }
 
   @Test
   void aMissingFileAndABadPointerAreRefusedToo() throws Exception {
-    assertEquals(new Refused("busybox-bundle/config.json", Refused.Kind.MISSING, "does not exist"), apply("/mounts/-", null));
+    assertEquals(
+        new Refused("busybox-bundle/config.json", Refused.Kind.MISSING, "does not exist"),
+        apply("/mounts/-", null));
     Refused pointer = assertInstanceOf(Refused.class, apply("mounts", "{}"));
     assertEquals(Refused.Kind.LESSON, pointer.kind());
-    assertTrue(pointer.message().startsWith("busybox-bundle/config.json cannot be edited: the lesson's pointer mounts is not a JSON pointer"), pointer.message());
+    assertTrue(
+        pointer
+            .message()
+            .startsWith(
+                "busybox-bundle/config.json cannot be edited: the lesson's pointer mounts is not a"
+                    + " JSON pointer"),
+        pointer.message());
   }
 
   @Test
   void aGoodDocumentIsEditedInRuncsLayoutAndOnlyOnce() throws Exception {
-    JsonEditor.Applied applied = assertInstanceOf(JsonEditor.Applied.class, apply("/mounts/-", "{\"ociVersion\": \"1.0.2\"}"));
+    JsonEditor.Applied applied =
+        assertInstanceOf(
+            JsonEditor.Applied.class, apply("/mounts/-", "{\"ociVersion\": \"1.0.2\"}"));
     assertTrue(applied.changed());
-    assertEquals("{\n\t\"ociVersion\": \"1.0.2\",\n\t\"mounts\": [\n\t\t{\n\t\t\t\"destination\": \"/home/x\",\n\t\t\t\"type\": \"bind\"\n\t\t}\n\t]\n}\n",
+    assertEquals(
+        "{\n"
+            + "\t\"ociVersion\": \"1.0.2\",\n"
+            + "\t\"mounts\": [\n"
+            + "\t\t{\n"
+            + "\t\t\t\"destination\": \"/home/x\",\n"
+            + "\t\t\t\"type\": \"bind\"\n"
+            + "\t\t}\n"
+            + "\t]\n"
+            + "}\n",
         Files.readString(dir.resolve("config.json")));
-    JsonEditor.Applied again = assertInstanceOf(JsonEditor.Applied.class, new JsonEditor().apply(
-        new JsonEdit("busybox-bundle/config.json", "/mounts/-", MOUNT, 20), dir.resolve("config.json")));
+    JsonEditor.Applied again =
+        assertInstanceOf(
+            JsonEditor.Applied.class,
+            new JsonEditor()
+                .apply(
+                    new JsonEdit("busybox-bundle/config.json", "/mounts/-", MOUNT, 20),
+                    dir.resolve("config.json")));
     assertEquals(false, again.changed());
   }
 }

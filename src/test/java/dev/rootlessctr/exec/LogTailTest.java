@@ -27,7 +27,11 @@ class LogTailTest {
     StringBuilder seen = new StringBuilder();
     LogTail tail = new LogTail(log, seen::append);
     tail.poll(); // nothing written yet
-    append(log, "Script started on 2026-12-01 15:32:50+00:00 [COMMAND=\"echo hi\" <not executed on terminal>]\nh");
+    append(
+        log,
+        "Script started on 2026-12-01 15:32:50+00:00 [COMMAND=\"echo hi\" <not executed on"
+            + " terminal>]\n"
+            + "h");
     tail.poll();
     assertEquals("h", seen.toString());
     append(log, "i\r\n");

@@ -19,7 +19,8 @@ class ShellStateTest {
 
   private ShellState run(ShellState state, String... lines) throws Exception {
     Path scratch = Files.createDirectories(temp.resolve("scratch"));
-    PipeLineRunner runner = new PipeLineRunner(new ByteArrayOutputStream(), scratch, Duration.ofMinutes(1), line -> {});
+    PipeLineRunner runner =
+        new PipeLineRunner(new ByteArrayOutputStream(), scratch, Duration.ofMinutes(1), line -> {});
     for (String line : lines) {
       runner.run(line, state);
     }
@@ -29,9 +30,15 @@ class ShellStateTest {
   @Test
   void exportsUnsetsAndDirectoriesCarryOver() throws Exception {
     Files.createDirectories(temp.resolve("lab/sub"));
-    Map<String, String> env = new LinkedHashMap<>(Map.of("PATH", System.getenv("PATH"), "GONE", "x", "HOME", temp.toString()));
-    ShellState state = run(new ShellState(temp.resolve("lab"), env),
-        "cd sub", "export TWO_LINES=\"a\nb\" EMPTY=", "unset GONE");
+    Map<String, String> env =
+        new LinkedHashMap<>(
+            Map.of("PATH", System.getenv("PATH"), "GONE", "x", "HOME", temp.toString()));
+    ShellState state =
+        run(
+            new ShellState(temp.resolve("lab"), env),
+            "cd sub",
+            "export TWO_LINES=\"a\nb\" EMPTY=",
+            "unset GONE");
 
     assertEquals(temp.resolve("lab/sub"), state.cwd());
     assertEquals("a\nb", state.env().get("TWO_LINES"));
@@ -41,7 +48,9 @@ class ShellStateTest {
 
   @Test
   void variablesBashCannotNameSurvive() throws Exception {
-    Map<String, String> env = new LinkedHashMap<>(Map.of("PATH", System.getenv("PATH"), "odd.name", "kept", "HOME", temp.toString()));
+    Map<String, String> env =
+        new LinkedHashMap<>(
+            Map.of("PATH", System.getenv("PATH"), "odd.name", "kept", "HOME", temp.toString()));
     ShellState state = run(new ShellState(temp, env), "export X=1");
 
     assertEquals("kept", state.env().get("odd.name"));

@@ -23,10 +23,13 @@ class HostUserTest {
   @TempDir Path dir;
 
   private AccountBook accounts() throws IOException {
-    Path passwd = Files.writeString(dir.resolve("passwd"),
-        "root:x:0:0:root:/root:/bin/bash\nlearner:x:1002:1003:,,,:/home/learner:/bin/bash\n");
-    Path group = Files.writeString(dir.resolve("group"),
-        "root:x:0:\nsudo:x:27:someone, learner\nlearner:x:1003:\n");
+    Path passwd =
+        Files.writeString(
+            dir.resolve("passwd"),
+            "root:x:0:0:root:/root:/bin/bash\nlearner:x:1002:1003:,,,:/home/learner:/bin/bash\n");
+    Path group =
+        Files.writeString(
+            dir.resolve("group"), "root:x:0:\nsudo:x:27:someone, learner\nlearner:x:1003:\n");
     return AccountBook.files(passwd, group);
   }
 
@@ -55,14 +58,15 @@ class HostUserTest {
     ProcStatus status = ProcStatus.parse(STATUS).orElseThrow();
     Path passwd = Path.of("/home/learner");
     assertEquals(passwd, HostUser.of(status, accounts(), Map.of("HOME", "relative/dir")).home());
-    assertEquals(passwd,
+    assertEquals(
+        passwd,
         HostUser.of(status, accounts(), Map.of("HOME", dir.resolve("missing").toString())).home());
   }
 
   @Test
   void aUidWithoutANameIsCalledByItsNumber() throws IOException {
-    ProcStatus status = ProcStatus.parse("Uid:\t4321\t4321\t4321\t4321\nGid:\t7\t7\t7\t7\n")
-        .orElseThrow();
+    ProcStatus status =
+        ProcStatus.parse("Uid:\t4321\t4321\t4321\t4321\nGid:\t7\t7\t7\t7\n").orElseThrow();
     assertEquals("4321", HostUser.of(status, accounts(), Map.of()).name());
   }
 

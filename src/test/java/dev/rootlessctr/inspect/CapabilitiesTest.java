@@ -10,7 +10,9 @@ class CapabilitiesTest {
 
   @Test
   void runcsRootlessDefaultDecodesToItsThreeCapabilities() {
-    assertEquals(List.of("CAP_KILL", "CAP_NET_BIND_SERVICE", "CAP_AUDIT_WRITE"), Capabilities.decode("0000000020000420"));
+    assertEquals(
+        List.of("CAP_KILL", "CAP_NET_BIND_SERVICE", "CAP_AUDIT_WRITE"),
+        Capabilities.decode("0000000020000420"));
   }
 
   @Test

@@ -21,16 +21,18 @@ import java.util.Map;
 
 /**
  * A recorded host in a temporary directory: a /proc with the shell's namespaces and one rootless
- * container's files (recorded from runc 1.1.5 on Debian 12), a runc state directory, passwd, and
- * a runc that answers {@code state}, {@code list} and {@code spec --rootless} from recordings.
+ * container's files (recorded from runc 1.1.5 on Debian 12), a runc state directory, passwd, and a
+ * runc that answers {@code state}, {@code list} and {@code spec --rootless} from recordings.
  */
 final class FakeHost implements ProcessRunner {
 
   static final long PID = 18331;
   static final String SHELL_NS =
-      "cgroup:[4026531835] ipc:[4026531839] mnt:[4026531832] net:[4026531833] pid:[4026531836] user:[4026531837] uts:[4026531838]";
+      "cgroup:[4026531835] ipc:[4026531839] mnt:[4026531832] net:[4026531833] pid:[4026531836]"
+          + " user:[4026531837] uts:[4026531838]";
   static final String CONTAINER_NS =
-      "cgroup:[4026531835] ipc:[4026532181] mnt:[4026532179] net:[4026531833] pid:[4026532182] user:[4026532178] uts:[4026532180]";
+      "cgroup:[4026531835] ipc:[4026532181] mnt:[4026532179] net:[4026531833] pid:[4026532182]"
+          + " user:[4026532178] uts:[4026532180]";
 
   final Path root;
   final Path lab;
@@ -50,10 +52,15 @@ final class FakeHost implements ProcessRunner {
     Files.setPosixFilePermissions(runc, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.createDirectories(runcRoot.resolve("c1"));
     Path etc = Files.createDirectories(root.resolve("etc"));
-    Files.writeString(etc.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\nrctr-learner:x:1001:1001::/home/rctr-learner:/bin/bash\n");
+    Files.writeString(
+        etc.resolve("passwd"),
+        "root:x:0:0:root:/root:/bin/bash\n"
+            + "rctr-learner:x:1001:1001::/home/rctr-learner:/bin/bash\n");
     Files.writeString(etc.resolve("group"), "root:x:0:\nrctr-learner:x:1001:\n");
     Files.createDirectories(proc.resolve("self"));
-    Files.writeString(proc.resolve("self/status"), "Name:\tjava\nUid:\t1001\t1001\t1001\t1001\nGid:\t1001\t1001\t1001\t1001\n");
+    Files.writeString(
+        proc.resolve("self/status"),
+        "Name:\tjava\nUid:\t1001\t1001\t1001\t1001\nGid:\t1001\t1001\t1001\t1001\n");
     links(proc.resolve("self/ns"), SHELL_NS);
   }
 
@@ -75,20 +82,35 @@ final class FakeHost implements ProcessRunner {
   }
 
   ProbeContext context() {
-    return new ProbeContext(lab, Map.of("PATH", bin.toString(), "HOME", "/home/rctr-learner"), runcRoot, proc, this);
+    return new ProbeContext(
+        lab, Map.of("PATH", bin.toString(), "HOME", "/home/rctr-learner"), runcRoot, proc, this);
   }
 
   Inspector inspector() {
     AccountBook accounts = AccountBook.files(root.resolve("etc/passwd"), root.resolve("etc/group"));
-    return new Inspector(Probes.using(LearnerIds.fixed(new HostUser("rctr-learner", 1001, 1001, java.util.Set.of(1001L), Path.of("/home/rctr-learner"))), accounts), new DefaultSpec(this, Map.of("PATH", bin.toString())));
+    return new Inspector(
+        Probes.using(
+            LearnerIds.fixed(
+                new HostUser(
+                    "rctr-learner",
+                    1001,
+                    1001,
+                    java.util.Set.of(1001L),
+                    Path.of("/home/rctr-learner"))),
+            accounts),
+        new DefaultSpec(this, Map.of("PATH", bin.toString())));
   }
 
   Inspection inspect(String word) {
-    return inspector().inspect(java.util.Optional.ofNullable(word), new Inspector.Where(context(), List.of(runcRoot), lab));
+    return inspector()
+        .inspect(
+            java.util.Optional.ofNullable(word),
+            new Inspector.Where(context(), List.of(runcRoot), lab));
   }
 
   @Override
-  public Captured run(List<String> argv, Path dir, Map<String, String> env, Duration timeout) throws IOException {
+  public Captured run(List<String> argv, Path dir, Map<String, String> env, Duration timeout)
+      throws IOException {
     asked.add(argv);
     if (argv.contains("state")) {
       return new Captured(argv, 0, state, "", false);
@@ -97,7 +119,8 @@ final class FakeHost implements ProcessRunner {
       return new Captured(argv, 0, "[" + state + "]", "", false);
     }
     if (argv.equals(List.of("/usr/bin/env", "runc", "spec", "--rootless"))) {
-      Files.writeString(dir.resolve("config.json"), resource("probe/runc-1.1.5-spec-rootless.json"));
+      Files.writeString(
+          dir.resolve("config.json"), resource("probe/runc-1.1.5-spec-rootless.json"));
       return new Captured(argv, 0, "", "", false);
     }
     return new Captured(argv, 1, "", "unexpected " + argv, false);

@@ -18,7 +18,9 @@ class RuncRootsTest {
   }
 
   private static List<Path> withoutSeedRoot(List<Path> roots) {
-    return roots.stream().filter(r -> !r.equals(Path.of("/tmp/runc"))).toList(); // not this test's to arrange
+    return roots.stream()
+        .filter(r -> !r.equals(Path.of("/tmp/runc")))
+        .toList(); // not this test's to arrange
   }
 
   @Test
@@ -28,12 +30,17 @@ class RuncRootsTest {
     Path runtime = Files.createDirectories(dir.resolve("xdg/runc")).getParent();
     long me = owner(runtime.resolve("runc"));
     Map<String, String> env = Map.of("XDG_RUNTIME_DIR", runtime.toString());
-    assertEquals(List.of(course, theirs, runtime.resolve("runc")),
+    assertEquals(
+        List.of(course, theirs, runtime.resolve("runc")),
         withoutSeedRoot(RuncRoots.find(course, List.of(theirs, course), env, me)));
     // Someone else's runc directory is not searched: its containers are not the learner's.
-    assertEquals(List.of(course, theirs), withoutSeedRoot(RuncRoots.find(course, List.of(theirs), env, me + 1)));
+    assertEquals(
+        List.of(course, theirs),
+        withoutSeedRoot(RuncRoots.find(course, List.of(theirs), env, me + 1)));
     // A root that does not exist yet holds nothing to show.
-    assertEquals(List.of(theirs), withoutSeedRoot(RuncRoots.find(dir.resolve("gone"), List.of(theirs), Map.of(), me)));
+    assertEquals(
+        List.of(theirs),
+        withoutSeedRoot(RuncRoots.find(dir.resolve("gone"), List.of(theirs), Map.of(), me)));
   }
 
   @Test

@@ -17,16 +17,34 @@ final class TinyLayout {
     Files.createDirectories(layout.resolve("blobs/sha256"));
     Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
     byte[] layer = layerText.getBytes(StandardCharsets.UTF_8);
-    byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}".getBytes(StandardCharsets.UTF_8);
+    byte[] config =
+        "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
+            .getBytes(StandardCharsets.UTF_8);
     blob(layout, layer);
     blob(layout, config);
-    byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-        + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:" + sha256(config) + "\",\"size\":" + config.length + "},"
-        + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"sha256:" + sha256(layer) + "\",\"size\":" + layer.length + "}]}")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] manifest =
+        ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+             + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:"
+                + sha256(config)
+                + "\",\"size\":"
+                + config.length
+                + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"sha256:"
+                + sha256(layer)
+                + "\",\"size\":"
+                + layer.length
+                + "}]}")
+            .getBytes(StandardCharsets.UTF_8);
     blob(layout, manifest);
-    Files.writeString(layout.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-        + "\"digest\":\"sha256:" + sha256(manifest) + "\",\"size\":" + manifest.length + ",\"annotations\":{\"org.opencontainers.image.ref.name\":\"" + tag + "\"}}]}");
+    Files.writeString(
+        layout.resolve("index.json"),
+        "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+            + "\"digest\":\"sha256:"
+            + sha256(manifest)
+            + "\",\"size\":"
+            + manifest.length
+            + ",\"annotations\":{\"org.opencontainers.image.ref.name\":\""
+            + tag
+            + "\"}}]}");
   }
 
   private static void blob(Path layout, byte[] bytes) throws IOException {

@@ -14,18 +14,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The parser refuses cleanup paths outside the lab; the cleaner holds the line on its own too,
- * for an item that never went through the parser.
+ * The parser refuses cleanup paths outside the lab; the cleaner holds the line on its own too, for
+ * an item that never went through the parser.
  */
 class CleanerConfinementTest {
 
   @TempDir Path root;
 
   private Cleaner cleaner(Path lab, Path home) {
-    ProcessRunner noProcesses = (argv, cwd, env, timeout) -> {
-      throw new AssertionError("no runc for paths: " + argv);
-    };
-    return new Cleaner(new Lab(lab, root.resolve("runc")), noProcesses, Map.of("HOME", home.toString()), SessionLedger.inMemory(root.resolve("runc")));
+    ProcessRunner noProcesses =
+        (argv, cwd, env, timeout) -> {
+          throw new AssertionError("no runc for paths: " + argv);
+        };
+    return new Cleaner(
+        new Lab(lab, root.resolve("runc")),
+        noProcesses,
+        Map.of("HOME", home.toString()),
+        SessionLedger.inMemory(root.resolve("runc")));
   }
 
   private static CleanupItem path(String target) {
@@ -40,14 +45,25 @@ class CleanerConfinementTest {
     Files.writeString(home.resolve("rootless-ctr-was-here"), "x");
     Path outside = Files.writeString(root.resolve("precious"), "keep");
 
-    List<String> done = cleaner(lab, home).remove(List.of(path("busybox"), path("~/rootless-ctr-was-here"), path("../../precious"), path(".."), path("~")));
+    List<String> done =
+        cleaner(lab, home)
+            .remove(
+                List.of(
+                    path("busybox"),
+                    path("~/rootless-ctr-was-here"),
+                    path("../../precious"),
+                    path(".."),
+                    path("~")));
 
     assertFalse(Files.exists(lab.resolve("busybox")));
     assertFalse(Files.exists(home.resolve("rootless-ctr-was-here")));
     assertTrue(Files.exists(outside), "outside the lab and home stays: " + done);
-    assertTrue(Files.isDirectory(home) && Files.isDirectory(lab), "neither the home nor the lab itself goes: " + done);
+    assertTrue(
+        Files.isDirectory(home) && Files.isDirectory(lab),
+        "neither the home nor the lab itself goes: " + done);
     assertEquals(5, done.size(), done.toString());
-    assertEquals(3, done.stream().filter(d -> d.startsWith("did not remove")).count(), done.toString());
+    assertEquals(
+        3, done.stream().filter(d -> d.startsWith("did not remove")).count(), done.toString());
   }
 
   @Test

@@ -27,15 +27,22 @@ class ContainerGuardTest {
   @BeforeEach
   void setUp() throws Exception {
     Path runcRoot = Files.createDirectories(dir.resolve("runc/myctr"));
-    ProcessRunner runc = (argv, workDir, env, timeout) -> {
-      calls.add(argv.subList(3, argv.size()));
-      boolean deleted = calls.stream().anyMatch(c -> c.get(0).equals("delete"));
-      if (argv.get(3).equals("list")) {
-        return new Captured(argv, 0, deleted ? "null" : "[{\"id\":\"myctr\",\"status\":\"running\"}]", "", false);
-      }
-      return new Captured(argv, 0, "", "", false);
-    };
-    cleaner = new Cleaner(new Lab(dir, runcRoot.getParent()), runc, Map.of(), ours(runcRoot.getParent()));
+    ProcessRunner runc =
+        (argv, workDir, env, timeout) -> {
+          calls.add(argv.subList(3, argv.size()));
+          boolean deleted = calls.stream().anyMatch(c -> c.get(0).equals("delete"));
+          if (argv.get(3).equals("list")) {
+            return new Captured(
+                argv,
+                0,
+                deleted ? "null" : "[{\"id\":\"myctr\",\"status\":\"running\"}]",
+                "",
+                false);
+          }
+          return new Captured(argv, 0, "", "", false);
+        };
+    cleaner =
+        new Cleaner(new Lab(dir, runcRoot.getParent()), runc, Map.of(), ours(runcRoot.getParent()));
   }
 
   /** This session started myctr. */
@@ -74,27 +81,33 @@ class ContainerGuardTest {
   void whileTheShellIsLeavingTheHookWaitsForItInsteadOfDeletingAgain() throws Exception {
     java.util.concurrent.CountDownLatch inDelete = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch letGo = new java.util.concurrent.CountDownLatch(1);
-    ProcessRunner slow = (argv, workDir, env, timeout) -> {
-      if (argv.get(3).equals("delete")) {
-        calls.add(argv.subList(3, argv.size()));
-        inDelete.countDown();
-        try {
-          letGo.await();
-        } catch (InterruptedException e) {
-          throw new java.io.IOException(e);
-        }
-        return new Captured(argv, 0, "", "", false);
-      }
-      return new Captured(argv, 0, "[{\"id\":\"myctr\"}]", "", false);
-    };
-    ContainerGuard guard = new ContainerGuard(new Cleaner(new Lab(dir, dir.resolve("runc")), slow, Map.of(), ours(dir.resolve("runc"))), muted::incrementAndGet);
+    ProcessRunner slow =
+        (argv, workDir, env, timeout) -> {
+          if (argv.get(3).equals("delete")) {
+            calls.add(argv.subList(3, argv.size()));
+            inDelete.countDown();
+            try {
+              letGo.await();
+            } catch (InterruptedException e) {
+              throw new java.io.IOException(e);
+            }
+            return new Captured(argv, 0, "", "", false);
+          }
+          return new Captured(argv, 0, "[{\"id\":\"myctr\"}]", "", false);
+        };
+    ContainerGuard guard =
+        new ContainerGuard(
+            new Cleaner(
+                new Lab(dir, dir.resolve("runc")), slow, Map.of(), ours(dir.resolve("runc"))),
+            muted::incrementAndGet);
     Thread leaving = new Thread(guard::release);
     leaving.start();
     inDelete.await();
     Thread hook = new Thread(guard::shutdown);
     hook.start();
     hook.join(300);
-    org.junit.jupiter.api.Assertions.assertTrue(hook.isAlive(), "the hook waits for the delete under way");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        hook.isAlive(), "the hook waits for the delete under way");
     assertEquals(1, deletes());
     letGo.countDown();
     hook.join(5000);

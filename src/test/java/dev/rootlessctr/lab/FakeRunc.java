@@ -11,20 +11,22 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A runc that keeps containers as directories in its {@code --root}, as the real one does:
- * {@code list} shows them, {@code delete --force} removes one; {@link #create} plays a line
- * that started a container.
+ * A runc that keeps containers as directories in its {@code --root}, as the real one does: {@code
+ * list} shows them, {@code delete --force} removes one; {@link #create} plays a line that started a
+ * container.
  */
 final class FakeRunc implements ProcessRunner {
 
   @Override
-  public Captured run(List<String> argv, Path dir, Map<String, String> env, Duration timeout) throws IOException {
+  public Captured run(List<String> argv, Path dir, Map<String, String> env, Duration timeout)
+      throws IOException {
     Path root = Path.of(argv.get(2));
     switch (argv.get(3)) {
       case "list" -> {
-        String json = RuncStateFiles.ids(root).stream()
-            .map(id -> "{\"id\":\"" + id + "\",\"status\":\"running\"}")
-            .collect(Collectors.joining(",", "[", "]"));
+        String json =
+            RuncStateFiles.ids(root).stream()
+                .map(id -> "{\"id\":\"" + id + "\",\"status\":\"running\"}")
+                .collect(Collectors.joining(",", "[", "]"));
         return new Captured(argv, 0, json, "", false);
       }
       case "delete" -> {

@@ -1,10 +1,10 @@
 package dev.rootlessctr.lab;
 
-import dev.rootlessctr.host.HostUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rootlessctr.host.HostUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,14 +17,23 @@ class LabDirTest {
   @TempDir Path dir;
 
   private final long me = HostUser.current().uid();
+
   /** Somebody who owns none of the test's files: the learner when the test runs as root. */
   private final long learner = me == 0 ? 1001 : me + 1;
 
   @Test
   void rootsHomeIsNotALearnersLab() {
     String problem = LabDir.problem(Path.of("/root/lab"), learner).orElseThrow();
-    assertTrue(problem.startsWith("cannot create the lab directory /root/lab: /root belongs to user root (uid 0), mode 07"), problem);
-    assertTrue(problem.endsWith("and you cannot create folders in it. Pick a folder of yours with --lab DIR, or leave --lab out for the default."), problem);
+    assertTrue(
+        problem.startsWith(
+            "cannot create the lab directory /root/lab: /root belongs to user root (uid 0), mode"
+                + " 07"),
+        problem);
+    assertTrue(
+        problem.endsWith(
+            "and you cannot create folders in it. Pick a folder of yours with --lab DIR, or leave"
+                + " --lab out for the default."),
+        problem);
   }
 
   @Test
@@ -38,7 +47,13 @@ class LabDirTest {
   void anUnwritableLabOfOneselfSaysHowToFixIt() throws Exception {
     Path lab = Files.createDirectories(dir.resolve("lab"));
     Files.setAttribute(lab, "unix:mode", 0555);
-    assertEquals(Optional.of("the lab " + lab + " is yours but you cannot write in it (mode 0555); chmod u+rwx " + lab + " fixes that."),
+    assertEquals(
+        Optional.of(
+            "the lab "
+                + lab
+                + " is yours but you cannot write in it (mode 0555); chmod u+rwx "
+                + lab
+                + " fixes that."),
         LabDir.problem(lab, me));
   }
 
@@ -52,7 +67,8 @@ class LabDirTest {
 
   @Test
   void anEmptyNameIsAUsageError() {
-    LabDir.Problem problem = assertThrows(LabDir.Problem.class, () -> LabDir.prepare(Path.of(""), dir, me));
+    LabDir.Problem problem =
+        assertThrows(LabDir.Problem.class, () -> LabDir.prepare(Path.of(""), dir, me));
     assertTrue(problem.usage());
   }
 

@@ -1,12 +1,12 @@
 package dev.rootlessctr.lab;
 
-import dev.rootlessctr.host.HostUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rootlessctr.host.HostUser;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,7 +27,8 @@ class RuncRootTest {
     RuncRoot root = RuncRoot.choose(Map.of(), uid, dir.resolve("state"), tmp);
     assertEquals(tmp.resolve("rootless-ctr-runc-" + uid), root.dir());
     assertTrue(root.rejected().isEmpty());
-    assertTrue(PrivateDir.inspect(root.dir()).privateTo(uid), PrivateDir.inspect(root.dir()).toString());
+    assertTrue(
+        PrivateDir.inspect(root.dir()).privateTo(uid), PrivateDir.inspect(root.dir()).toString());
   }
 
   @Test
@@ -55,7 +56,8 @@ class RuncRootTest {
     String why = root.rejected().orElseThrow();
     assertTrue(why.startsWith(squatted + " belongs to user "), why);
     assertTrue(why.endsWith("(uid 65534), mode 0777: another user created it"), why);
-    assertEquals(65534, PrivateDir.inspect(squatted).owner(), "someone else's directory is left alone");
+    assertEquals(
+        65534, PrivateDir.inspect(squatted).owner(), "someone else's directory is left alone");
   }
 
   @Test
@@ -76,14 +78,18 @@ class RuncRootTest {
     Files.writeString(tmp.resolve("rootless-ctr-runc-" + uid), "a file");
     Path stateIsAFile = Files.writeString(dir.resolve("state"), "a file");
     RuncRoot root = RuncRoot.choose(Map.of(), uid, stateIsAFile, tmp);
-    assertTrue(root.dir().getFileName().toString().startsWith("rootless-ctr-runc-" + uid + "-"), root.dir().toString());
+    assertTrue(
+        root.dir().getFileName().toString().startsWith("rootless-ctr-runc-" + uid + "-"),
+        root.dir().toString());
     assertTrue(PrivateDir.inspect(root.dir()).privateTo(uid));
   }
 
   @Test
   void aUsableRuntimeDirHoldsItPrivately() throws Exception {
     Path runtime = Files.createDirectories(dir.resolve("run-user"));
-    RuncRoot root = RuncRoot.choose(Map.of("XDG_RUNTIME_DIR", runtime.toString()), uid, dir.resolve("state"), dir);
+    RuncRoot root =
+        RuncRoot.choose(
+            Map.of("XDG_RUNTIME_DIR", runtime.toString()), uid, dir.resolve("state"), dir);
     assertEquals(runtime.resolve("rootless-ctr/runc"), root.dir());
     assertTrue(PrivateDir.inspect(runtime.resolve("rootless-ctr")).privateTo(uid));
     assertTrue(PrivateDir.inspect(root.dir()).privateTo(uid));

@@ -1,11 +1,11 @@
 package dev.rootlessctr.lab;
 
-import dev.rootlessctr.host.HostUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rootlessctr.host.HostUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +23,9 @@ class ScratchDirsTest {
 
   /** The name a shell with {@code pid} started at {@code started} gives its scratch directory. */
   private Path leftBy(long pid, Instant started, String rest) throws Exception {
-    Path dir = Files.createDirectory(tmp.resolve("rootless-ctr-scratch-" + pid + "-" + started.toEpochMilli() + "-" + rest));
+    Path dir =
+        Files.createDirectory(
+            tmp.resolve("rootless-ctr-scratch-" + pid + "-" + started.toEpochMilli() + "-" + rest));
     Files.writeString(dir.resolve("typescript"), "what the killed shell recorded");
     return dir;
   }

@@ -1,12 +1,12 @@
 package dev.rootlessctr.lab;
 
-import dev.rootlessctr.host.HostUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rootlessctr.exec.LineRunner;
 import dev.rootlessctr.exec.ShellState;
+import dev.rootlessctr.host.HostUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -61,16 +61,21 @@ class TwoShellsContainersTest {
     SessionLedger second = secondShell(sessions, root);
     ShellState state = new ShellState(dir, Map.of());
 
-    new ClaimingLineRunner(starts(root, "first-ctr"), first, HostUser.current().uid()).run("runc run -d first-ctr", state);
-    new ClaimingLineRunner(starts(root, "second-ctr"), second, HostUser.current().uid()).run("runc run -d second-ctr", state);
+    new ClaimingLineRunner(starts(root, "first-ctr"), first, HostUser.current().uid())
+        .run("runc run -d first-ctr", state);
+    new ClaimingLineRunner(starts(root, "second-ctr"), second, HostUser.current().uid())
+        .run("runc run -d second-ctr", state);
     assertEquals(List.of("first-ctr"), first.owned());
     assertEquals(List.of("second-ctr"), second.owned());
 
     ContainerGuard secondQuits = new ContainerGuard(cleaner(root, second), () -> {});
     assertEquals(List.of("deleted container second-ctr"), secondQuits.release());
-    assertTrue(Files.isDirectory(root.resolve("first-ctr")), ":quit in the second shell kept the first shell's container");
+    assertTrue(
+        Files.isDirectory(root.resolve("first-ctr")),
+        ":quit in the second shell kept the first shell's container");
 
-    assertEquals(List.of("first-ctr"), cleaner(root, first).containers(), "a reset plan lists only its own");
+    assertEquals(
+        List.of("first-ctr"), cleaner(root, first).containers(), "a reset plan lists only its own");
     ContainerGuard firstQuits = new ContainerGuard(cleaner(root, first), () -> {});
     assertEquals(List.of("deleted container first-ctr"), firstQuits.release());
     assertFalse(Files.exists(root.resolve("first-ctr")));
@@ -95,7 +100,8 @@ class TwoShellsContainersTest {
     Instant goneStarted = gone.toHandle().info().startInstant().orElse(Instant.now());
     gone.waitFor(10, TimeUnit.SECONDS);
     SessionLedger killed = SessionLedger.of(sessions, gone.pid(), goneStarted, root);
-    new ClaimingLineRunner(starts(root, "detached"), killed, HostUser.current().uid()).run("runc run -d detached", new ShellState(dir, Map.of()));
+    new ClaimingLineRunner(starts(root, "detached"), killed, HostUser.current().uid())
+        .run("runc run -d detached", new ShellState(dir, Map.of()));
     FakeRunc.create(root, "not-a-shells"); // started by hand in another terminal
 
     SessionLedger next = SessionLedger.start(sessions, root, HostUser.current().uid());
@@ -103,10 +109,14 @@ class TwoShellsContainersTest {
     List<Cleaner.Leftover> leftovers = cleaner.leftovers();
     assertEquals(List.of("detached"), leftovers.stream().map(Cleaner.Leftover::id).toList());
     assertEquals(gone.pid(), leftovers.get(0).session().pid());
-    assertEquals(List.of(), cleaner.containers(), "a dead shell's container is not this shell's to delete on :quit");
+    assertEquals(
+        List.of(),
+        cleaner.containers(),
+        "a dead shell's container is not this shell's to delete on :quit");
 
     assertEquals(List.of("deleted container detached"), cleaner.deleteLeftovers(leftovers));
-    assertTrue(Files.isDirectory(root.resolve("not-a-shells")), "what no shell started is left alone");
+    assertTrue(
+        Files.isDirectory(root.resolve("not-a-shells")), "what no shell started is left alone");
     assertEquals(List.of(), cleaner.leftovers());
     try (var files = Files.list(sessions)) {
       assertEquals(1, files.count(), "only the new shell's ledger is left");
@@ -121,7 +131,9 @@ class TwoShellsContainersTest {
     FakeRunc.create(root, "someone-elses");
     assertTrue(cleaner.removeEmptyStateDir(uid).isEmpty());
     Files.delete(root.resolve("someone-elses"));
-    assertEquals("removed the empty runc state directory " + root, cleaner.removeEmptyStateDir(uid).orElseThrow());
+    assertEquals(
+        "removed the empty runc state directory " + root,
+        cleaner.removeEmptyStateDir(uid).orElseThrow());
     assertFalse(Files.exists(root));
   }
 }

@@ -37,24 +37,72 @@ final class LessonDump {
 
   static String dump(Lesson lesson) {
     StringBuilder out = new StringBuilder();
-    out.append("lesson ").append(lesson.number()).append(' ').append(lesson.id()).append(": ").append(lesson.title()).append('\n');
-    out.append("needs: ").append(lesson.needs().stream().map(Requirement::tag).sorted().collect(Collectors.joining(" "))).append('\n');
+    out.append("lesson ")
+        .append(lesson.number())
+        .append(' ')
+        .append(lesson.id())
+        .append(": ")
+        .append(lesson.title())
+        .append('\n');
+    out.append("needs: ")
+        .append(
+            lesson.needs().stream().map(Requirement::tag).sorted().collect(Collectors.joining(" ")))
+        .append('\n');
     lesson.cleanup().forEach(c -> out.append("cleanup: ").append(c).append('\n'));
     out.append("intro:\n").append(indent(lesson.intro()));
     for (Step step : lesson.steps()) {
-      out.append("\nstep ").append(step.number()).append(" (line ").append(step.line()).append("): ").append(step.title()).append('\n');
+      out.append("\nstep ")
+          .append(step.number())
+          .append(" (line ")
+          .append(step.line())
+          .append("): ")
+          .append(step.title())
+          .append('\n');
       out.append("  text:\n").append(indent(step.text()));
-      step.commands().forEach(c -> {
-        out.append("  command (line ").append(c.line()).append("): ").append(c.text()).append('\n');
-        c.input().forEach(typed -> out.append("    typed into it: ").append(typed).append('\n'));
-      });
-      step.edits().forEach(e -> out.append("  edit (line ").append(e.line()).append("): ").append(e.file()).append(' ').append(e.pointer()).append('\n'));
-      step.whileRunning().forEach(e -> out.append("  while it runs: ").append(describe(e)).append('\n'));
+      step.commands()
+          .forEach(
+              c -> {
+                out.append("  command (line ")
+                    .append(c.line())
+                    .append("): ")
+                    .append(c.text())
+                    .append('\n');
+                c.input()
+                    .forEach(typed -> out.append("    typed into it: ").append(typed).append('\n'));
+              });
+      step.edits()
+          .forEach(
+              e ->
+                  out.append("  edit (line ")
+                      .append(e.line())
+                      .append("): ")
+                      .append(e.file())
+                      .append(' ')
+                      .append(e.pointer())
+                      .append('\n'));
+      step.whileRunning()
+          .forEach(e -> out.append("  while it runs: ").append(describe(e)).append('\n'));
       step.expectations().forEach(e -> out.append("  expect: ").append(describe(e)).append('\n'));
       out.append("  explain:\n").append(indent(step.explanation()));
       step.hints().forEach(h -> out.append("  hint:\n").append(indent(h)));
-      step.mistakes().forEach(m -> out.append("  mistake `").append(m.pattern()).append("`").append(m.when().isEmpty() ? "" : " when " + new java.util.TreeMap<>(m.when())).append(":\n").append(indent(m.explanation())));
-      step.inside().forEach(c -> out.append("  inside ").append(c.line()).append(": ").append(c.text()).append("\n"));
+      step.mistakes()
+          .forEach(
+              m ->
+                  out.append("  mistake `")
+                      .append(m.pattern())
+                      .append("`")
+                      .append(
+                          m.when().isEmpty() ? "" : " when " + new java.util.TreeMap<>(m.when()))
+                      .append(":\n")
+                      .append(indent(m.explanation())));
+      step.inside()
+          .forEach(
+              c ->
+                  out.append("  inside ")
+                      .append(c.line())
+                      .append(": ")
+                      .append(c.text())
+                      .append("\n"));
       if (!step.recap().isEmpty()) {
         out.append("  recap:\n").append(indent(step.recap()));
       }
@@ -114,7 +162,8 @@ final class LessonDump {
     private static String literal(Node parent) {
       StringBuilder out = new StringBuilder();
       for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
-        out.append(child instanceof Placeholder p ? "{{" + p.name() + "}}" : ((Text) child).getLiteral());
+        out.append(
+            child instanceof Placeholder p ? "{{" + p.name() + "}}" : ((Text) child).getLiteral());
       }
       return out.toString();
     }

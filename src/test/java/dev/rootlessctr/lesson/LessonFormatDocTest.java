@@ -39,22 +39,35 @@ class LessonFormatDocTest {
   @Test
   void theNeedsVocabularyAndTheLimitsAreTheEnforcedOnes() throws Exception {
     String doc = Files.readString(TestPaths.project().resolve("lessons/README.md"));
-    String needsRow = doc.lines().filter(l -> l.startsWith("| `<!-- needs:")).findFirst().orElseThrow();
+    String needsRow =
+        doc.lines().filter(l -> l.startsWith("| `<!-- needs:")).findFirst().orElseThrow();
     List<String> documented = new ArrayList<>();
-    java.util.regex.Matcher tag = java.util.regex.Pattern.compile("`([a-z-]+)`").matcher(needsRow.substring(needsRow.indexOf("fixed list")));
+    java.util.regex.Matcher tag =
+        java.util.regex.Pattern.compile("`([a-z-]+)`")
+            .matcher(needsRow.substring(needsRow.indexOf("fixed list")));
     while (tag.find()) {
       documented.add(tag.group(1));
     }
-    assertEquals(java.util.Arrays.stream(Requirement.values()).map(Requirement::tag).toList(), documented);
+    assertEquals(
+        java.util.Arrays.stream(Requirement.values()).map(Requirement::tag).toList(), documented);
     assertTrue(doc.contains("at most 1 MiB") && LessonSource.MAX_BYTES == 1 << 20, "file size");
-    assertTrue(doc.contains("at most 65,536 characters") && LessonSource.MAX_LINE == 65_536, "line length");
+    assertTrue(
+        doc.contains("at most 65,536 characters") && LessonSource.MAX_LINE == 65_536,
+        "line length");
     assertTrue(doc.contains("at most " + DocumentCheck.MAX_DEPTH + " levels deep"), "depth");
     assertTrue(doc.contains("at most 2,000 `*`") && LessonSource.MAX_MARKERS == 2000, "markers");
   }
 
   /** The namespaces row documents net, hostNet and netShared once, as a pattern for each kind. */
   private static boolean documentedAsPattern(String line, String value) {
-    String kind = value.replaceFirst("^host", "").replaceFirst("Shared$", "").toLowerCase(java.util.Locale.ROOT);
-    return !kind.equals(value.toLowerCase(java.util.Locale.ROOT)) && line.contains("`" + kind + "`") && line.contains("(`hostNet`)") && line.contains("(`netShared`)");
+    String kind =
+        value
+            .replaceFirst("^host", "")
+            .replaceFirst("Shared$", "")
+            .toLowerCase(java.util.Locale.ROOT);
+    return !kind.equals(value.toLowerCase(java.util.Locale.ROOT))
+        && line.contains("`" + kind + "`")
+        && line.contains("(`hostNet`)")
+        && line.contains("(`netShared`)");
   }
 }

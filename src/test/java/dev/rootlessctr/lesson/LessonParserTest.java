@@ -1,12 +1,10 @@
 package dev.rootlessctr.lesson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rootlessctr.TestPaths;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,33 +18,50 @@ class LessonParserTest {
 
   static Stream<Path> courseLessons() throws IOException {
     Stream<Path> fixture = Files.list(TestPaths.fixtureCourse());
-    Stream<Path> rootless = Files.isDirectory(TestPaths.project().resolve("lessons/rootless"))
-        ? Files.list(TestPaths.project().resolve("lessons/rootless"))
-        : Stream.empty();
-    return Stream.concat(fixture, rootless).filter(p -> p.getFileName().toString().matches("\\d+-.*\\.md")).sorted();
+    Stream<Path> rootless =
+        Files.isDirectory(TestPaths.project().resolve("lessons/rootless"))
+            ? Files.list(TestPaths.project().resolve("lessons/rootless"))
+            : Stream.empty();
+    return Stream.concat(fixture, rootless)
+        .filter(p -> p.getFileName().toString().matches("\\d+-.*\\.md"))
+        .sorted();
   }
 
   @ParameterizedTest
   @MethodSource("courseLessons")
   void lessonMatchesItsGoldenFile(Path file) throws Exception {
     String actual = LessonDump.dump(new LessonParser().parse(file, 1));
-    String name = file.getParent().getFileName() + "-" + file.getFileName().toString().replace(".md", ".txt");
-    assertEquals(TestPaths.golden(name, actual), actual, "golden/" + name + " (rerun with -Dgolden.update=true after a deliberate change)");
+    String name =
+        file.getParent().getFileName() + "-" + file.getFileName().toString().replace(".md", ".txt");
+    assertEquals(
+        TestPaths.golden(name, actual),
+        actual,
+        "golden/" + name + " (rerun with -Dgolden.update=true after a deliberate change)");
   }
 
   @Test
   void courseLoadsTheGoodLessonsAndReportsTheBadOne(@TempDir Path dir) throws IOException {
     Files.copy(TestPaths.fixtureCourse().resolve("01-files.md"), dir.resolve("01-files.md"));
-    Files.writeString(dir.resolve("02-broken.md"), "# Broken\n\n## A step\n\n### Check\n\n- exit status: `maybe`\n");
-    Files.copy(TestPaths.fixtureCourse().resolve("02-interactive.md"), dir.resolve("03-interactive.md"));
+    Files.writeString(
+        dir.resolve("02-broken.md"),
+        "# Broken\n\n## A step\n\n### Check\n\n- exit status: `maybe`\n");
+    Files.copy(
+        TestPaths.fixtureCourse().resolve("02-interactive.md"), dir.resolve("03-interactive.md"));
     Files.writeString(dir.resolve("README.md"), "# Not a lesson\n");
 
     Course course = new CourseLoader().load(dir);
 
-    assertEquals(List.of("files", "interactive"), course.lessons().stream().map(Lesson::id).toList());
-    assertEquals(List.of(1, 3), course.lessons().stream().map(Lesson::number).toList(), "a broken lesson keeps its number");
+    assertEquals(
+        List.of("files", "interactive"), course.lessons().stream().map(Lesson::id).toList());
+    assertEquals(
+        List.of(1, 3),
+        course.lessons().stream().map(Lesson::number).toList(),
+        "a broken lesson keeps its number");
     assertEquals(1, course.errors().size());
-    assertEquals(dir.resolve("02-broken.md") + ":7:1: exit status must be a number or `non-zero`, found `maybe`", course.errors().get(0).toString());
+    assertEquals(
+        dir.resolve("02-broken.md")
+            + ":7:1: exit status must be a number or `non-zero`, found `maybe`",
+        course.errors().get(0).toString());
     assertEquals(2, course.findUnloaded("broken").orElseThrow().number());
     assertEquals(course.errors(), course.findUnloaded("2").orElseThrow().errors());
   }

@@ -68,12 +68,16 @@ class ProseTest {
     assertInstanceOf(PlaceholderCode.class, code);
     assertEquals("/proc/", ((Text) code.getFirstChild()).getLiteral());
     assertInstanceOf(PlaceholderCodeBlock.class, step.text().placeholders().get(1).getParent());
-    assertEquals(List.of(new Command("echo {{home}}", 10)), step.commands(), "commands keep their text, filled when run");
+    assertEquals(
+        List.of(new Command("echo {{home}}", 10)),
+        step.commands(),
+        "commands keep their text, filled when run");
   }
 
   @Test
   void aMistakeIsWhatFollowsItsErrorText() throws Exception {
-    Prose explanation = parse(STEP, ProbeCatalog.ANY).steps().get(0).mistakes().get(0).explanation();
+    Prose explanation =
+        parse(STEP, ProbeCatalog.ANY).steps().get(0).mistakes().get(0).explanation();
     Node paragraph = explanation.document().getFirstChild();
     assertInstanceOf(Paragraph.class, paragraph);
     assertEquals("nothing runs as ", ((Text) paragraph.getFirstChild()).getLiteral());
@@ -81,7 +85,14 @@ class ProseTest {
 
   @Test
   void oneSeparatorGoesAfterAMistakesErrorText() throws Exception {
-    String source = "# T\n\n## S\n\n### Mistakes\n\n- `a` — means a\n- `b`:\n  — dash kept\n- `c`  -  `code` first\n";
+    String source =
+        "# T\n\n"
+            + "## S\n\n"
+            + "### Mistakes\n\n"
+            + "- `a` — means a\n"
+            + "- `b`:\n"
+            + "  — dash kept\n"
+            + "- `c`  -  `code` first\n";
     List<String> firstTexts =
         parse(source, ProbeCatalog.ANY).steps().get(0).mistakes().stream()
             .map(m -> m.explanation().document().getFirstChild().getFirstChild())
@@ -95,30 +106,61 @@ class ProseTest {
     String source = STEP.replace("Run as {{uid}}:", "Run as {{uid-map.hostID}}:");
     LessonException e = assertThrows(LessonException.class, () -> parse(source, ProbeCatalog.ANY));
     assertEquals(7, e.error().line());
-    assertTrue(e.error().message().startsWith("{{uid-map.hostID}} is shown before anything is measured"), e.error().message());
+    assertTrue(
+        e.error().message().startsWith("{{uid-map.hostID}} is shown before anything is measured"),
+        e.error().message());
   }
 
   @Test
   void aHintOrCommandMayQuoteOnlyBuiltIns() {
-    LessonException hint = assertThrows(LessonException.class, () -> parse(STEP.replace("Look in `{{home}}`", "Look in `{{hom}}`"), ProbeCatalog.ANY));
-    assertEquals("t.md:23:1: unknown value {{hom}}; built-in values are [cwd, editor, exit, gid, home, lab, runc_root, uid, user]", hint.error().toString());
-    LessonException command = assertThrows(LessonException.class, () -> parse(STEP.replace("echo {{home}}", "echo {{homes}}"), ProbeCatalog.ANY));
+    LessonException hint =
+        assertThrows(
+            LessonException.class,
+            () -> parse(STEP.replace("Look in `{{home}}`", "Look in `{{hom}}`"), ProbeCatalog.ANY));
+    assertEquals(
+        "t.md:23:1: unknown value {{hom}}; built-in values are [cwd, editor, exit, gid, home, lab,"
+            + " runc_root, uid, user]",
+        hint.error().toString());
+    LessonException command =
+        assertThrows(
+            LessonException.class,
+            () -> parse(STEP.replace("echo {{home}}", "echo {{homes}}"), ProbeCatalog.ANY));
     assertEquals(10, command.error().line());
   }
 
   @Test
   void aMistakeMayQuoteOnlyProbesItsStepCalls() {
-    LessonException e = assertThrows(LessonException.class, () -> parse(STEP.replace("nothing runs as {{uid-map.hostID}}", "see {{namespaces.net}}"), ProbeCatalog.ANY));
-    assertEquals("t.md:27:1: {{namespaces.net}} quotes probe 'namespaces', which this step's check does not call", e.error().toString());
+    LessonException e =
+        assertThrows(
+            LessonException.class,
+            () ->
+                parse(
+                    STEP.replace("nothing runs as {{uid-map.hostID}}", "see {{namespaces.net}}"),
+                    ProbeCatalog.ANY));
+    assertEquals(
+        "t.md:27:1: {{namespaces.net}} quotes probe 'namespaces', which this step's check does not"
+            + " call",
+        e.error().toString());
   }
 
   @Test
   void theShellsCatalogChecksProbeNamesAndTheirValues() throws Exception {
-    ProbeCatalog catalog = ProbeCatalog.of(Map.of("uid-map", List.of("hostID", "pid"), "namespaces", List.of()));
+    ProbeCatalog catalog =
+        ProbeCatalog.of(Map.of("uid-map", List.of("hostID", "pid"), "namespaces", List.of()));
     parse(STEP, catalog);
-    LessonException key = assertThrows(LessonException.class, () -> parse(STEP.replace("**{{uid-map.hostID}}**", "**{{uid-map.hostId}}**"), catalog));
-    assertEquals("t.md:19:1: {{uid-map.hostId}}: probe 'uid-map' measures hostID, pid", key.error().toString());
-    LessonException name = assertThrows(LessonException.class, () -> parse(STEP.replace("`uid-map myctr`", "`uidmap myctr`"), catalog));
-    assertEquals("t.md:15:1: no probe named 'uidmap'; probes are namespaces, uid-map", name.error().toString());
+    LessonException key =
+        assertThrows(
+            LessonException.class,
+            () -> parse(STEP.replace("**{{uid-map.hostID}}**", "**{{uid-map.hostId}}**"), catalog));
+    assertEquals(
+        "t.md:19:1: {{uid-map.hostId}}: probe 'uid-map' measures hostID, pid",
+        key.error().toString());
+    LessonException name =
+        assertThrows(
+            LessonException.class,
+            () -> parse(STEP.replace("`uid-map myctr`", "`uidmap myctr`"), catalog));
+    assertEquals(
+        "t.md:15:1: no probe named 'uidmap'; probes are namespaces, uid-map",
+        name.error().toString());
   }
 }

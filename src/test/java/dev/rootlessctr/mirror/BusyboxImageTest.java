@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlessctr.process.ProcessRunner;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,8 @@ class BusyboxImageTest {
     assertEquals(MirrorFixtures.manifestDigest(first), MirrorFixtures.verifiedDigest(first));
     assertEquals(listing(first), listing(second));
     for (String name : listing(first)) {
-      assertArrayEquals(Files.readAllBytes(first.resolve(name)), Files.readAllBytes(second.resolve(name)), name);
+      assertArrayEquals(
+          Files.readAllBytes(first.resolve(name)), Files.readAllBytes(second.resolve(name)), name);
     }
   }
 
@@ -66,7 +66,8 @@ class BusyboxImageTest {
     byte[] compressed = Files.readAllBytes(layer);
     assertEquals(0x1f, compressed[0] & 0xff);
     assertEquals(0x8b, compressed[1] & 0xff);
-    assertArrayEquals(new byte[4], java.util.Arrays.copyOfRange(compressed, 4, 8), "gzip MTIME is zero");
+    assertArrayEquals(
+        new byte[4], java.util.Arrays.copyOfRange(compressed, 4, 8), "gzip MTIME is zero");
 
     List<TarEntry> entries = readTar(layer);
     List<String> names = entries.stream().map(TarEntry::name).toList();
@@ -115,10 +116,11 @@ class BusyboxImageTest {
   @Test
   void theCacheBuildsOnceAndReturnsTheSameFolder() throws IOException {
     AtomicInteger runs = new AtomicInteger();
-    ProcessRunner counting = (argv, dir, env, timeout) -> {
-      runs.incrementAndGet();
-      return ProcessRunner.system().run(argv, dir, env, timeout);
-    };
+    ProcessRunner counting =
+        (argv, dir, env, timeout) -> {
+          runs.incrementAndGet();
+          return ProcessRunner.system().run(argv, dir, env, timeout);
+        };
     BusyboxImage image = new BusyboxImage(MirrorFixtures.BUSYBOX, counting);
     Path cache = temp.resolve("cache");
 
@@ -129,7 +131,10 @@ class BusyboxImageTest {
     assertEquals(1, runs.get(), "built once");
     assertTrue(first.getFileName().toString().startsWith("busybox-"));
     try (Stream<Path> left = Files.list(cache)) {
-      assertEquals(List.of(first), left.filter(p -> !p.endsWith("busybox.stamp")).toList(), "no half-built folders left behind");
+      assertEquals(
+          List.of(first),
+          left.filter(p -> !p.endsWith("busybox.stamp")).toList(),
+          "no half-built folders left behind");
     }
   }
 
@@ -168,22 +173,29 @@ class BusyboxImageTest {
   }
 
   private static JsonNode blobJson(Path layout, String digest) throws IOException {
-    return MirrorFixtures.JSON.readTree(layout.resolve("blobs/sha256/" + digest.substring("sha256:".length())).toFile());
+    return MirrorFixtures.JSON.readTree(
+        layout.resolve("blobs/sha256/" + digest.substring("sha256:".length())).toFile());
   }
 
   private static Path layer(Path layout) throws IOException {
     JsonNode manifest = blobJson(layout, MirrorFixtures.manifestDigest(layout));
     assertEquals(1, manifest.path("layers").size());
-    return layout.resolve("blobs/sha256/" + manifest.path("layers").get(0).path("digest").asText().substring("sha256:".length()));
+    return layout.resolve(
+        "blobs/sha256/"
+            + manifest.path("layers").get(0).path("digest").asText().substring("sha256:".length()));
   }
 
   private static List<String> listing(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString())
+          .sorted()
+          .toList();
     }
   }
 
-  record TarEntry(String name, int mode, long uid, long gid, long size, long mtime, char type, String link) {}
+  record TarEntry(
+      String name, int mode, long uid, long gid, long size, long mtime, char type, String link) {}
 
   /** A reader for the plain ustar the mirror writes: enough to check every header field. */
   private static List<TarEntry> readTar(Path gzipped) throws IOException {
@@ -198,8 +210,16 @@ class BusyboxImageTest {
         }
         assertEquals("ustar", text(header, 257, 6));
         long size = octal(header, 124, 12);
-        entries.add(new TarEntry(text(header, 0, 100), (int) octal(header, 100, 8), octal(header, 108, 8), octal(header, 116, 8),
-            size, octal(header, 136, 12), (char) header[156], text(header, 157, 100)));
+        entries.add(
+            new TarEntry(
+                text(header, 0, 100),
+                (int) octal(header, 100, 8),
+                octal(header, 108, 8),
+                octal(header, 116, 8),
+                size,
+                octal(header, 136, 12),
+                (char) header[156],
+                text(header, 157, 100)));
         long padded = (size + 511) / 512 * 512;
         in.skipNBytes(padded);
       }

@@ -25,18 +25,22 @@ class HostPortTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "host:99999 | the port must be from 1 to 65535, not 99999",
-    "host:0 | the port must be from 1 to 65535, not 0",
-    "host:99999999999 | the port must be from 1 to 65535, not 99999999999",
-    "host | not HOST:PORT",
-    "host:port | not HOST:PORT",
-    "a b:5000 | not HOST:PORT",
-    "[zz::1]:5000 | not HOST:PORT",
-    "[1:2:3:4:5:6:7:8:9]:5000 | [1:2:3:4:5:6:7:8:9] is not an IPv6 address",
-    "1.2.3.256:5000 | 1.2.3.256 is not an IPv4 address (each part is 0 to 255)",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "host:99999 | the port must be from 1 to 65535, not 99999",
+        "host:0 | the port must be from 1 to 65535, not 0",
+        "host:99999999999 | the port must be from 1 to 65535, not 99999999999",
+        "host | not HOST:PORT",
+        "host:port | not HOST:PORT",
+        "a b:5000 | not HOST:PORT",
+        "[zz::1]:5000 | not HOST:PORT",
+        "[1:2:3:4:5:6:7:8:9]:5000 | [1:2:3:4:5:6:7:8:9] is not an IPv6 address",
+        "1.2.3.256:5000 | 1.2.3.256 is not an IPv4 address (each part is 0 to 255)",
+      })
   void saysWhatIsWrong(String text, String message) {
-    assertEquals(message, assertThrows(IllegalArgumentException.class, () -> HostPort.parse(text)).getMessage());
+    assertEquals(
+        message,
+        assertThrows(IllegalArgumentException.class, () -> HostPort.parse(text)).getMessage());
   }
 }

@@ -49,7 +49,9 @@ class HostileRequestTest {
   static void serve() throws IOException {
     layout = MirrorFixtures.image();
     manifestDigest = MirrorFixtures.manifestDigest(layout);
-    JsonNode manifest = MirrorFixtures.JSON.readTree(layout.resolve("blobs/sha256/" + manifestDigest.substring(7)).toFile());
+    JsonNode manifest =
+        MirrorFixtures.JSON.readTree(
+            layout.resolve("blobs/sha256/" + manifestDigest.substring(7)).toFile());
     layerDigest = manifest.path("layers").get(0).path("digest").asText();
     layerFile = layout.resolve("blobs/sha256/" + layerDigest.substring(7));
     registry = RegistryServer.start(0);
@@ -73,15 +75,16 @@ class HostileRequestTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "/v2/library/busybox/blobs/../../../../etc/passwd",
-    "/v2/library/busybox/blobs/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-    "/v2/%2e%2e/x/manifests/latest",
-    "/v2/library/busybox/manifests/..",
-    "/v2/library/busybox/./manifests/latest",
-    "/v2/library//busybox/manifests/latest",
-    "/v2/../../etc/passwd",
-  })
+  @ValueSource(
+      strings = {
+        "/v2/library/busybox/blobs/../../../../etc/passwd",
+        "/v2/library/busybox/blobs/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/v2/%2e%2e/x/manifests/latest",
+        "/v2/library/busybox/manifests/..",
+        "/v2/library/busybox/./manifests/latest",
+        "/v2/library//busybox/manifests/latest",
+        "/v2/../../etc/passwd",
+      })
   void traversalIsRefused(String path) throws IOException {
     Response response = get(path);
     assertEquals(400, response.status(), path);
@@ -94,13 +97,15 @@ class HostileRequestTest {
     "/v2/library/busybox/blobs/sha256:xyz, DIGEST_INVALID, 400",
     "/v2/library/busybox/manifests/sha256:xyz, DIGEST_INVALID, 400",
     "/v2/library/busybox/blobs/md5:d41d8cd98f00b204e9800998ecf8427e, DIGEST_INVALID, 400",
-    "/v2/library/busybox/blobs/sha256:0000000000000000000000000000000000000000000000000000000000000000, BLOB_UNKNOWN, 404",
+    "/v2/library/busybox/blobs/sha256:0000000000000000000000000000000000000000000000000000000000000000,"
+        + " BLOB_UNKNOWN, 404",
     "/v2/library/busybox/manifests/nosuchtag, MANIFEST_UNKNOWN, 404",
     "/v2/library/nosuchrepo/manifests/latest, NAME_UNKNOWN, 404",
     "/v2/library/nosuchrepo/tags/list, NAME_UNKNOWN, 404",
     "/v2/Library/BusyBox/manifests/latest, NAME_INVALID, 400",
   })
-  void unknownOrMalformedReferencesGetTheSpecificationsError(String path, String code, int status) throws IOException {
+  void unknownOrMalformedReferencesGetTheSpecificationsError(String path, String code, int status)
+      throws IOException {
     Response response = get(path);
     assertEquals(status, response.status(), path);
     assertRegistryError(response, code);
@@ -108,11 +113,16 @@ class HostileRequestTest {
 
   @Test
   void aConfigBlobIsNotAManifest() throws IOException {
-    JsonNode manifest = MirrorFixtures.JSON.readTree(layout.resolve("blobs/sha256/" + manifestDigest.substring(7)).toFile());
+    JsonNode manifest =
+        MirrorFixtures.JSON.readTree(
+            layout.resolve("blobs/sha256/" + manifestDigest.substring(7)).toFile());
     Response response = get("/v2/library/busybox/manifests/" + layerDigest);
     assertEquals(404, response.status());
     assertRegistryError(response, "MANIFEST_UNKNOWN");
-    assertEquals(200, get("/v2/library/busybox/blobs/" + manifest.path("config").path("digest").asText()).status());
+    assertEquals(
+        200,
+        get("/v2/library/busybox/blobs/" + manifest.path("config").path("digest").asText())
+            .status());
   }
 
   @Test
@@ -133,14 +143,25 @@ class HostileRequestTest {
   @Test
   void aRequestWithABodyWeDoNotReadStillGetsItsAnswer() throws IOException {
     String body = "x".repeat(2_000_000);
-    Response response = exchange("PUT /v2/library/busybox/blobs/uploads/ HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    Response response =
+        exchange(
+            "PUT /v2/library/busybox/blobs/uploads/ HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                + body.length()
+                + "\r\n\r\n"
+                + body);
     assertEquals(405, response.status());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"PUT", "POST", "DELETE", "PATCH"})
   void writesAreUnsupported(String method) throws IOException {
-    Response response = exchange(method + " /v2/library/busybox/manifests/latest HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+    Response response =
+        exchange(
+            method
+                + " /v2/library/busybox/manifests/latest HTTP/1.1\r\n"
+                + "Host: x\r\n"
+                + "Content-Length: 2\r\n\r\n"
+                + "{}");
     assertEquals(405, response.status());
     assertEquals("GET, HEAD", response.header("Allow"));
     assertRegistryError(response, "UNSUPPORTED");
@@ -158,13 +179,21 @@ class HostileRequestTest {
       socket.getOutputStream().flush();
       byte[] answer = readAll(socket.getInputStream());
       long millis = (System.nanoTime() - start) / 1_000_000;
-      assertTrue(new String(answer, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 400"), new String(answer, StandardCharsets.ISO_8859_1));
+      assertTrue(
+          new String(answer, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 400"),
+          new String(answer, StandardCharsets.ISO_8859_1));
       assertTrue(millis < 1000, "answered in " + millis + " ms");
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"GARBAGE\r\n\r\n", "GET /v2/\r\n\r\n", "GET /v2/ SPDY/3\r\n\r\n", "\u0000\u0001\u0002\r\n\r\n"})
+  @ValueSource(
+      strings = {
+        "GARBAGE\r\n\r\n",
+        "GET /v2/\r\n\r\n",
+        "GET /v2/ SPDY/3\r\n\r\n",
+        "\u0000\u0001\u0002\r\n\r\n"
+      })
   void garbageRequestLinesAreRejected(String request) throws IOException {
     assertEquals(400, exchange(request).status());
   }
@@ -180,10 +209,16 @@ class HostileRequestTest {
 
   @Test
   void headOnAManifestSendsHeadersOnly() throws IOException {
-    Response response = exchange("HEAD /v2/library/busybox/manifests/latest HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    Response response =
+        exchange(
+            "HEAD /v2/library/busybox/manifests/latest HTTP/1.1\r\n"
+                + "Host: x\r\n"
+                + "Connection: close\r\n\r\n");
     assertEquals(200, response.status());
     assertEquals(manifestDigest, response.header("Docker-Content-Digest"));
-    assertEquals(String.valueOf(Files.size(layout.resolve("blobs/sha256/" + manifestDigest.substring(7)))), response.header("Content-Length"));
+    assertEquals(
+        String.valueOf(Files.size(layout.resolve("blobs/sha256/" + manifestDigest.substring(7)))),
+        response.header("Content-Length"));
     assertEquals(MediaTypes.OCI_MANIFEST, response.header("Content-Type"));
     assertEquals(0, response.body().length, "no body after HEAD");
   }
@@ -191,31 +226,49 @@ class HostileRequestTest {
   @Test
   void aRangeIsServedPartially() throws IOException {
     long size = Files.size(layerFile);
-    Response response = exchange(request("/v2/library/busybox/blobs/" + layerDigest, "Range: bytes=100-1099"));
+    Response response =
+        exchange(request("/v2/library/busybox/blobs/" + layerDigest, "Range: bytes=100-1099"));
     assertEquals(206, response.status());
     assertEquals("bytes 100-1099/" + size, response.header("Content-Range"));
     assertEquals("1000", response.header("Content-Length"));
-    assertArrayEquals(Arrays.copyOfRange(Files.readAllBytes(layerFile), 100, 1100), response.body());
+    assertArrayEquals(
+        Arrays.copyOfRange(Files.readAllBytes(layerFile), 100, 1100), response.body());
 
-    Response open = exchange(request("/v2/library/busybox/blobs/" + layerDigest, "Range: bytes=" + (size - 10) + "-"));
+    Response open =
+        exchange(
+            request(
+                "/v2/library/busybox/blobs/" + layerDigest, "Range: bytes=" + (size - 10) + "-"));
     assertEquals(206, open.status());
-    assertEquals("bytes " + (size - 10) + "-" + (size - 1) + "/" + size, open.header("Content-Range"));
+    assertEquals(
+        "bytes " + (size - 10) + "-" + (size - 1) + "/" + size, open.header("Content-Range"));
     assertEquals(10, open.body().length);
   }
 
   @Test
   void aSuffixRangeServesTheLastBytes() throws IOException {
     long size = Files.size(layerFile);
-    Response response = exchange(request("/v2/library/busybox/blobs/" + layerDigest, "Range: bytes=-100"));
+    Response response =
+        exchange(request("/v2/library/busybox/blobs/" + layerDigest, "Range: bytes=-100"));
     assertEquals(206, response.status());
-    assertEquals("bytes " + (size - 100) + "-" + (size - 1) + "/" + size, response.header("Content-Range"));
-    assertArrayEquals(Arrays.copyOfRange(Files.readAllBytes(layerFile), (int) size - 100, (int) size), response.body());
+    assertEquals(
+        "bytes " + (size - 100) + "-" + (size - 1) + "/" + size, response.header("Content-Range"));
+    assertArrayEquals(
+        Arrays.copyOfRange(Files.readAllBytes(layerFile), (int) size - 100, (int) size),
+        response.body());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"bytes=99999999999999999999-", "bytes=-", "bytes=-0", "bytes=0-1,5-9", "lines=1-2"})
+  @ValueSource(
+      strings = {
+        "bytes=99999999999999999999-",
+        "bytes=-",
+        "bytes=-0",
+        "bytes=0-1,5-9",
+        "lines=1-2"
+      })
   void rangesWeCannotServeAre416(String range) throws IOException {
-    Response response = exchange(request("/v2/library/busybox/blobs/" + layerDigest, "Range: " + range));
+    Response response =
+        exchange(request("/v2/library/busybox/blobs/" + layerDigest, "Range: " + range));
     assertEquals(416, response.status(), range);
   }
 
@@ -228,17 +281,27 @@ class HostileRequestTest {
   @Test
   void anUnsatisfiableRangeIs416() throws IOException {
     long size = Files.size(layerFile);
-    Response response = exchange(request("/v2/library/busybox/blobs/" + layerDigest, "Range: bytes=" + size + "-"));
+    Response response =
+        exchange(request("/v2/library/busybox/blobs/" + layerDigest, "Range: bytes=" + size + "-"));
     assertEquals(416, response.status());
     assertEquals("bytes */" + size, response.header("Content-Range"));
-    assertEquals(416, exchange(request("/v2/library/busybox/blobs/" + layerDigest, "Range: bytes=50-10")).status());
+    assertEquals(
+        416,
+        exchange(request("/v2/library/busybox/blobs/" + layerDigest, "Range: bytes=50-10"))
+            .status());
   }
 
   @Test
   void keepAliveServesSeveralRequestsOnOneConnection() throws IOException {
     try (Socket socket = connect()) {
       OutputStream out = socket.getOutputStream();
-      out.write(("GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\nGET /v2/library/busybox/tags/list HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("GET /v2/ HTTP/1.1\r\n"
+                  + "Host: x\r\n\r\n"
+                  + "GET /v2/library/busybox/tags/list HTTP/1.1\r\n"
+                  + "Host: x\r\n"
+                  + "Connection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       String both = new String(readAll(socket.getInputStream()), StandardCharsets.ISO_8859_1);
       assertEquals(2, both.split("HTTP/1.1 200 OK", -1).length - 1, both);
       assertTrue(both.contains("{\"name\":\"library/busybox\",\"tags\":[\"latest\"]}"), both);
@@ -273,12 +336,15 @@ class HostileRequestTest {
     assertEquals(1, errors.size(), body.toString());
     JsonNode error = errors.get(0);
     assertEquals(code, error.path("code").asText(), body.toString());
-    assertTrue(error.path("message").isTextual() && !error.path("message").asText().isEmpty(), body.toString());
+    assertTrue(
+        error.path("message").isTextual() && !error.path("message").asText().isEmpty(),
+        body.toString());
     assertTrue(error.has("detail"), body.toString());
   }
 
   private static String request(String path, String... headers) {
-    StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n");
+    StringBuilder request =
+        new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n");
     for (String header : headers) {
       request.append(header).append("\r\n");
     }
@@ -321,7 +387,12 @@ class HostileRequestTest {
         all.write(buffer, 0, n);
       }
     } catch (SocketException reset) {
-      throw new AssertionError("connection reset after " + all.size() + " bytes: " + all.toString(StandardCharsets.ISO_8859_1), reset);
+      throw new AssertionError(
+          "connection reset after "
+              + all.size()
+              + " bytes: "
+              + all.toString(StandardCharsets.ISO_8859_1),
+          reset);
     }
     return all.toByteArray();
   }
@@ -338,7 +409,9 @@ class HostileRequestTest {
       Map<String, String> headers = new LinkedHashMap<>();
       for (int i = 1; i < lines.length; i++) {
         int colon = lines[i].indexOf(':');
-        headers.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+        headers.put(
+            lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
+            lines[i].substring(colon + 1).strip());
       }
       byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);
       String length = headers.get("content-length");

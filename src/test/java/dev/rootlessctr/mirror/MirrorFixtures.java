@@ -55,22 +55,29 @@ final class MirrorFixtures {
   }
 
   /**
-   * Checks that every blob of {@code layout} hashes to its name and that the manifest's config
-   * and layers are present with their sizes; returns the manifest digest.
+   * Checks that every blob of {@code layout} hashes to its name and that the manifest's config and
+   * layers are present with their sizes; returns the manifest digest.
    */
   static String verifiedDigest(Path layout) throws IOException {
     try (Stream<Path> blobs = Files.list(layout.resolve("blobs/sha256"))) {
       for (Path blob : blobs.toList()) {
-        assertEquals(blob.getFileName().toString(), BusyboxImage.sha256(blob), "blob " + blob + " hashes to its name");
+        assertEquals(
+            blob.getFileName().toString(),
+            BusyboxImage.sha256(blob),
+            "blob " + blob + " hashes to its name");
       }
     }
     String digest = manifestDigest(layout);
-    JsonNode manifest = JSON.readTree(layout.resolve("blobs/sha256/" + digest.substring("sha256:".length())).toFile());
+    JsonNode manifest =
+        JSON.readTree(
+            layout.resolve("blobs/sha256/" + digest.substring("sha256:".length())).toFile());
     List<JsonNode> parts = new ArrayList<>();
     parts.add(manifest.path("config"));
     manifest.path("layers").forEach(parts::add);
     for (JsonNode part : parts) {
-      Path blob = layout.resolve("blobs/sha256/" + part.path("digest").asText().substring("sha256:".length()));
+      Path blob =
+          layout.resolve(
+              "blobs/sha256/" + part.path("digest").asText().substring("sha256:".length()));
       assertTrue(Files.isRegularFile(blob), "blob present: " + blob);
       assertEquals(part.path("size").asLong(), Files.size(blob), "size of " + blob);
     }
@@ -83,7 +90,15 @@ final class MirrorFixtures {
     argv.add(SKOPEO.toString());
     argv.addAll(args);
     Captured result = run(argv);
-    assertTrue(result.succeeded(), () -> String.join(" ", argv) + " failed (" + result.exitCode() + "):\n" + result.stdout() + result.stderr());
+    assertTrue(
+        result.succeeded(),
+        () ->
+            String.join(" ", argv)
+                + " failed ("
+                + result.exitCode()
+                + "):\n"
+                + result.stdout()
+                + result.stderr());
     return result;
   }
 

@@ -37,16 +37,28 @@ class RegistryModeTest {
   @ParameterizedTest
   @ValueSource(strings = {"hub", "offline=1", "workshop", "online2"})
   void rejectsOtherWordsWithTheChoices(String text) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegistryMode.parse(text));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RegistryMode.parse(text));
     assertTrue(e.getMessage().contains("offline, online or workshop=HOST:PORT"), e.getMessage());
     assertTrue(e.getMessage().contains(text), e.getMessage());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"workshop=", "workshop=host", "workshop=host:port", "workshop=a b:5000", "workshop=h:123456", "workshop=h:5000/x",
-      "workshop=host:99999", "workshop=host:0", "workshop=999.1.1.1:5000"})
+  @ValueSource(
+      strings = {
+        "workshop=",
+        "workshop=host",
+        "workshop=host:port",
+        "workshop=a b:5000",
+        "workshop=h:123456",
+        "workshop=h:5000/x",
+        "workshop=host:99999",
+        "workshop=host:0",
+        "workshop=999.1.1.1:5000"
+      })
   void rejectsABadWorkshopAddressWithAnExample(String text) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegistryMode.parse(text));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RegistryMode.parse(text));
     assertTrue(e.getMessage().contains("e.g. workshop=192.168.1.10:5000"), e.getMessage());
   }
 
@@ -57,7 +69,8 @@ class RegistryModeTest {
     "workshop=host:123456, the port must be from 1 to 65535, not 123456",
   })
   void anOutOfRangePortSaysWhichRange(String text, String reason) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegistryMode.parse(text));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RegistryMode.parse(text));
     assertTrue(e.getMessage().contains(reason), e.getMessage());
   }
 }

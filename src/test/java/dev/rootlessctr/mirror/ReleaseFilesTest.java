@@ -26,7 +26,10 @@ class ReleaseFilesTest {
     try (RegistryServer server = RegistryServer.start(0)) {
       server.serveRelease(dir);
       String base = "http://" + server.address();
-      assertEquals(new Answer(200, "rootless-ctr-0.1.0-SNAPSHOT.tar.gz\nrootless-ctr_0.1.0-SNAPSHOT_all.deb\n"), get(base + "/release/"));
+      assertEquals(
+          new Answer(
+              200, "rootless-ctr-0.1.0-SNAPSHOT.tar.gz\nrootless-ctr_0.1.0-SNAPSHOT_all.deb\n"),
+          get(base + "/release/"));
       assertArrayEquals(deb, bytes(base + "/release/rootless-ctr_0.1.0-SNAPSHOT_all.deb"));
       assertEquals(404, get(base + "/release/secret.txt").status());
       assertEquals(404, get(base + "/release/rootless-ctr.jar").status());
@@ -50,7 +53,8 @@ class ReleaseFilesTest {
     try {
       int status = connection.getResponseCode();
       InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
-      return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new Answer(
+          status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } finally {
       connection.disconnect();
     }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real skopeo pulls the lab image from the embedded registry, by tag, by digest, many at once. */
+/**
+ * The real skopeo pulls the lab image from the embedded registry, by tag, by digest, many at once.
+ */
 class SkopeoPullTest {
 
   private static RegistryServer registry;
@@ -45,7 +47,14 @@ class SkopeoPullTest {
     Path out = temp.resolve("out");
 
     long start = System.nanoTime();
-    MirrorFixtures.skopeo(List.of("--insecure-policy", "--registries-conf", conf.toString(), "copy", "docker://busybox:latest", "oci:" + out + ":latest"));
+    MirrorFixtures.skopeo(
+        List.of(
+            "--insecure-policy",
+            "--registries-conf",
+            conf.toString(),
+            "copy",
+            "docker://busybox:latest",
+            "oci:" + out + ":latest"));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertEquals(builtDigest, MirrorFixtures.verifiedDigest(out));
@@ -57,7 +66,14 @@ class SkopeoPullTest {
   void pullsByDigest() throws IOException {
     Path conf = MirrorFixtures.registriesConf(temp.resolve("state"), registry.address());
     Path out = temp.resolve("out");
-    MirrorFixtures.skopeo(List.of("--insecure-policy", "--registries-conf", conf.toString(), "copy", "docker://busybox@" + builtDigest, "oci:" + out + ":pinned"));
+    MirrorFixtures.skopeo(
+        List.of(
+            "--insecure-policy",
+            "--registries-conf",
+            conf.toString(),
+            "copy",
+            "docker://busybox@" + builtDigest,
+            "oci:" + out + ":pinned"));
     assertEquals(builtDigest, MirrorFixtures.verifiedDigest(out));
   }
 
@@ -65,8 +81,13 @@ class SkopeoPullTest {
   void pullsFromTheAddressDirectly() throws IOException {
     Path out = temp.resolve("out");
     long start = System.nanoTime();
-    MirrorFixtures.skopeo(List.of("--insecure-policy", "copy", "--src-tls-verify=false",
-        "docker://" + registry.address() + "/library/busybox:latest", "oci:" + out + ":latest"));
+    MirrorFixtures.skopeo(
+        List.of(
+            "--insecure-policy",
+            "copy",
+            "--src-tls-verify=false",
+            "docker://" + registry.address() + "/library/busybox:latest",
+            "oci:" + out + ":latest"));
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(builtDigest, MirrorFixtures.verifiedDigest(out));
     assertTrue(millis < 3000, "pull took " + millis + " ms");
@@ -74,10 +95,16 @@ class SkopeoPullTest {
 
   @Test
   void inspectReportsTheManifestDigest() throws IOException {
-    Captured inspected = MirrorFixtures.skopeo(List.of("inspect", "--tls-verify=false", "docker://" + registry.address() + "/library/busybox:latest"));
+    Captured inspected =
+        MirrorFixtures.skopeo(
+            List.of(
+                "inspect",
+                "--tls-verify=false",
+                "docker://" + registry.address() + "/library/busybox:latest"));
     JsonNode report = MirrorFixtures.JSON.readTree(inspected.stdout());
     assertEquals(builtDigest, report.path("Digest").asText());
-    assertEquals(List.of("latest"), MirrorFixtures.JSON.convertValue(report.path("RepoTags"), List.class));
+    assertEquals(
+        List.of("latest"), MirrorFixtures.JSON.convertValue(report.path("RepoTags"), List.class));
     assertEquals("linux", report.path("Os").asText());
   }
 
@@ -90,8 +117,15 @@ class SkopeoPullTest {
       for (int i = 0; i < 20; i++) {
         Path out = temp.resolve("out-" + i);
         outs.add(out);
-        ProcessBuilder builder = new ProcessBuilder(MirrorFixtures.SKOPEO.toString(), "--insecure-policy", "--registries-conf", conf.toString(),
-            "copy", "docker://busybox:latest", "oci:" + out + ":latest");
+        ProcessBuilder builder =
+            new ProcessBuilder(
+                MirrorFixtures.SKOPEO.toString(),
+                "--insecure-policy",
+                "--registries-conf",
+                conf.toString(),
+                "copy",
+                "docker://busybox:latest",
+                "oci:" + out + ":latest");
         builder.environment().clear();
         builder.environment().putAll(MirrorFixtures.environment());
         builder.redirectErrorStream(true).redirectOutput(temp.resolve("log-" + i).toFile());

@@ -33,9 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Clients that are slow or send too much on purpose: trickled heads, huge header lines, floods of
- * blank lines, and one address opening more connections than its share. The limits are the
- * server's real ones except for time and counts, scaled down (1 s deadline, 8 connections per
- * address) so the test stays short. Loopback only: 127.0.0.2 stands for a second client machine.
+ * blank lines, and one address opening more connections than its share. The limits are the server's
+ * real ones except for time and counts, scaled down (1 s deadline, 8 connections per address) so
+ * the test stays short. Loopback only: 127.0.0.2 stands for a second client machine.
  */
 @Timeout(30)
 class SlowClientTest {
@@ -54,8 +54,13 @@ class SlowClientTest {
   static void serve() throws IOException {
     Path layout = MirrorFixtures.image();
     String manifest = MirrorFixtures.manifestDigest(layout);
-    String layer = MirrorFixtures.JSON.readTree(layout.resolve("blobs/sha256/" + manifest.substring(7)).toFile())
-        .path("layers").get(0).path("digest").asText();
+    String layer =
+        MirrorFixtures.JSON
+            .readTree(layout.resolve("blobs/sha256/" + manifest.substring(7)).toFile())
+            .path("layers")
+            .get(0)
+            .path("digest")
+            .asText();
     layerPath = "/v2/library/busybox/blobs/" + layer;
     registry = RegistryServer.start(new InetSocketAddress("127.0.0.1", 0), LIMITS);
     registry.serve(LabMirror.BUSYBOX_REPOSITORY, layout);
@@ -86,7 +91,9 @@ class SlowClientTest {
     }
     assertEquals(0, registry.openConnections(), "connections left open after the test");
     try (Socket check = connect(null)) {
-      assertEquals(200, status(exchange(check, "GET /v2/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")));
+      assertEquals(
+          200,
+          status(exchange(check, "GET /v2/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")));
     }
   }
 
@@ -94,41 +101,55 @@ class SlowClientTest {
   void aHeadTrickledOneByteAtATimeGets408AtTheDeadline() throws Exception {
     // A byte every 100 ms would finish the head after 5 s; the deadline is 1 s from the connection.
     long start = System.nanoTime();
-    String answer = trickleUntilAnswered(connect(null), "GET /v2/ HTTP/1.1\r\nHost: x\r\nUser-Agent: slow\r\n\r\n");
+    String answer =
+        trickleUntilAnswered(
+            connect(null), "GET /v2/ HTTP/1.1\r\nHost: x\r\nUser-Agent: slow\r\n\r\n");
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
-    assertTrue(millis >= 900 && millis < 2500, "408 after " + millis + " ms, deadline 1000 ms (the trickle would take 3 s more)");
+    assertTrue(
+        millis >= 900 && millis < 2500,
+        "408 after " + millis + " ms, deadline 1000 ms (the trickle would take 3 s more)");
   }
 
   @Test
   void theDeadlineOfAKeptAliveConnectionRunsFromItsFirstByteNotItsLast() throws Exception {
     Socket socket = connect(null);
-    socket.getOutputStream().write("GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    socket
+        .getOutputStream()
+        .write("GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     String first = readResponse(socket.getInputStream());
     assertTrue(first.startsWith("HTTP/1.1 200 "), first);
     long start = System.nanoTime();
     String answer = trickleUntilAnswered(socket, "GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n");
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
-    assertTrue(millis >= 900 && millis < 2500, "408 after " + millis + " ms, deadline 1000 ms (the trickle would take 3 s more)");
+    assertTrue(
+        millis >= 900 && millis < 2500,
+        "408 after " + millis + " ms, deadline 1000 ms (the trickle would take 3 s more)");
   }
 
   @Test
   void anIdleKeptAliveConnectionIsClosedWithoutAnAnswer() throws Exception {
     Socket socket = connect(null);
-    socket.getOutputStream().write("GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    socket
+        .getOutputStream()
+        .write("GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     String first = readResponse(socket.getInputStream());
     assertTrue(first.startsWith("HTTP/1.1 200 "), first);
     long start = System.nanoTime();
     assertEquals("", readAll(socket), "nothing more: the idle connection just ends");
     long millis = (System.nanoTime() - start) / 1_000_000;
-    assertTrue(millis >= 1800 && millis < 3500, "closed after " + millis + " ms idle, limit 2000 ms");
+    assertTrue(
+        millis >= 1800 && millis < 3500, "closed after " + millis + " ms idle, limit 2000 ms");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {(1 << 20) + 1, 8 << 20})
   void aHeaderLineOverOneMebibyteIs431(int length) throws IOException {
-    String answer = exchange(connect(null), "GET /v2/ HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(length) + "\r\n\r\n");
+    String answer =
+        exchange(
+            connect(null),
+            "GET /v2/ HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(length) + "\r\n\r\n");
     assertEquals(431, status(answer), answer);
   }
 
@@ -143,25 +164,40 @@ class SlowClientTest {
 
   @Test
   void aLongHeaderTheServerDoesNotReadIsAcceptedLikeTheRegistryDoes() throws IOException {
-    String answer = exchange(connect(null), "GET /v2/ HTTP/1.1\r\nHost: x\r\nX-Token: " + "c".repeat(100_000) + "\r\nConnection: close\r\n\r\n");
+    String answer =
+        exchange(
+            connect(null),
+            "GET /v2/ HTTP/1.1\r\nHost: x\r\nX-Token: "
+                + "c".repeat(100_000)
+                + "\r\nConnection: close\r\n\r\n");
     assertEquals(200, status(answer), answer);
   }
 
   @Test
   void aLongHeaderTheServerActsOnIs431NotCutShort() throws IOException {
-    String answer = exchange(connect(null), "GET " + layerPath + " HTTP/1.1\r\nHost: x\r\nRange: bytes=0-" + "0".repeat(20_000) + "9\r\n\r\n");
+    String answer =
+        exchange(
+            connect(null),
+            "GET "
+                + layerPath
+                + " HTTP/1.1\r\nHost: x\r\nRange: bytes=0-"
+                + "0".repeat(20_000)
+                + "9\r\n\r\n");
     assertEquals(431, status(answer), answer);
   }
 
   @Test
   void aFloodOfBlankLinesBeforeTheRequestIs400() throws IOException {
-    String answer = exchange(connect(null), "\r\n".repeat(4 << 20) + "GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n");
+    String answer =
+        exchange(connect(null), "\r\n".repeat(4 << 20) + "GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n");
     assertEquals(400, status(answer), answer);
   }
 
   @Test
   void aFewBlankLinesBeforeTheRequestAreTolerated() throws IOException {
-    String answer = exchange(connect(null), "\r\n\r\nGET /v2/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    String answer =
+        exchange(
+            connect(null), "\r\n\r\nGET /v2/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     assertEquals(200, status(answer), answer);
   }
 
@@ -173,12 +209,18 @@ class SlowClientTest {
       List<Future<String>> slow = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
         Socket socket = connect(OTHER_CLIENT);
-        slow.add(trickle.submit(() -> trickleUntilAnswered(socket, "GET /v2/ HTTP/1.1\r\nHost: x\r\nX-Slow: ")));
+        slow.add(
+            trickle.submit(
+                () -> trickleUntilAnswered(socket, "GET /v2/ HTTP/1.1\r\nHost: x\r\nX-Slow: ")));
       }
       Thread.sleep(300);
       long start = System.nanoTime();
-      String version = exchange(connect(null), "GET /v2/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-      String blob = exchange(connect(null), "GET " + layerPath + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      String version =
+          exchange(connect(null), "GET /v2/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      String blob =
+          exchange(
+              connect(null),
+              "GET " + layerPath + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertEquals(200, status(version), version);
       assertEquals(200, status(blob), blob.substring(0, Math.min(200, blob.length())));
@@ -208,21 +250,32 @@ class SlowClientTest {
       stalled.setReceiveBufferSize(4096);
       stalled.bind(new InetSocketAddress(OTHER_CLIENT, 0));
       stalled.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2000);
-      stalled.getOutputStream().write(("GET " + bigBlobPath + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      stalled
+          .getOutputStream()
+          .write(
+              ("GET " + bigBlobPath + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
     }
     Thread.sleep(300);
     long start = System.nanoTime();
-    String version = exchange(connect(null), "GET /v2/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    String version =
+        exchange(connect(null), "GET /v2/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(200, status(version), version);
-    assertTrue(millis < 1000, "answered in " + millis + " ms beside 3 stalled downloads (write stall 2000 ms)");
+    assertTrue(
+        millis < 1000,
+        "answered in " + millis + " ms beside 3 stalled downloads (write stall 2000 ms)");
   }
 
   @Test
   void aClientThatStopsReadingIsDroppedAfterTheWriteStall() throws Exception {
     Socket stalled = connect(null);
     stalled.setReceiveBufferSize(4096);
-    stalled.getOutputStream().write(("GET " + bigBlobPath + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    stalled
+        .getOutputStream()
+        .write(
+            ("GET " + bigBlobPath + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
     Thread.sleep(1000);
     assertEquals(1, registry.openConnections(), "still sending, a second into the stall");
     Thread.sleep(LIMITS.writeStall().toMillis());
@@ -246,21 +299,27 @@ class SlowClientTest {
   void aServerClosedAfterSendingBlobsLeavesNoFileDescriptorOpen() throws Exception {
     long before = openFileDescriptors();
     for (int round = 0; round < 5; round++) {
-      try (RegistryServer server = RegistryServer.start(new InetSocketAddress("127.0.0.1", 0), LIMITS)) {
+      try (RegistryServer server =
+          RegistryServer.start(new InetSocketAddress("127.0.0.1", 0), LIMITS)) {
         server.serve("bench/big", bigLayout);
         String[] hostPort = server.address().split(":");
         try (Socket client = new Socket()) {
           client.setReceiveBufferSize(16 * 1024); // the worker waits for the window many times
           client.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2000);
           client.setSoTimeout(5000);
-          String answer = exchange(client, "GET " + bigBlobPath + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+          String answer =
+              exchange(
+                  client,
+                  "GET " + bigBlobPath + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
           assertEquals(200, status(answer));
           assertTrue(answer.length() > 32 << 20, "the whole blob: " + answer.length());
         }
       }
     }
     long after = openFileDescriptors();
-    assertTrue(after - before <= 2, "file descriptors: " + before + " before, " + after + " after five servers");
+    assertTrue(
+        after - before <= 2,
+        "file descriptors: " + before + " before, " + after + " after five servers");
   }
 
   private static long openFileDescriptors() throws IOException {
@@ -272,7 +331,8 @@ class SlowClientTest {
   @Test
   void theSameLimitsHoldOnARoomAddress() throws Exception {
     // 127.0.0.3 stands for the instructor's LAN address, 127.0.0.2 for a learner's machine.
-    try (RegistryServer room = RegistryServer.start(new InetSocketAddress("127.0.0.3", 0), LIMITS)) {
+    try (RegistryServer room =
+        RegistryServer.start(new InetSocketAddress("127.0.0.3", 0), LIMITS)) {
       String[] hostPort = room.address().split(":");
       assertEquals("127.0.0.3", hostPort[0]);
       List<Socket> share = new ArrayList<>();
@@ -287,7 +347,8 @@ class SlowClientTest {
         String refused = readAll(share.get(LIMITS.maxPerAddress()));
         assertEquals(503, status(refused), refused);
         long start = System.nanoTime();
-        String timedOut = trickleUntilAnswered(share.get(0), "GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n");
+        String timedOut =
+            trickleUntilAnswered(share.get(0), "GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n");
         assertEquals(408, status(timedOut), timedOut);
         assertTrue((System.nanoTime() - start) / 1_000_000 < 2500, "408 within the deadline");
       } finally {
@@ -302,7 +363,8 @@ class SlowClientTest {
    * Sends {@code head} a byte every 100 ms, then more header bytes, until the server answers;
    * returns the answer.
    */
-  private static String trickleUntilAnswered(Socket socket, String head) throws IOException, InterruptedException {
+  private static String trickleUntilAnswered(Socket socket, String head)
+      throws IOException, InterruptedException {
     OutputStream out = socket.getOutputStream();
     InputStream in = socket.getInputStream();
     socket.setSoTimeout(1);
@@ -343,14 +405,16 @@ class SlowClientTest {
 
   /** Writes {@code raw} from another thread (the server may answer before it is all sent). */
   private static String exchange(Socket socket, String raw) throws IOException {
-    Thread writer = new Thread(() -> {
-      try {
-        socket.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
-        socket.getOutputStream().flush();
-      } catch (IOException closedOnUs) {
-        // the server answered early and stopped reading: the answer is what counts
-      }
-    });
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                socket.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+              } catch (IOException closedOnUs) {
+                // the server answered early and stopped reading: the answer is what counts
+              }
+            });
     writer.setDaemon(true);
     writer.start();
     return readAll(socket);
@@ -386,7 +450,9 @@ class SlowClientTest {
   }
 
   private static int status(String answer) {
-    assertTrue(answer.startsWith("HTTP/1.1 "), "an HTTP answer: " + answer.substring(0, Math.min(200, answer.length())));
+    assertTrue(
+        answer.startsWith("HTTP/1.1 "),
+        "an HTTP answer: " + answer.substring(0, Math.min(200, answer.length())));
     return Integer.parseInt(answer.substring(9, 12));
   }
 }

@@ -17,7 +17,15 @@ class DigestTest {
           + "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff";
 
   @ParameterizedTest
-  @ValueSource(strings = {"sha256:" + "0123456789abcdef" + "0123456789abcdef" + "0123456789abcdef" + "0123456789abcdef", "sha512:" + F128})
+  @ValueSource(
+      strings = {
+        "sha256:"
+            + "0123456789abcdef"
+            + "0123456789abcdef"
+            + "0123456789abcdef"
+            + "0123456789abcdef",
+        "sha512:" + F128
+      })
   void acceptsTheRegisteredAlgorithmsWithTheirLength(String text) throws InvalidDigest {
     assertEquals(text, Digest.parse(text).toString());
   }
@@ -43,24 +51,40 @@ class DigestTest {
 
   @Test
   void upperCaseHexAndTheWrongLengthAreMalformed() {
-    assertEquals("index.json has a malformed digest \"sha256:" + "A".repeat(64) + "\": expected 64 lowercase hex digits after \"sha256:\"",
-        assertThrows(InvalidDigest.class, () -> Digest.parse("sha256:" + "A".repeat(64))).about("index.json"));
-    assertEquals(InvalidDigest.Problem.BAD_HEX, assertThrows(InvalidDigest.class, () -> Digest.parse("sha256:" + HEX64 + "a")).problem());
-    assertEquals(InvalidDigest.Problem.BAD_HEX, assertThrows(InvalidDigest.class, () -> Digest.parse("sha256:" + HEX64.substring(1))).problem());
+    assertEquals(
+        "index.json has a malformed digest \"sha256:"
+            + "A".repeat(64)
+            + "\": expected 64 lowercase hex digits after \"sha256:\"",
+        assertThrows(InvalidDigest.class, () -> Digest.parse("sha256:" + "A".repeat(64)))
+            .about("index.json"));
+    assertEquals(
+        InvalidDigest.Problem.BAD_HEX,
+        assertThrows(InvalidDigest.class, () -> Digest.parse("sha256:" + HEX64 + "a")).problem());
+    assertEquals(
+        InvalidDigest.Problem.BAD_HEX,
+        assertThrows(InvalidDigest.class, () -> Digest.parse("sha256:" + HEX64.substring(1)))
+            .problem());
   }
 
   @Test
   void noDigestCanBeMadeInvalidByConstruction() {
     assertThrows(IllegalArgumentException.class, () -> new Digest("sha256", "../x"));
-    assertThrows(IllegalArgumentException.class, () -> new Digest("md5", "d41d8cd98f00b204e9800998ecf8427e"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Digest("md5", "d41d8cd98f00b204e9800998ecf8427e"));
   }
 
   @Test
   void hashesWithItsOwnAlgorithm() throws InvalidDigest {
     byte[] empty = "".getBytes(StandardCharsets.UTF_8);
     Digest sha512 = Digest.parse("sha512:" + "0".repeat(128));
-    assertEquals("sha512:cf83e1357eefb8bd", sha512.sameAlgorithm(sha512.newHasher().digest(empty)).toString().substring(0, 23));
-    assertEquals("sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Digest.sha256(Digest.sha256Hasher().digest(empty)).toString());
-    assertEquals("sha256:e3b0c44298fc…", Digest.sha256(Digest.sha256Hasher().digest(empty)).shortForm());
+    assertEquals(
+        "sha512:cf83e1357eefb8bd",
+        sha512.sameAlgorithm(sha512.newHasher().digest(empty)).toString().substring(0, 23));
+    assertEquals(
+        "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        Digest.sha256(Digest.sha256Hasher().digest(empty)).toString());
+    assertEquals(
+        "sha256:e3b0c44298fc…", Digest.sha256(Digest.sha256Hasher().digest(empty)).shortForm());
   }
 }

@@ -27,8 +27,15 @@ class OciLayoutTest {
   @BeforeEach
   void write() throws IOException {
     layout = OciLayout.create(dir);
-    config = layout.writeBlob("{\"os\":\"linux\"}".getBytes(StandardCharsets.UTF_8), MediaTypes.OCI_CONFIG);
-    String body = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":" + config.toJson() + ",\"layers\":[]}";
+    config =
+        layout.writeBlob(
+            "{\"os\":\"linux\"}".getBytes(StandardCharsets.UTF_8), MediaTypes.OCI_CONFIG);
+    String body =
+        "{\"schemaVersion\":2,\"mediaType\":\""
+            + MediaTypes.OCI_MANIFEST
+            + "\",\"config\":"
+            + config.toJson()
+            + ",\"layers\":[]}";
     manifest = layout.writeBlob(body.getBytes(StandardCharsets.UTF_8), MediaTypes.OCI_MANIFEST);
     layout.writeIndex(Map.of("v1", manifest));
   }
@@ -42,7 +49,8 @@ class OciLayoutTest {
     assertEquals(manifest.size(), found.size());
     assertEquals("{\"imageLayoutVersion\":\"1.0.0\"}", Files.readString(dir.resolve("oci-layout")));
     assertEquals(manifest, Descriptor.from(layout.index().path("manifests").get(0)));
-    assertArrayEquals(Files.readAllBytes(layout.blobPath(config.digest())), layout.readVerified(config));
+    assertArrayEquals(
+        Files.readAllBytes(layout.blobPath(config.digest())), layout.readVerified(config));
   }
 
   @Test
@@ -55,9 +63,14 @@ class OciLayoutTest {
   void aMissingBlobAndALinkedOneAreMissing() throws IOException {
     Path file = layout.blobPath(config.digest());
     Path elsewhere = Files.move(file, dir.resolve("outside"));
-    assertEquals(BlobProblem.Kind.MISSING, assertThrows(BlobProblem.class, () -> layout.verify(config)).kind());
+    assertEquals(
+        BlobProblem.Kind.MISSING,
+        assertThrows(BlobProblem.class, () -> layout.verify(config)).kind());
     Files.createSymbolicLink(file, elsewhere);
-    assertEquals(BlobProblem.Kind.MISSING, assertThrows(BlobProblem.class, () -> layout.verify(config)).kind(), "a link is never followed");
+    assertEquals(
+        BlobProblem.Kind.MISSING,
+        assertThrows(BlobProblem.class, () -> layout.verify(config)).kind(),
+        "a link is never followed");
   }
 
   @Test
@@ -70,15 +83,23 @@ class OciLayoutTest {
     Files.writeString(file, "{\"os\":\"LINUX\"}");
     BlobProblem digest = assertThrows(BlobProblem.class, () -> layout.verify(config));
     assertEquals(BlobProblem.Kind.DIGEST_MISMATCH, digest.kind());
-    assertEquals(Digest.sha256(Digest.sha256Hasher().digest(Files.readAllBytes(file))), digest.actualDigest());
+    assertEquals(
+        Digest.sha256(Digest.sha256Hasher().digest(Files.readAllBytes(file))),
+        digest.actualDigest());
   }
 
   @Test
   void aDescriptorWithoutDigestOrSizeSaysWhich() throws Exception {
     var json = new com.fasterxml.jackson.databind.ObjectMapper();
-    assertEquals("the manifest has an entry without a \"digest\"",
-        assertThrows(OciFormatException.class, () -> Descriptor.from(json.readTree("{\"size\":1}"))).about("the manifest"));
-    assertEquals("the manifest has an entry without a numeric \"size\"",
-        assertThrows(OciFormatException.class, () -> Descriptor.from(json.readTree("{\"digest\":\"" + config.digest() + "\"}"))).about("the manifest"));
+    assertEquals(
+        "the manifest has an entry without a \"digest\"",
+        assertThrows(OciFormatException.class, () -> Descriptor.from(json.readTree("{\"size\":1}")))
+            .about("the manifest"));
+    assertEquals(
+        "the manifest has an entry without a numeric \"size\"",
+        assertThrows(
+                OciFormatException.class,
+                () -> Descriptor.from(json.readTree("{\"digest\":\"" + config.digest() + "\"}")))
+            .about("the manifest"));
   }
 }

@@ -73,12 +73,20 @@ class ConfigProbeTest {
         result
             .actual()
             .startsWith(
-                "b/config.json line " + comma + ", column " + column + ": a trailing comma: \"]\" follows it (line "
-                    + (comma + 1) + ", column 4)"),
+                "b/config.json line "
+                    + comma
+                    + ", column "
+                    + column
+                    + ": a trailing comma: \"]\" follows it (line "
+                    + (comma + 1)
+                    + ", column 4)"),
         result.actual());
     assertTrue(result.actual().contains("remove this comma"), result.actual());
-    assertTrue(result.actual().contains("\n  " + comma + " | \t\t\t\t\"CAP_NET_BIND_SERVICE\",\n"), result.actual());
-    assertTrue(result.actual().endsWith("\t\t\t\t" + " ".repeat(column - 5) + "^"), result.actual());
+    assertTrue(
+        result.actual().contains("\n  " + comma + " | \t\t\t\t\"CAP_NET_BIND_SERVICE\",\n"),
+        result.actual());
+    assertTrue(
+        result.actual().endsWith("\t\t\t\t" + " ".repeat(column - 5) + "^"), result.actual());
   }
 
   @Test
@@ -94,9 +102,13 @@ class ConfigProbeTest {
 
     assertFalse(result.passed());
     assertTrue(
-        result.actual().startsWith("b/config.json line " + next + ", column 5: Unexpected character ('\"'"),
+        result
+            .actual()
+            .startsWith("b/config.json line " + next + ", column 5: Unexpected character ('\"'"),
         result.actual());
-    assertTrue(result.actual().contains("\n  " + next + " | \t\t\t\t\"CAP_NET_BIND_SERVICE\"\n"), result.actual());
+    assertTrue(
+        result.actual().contains("\n  " + next + " | \t\t\t\t\"CAP_NET_BIND_SERVICE\"\n"),
+        result.actual());
     assertTrue(result.actual().endsWith("\t\t\t\t^"), result.actual());
   }
 

@@ -81,11 +81,20 @@ class ContainerProcessProbesTest {
 
   /** runc's own record of container {@code name}, as runc 1.1.5 writes it (the fields used). */
   void recordState(String name, long pid, long start) throws IOException {
-    ProbeLab.write(lab.runcRoot.resolve(name).resolve("state.json"),
-        "{\"id\": \"" + name + "\", \"init_process_pid\": " + pid + ", \"init_process_start\": " + start + "}");
+    ProbeLab.write(
+        lab.runcRoot.resolve(name).resolve("state.json"),
+        "{\"id\": \""
+            + name
+            + "\", \"init_process_pid\": "
+            + pid
+            + ", \"init_process_start\": "
+            + start
+            + "}");
   }
 
-  /** A /proc/PID/stat whose command name holds spaces and a parenthesis, started at {@code start}. */
+  /**
+   * A /proc/PID/stat whose command name holds spaces and a parenthesis, started at {@code start}.
+   */
   void stat(long pid, long start) throws IOException {
     StringBuilder fields = new StringBuilder(pid + " (runc:[2:INIT) x) S 1 2 3 0 -1 4194560");
     for (int field = 10; field <= 21; field++) {
@@ -260,7 +269,8 @@ class ContainerProcessProbesTest {
   void namespacesOfAProcessThatExitedWhileBeingReadFail() throws IOException {
     // A zombie has lost its namespace links; reading them as it died left only the first two.
     Path dying = lab.process(91, "0 1001 1\n", Map.of("user", "user:[1]", "pid", "pid:[2]"));
-    Files.writeString(dying.resolve("status"), "Name:\tsh\nState:\tZ (zombie)\nUid:\t1001\t1001\t1001\t1001\n");
+    Files.writeString(
+        dying.resolve("status"), "Name:\tsh\nState:\tZ (zombie)\nUid:\t1001\t1001\t1001\t1001\n");
 
     ProbeResult result = lab.run(probe("namespaces"), "91");
 

@@ -107,7 +107,8 @@ class FileProbesTest {
       owner = ProbeLab.LEARNER_UID;
       Files.setAttribute(file, "unix:uid", (int) owner);
     }
-    Probe probe = new FileOwnerProbe(LearnerIds.fixed(ProbeLab.learnerWithUid(owner)), lab.accounts);
+    Probe probe =
+        new FileOwnerProbe(LearnerIds.fixed(ProbeLab.learnerWithUid(owner)), lab.accounts);
 
     ProbeResult result = probe.run(lab.context(), List.of("home/made-inside"));
 

@@ -147,8 +147,11 @@ class HomeMountProbeTest {
 
     assertFalse(result.passed());
     assertTrue(
-        result.actual().contains("\"source\" is the relative path \"home/learner\": runc would look"
-            + " for it inside the bundle folder; mount paths must be absolute: \"/home/learner\""),
+        result
+            .actual()
+            .contains(
+                "\"source\" is the relative path \"home/learner\": runc would look for it inside"
+                    + " the bundle folder; mount paths must be absolute: \"/home/learner\""),
         result.actual());
   }
 

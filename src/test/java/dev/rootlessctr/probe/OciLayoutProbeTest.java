@@ -1,10 +1,10 @@
 package dev.rootlessctr.probe;
 
-import dev.rootlessctr.host.HumanSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rootlessctr.host.HumanSize;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

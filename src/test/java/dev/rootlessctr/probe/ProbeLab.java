@@ -1,9 +1,9 @@
 package dev.rootlessctr.probe;
 
-import dev.rootlessctr.host.AccountBook;
-import dev.rootlessctr.host.HostUser;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rootlessctr.host.AccountBook;
+import dev.rootlessctr.host.HostUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,11 +1,9 @@
 package dev.rootlessctr.probe;
 
-import dev.rootlessctr.host.AccountBook;
-import dev.rootlessctr.host.HostUser;
-import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.process.Captured;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.IOException;
@@ -17,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An unprivileged user on this machine to run the real tools as: the test user through {@code
@@ -25,8 +24,8 @@ import java.util.Map;
 final class RealLearner implements ProcessRunner {
 
   /** The user run-tests creates (or names in RCTR_TEST_USER), as the end-to-end tests use. */
-  static final String NAME =
-      System.getenv().getOrDefault("RCTR_TEST_USER", "rctr-learner");
+  static final String NAME = System.getenv().getOrDefault("RCTR_TEST_USER", "rctr-learner");
+
   static final Map<String, String> ENV =
       Map.of(
           "PATH",

@@ -1,11 +1,11 @@
 package dev.rootlessctr.probe;
 
-import dev.rootlessctr.host.AccountBook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rootlessctr.host.AccountBook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

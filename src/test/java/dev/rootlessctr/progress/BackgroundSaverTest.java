@@ -30,7 +30,9 @@ class BackgroundSaverTest {
     }
     saver.close();
     assertEquals(1, warnings.size(), warnings.toString());
-    assertTrue(warnings.get(0).startsWith("Progress cannot be saved to " + store.file() + " (" + blocked), warnings.get(0));
+    assertTrue(
+        warnings.get(0).startsWith("Progress cannot be saved to " + store.file() + " (" + blocked),
+        warnings.get(0));
     assertTrue(saver.unsaved().isPresent(), "the shell must not say \"Progress saved\"");
   }
 

@@ -22,12 +22,18 @@ class ProgressFilesTest {
     Path one = Files.createDirectories(dir.resolve("a/rootless"));
     Path two = Files.createDirectories(dir.resolve("b/rootless"));
     assertNotEquals(ProgressFiles.forCourse(state, one), ProgressFiles.forCourse(state, two));
-    assertTrue(ProgressFiles.forCourse(state, one).getFileName().toString().startsWith("progress-rootless-"));
+    assertTrue(
+        ProgressFiles.forCourse(state, one)
+            .getFileName()
+            .toString()
+            .startsWith("progress-rootless-"));
 
     Progress done = new Progress();
     done.complete("pull", 1);
     new ProgressStore(ProgressFiles.forCourse(state, one)).save(done);
-    assertEquals(Set.of(), new ProgressStore(ProgressFiles.forCourse(state, two)).load().progress().completed("pull"));
+    assertEquals(
+        Set.of(),
+        new ProgressStore(ProgressFiles.forCourse(state, two)).load().progress().completed("pull"));
   }
 
   @Test
@@ -58,6 +64,7 @@ class ProgressFilesTest {
   @Test
   void controlCharactersInTheFolderNameNeverReachTheFileName() {
     Path name = ProgressFiles.forCourse(dir, dir.resolve("evil\u001b[2Jname")).getFileName();
-    assertTrue(name.toString().matches("progress-evil__2Jname-[0-9a-f]{10}\\.json"), name.toString());
+    assertTrue(
+        name.toString().matches("progress-evil__2Jname-[0-9a-f]{10}\\.json"), name.toString());
   }
 }

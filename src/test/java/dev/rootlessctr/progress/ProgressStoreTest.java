@@ -33,7 +33,8 @@ class ProgressStoreTest {
     assertEquals("spec", loaded.progress().currentLesson());
     assertEquals(2, loaded.progress().currentStep());
     try (Stream<Path> files = Files.list(dir.resolve("state"))) {
-      assertEquals(Set.of("progress.json", "progress.json.lock"),
+      assertEquals(
+          Set.of("progress.json", "progress.json.lock"),
           files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
           "no temporary file is left behind");
     }
@@ -42,17 +43,22 @@ class ProgressStoreTest {
   @Test
   void aCorruptFileIsSetAsideReportedAndReplaced() throws Exception {
     Path file = dir.resolve("progress.json");
-    Files.writeString(file, "{\"version\": 1, \"completed\": {\"pull\": [1, "); // a crash mid-write by another tool
+    Files.writeString(
+        file,
+        "{\"version\": 1, \"completed\": {\"pull\": [1, "); // a crash mid-write by another tool
     ProgressStore store = new ProgressStore(file);
 
     ProgressStore.Loaded loaded = store.load();
 
     assertNotNull(loaded.warning());
-    assertTrue(loaded.warning().contains("set aside as " + dir.resolve("progress.json.corrupt-")), loaded.warning());
+    assertTrue(
+        loaded.warning().contains("set aside as " + dir.resolve("progress.json.corrupt-")),
+        loaded.warning());
     assertTrue(loaded.progress().completed("pull").isEmpty());
     assertFalse(Files.exists(file));
     try (Stream<Path> files = Files.list(dir)) {
-      assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("progress.json.corrupt-")));
+      assertTrue(
+          files.anyMatch(p -> p.getFileName().toString().startsWith("progress.json.corrupt-")));
     }
     store.save(loaded.progress());
     assertNull(store.load().warning());
@@ -64,6 +70,7 @@ class ProgressStoreTest {
     Files.writeString(file, "{\"version\": 1, \"completed\": {\"pull\": \"all\"}}");
     assertTrue(new ProgressStore(file).load().warning().contains("completed.pull is not a list"));
     Files.writeString(file, "[]");
-    assertTrue(new ProgressStore(file).load().warning().contains("not a rootless-ctr progress file"));
+    assertTrue(
+        new ProgressStore(file).load().warning().contains("not a rootless-ctr progress file"));
   }
 }

@@ -51,7 +51,8 @@ class TwoShellsProgressTest {
     store.save(b);
 
     Progress onDisk = store.load().progress();
-    assertEquals(Set.of(), onDisk.completed("pull"), "the reset holds: " + onDisk.completed("pull"));
+    assertEquals(
+        Set.of(), onDisk.completed("pull"), "the reset holds: " + onDisk.completed("pull"));
     assertEquals(Set.of(1), onDisk.completed("spec"), "what was done after the reset stays");
   }
 
@@ -62,18 +63,20 @@ class TwoShellsProgressTest {
     Thread[] threads = new Thread[shells];
     for (int i = 0; i < shells; i++) {
       int lesson = i;
-      threads[i] = new Thread(() -> {
-        ProgressStore store = new ProgressStore(file);
-        Progress progress = store.load().progress();
-        for (int step = 1; step <= 5; step++) {
-          progress.complete("lesson" + lesson, step);
-          try {
-            store.save(progress);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }
-      });
+      threads[i] =
+          new Thread(
+              () -> {
+                ProgressStore store = new ProgressStore(file);
+                Progress progress = store.load().progress();
+                for (int step = 1; step <= 5; step++) {
+                  progress.complete("lesson" + lesson, step);
+                  try {
+                    store.save(progress);
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                }
+              });
       threads[i].start();
     }
     for (Thread thread : threads) {

@@ -13,13 +13,15 @@ class AnsiTest {
 
   @Test
   void boxDrawingCharactersStayAsTheyAreWithTheirStyle() {
-    AttributedString quote = new AttributedStringBuilder().append("│ ", DIM).append("a ┌─┐ path").toAttributedString();
+    AttributedString quote =
+        new AttributedStringBuilder().append("│ ", DIM).append("a ┌─┐ path").toAttributedString();
     assertEquals("\u001b[2m│ \u001b[0ma ┌─┐ path", Ansi.of(quote));
   }
 
   @Test
   void textWithoutBoxDrawingIsJLinesOwnRendering() {
-    AttributedString text = new AttributedStringBuilder().append("ok ", DIM).append("plain").toAttributedString();
+    AttributedString text =
+        new AttributedStringBuilder().append("ok ", DIM).append("plain").toAttributedString();
     assertEquals(text.toAnsi(), Ansi.of(text));
   }
 

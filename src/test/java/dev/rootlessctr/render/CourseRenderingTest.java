@@ -24,14 +24,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CourseRenderingTest {
 
   @ParameterizedTest
-  @CsvSource({"lessons/rootless, rootless, false", "lessons/rootless, rootless, true", "src/test/resources/courses/fixture, fixture, false"})
+  @CsvSource({
+    "lessons/rootless, rootless, false",
+    "lessons/rootless, rootless, true",
+    "src/test/resources/courses/fixture, fixture, false"
+  })
   void courseRendersAsItsGoldenFile(String dir, String name, boolean colour) throws Exception {
     Path folder = TestPaths.project().resolve(dir);
     if (!Files.isDirectory(folder)) {
       return;
     }
     Course course = new CourseLoader().load(folder);
-    TerminalRenderer renderer = TerminalRenderer.builder().width(80).style(Style.of(colour)).build();
+    TerminalRenderer renderer =
+        TerminalRenderer.builder().width(80).style(Style.of(colour)).build();
     StringBuilder out = new StringBuilder();
     for (Lesson lesson : course.lessons()) {
       section(out, renderer, "lesson " + lesson.number() + " intro", lesson.intro());
@@ -43,20 +48,28 @@ class CourseRenderingTest {
           section(out, renderer, at + " hint", hint);
         }
         for (Mistake mistake : step.mistakes()) {
-          section(out, renderer, at + " mistake `" + mistake.pattern() + "`", mistake.explanation());
+          section(
+              out, renderer, at + " mistake `" + mistake.pattern() + "`", mistake.explanation());
         }
       }
     }
     String actual = out.toString();
     String golden = "rendered-" + name + (colour ? "-ansi" : "-plain") + "-80.txt";
-    assertEquals(TestPaths.golden(golden, actual), actual, "golden/" + golden + " (rerun with -Dgolden.update=true after a deliberate change)");
+    assertEquals(
+        TestPaths.golden(golden, actual),
+        actual,
+        "golden/" + golden + " (rerun with -Dgolden.update=true after a deliberate change)");
   }
 
-  private static void section(StringBuilder out, TerminalRenderer renderer, String title, Prose prose) {
+  private static void section(
+      StringBuilder out, TerminalRenderer renderer, String title, Prose prose) {
     Map<String, String> values = new LinkedHashMap<>();
     for (Placeholder placeholder : prose.placeholders()) {
       values.put(placeholder.name(), "V<" + placeholder.name() + ">");
     }
-    out.append("=== ").append(title).append('\n').append(renderer.renderToAnsi(prose.document(), values));
+    out.append("=== ")
+        .append(title)
+        .append('\n')
+        .append(renderer.renderToAnsi(prose.document(), values));
   }
 }

@@ -12,8 +12,11 @@ class GlyphsTest {
 
   @Test
   void asciiTerminalsGetStandInsNotQuestionMarks() {
-    assertEquals("container uid 0 -> host uid 1001 -- that is you...", Glyphs.ascii("container uid 0 → host uid 1001 — that is you…"));
-    assertEquals("ok done, x failed, | quoted, - item", Glyphs.ascii("✔ done, ✘ failed, │ quoted, • item"));
+    assertEquals(
+        "container uid 0 -> host uid 1001 -- that is you...",
+        Glyphs.ascii("container uid 0 → host uid 1001 — that is you…"));
+    assertEquals(
+        "ok done, x failed, | quoted, - item", Glyphs.ascii("✔ done, ✘ failed, │ quoted, • item"));
     assertEquals("Francoise", Glyphs.ascii("Françoise"));
     assertEquals("smile ?", Glyphs.ascii("smile \uD83D\uDE00"));
     String plain = "plain ascii stays the same object";

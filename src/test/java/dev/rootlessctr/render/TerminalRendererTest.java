@@ -19,7 +19,8 @@ class TerminalRendererTest {
           "\n",
           "# Run the container",
           "",
-          "Now *start* it with **runc**: the `config.json` you made says `readonly`, and this sentence is long enough to wrap at forty columns.",
+          "Now *start* it with **runc**: the `config.json` you made says `readonly`, and this"
+              + " sentence is long enough to wrap at forty columns.",
           "",
           "```sh",
           "runc --root \"$RUNC_ROOT\" run -b bundle myctr",
@@ -62,8 +63,10 @@ class TerminalRendererTest {
     assertEquals(TestPaths.golden("render-ansi-40.txt", actual), actual);
     List<AttributedString> lines = render(40, true, SAMPLE);
     assertEquals(Style.of(true).heading(), lines.get(0).styleAt(0), "heading style");
-    AttributedString code = lines.stream().filter(l -> l.toString().contains("runc --root")).findFirst().orElseThrow();
-    assertEquals(Style.of(true).code(), code.styleAt(code.toString().indexOf("runc")), "code block style");
+    AttributedString code =
+        lines.stream().filter(l -> l.toString().contains("runc --root")).findFirst().orElseThrow();
+    assertEquals(
+        Style.of(true).code(), code.styleAt(code.toString().indexOf("runc")), "code block style");
   }
 
   @Test
@@ -91,7 +94,9 @@ class TerminalRendererTest {
     assertEquals(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW), coloured.styleAt(4));
   }
 
-  /** A measured value is text: markdown in it is never read, in prose, inline code or a code block. */
+  /**
+   * A measured value is text: markdown in it is never read, in prose, inline code or a code block.
+   */
   @Test
   void aValueWithMarkdownInItIsShownLiterally() {
     String value = "*not emphasis* `no code` [x](y) {{x}} <b>";
@@ -99,12 +104,16 @@ class TerminalRendererTest {
     assertEquals("Seen: " + value + ".\n", plain("Seen: {{v}}.", values));
     assertEquals("`" + value + "`\n", plain("`{{v}}`", values));
     assertEquals("    cat " + value + "\n", plain("```sh\ncat {{v}}\n```", values));
-    assertEquals("**" + value + "**\n", plain("**{{v}}**", Map.of("v", "**" + value + "**", "x", "WRONG")));
+    assertEquals(
+        "**" + value + "**\n", plain("**{{v}}**", Map.of("v", "**" + value + "**", "x", "WRONG")));
   }
 
   @Test
   void aValueKeepsTheStyleAroundIt() {
-    AttributedString line = renderer(80, true).render(Prose.parse("you are **{{user}}**").document(), Map.of("user", "*me*")).get(0);
+    AttributedString line =
+        renderer(80, true)
+            .render(Prose.parse("you are **{{user}}**").document(), Map.of("user", "*me*"))
+            .get(0);
     assertEquals("you are *me*", line.toString());
     assertEquals(AttributedStyle.BOLD, line.styleAt(8));
   }
@@ -115,8 +124,10 @@ class TerminalRendererTest {
     assertFalse(shown.contains("{{"), shown);
     assertFalse(shown.contains("}}"), shown);
     assertEquals("uid (not measured), `(not measured)/x` and\n\n    (not measured)\n", shown);
-    AttributedString coloured = renderer(80, true).render(Prose.parse("uid {{u}}").document(), Map.of()).get(0);
-    assertEquals(Style.of(true).dim(), coloured.styleAt(4), "dim, so it reads as a gap, not as a value");
+    AttributedString coloured =
+        renderer(80, true).render(Prose.parse("uid {{u}}").document(), Map.of()).get(0);
+    assertEquals(
+        Style.of(true).dim(), coloured.styleAt(4), "dim, so it reads as a gap, not as a value");
   }
 
   @Test
@@ -131,7 +142,9 @@ class TerminalRendererTest {
       List<AttributedString> lines = render(40, false, deep);
       String all = String.join("\n", lines.stream().map(AttributedString::toString).toList());
       assertTrue(all.contains("deep text"), marker + ": the text is still shown");
-      assertTrue(lines.stream().allMatch(l -> l.columnLength() <= 40), marker + ": no line runs off the screen: " + lines);
+      assertTrue(
+          lines.stream().allMatch(l -> l.columnLength() <= 40),
+          marker + ": no line runs off the screen: " + lines);
     }
     // Inline nesting too. commonmark 0.32 nests emphasis 100 deep at most (200 asterisks on
     // each side); the rest of a longer run stays literal text.

@@ -12,12 +12,15 @@ class WordWrapTest {
 
   @Test
   void breaksAtSpacesAndDropsTheSpacesAtTheBreak() {
-    assertEquals(List.of("one two", "three four", "five"), WordWrap.wrap("one two three four five", 10));
+    assertEquals(
+        List.of("one two", "three four", "five"), WordWrap.wrap("one two three four five", 10));
   }
 
   @Test
   void aWordLongerThanTheWidthStartsALineAndIsBrokenAtTheWidth() {
-    assertEquals(List.of("ab", "xxxxxxxxxx", "xxxxxxxxxx", "xxxxx cd"), WordWrap.wrap("ab " + "x".repeat(25) + " cd", 10));
+    assertEquals(
+        List.of("ab", "xxxxxxxxxx", "xxxxxxxxxx", "xxxxx cd"),
+        WordWrap.wrap("ab " + "x".repeat(25) + " cd", 10));
   }
 
   @Test
@@ -28,7 +31,8 @@ class WordWrapTest {
 
   @Test
   void anIndentedLineIsACommandAndIsNeverBroken() {
-    String command = "  sudo usermod --add-subuids 200000-265535 --add-subgids 200000-265535 learner";
+    String command =
+        "  sudo usermod --add-subuids 200000-265535 --add-subgids 200000-265535 learner";
     assertEquals(List.of("Run:", command), WordWrap.wrap("Run:\n" + command, 20));
   }
 
@@ -43,15 +47,22 @@ class WordWrapTest {
   void styledTextKeepsItsStylesAndEscapesTakeNoColumns() {
     String ansi = new AttributedString("bold words that wrap", AttributedStyle.BOLD).toAnsi();
     List<String> lines = WordWrap.wrapAnsi(ansi, 10);
-    assertEquals(List.of("bold words", "that wrap"), lines.stream().map(l -> AttributedString.fromAnsi(l).toString()).toList());
+    assertEquals(
+        List.of("bold words", "that wrap"),
+        lines.stream().map(l -> AttributedString.fromAnsi(l).toString()).toList());
     for (String line : lines) {
       assertEquals(AttributedStyle.BOLD, AttributedString.fromAnsi(line).styleAt(0), line);
     }
-    assertEquals(List.of("plain text"), WordWrap.wrapAnsi("plain text", 20), "no escapes added to plain text");
+    assertEquals(
+        List.of("plain text"),
+        WordWrap.wrapAnsi("plain text", 20),
+        "no escapes added to plain text");
   }
 
   @Test
   void aWidthBelowTheMinimumCountsAsTheMinimum() {
-    assertEquals(List.of("x".repeat(WordWrap.MIN_WIDTH), "xx"), WordWrap.wrap("x".repeat(WordWrap.MIN_WIDTH + 2), 3));
+    assertEquals(
+        List.of("x".repeat(WordWrap.MIN_WIDTH), "xx"),
+        WordWrap.wrap("x".repeat(WordWrap.MIN_WIDTH + 2), 3));
   }
 }

@@ -60,7 +60,15 @@ public final class FakeRegistry implements AutoCloseable {
       byte[] body = x.getRequestBody().readAllBytes();
       String method = x.getRequestMethod();
       if (method.equals("POST") && rest.equals("blobs/uploads/")) {
-        x.getResponseHeaders().add("Location", "http://" + address() + prefix + "blobs/uploads/u" + uploads.incrementAndGet() + "?_state=abc");
+        x.getResponseHeaders()
+            .add(
+                "Location",
+                "http://"
+                    + address()
+                    + prefix
+                    + "blobs/uploads/u"
+                    + uploads.incrementAndGet()
+                    + "?_state=abc");
         send(x, 202, new byte[0]);
       } else if (method.equals("PUT") && rest.startsWith("blobs/uploads/")) {
         String digest = x.getRequestURI().getQuery().replaceAll(".*digest=", "");
@@ -79,7 +87,11 @@ public final class FakeRegistry implements AutoCloseable {
           return;
         }
         String tags = String.join(",", tags().stream().map(t -> "\"" + t + "\"").toList());
-        send(x, 200, ("{\"name\":\"" + ProgressArtifact.REPOSITORY + "\",\"tags\":[" + tags + "]}").getBytes(StandardCharsets.UTF_8));
+        send(
+            x,
+            200,
+            ("{\"name\":\"" + ProgressArtifact.REPOSITORY + "\",\"tags\":[" + tags + "]}")
+                .getBytes(StandardCharsets.UTF_8));
       } else if (method.equals("GET") && rest.startsWith("manifests/")) {
         byte[] manifest = manifests.get(rest.substring("manifests/".length()));
         if (manifest == null) {

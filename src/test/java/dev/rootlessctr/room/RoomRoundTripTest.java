@@ -18,9 +18,24 @@ class RoomRoundTripTest {
 
   private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
-  static LearnerProgress at(String name, int lesson, int step, Instant since, Optional<String> mistake, int repeats) {
-    return new LearnerProgress(true, name, "rootless", lesson, "Lesson " + lesson, step, 2, "Step " + step, false,
-        lesson - 1, 7, since, since, mistake, repeats);
+  static LearnerProgress at(
+      String name, int lesson, int step, Instant since, Optional<String> mistake, int repeats) {
+    return new LearnerProgress(
+        true,
+        name,
+        "rootless",
+        lesson,
+        "Lesson " + lesson,
+        step,
+        2,
+        "Step " + step,
+        false,
+        lesson - 1,
+        7,
+        since,
+        since,
+        mistake,
+        repeats);
   }
 
   private static String once(String address, Instant now, String... extra) {
@@ -28,7 +43,9 @@ class RoomRoundTripTest {
     StringWriter err = new StringWriter();
     List<String> args = new java.util.ArrayList<>(List.of(address, "--once"));
     args.addAll(List.of(extra));
-    int status = new RoomCommand(false, Clock.fixed(now, ZoneOffset.UTC)).run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    int status =
+        new RoomCommand(false, Clock.fixed(now, ZoneOffset.UTC))
+            .run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     assertEquals(0, status, err.toString());
     return out.toString();
   }
@@ -44,11 +61,17 @@ class RoomRoundTripTest {
       assertEquals(List.of("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"), registry.tags());
       String table = once(registry.address(), T0.plusSeconds(65));
       List<String> lines = table.lines().toList();
-      assertTrue(lines.get(0).startsWith("Room at " + registry.address() + ": 2 learners sharing, 1 looks stuck"), table);
+      assertTrue(
+          lines
+              .get(0)
+              .startsWith("Room at " + registry.address() + ": 2 learners sharing, 1 looks stuck"),
+          table);
       int ada = indexOf(lines, "Ada ");
       int bob = indexOf(lines, "Bob ");
       assertTrue(ada > 0 && bob == ada + 1, table);
-      assertTrue(lines.get(ada).matches("Ada +2\\. Lesson 2 +1/2 Step 1 +1m05s +1/7 +- *"), lines.get(ada));
+      assertTrue(
+          lines.get(ada).matches("Ada +2\\. Lesson 2 +1/2 Step 1 +1m05s +1/7 +- *"),
+          lines.get(ada));
       assertTrue(lines.get(bob).contains("4. Lesson 4"), lines.get(bob));
       assertTrue(lines.get(bob).contains("2/2 Step 2"), lines.get(bob));
       assertTrue(lines.get(bob).contains("16m05s"), lines.get(bob));
@@ -101,22 +124,47 @@ class RoomRoundTripTest {
       ada.close();
       Optional<String> failure = ada.takeFailure();
       assertTrue(failure.isPresent());
-      assertTrue(failure.get().contains("did not take your progress (the registry refused a blob upload (HTTP 503))"), failure.get());
+      assertTrue(
+          failure
+              .get()
+              .contains(
+                  "did not take your progress (the registry refused a blob upload (HTTP 503))"),
+          failure.get());
       assertTrue(ada.takeFailure().isEmpty(), "a failure is told once");
 
       StringWriter err = new StringWriter();
-      int status = new RoomCommand(false, Clock.systemUTC()).run(List.of(registry.address(), "--once"), new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+      int status =
+          new RoomCommand(false, Clock.systemUTC())
+              .run(
+                  List.of(registry.address(), "--once"),
+                  new PrintWriter(new StringWriter()),
+                  new PrintWriter(err, true));
       assertEquals(1, status);
-      assertTrue(err.toString().contains("cannot be read: listing rootless-ctr-room/progress failed (HTTP 503)"), err.toString());
+      assertTrue(
+          err.toString()
+              .contains("cannot be read: listing rootless-ctr-room/progress failed (HTTP 503)"),
+          err.toString());
     }
   }
 
   @Test
   void usageErrorsExitTwo() {
     StringWriter err = new StringWriter();
-    assertEquals(2, new RoomCommand(false, Clock.systemUTC()).run(List.of("--once"), new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+    assertEquals(
+        2,
+        new RoomCommand(false, Clock.systemUTC())
+            .run(
+                List.of("--once"),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true)));
     assertTrue(err.toString().contains("which room?"), err.toString());
-    assertEquals(2, new RoomCommand(false, Clock.systemUTC()).run(List.of("x:1", "--every", "0"), new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+    assertEquals(
+        2,
+        new RoomCommand(false, Clock.systemUTC())
+            .run(
+                List.of("x:1", "--every", "0"),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true)));
   }
 
   private static int indexOf(List<String> lines, String start) {

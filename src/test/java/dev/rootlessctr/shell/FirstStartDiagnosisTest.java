@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The diagnosis a learner waits for before the very first prompt starts no test container; the
- * full one, which does, follows in the background.
+ * The diagnosis a learner waits for before the very first prompt starts no test container; the full
+ * one, which does, follows in the background.
  */
 @Timeout(30)
 class FirstStartDiagnosisTest {
@@ -38,18 +38,21 @@ class FirstStartDiagnosisTest {
 
     hooks.started(printer, question -> false);
 
-    assertTrue(Files.readString(calls).matches("(--version\n)+"),
+    assertTrue(
+        Files.readString(calls).matches("(--version\n)+"),
         "only versions before the prompt: " + Files.readString(calls));
     assertTrue(text.toString().contains("First start: checking this host"), text.toString());
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (!Files.readString(calls).contains("spec --rootless") && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertTrue(Files.readString(calls).contains("spec --rootless"),
+    assertTrue(
+        Files.readString(calls).contains("spec --rootless"),
         "the full diagnosis tries a container in the background: " + Files.readString(calls));
     assertFalse(text.toString().contains("started a test container"), text.toString());
     // Waits for the background diagnosis to end before the tree is removed.
-    hooks.courseBlocked(new Printer(new PrintWriter(new StringWriter()), Style.of(false), () -> 100));
+    hooks.courseBlocked(
+        new Printer(new PrintWriter(new StringWriter()), Style.of(false), () -> 100));
     hooks.close();
   }
 }

@@ -31,11 +31,15 @@ class HostHooksTest {
     StringWriter text = new StringWriter();
     Printer printer = new Printer(new PrintWriter(text), Style.of(false), () -> 100);
     Course none = new Course("none", tree, List.of(), List.of());
-    HostHooks hooks = new HostHooks(missingRuncAndSkopeo().inputs(), none, true, interactive, Map.of(), List.of());
-    hooks.started(printer, question -> {
-      asked.add(question);
-      return false; // the learner says no: nothing is installed
-    });
+    HostHooks hooks =
+        new HostHooks(
+            missingRuncAndSkopeo().inputs(), none, true, interactive, Map.of(), List.of());
+    hooks.started(
+        printer,
+        question -> {
+          asked.add(question);
+          return false; // the learner says no: nothing is installed
+        });
     hooks.close();
     return text.toString();
   }

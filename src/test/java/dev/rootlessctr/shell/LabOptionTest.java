@@ -31,11 +31,23 @@ class LabOptionTest {
     env.put("XDG_STATE_HOME", dir.resolve("state").toString());
     env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
     env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-    env.put("HTTPS_PROXY", "http://127.0.0.1:9"); // online mode's Docker Hub check stays on loopback
-    ShellLauncher launcher = new ShellLauncher(new PrintWriter(out, true), new PrintWriter(err, true),
-        new ByteArrayInputStream(new byte[0]), env, dev.rootlessctr.process.ProcessRunner.system(), false);
-    return launcher.launch(new ShellLauncher.Request(TestPaths.fixtureCourse(), lab,
-        dev.rootlessctr.mirror.RegistryMode.parse("online"), dev.rootlessctr.render.ColorMode.NEVER, true));
+    env.put(
+        "HTTPS_PROXY", "http://127.0.0.1:9"); // online mode's Docker Hub check stays on loopback
+    ShellLauncher launcher =
+        new ShellLauncher(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            new ByteArrayInputStream(new byte[0]),
+            env,
+            dev.rootlessctr.process.ProcessRunner.system(),
+            false);
+    return launcher.launch(
+        new ShellLauncher.Request(
+            TestPaths.fixtureCourse(),
+            lab,
+            dev.rootlessctr.mirror.RegistryMode.parse("online"),
+            dev.rootlessctr.render.ColorMode.NEVER,
+            true));
   }
 
   @Test
@@ -53,8 +65,14 @@ class LabOptionTest {
     Path link = Files.createSymbolicLink(dir.resolve("lab"), theirs);
     assertEquals(1, launch(link));
     String message = err.toString();
-    assertTrue(message.startsWith("rootless-ctr: the lab " + link + " is a symbolic link to " + theirs.toRealPath()
-        + ", which belongs to user "), message);
+    assertTrue(
+        message.startsWith(
+            "rootless-ctr: the lab "
+                + link
+                + " is a symbolic link to "
+                + theirs.toRealPath()
+                + ", which belongs to user "),
+        message);
     assertTrue(message.contains("(uid 65534)"), message);
     assertFalse(message.contains("mirror"), message);
   }
@@ -65,7 +83,10 @@ class LabOptionTest {
     Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
     assertEquals(1, launch(file.resolve("lab")));
     String message = err.toString().strip();
-    assertTrue(message.startsWith("rootless-ctr: cannot create the lab directory " + file.resolve("lab") + ": "), message);
+    assertTrue(
+        message.startsWith(
+            "rootless-ctr: cannot create the lab directory " + file.resolve("lab") + ": "),
+        message);
     assertTrue(message.contains(file + " is a file, not a directory"), message);
     assertFalse(message.equals("rootless-ctr: " + file.resolve("lab")), "not the bare path");
   }

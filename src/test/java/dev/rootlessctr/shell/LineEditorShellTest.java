@@ -36,19 +36,34 @@ class LineEditorShellTest {
   private CompletableFuture<Integer> start() throws IOException {
     PipedInputStream in = new PipedInputStream(64 * 1024);
     keys = new PipedOutputStream(in);
-    Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen).type("xterm").size(Size.of(100, 30)).build();
+    Terminal terminal =
+        TerminalBuilder.builder()
+            .system(false)
+            .streams(in, screen)
+            .type("xterm")
+            .size(Size.of(100, 30))
+            .build();
     ShellHarness harness = new ShellHarness(root, TestPaths.fixtureCourse());
-    Printer printer = new Printer(new PrintWriter(terminal.writer(), true), Style.of(false), terminal::getColumns);
+    Printer printer =
+        new Printer(
+            new PrintWriter(terminal.writer(), true), Style.of(false), terminal::getColumns);
     Path scratch = Files.createTempDirectory(root, "scratch");
-    Shell shell = ShellSetup.forTerminal(harness.parts(printer), terminal, root.resolve("history"),
-        (p, typeahead) -> new PipeLineRunner(new WriterStream(terminal.writer()), scratch, Duration.ofSeconds(30), l -> {}));
-    return CompletableFuture.supplyAsync(() -> {
-      try (terminal) {
-        return shell.run();
-      } catch (IOException e) {
-        throw new RuntimeException(e);
-      }
-    });
+    Shell shell =
+        ShellSetup.forTerminal(
+            harness.parts(printer),
+            terminal,
+            root.resolve("history"),
+            (p, typeahead) ->
+                new PipeLineRunner(
+                    new WriterStream(terminal.writer()), scratch, Duration.ofSeconds(30), l -> {}));
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (terminal) {
+            return shell.run();
+          } catch (IOException e) {
+            throw new RuntimeException(e);
+          }
+        });
   }
 
   /** Types once the shell is waiting at a prompt, as a person would. */
@@ -72,7 +87,10 @@ class LineEditorShellTest {
   }
 
   private String screen() {
-    return screen.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-?]*[ -/]*[@-~]", "").replace("\r", "");
+    return screen
+        .toString(StandardCharsets.UTF_8)
+        .replaceAll("\u001B\\[[0-?]*[ -/]*[@-~]", "")
+        .replace("\r", "");
   }
 
   @Test

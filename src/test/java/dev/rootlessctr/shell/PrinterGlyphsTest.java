@@ -17,7 +17,8 @@ class PrinterGlyphsTest {
   private static String print(Style style) {
     StringWriter text = new StringWriter();
     Printer printer = new Printer(new PrintWriter(text), style, () -> 80);
-    printer.markdown(Prose.parse("> quoted\n\n- container uid 0 → host uid 1001 — that is **you**"), Map.of());
+    printer.markdown(
+        Prose.parse("> quoted\n\n- container uid 0 → host uid 1001 — that is **you**"), Map.of());
     printer.success("Step 1 done");
     printer.text("report ✔\n");
     return text.toString();

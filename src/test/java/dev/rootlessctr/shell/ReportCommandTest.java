@@ -20,7 +20,12 @@ class ReportCommandTest {
 
   private static List<Path> reports(Path lab, String suffix) throws Exception {
     try (Stream<Path> files = Files.list(lab)) {
-      return files.filter(f -> f.getFileName().toString().startsWith("rootless-ctr-report-") && f.toString().endsWith(suffix)).toList();
+      return files
+          .filter(
+              f ->
+                  f.getFileName().toString().startsWith("rootless-ctr-report-")
+                      && f.toString().endsWith(suffix))
+          .toList();
     }
   }
 
@@ -36,14 +41,18 @@ class ReportCommandTest {
     String report = Files.readString(md.get(0));
     assertTrue(report.contains("### Lesson 1, step 1: Make a directory"), report);
     assertTrue(report.contains("- Command: `mkdir -p notes`\n- Exit status: 0\n"), report);
-    assertFalse(report.contains("`true`"), "a line that did no step's work is not quoted: " + report);
+    assertFalse(
+        report.contains("`true`"), "a line that did no step's work is not quoted: " + report);
     assertTrue(report.contains("- Done at: "), report);
-    assertTrue(report.matches("(?s).*- `runc`: (`runc version .*`|not measured \\(.*\\)).*"), report);
+    assertTrue(
+        report.matches("(?s).*- `runc`: (`runc version .*`|not measured \\(.*\\)).*"), report);
     assertTrue(report.contains("1 of them in this session"), report);
     String html = Files.readString(reports(shell.lab, ".html").get(0));
-    assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<code>mkdir -p notes</code>"), html);
+    assertTrue(
+        html.startsWith("<!DOCTYPE html>") && html.contains("<code>mkdir -p notes</code>"), html);
     try (Stream<Path> elsewhere = Files.list(root)) {
-      assertEquals(List.of(), elsewhere.filter(p -> p.getFileName().toString().contains("report")).toList());
+      assertEquals(
+          List.of(), elsewhere.filter(p -> p.getFileName().toString().contains("report")).toList());
     }
   }
 

@@ -36,8 +36,13 @@ class RunEditTest {
     shell.run(":open 6\n:run\necho still-here-$((1+1))\n");
     String out = shell.output();
     String unwrapped = out.replaceAll("\\n +", " ");
-    assertTrue(unwrapped.contains("FAIL cannot edit: busybox-bundle/config.json " + problem + ". Remove it (rm busybox-bundle/config.json)"
-        + " and make it again with `runc spec --rootless -b busybox-bundle` (lesson 3, step 1), then :run here again."), out);
+    assertTrue(
+        unwrapped.contains(
+            "FAIL cannot edit: busybox-bundle/config.json "
+                + problem
+                + ". Remove it (rm busybox-bundle/config.json) and make it again with `runc spec"
+                + " --rootless -b busybox-bundle` (lesson 3, step 1), then :run here again."),
+        out);
     assertTrue(out.contains("still-here-2"), "the shell went on:\n" + out);
     assertFalse(out.contains("Exception"), out);
   }

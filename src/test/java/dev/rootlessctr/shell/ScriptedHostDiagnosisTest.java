@@ -30,11 +30,14 @@ class ScriptedHostDiagnosisTest {
   private ShellHarness shellOn(FakeHost host, String needs) throws Exception {
     Path course = Files.createDirectories(root.resolve("course-" + needs.replace(' ', '-')));
     String lesson = Files.readString(TestPaths.fixtureCourse().resolve("01-files.md"));
-    Files.writeString(course.resolve("01-files.md"), lesson.replaceFirst("\n## ", "\n<!-- needs: " + needs + " -->\n\n## "));
+    Files.writeString(
+        course.resolve("01-files.md"),
+        lesson.replaceFirst("\n## ", "\n<!-- needs: " + needs + " -->\n\n## "));
     ShellHarness shell = new ShellHarness(root, course);
     // The runtimes' stand-ins only print versions: no test containers here (RuntimeCheckTest).
-    shell.hooks = new HostHooks(host.inputs().withSmokeRuns(false), shell.course, false, false,
-        Map.of(), List.of());
+    shell.hooks =
+        new HostHooks(
+            host.inputs().withSmokeRuns(false), shell.course, false, false, Map.of(), List.of());
     return shell;
   }
 
@@ -56,8 +59,11 @@ class ScriptedHostDiagnosisTest {
     String out = shell.output();
     assertEquals(1, status, out);
     assertTrue(out.contains("PASS Step 1 done"), out);
-    assertTrue(out.contains("This host cannot do the whole course (runc): :doctor says why and how"
-        + " to fix it."), out);
+    assertTrue(
+        out.contains(
+            "This host cannot do the whole course (runc): :doctor says why and how"
+                + " to fix it."),
+        out);
   }
 
   @Test

@@ -16,7 +16,10 @@ class ScriptedShellTest {
 
   @TempDir Path root;
 
-  /** An ls that fails as it would on a directory the learner may not read (the tests may run as root). */
+  /**
+   * An ls that fails as it would on a directory the learner may not read (the tests may run as
+   * root).
+   */
   private static final String FAKE_LS =
       "ls() { echo 'ls: cannot open directory /x: Permission denied' >&2; return 2; }; ";
 
@@ -32,7 +35,8 @@ class ScriptedShellTest {
     assertEquals(0, status, out);
     assertTrue(out.contains("PASS Step 1 done: Make a directory"), out);
     assertTrue(out.contains("The directory exists now in " + shell.lab + "."), out);
-    assertTrue(out.contains("(uid " + new com.sun.security.auth.module.UnixSystem().getUid() + ")"), out);
+    assertTrue(
+        out.contains("(uid " + new com.sun.security.auth.module.UnixSystem().getUid() + ")"), out);
     assertTrue(Files.isDirectory(shell.lab.resolve("notes")));
   }
 
@@ -42,8 +46,18 @@ class ScriptedShellTest {
     int status = shell.run(":check\n");
     String out = shell.output();
     assertEquals(1, status, out);
-    assertTrue(out.contains("FAIL directory notes exists\n    expected: a directory at notes\n    actual:   notes does not exist"), out);
-    assertTrue(out.contains("FAIL exit status 0\n    expected: exit status 0\n    actual:   no command has run in this step yet"), out);
+    assertTrue(
+        out.contains(
+            "FAIL directory notes exists\n"
+                + "    expected: a directory at notes\n"
+                + "    actual:   notes does not exist"),
+        out);
+    assertTrue(
+        out.contains(
+            "FAIL exit status 0\n"
+                + "    expected: exit status 0\n"
+                + "    actual:   no command has run in this step yet"),
+        out);
   }
 
   @Test
@@ -70,7 +84,8 @@ class ScriptedShellTest {
     String out = shell.output();
     assertTrue(out.contains("'exit' here would end nothing: this is the rootless-ctr prompt"), out);
     assertTrue(out.contains("after-exit-5"), "the shell went on:\n" + out);
-    assertFalse(out.contains("Step 1 done"), "exit did not run, so it did not pass the step:\n" + out);
+    assertFalse(
+        out.contains("Step 1 done"), "exit did not run, so it did not pass the step:\n" + out);
     assertEquals(1, status, out);
   }
 
@@ -79,7 +94,9 @@ class ScriptedShellTest {
     ShellHarness shell = shell();
     shell.run(":open 2\n" + FAKE_LS + "ls /does-not-exist\n");
     String out = shell.output();
-    assertTrue(out.contains("That is a known mistake (lesson 1, step 3, which this command belongs to)"), out);
+    assertTrue(
+        out.contains("That is a known mistake (lesson 1, step 3, which this command belongs to)"),
+        out);
     assertTrue(out.contains("you listed something you may not read"), out);
   }
 
@@ -95,9 +112,22 @@ class ScriptedShellTest {
   @Test
   void runOnAnEditOnlyStepSaysWhatIsStillMissing() throws Exception {
     java.nio.file.Path course = java.nio.file.Files.createDirectories(root.resolve("edit-course"));
-    java.nio.file.Files.writeString(course.resolve("01-edit.md"), String.join("\n",
-        "# Edit", "", "## Add a mount", "", "```json add cfg.json /mounts/-", "{\"x\": 1}", "```", "",
-        "### Check", "", "- json: `cfg.json` at `/mounts/0/x` is `2`", ""));
+    java.nio.file.Files.writeString(
+        course.resolve("01-edit.md"),
+        String.join(
+            "\n",
+            "# Edit",
+            "",
+            "## Add a mount",
+            "",
+            "```json add cfg.json /mounts/-",
+            "{\"x\": 1}",
+            "```",
+            "",
+            "### Check",
+            "",
+            "- json: `cfg.json` at `/mounts/0/x` is `2`",
+            ""));
     ShellHarness shell = new ShellHarness(root, course);
     java.nio.file.Files.writeString(shell.lab.resolve("cfg.json"), "{\"mounts\": []}");
     shell.run(":run\n");
@@ -119,14 +149,24 @@ class ScriptedShellTest {
     String honest = elsewhere.output();
     assertFalse(honest.contains("a path in the command is wrong"), honest);
     assertTrue(honest.contains("false exited with status 1"), honest);
-    assertTrue(honest.contains("false is not one of this course's commands, so rootless-ctr cannot judge what went wrong."), honest);
+    assertTrue(
+        honest.contains(
+            "false is not one of this course's commands, so rootless-ctr cannot judge what went"
+                + " wrong."),
+        honest);
   }
 
   @Test
   void anUnreadOptionalStepDoesNotHoldALessonBackFromDone() throws Exception {
     ShellHarness shell = shell();
     // A sleep that ends as Ctrl-C would leave it: the step's own command, without a terminal.
-    shell.run(":open 2\nread name <<< Ada && echo \"hello $name\"\n:next\nsleep() { return 130; }; sleep 30\n:lessons\n:status\n");
+    shell.run(
+        ":open 2\n"
+            + "read name <<< Ada && echo \"hello $name\"\n"
+            + ":next\n"
+            + "sleep() { return 130; }; sleep 30\n"
+            + ":lessons\n"
+            + ":status\n");
     String out = shell.output();
     assertTrue(out.matches("(?s).*2\\. interactive +Interactive programs +done\n.*"), out);
     assertTrue(out.contains("Course fixture: 2 of 5 steps done"), out);
@@ -139,7 +179,9 @@ class ScriptedShellTest {
     String out = shell.output();
     assertTrue(out.contains("WARN That is a known mistake: \"Permission denied\""), out);
     assertTrue(out.contains("you listed something you may not read"), out);
-    assertFalse(out.contains("see what follows on the same line"), "one error line, one explanation: the first listed\n" + out);
+    assertFalse(
+        out.contains("see what follows on the same line"),
+        "one error line, one explanation: the first listed\n" + out);
   }
 
   @Test
@@ -150,7 +192,8 @@ class ScriptedShellTest {
     second.run(":status\n");
     String out = second.output();
     assertTrue(out.contains("Course fixture: 1 of 5 steps done"), out);
-    assertTrue(out.contains("You are at lesson 1 (Files and exit codes), step 2 (Write JSON)."), out);
+    assertTrue(
+        out.contains("You are at lesson 1 (Files and exit codes), step 2 (Write JSON)."), out);
   }
 
   @Test
@@ -168,7 +211,10 @@ class ScriptedShellTest {
   void resetLessonNeedsConfirmationAndRemovesWhatTheLessonCreated() throws Exception {
     ShellHarness shell = shell();
     shell.run("mkdir -p notes\n:reset lesson\n");
-    assertTrue(shell.output().contains("(Not confirmed: a scripted session must write :reset SCOPE --yes.)"));
+    assertTrue(
+        shell
+            .output()
+            .contains("(Not confirmed: a scripted session must write :reset SCOPE --yes.)"));
     assertTrue(Files.isDirectory(shell.lab.resolve("notes")));
 
     ShellHarness again = shell();

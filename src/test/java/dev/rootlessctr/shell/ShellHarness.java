@@ -29,6 +29,7 @@ final class ShellHarness {
   final Course course;
   final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   final PrintWriter out = new PrintWriter(bytes, true, StandardCharsets.UTF_8);
+
   /** The shell's lesson hooks; none (no host diagnosis) unless a test sets them. */
   LessonHooks hooks = LessonHooks.none();
 
@@ -45,17 +46,28 @@ final class ShellHarness {
     env.put("HOME", lab.getParent().toString());
     Lab theLab = new Lab(lab, lab.getParent().resolve("runc"));
     env.put("RUNC_ROOT", theLab.runcRoot().toString());
-    return new ShellSetup.Parts(course, theLab, new HostUser(user.name(), user.uid(), user.gid(), user.groups(), lab.getParent()),
-        new ShellState(lab, env), printer, store, store::load,
-        Map.of(), ProcessRunner.system(), hooks);
+    return new ShellSetup.Parts(
+        course,
+        theLab,
+        new HostUser(user.name(), user.uid(), user.gid(), user.groups(), lab.getParent()),
+        new ShellState(lab, env),
+        printer,
+        store,
+        store::load,
+        Map.of(),
+        ProcessRunner.system(),
+        hooks);
   }
 
   /** Runs {@code script} as piped input; returns the exit status. */
   int run(String script) throws IOException {
     Printer printer = new Printer(out, Style.of(false), () -> 100); // the widest the shell renders
     Path scratch = Files.createTempDirectory(state.getParent(), "scratch");
-    PipeLineRunner runner = new PipeLineRunner(new WriterStream(out), scratch, Duration.ofSeconds(30), line -> {});
-    return ShellSetup.forScript(parts(printer), new BufferedReader(new StringReader(script)), runner).run();
+    PipeLineRunner runner =
+        new PipeLineRunner(new WriterStream(out), scratch, Duration.ofSeconds(30), line -> {});
+    return ShellSetup.forScript(
+            parts(printer), new BufferedReader(new StringReader(script)), runner)
+        .run();
   }
 
   String output() {

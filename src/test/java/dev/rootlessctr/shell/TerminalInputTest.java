@@ -36,15 +36,28 @@ class TerminalInputTest {
     PipedOutputStream keys = new PipedOutputStream(in);
     ByteArrayOutputStream screen = new ByteArrayOutputStream();
     // The pipe stays open: at its end the terminal would close and the reader see end-of-file.
-    try (keys; Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen).type("xterm").size(new Size(80, 24)).build()) {
-      assertTrue(terminal.getAttributes().getLocalFlag(LocalFlag.ISIG), "a terminal starts with signals on");
+    try (keys;
+        Terminal terminal =
+            TerminalBuilder.builder()
+                .system(false)
+                .streams(in, screen)
+                .type("xterm")
+                .size(new Size(80, 24))
+                .build()) {
+      assertTrue(
+          terminal.getAttributes().getLocalFlag(LocalFlag.ISIG),
+          "a terminal starts with signals on");
       LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
       TerminalInput input = new TerminalInput(reader);
       AtomicBoolean signalsWhileReading = new AtomicBoolean(true);
-      reader.getWidgets().put("look", () -> {
-        signalsWhileReading.set(terminal.getAttributes().getLocalFlag(LocalFlag.ISIG));
-        return true;
-      });
+      reader
+          .getWidgets()
+          .put(
+              "look",
+              () -> {
+                signalsWhileReading.set(terminal.getAttributes().getLocalFlag(LocalFlag.ISIG));
+                return true;
+              });
       reader.getKeyMaps().get(LineReader.EMACS).bind(new Reference("look"), KeyMap.ctrl('X'));
 
       // Keys are judged when they arrive, as a kernel's line discipline does: type at the prompt.
@@ -54,11 +67,14 @@ class TerminalInputTest {
       }
       keys.write("\u0018half a line\u0003".getBytes(StandardCharsets.UTF_8));
       keys.flush();
-      ExecutionException failed = assertThrows(ExecutionException.class, () -> line.get(10, TimeUnit.SECONDS));
-      UserInterruptException cancelled = assertInstanceOf(UserInterruptException.class, failed.getCause());
+      ExecutionException failed =
+          assertThrows(ExecutionException.class, () -> line.get(10, TimeUnit.SECONDS));
+      UserInterruptException cancelled =
+          assertInstanceOf(UserInterruptException.class, failed.getCause());
       assertEquals("half a line", cancelled.getPartialLine());
       assertFalse(signalsWhileReading.get(), "ISIG is off while the line editor reads");
-      assertTrue(terminal.getAttributes().getLocalFlag(LocalFlag.ISIG), "and on again once it is done");
+      assertTrue(
+          terminal.getAttributes().getLocalFlag(LocalFlag.ISIG), "and on again once it is done");
       keys.write("echo next\r".getBytes(StandardCharsets.UTF_8));
       keys.flush();
       assertEquals("echo next", input.readLine("$ "));

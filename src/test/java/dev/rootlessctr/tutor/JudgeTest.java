@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rootlessctr.TestPaths;
 import dev.rootlessctr.check.CheckReport;
 import dev.rootlessctr.check.ExpectationResult;
-import dev.rootlessctr.check.Observations;
 import dev.rootlessctr.exec.Outcome;
-import dev.rootlessctr.lesson.Placeholders;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.CourseLoader;
 import dev.rootlessctr.lesson.Expectation;
 import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.Placeholders;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,14 +33,27 @@ class JudgeTest {
 
   private static final Path LAB = Path.of("/home/ada/rootless-ctr-lab");
   private static final Path RUNC_ROOT = Path.of("/run/user/1000/rootless-ctr-runc");
-  private static final Map<String, String> ENV = Map.of("HOME", "/home/ada", "RUNC_ROOT", RUNC_ROOT.toString());
+  private static final Map<String, String> ENV =
+      Map.of("HOME", "/home/ada", "RUNC_ROOT", RUNC_ROOT.toString());
   private static final Map<String, String> BUILT_INS =
-      Map.of("home", "/home/ada", "user", "ada", "uid", "1000", "runc_root", RUNC_ROOT.toString(), "lab", LAB.toString());
+      Map.of(
+          "home",
+          "/home/ada",
+          "user",
+          "ada",
+          "uid",
+          "1000",
+          "runc_root",
+          RUNC_ROOT.toString(),
+          "lab",
+          LAB.toString());
 
   private Course course;
   private LineMatcher matcher;
+
   /** Which steps' checks hold, as the fake state has it; checks that ran, with what names. */
   private final Set<String> holding = new HashSet<>();
+
   private final Map<String, Bindings> checkedWith = new HashMap<>();
   private final Set<String> done = new HashSet<>();
   private final Map<Path, String> foreignDirs = new HashMap<>();
@@ -54,20 +66,39 @@ class JudgeTest {
   }
 
   private Judge judge() {
-    StepChecks checks = (step, outcome, seen, bindings) -> {
-      String key = keyOf(step);
-      checkedWith.put(key, bindings);
-      Expectation any = step.expectations().isEmpty() ? step.whileRunning().get(0) : step.expectations().get(0);
-      boolean passed = holding.contains(key);
-      return new CheckReport(List.of(new ExpectationResult(any, passed, "the check of " + key, "it holds", passed ? "it holds" : "it does not")), Map.of("k", key));
-    };
+    StepChecks checks =
+        (step, outcome, seen, bindings) -> {
+          String key = keyOf(step);
+          checkedWith.put(key, bindings);
+          Expectation any =
+              step.expectations().isEmpty()
+                  ? step.whileRunning().get(0)
+                  : step.expectations().get(0);
+          boolean passed = holding.contains(key);
+          return new CheckReport(
+              List.of(
+                  new ExpectationResult(
+                      any,
+                      passed,
+                      "the check of " + key,
+                      "it holds",
+                      passed ? "it holds" : "it does not")),
+              Map.of("k", key));
+        };
     HostFacts host = dir -> Optional.ofNullable(foreignDirs.get(dir));
-    return new Judge(course, matcher, checks, host, text -> Placeholders.fill(text, BUILT_INS), Map.of("registry", registry));
+    return new Judge(
+        course,
+        matcher,
+        checks,
+        host,
+        text -> Placeholders.fill(text, BUILT_INS),
+        Map.of("registry", registry));
   }
 
   private String keyOf(dev.rootlessctr.lesson.Step step) {
     for (Lesson lesson : course.lessons()) {
-      if (lesson.steps().stream().anyMatch(s -> s.line() == step.line() && s.title().equals(step.title()))) {
+      if (lesson.steps().stream()
+          .anyMatch(s -> s.line() == step.line() && s.title().equals(step.title()))) {
         return lesson.id() + "/" + step.number();
       }
     }
@@ -90,13 +121,17 @@ class JudgeTest {
   }
 
   private static List<String> credited(Verdict verdict) {
-    return assertInstanceOf(Verdict.Completed.class, verdict).credits().stream().map(c -> key(c.step())).toList();
+    return assertInstanceOf(Verdict.Completed.class, verdict).credits().stream()
+        .map(c -> key(c.step()))
+        .toList();
   }
 
   @Test
   void thePlaygroundsRunLineMatchesEveryRunStepWithTheLearnersNamesAndRoot() {
     List<Match> matches = matcher.match("runc --root /tmp/runc run -b alpine-bundle c1", ENV, LAB);
-    assertEquals(List.of("run/1", "readonly/1", "home-mount/2"), matches.stream().map(m -> key(m.position())).toList());
+    assertEquals(
+        List.of("run/1", "readonly/1", "home-mount/2"),
+        matches.stream().map(m -> key(m.position())).toList());
     Bindings b = matches.get(0).bindings();
     assertEquals(Map.of("busybox-bundle", "alpine-bundle", "myctr", "c1"), b.names());
     assertEquals(Optional.of(Path.of("/tmp/runc")), b.runcRoot());
@@ -105,46 +140,86 @@ class JudgeTest {
 
   @Test
   void theCoursesOwnRootIsNoBindingAndARelativeRootIsResolved() {
-    Match own = matcher.match("runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr", ENV, LAB).get(0);
+    Match own =
+        matcher.match("runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr", ENV, LAB).get(0);
     assertTrue(own.bindings().isEmpty(), own.toString());
-    Match relative = matcher.match("runc --root state run -b busybox-bundle myctr", ENV, LAB).get(0);
+    Match relative =
+        matcher.match("runc --root state run -b busybox-bundle myctr", ENV, LAB).get(0);
     assertEquals(Optional.of(LAB.resolve("state")), relative.bindings().runcRoot());
   }
 
   @Test
   void anAlpinePullIsLessonOnesPullWithAlpineForBusybox() {
-    List<Match> matches = matcher.match("skopeo --insecure-policy copy docker://alpine:latest oci:alpine:latest", ENV, LAB);
+    List<Match> matches =
+        matcher.match(
+            "skopeo --insecure-policy copy docker://alpine:latest oci:alpine:latest", ENV, LAB);
     Match pull = matches.get(0);
     assertEquals("pull/1", key(pull.position()));
     assertEquals(Map.of("busybox", "alpine"), pull.bindings().names());
-    Expectation.ProbeCall probe = new Expectation.ProbeCall("oci-layout", List.of("busybox", "latest"), 1);
-    assertEquals(List.of("alpine", "latest"), ((Expectation.ProbeCall) pull.bindings().apply(probe)).args());
-    assertEquals("alpine-bundle/config.json", new Bindings(Map.of("busybox-bundle", "alpine-bundle"), Optional.empty()).apply("busybox-bundle/config.json"));
-    assertEquals("busybox-bundle/config.json", pull.bindings().apply("busybox-bundle/config.json"), "busybox is not busybox-bundle");
+    Expectation.ProbeCall probe =
+        new Expectation.ProbeCall("oci-layout", List.of("busybox", "latest"), 1);
+    assertEquals(
+        List.of("alpine", "latest"), ((Expectation.ProbeCall) pull.bindings().apply(probe)).args());
+    assertEquals(
+        "alpine-bundle/config.json",
+        new Bindings(Map.of("busybox-bundle", "alpine-bundle"), Optional.empty())
+            .apply("busybox-bundle/config.json"));
+    assertEquals(
+        "busybox-bundle/config.json",
+        pull.bindings().apply("busybox-bundle/config.json"),
+        "busybox is not busybox-bundle");
   }
 
   @Test
   void oneContainerSessionThatDidLessonsFourAndFiveCreditsBothInCourseOrder() {
     done.addAll(Set.of("pull/1", "unpack/1", "spec/1"));
     holding.addAll(Set.of("run/1", "readonly/1"));
-    Verdict verdict = judge("runc --root /tmp/runc run -b busybox-bundle myctr", 0, "LOOPBACK\ntouch: /tmp/toto: Read-only file system\n", at("spec", 1));
+    Verdict verdict =
+        judge(
+            "runc --root /tmp/runc run -b busybox-bundle myctr",
+            0,
+            "LOOPBACK\ntouch: /tmp/toto: Read-only file system\n",
+            at("spec", 1));
     assertEquals(List.of("run/1", "readonly/1"), credited(verdict));
     Verdict.Completed completed = (Verdict.Completed) verdict;
-    assertEquals(Optional.of(Path.of("/tmp/runc")), completed.credits().get(0).bindings().runcRoot());
+    assertEquals(
+        Optional.of(Path.of("/tmp/runc")), completed.credits().get(0).bindings().runcRoot());
     assertEquals(Optional.of("home-mount/1"), completed.next().map(JudgeTest::key));
-    assertEquals(Optional.of(Path.of("/tmp/runc")), checkedWith.get("run/1").runcRoot(), "the check looked in the learner's --root");
+    assertEquals(
+        Optional.of(Path.of("/tmp/runc")),
+        checkedWith.get("run/1").runcRoot(),
+        "the check looked in the learner's --root");
   }
 
   @Test
   void aContainerLineRunFromOutsideIntoADetachedContainerDoesItsStep() {
     done.addAll(Set.of("pull/1", "unpack/1", "spec/1"));
     holding.addAll(Set.of("run/1", "readonly/1"));
-    assertEquals(List.of("run/1"), credited(judge("runc --root /tmp/runc exec myctr ip a", 0, "1: lo: <LOOPBACK,UP>\n", at("run", 1))));
+    assertEquals(
+        List.of("run/1"),
+        credited(
+            judge(
+                "runc --root /tmp/runc exec myctr ip a",
+                0,
+                "1: lo: <LOOPBACK,UP>\n",
+                at("run", 1))));
     assertEquals(Optional.of(Path.of("/tmp/runc")), checkedWith.get("run/1").runcRoot());
     done.add("run/1");
-    assertEquals(List.of("readonly/1"), credited(judge("runc --root \"$RUNC_ROOT\" exec myctr touch /tmp/toto", 1,
-        "touch: /tmp/toto: Read-only file system\n", at("readonly", 1))));
-    assertInstanceOf(Verdict.Unsure.class, judge("runc --root \"$RUNC_ROOT\" exec myctr cat /etc/shadow", 1, "cat: can't open\n", at("readonly", 1)));
+    assertEquals(
+        List.of("readonly/1"),
+        credited(
+            judge(
+                "runc --root \"$RUNC_ROOT\" exec myctr touch /tmp/toto",
+                1,
+                "touch: /tmp/toto: Read-only file system\n",
+                at("readonly", 1))));
+    assertInstanceOf(
+        Verdict.Unsure.class,
+        judge(
+            "runc --root \"$RUNC_ROOT\" exec myctr cat /etc/shadow",
+            1,
+            "cat: can't open\n",
+            at("readonly", 1)));
   }
 
   @Test
@@ -167,14 +242,24 @@ class JudgeTest {
   @Test
   void theExpectedReadOnlyErrorOfLessonFiveIsNeverLessonSixsMistake() {
     done.addAll(Set.of("pull/1", "unpack/1", "spec/1", "run/1", "readonly/1"));
-    Verdict verdict = judge("runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr", 0, "touch: /tmp/toto: Read-only file system\n", at("readonly", 1));
+    Verdict verdict =
+        judge(
+            "runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr",
+            0,
+            "touch: /tmp/toto: Read-only file system\n",
+            at("readonly", 1));
     assertInstanceOf(Verdict.Quiet.class, verdict);
   }
 
   @Test
   void readOnlyAtTheHomeMountStepIsThatStepsMistake() {
     done.addAll(Set.of("pull/1", "unpack/1", "spec/1", "run/1", "readonly/1", "home-mount/1"));
-    Verdict verdict = judge("runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr", 0, "touch: /root/x: Read-only file system\n", at("home-mount", 2));
+    Verdict verdict =
+        judge(
+            "runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr",
+            0,
+            "touch: /root/x: Read-only file system\n",
+            at("home-mount", 2));
     Verdict.KnownMistake mistake = assertInstanceOf(Verdict.KnownMistake.class, verdict);
     assertEquals("home-mount/2", key(mistake.context()));
     assertEquals("Read-only file system", mistake.mistake().pattern());
@@ -183,30 +268,55 @@ class JudgeTest {
   @Test
   void theSeedsLineWithoutRunIsAUsageErrorWithTheCorrectedLine() {
     done.addAll(Set.of("pull/1", "unpack/1", "spec/1"));
-    String usage = "Incorrect Usage. flag provided but not defined: -b\n\nNAME:\n   runc - Open Container Initiative runtime\n" + "more\n".repeat(50);
+    String usage =
+        "Incorrect Usage. flag provided but not defined: -b\n\n"
+            + "NAME:\n"
+            + "   runc - Open Container Initiative runtime\n"
+            + "more\n".repeat(50);
     // At lesson 3, whose runc spec also takes -b: the bundle and the name still say run.
-    Verdict verdict = judge("runc --root /tmp/runc -b alpine-bundle myctr", 1, usage, at("spec", 1));
+    Verdict verdict =
+        judge("runc --root /tmp/runc -b alpine-bundle myctr", 1, usage, at("spec", 1));
     Verdict.WrongUsage wrong = assertInstanceOf(Verdict.WrongUsage.class, verdict);
     assertEquals("runc", wrong.program());
     assertEquals(UsageError.Kind.UNKNOWN_FLAG, wrong.error().kind());
     assertEquals("Incorrect Usage. flag provided but not defined: -b", wrong.error().errorLine());
-    assertEquals(Optional.of("runc --root /tmp/runc run -b alpine-bundle myctr"), wrong.corrected());
+    assertEquals(
+        Optional.of("runc --root /tmp/runc run -b alpine-bundle myctr"), wrong.corrected());
   }
 
   @Test
   void aMisspeltSubcommandGetsTheCoursesOne() {
-    String output = "time=\"2026-12-01T14:44:15Z\" level=fatal msg=\"Unrecognized command `skopeo cpy`\\n\\nDid you mean this?\\n\\tcopy\\n\"";
-    Verdict verdict = judge("skopeo --insecure-policy cpy docker://busybox:latest oci:busybox:latest", 1, output, at("pull", 1));
+    String output =
+        "time=\"2026-12-01T14:44:15Z\" level=fatal msg=\"Unrecognized command `skopeo cpy`\\n"
+            + "\\n"
+            + "Did you mean this?\\n"
+            + "\\tcopy\\n"
+            + "\"";
+    Verdict verdict =
+        judge(
+            "skopeo --insecure-policy cpy docker://busybox:latest oci:busybox:latest",
+            1,
+            output,
+            at("pull", 1));
     Verdict.WrongUsage wrong = assertInstanceOf(Verdict.WrongUsage.class, verdict);
-    assertEquals(Optional.of("skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest"), wrong.corrected());
+    assertEquals(
+        Optional.of("skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest"),
+        wrong.corrected());
   }
 
   @Test
   void aMistypedToolGetsDidYouMean() {
-    Verdict verdict = judge("skopoe --insecure-policy copy docker://busybox:latest oci:busybox:latest", 127, "bash: line 1: skopoe: command not found\n", at("pull", 1));
+    Verdict verdict =
+        judge(
+            "skopoe --insecure-policy copy docker://busybox:latest oci:busybox:latest",
+            127,
+            "bash: line 1: skopoe: command not found\n",
+            at("pull", 1));
     Verdict.NotFound notFound = assertInstanceOf(Verdict.NotFound.class, verdict);
     assertEquals(Optional.of("skopeo"), notFound.suggestion());
-    assertEquals(Optional.of("skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest"), notFound.corrected());
+    assertEquals(
+        Optional.of("skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest"),
+        notFound.corrected());
   }
 
   @Test
@@ -216,12 +326,18 @@ class JudgeTest {
     Verdict.WrongSide side = assertInstanceOf(Verdict.WrongSide.class, verdict);
     assertEquals(Verdict.Side.HOST, side.ranOn());
     assertEquals(Optional.of("readonly/1"), side.step().map(JudgeTest::key));
-    assertEquals(Optional.of("runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr"), side.start());
+    assertEquals(
+        Optional.of("runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr"), side.start());
   }
 
   @Test
   void aHostCommandTypedInTheContainerIsNamedAsSuch() {
-    Verdict verdict = judge("runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr", 0, "/ # runc list\nsh: runc: not found\n/ # exit\n", at("run", 1));
+    Verdict verdict =
+        judge(
+            "runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr",
+            0,
+            "/ # runc list\nsh: runc: not found\n/ # exit\n",
+            at("run", 1));
     Verdict.WrongSide side = assertInstanceOf(Verdict.WrongSide.class, verdict);
     assertEquals(Verdict.Side.CONTAINER, side.ranOn());
     assertEquals("runc", side.command());
@@ -230,7 +346,12 @@ class JudgeTest {
   @Test
   void aStateDirectoryOfAnotherUserIsExplained() {
     foreignDirs.put(Path.of("/tmp/runc"), "bob (uid 1001)");
-    Verdict verdict = judge("runc --root /tmp/runc run -b busybox-bundle myctr", 1, "runc run failed: mkdir /tmp/runc/myctr: permission denied\n", at("run", 1));
+    Verdict verdict =
+        judge(
+            "runc --root /tmp/runc run -b busybox-bundle myctr",
+            1,
+            "runc run failed: mkdir /tmp/runc/myctr: permission denied\n",
+            at("run", 1));
     Verdict.ForeignStateDir foreign = assertInstanceOf(Verdict.ForeignStateDir.class, verdict);
     assertEquals(Path.of("/tmp/runc"), foreign.dir());
     assertEquals("bob (uid 1001)", foreign.owner());
@@ -238,37 +359,73 @@ class JudgeTest {
 
   @Test
   void anAlpinePullOfflineIsTheMirrorsLimitNotAnOnlineProblem() {
-    String output = "FATA[0000] initializing source docker://alpine:latest: reading manifest latest in docker.io/library/alpine: manifest unknown\n";
-    Verdict.KnownMistake offline = assertInstanceOf(Verdict.KnownMistake.class,
-        judge("skopeo --insecure-policy copy docker://alpine:latest oci:alpine:latest", 1, output, at("pull", 1)));
-    assertEquals(Map.of("registry", Set.of("offline")), offline.mistake().when(), offline.toString());
+    String output =
+        "FATA[0000] initializing source docker://alpine:latest: reading manifest latest in"
+            + " docker.io/library/alpine: manifest unknown\n";
+    Verdict.KnownMistake offline =
+        assertInstanceOf(
+            Verdict.KnownMistake.class,
+            judge(
+                "skopeo --insecure-policy copy docker://alpine:latest oci:alpine:latest",
+                1,
+                output,
+                at("pull", 1)));
+    assertEquals(
+        Map.of("registry", Set.of("offline")), offline.mistake().when(), offline.toString());
     registry = "workshop";
-    Verdict.KnownMistake workshop = assertInstanceOf(Verdict.KnownMistake.class,
-        judge("skopeo --insecure-policy copy docker://alpine:latest oci:alpine:latest", 1, output, at("pull", 1)));
-    assertEquals(Map.of("registry", Set.of("workshop")), workshop.mistake().when(), workshop.toString());
+    Verdict.KnownMistake workshop =
+        assertInstanceOf(
+            Verdict.KnownMistake.class,
+            judge(
+                "skopeo --insecure-policy copy docker://alpine:latest oci:alpine:latest",
+                1,
+                output,
+                at("pull", 1)));
+    assertEquals(
+        Map.of("registry", Set.of("workshop")), workshop.mistake().when(), workshop.toString());
   }
 
   @Test
   void anUnknownErrorOfACommandOutsideTheCourseIsNotGuessed() {
-    Verdict.Unsure other = assertInstanceOf(Verdict.Unsure.class, judge("podman ps", 125, "Error: no such thing\n", at("run", 1)));
+    Verdict.Unsure other =
+        assertInstanceOf(
+            Verdict.Unsure.class, judge("podman ps", 125, "Error: no such thing\n", at("run", 1)));
     assertEquals("podman", other.program());
     assertEquals(false, other.inCourse());
-    Verdict.Unsure ps = assertInstanceOf(Verdict.Unsure.class,
-        judge("runc --root \"$RUNC_ROOT\" ps myctr", 1, "container does not exist: no such file or directory\n", at("spec", 1)));
+    Verdict.Unsure ps =
+        assertInstanceOf(
+            Verdict.Unsure.class,
+            judge(
+                "runc --root \"$RUNC_ROOT\" ps myctr",
+                1,
+                "container does not exist: no such file or directory\n",
+                at("spec", 1)));
     assertEquals("container does not exist: no such file or directory", ps.lastLine());
     assertEquals(true, ps.inCourse());
   }
 
   @Test
   void anotherRuntimeOrUnpackerIsNamedNotJudged() {
-    Verdict.OtherTool crun = assertInstanceOf(Verdict.OtherTool.class,
-        judge("crun --root /tmp/crun run -b busybox-bundle myctr", 1, "crun: error: no such file or directory\n", at("run", 1)));
+    Verdict.OtherTool crun =
+        assertInstanceOf(
+            Verdict.OtherTool.class,
+            judge(
+                "crun --root /tmp/crun run -b busybox-bundle myctr",
+                1,
+                "crun: error: no such file or directory\n",
+                at("run", 1)));
     assertEquals("crun", crun.program());
     assertEquals("runc", crun.courseProgram());
     assertEquals(Optional.of("run/1"), crun.step().map(JudgeTest::key));
     assertEquals("crun: error: no such file or directory", crun.lastLine());
-    Verdict.OtherTool umoci = assertInstanceOf(Verdict.OtherTool.class,
-        judge("umoci unpack --rootless --image busybox:latest umoci-bundle", 0, "", at("unpack", 1)));
+    Verdict.OtherTool umoci =
+        assertInstanceOf(
+            Verdict.OtherTool.class,
+            judge(
+                "umoci unpack --rootless --image busybox:latest umoci-bundle",
+                0,
+                "",
+                at("unpack", 1)));
     assertEquals("oci-image-tool", umoci.courseProgram());
     assertEquals(0, umoci.exitCode());
   }
@@ -278,7 +435,8 @@ class JudgeTest {
     done.add("pull/1");
     Verdict verdict = judge("mkdir -p alpine-bundle/rootfs", 0, "", at("unpack", 1));
     Verdict.NextCommand next = assertInstanceOf(Verdict.NextCommand.class, verdict);
-    assertEquals("oci-image-tool unpack --ref name=latest busybox alpine-bundle/rootfs", next.next());
+    assertEquals(
+        "oci-image-tool unpack --ref name=latest busybox alpine-bundle/rootfs", next.next());
   }
 
   @Test

@@ -17,7 +17,10 @@ public final class JunitSchema {
   public static void validate(Path file) throws IOException, SAXException {
     try (InputStream xsd = JunitSchema.class.getResourceAsStream("/junit/junit.xsd")) {
       SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-      factory.newSchema(new StreamSource(xsd)).newValidator().validate(new StreamSource(file.toFile()));
+      factory
+          .newSchema(new StreamSource(xsd))
+          .newValidator()
+          .validate(new StreamSource(file.toFile()));
     }
   }
 }

@@ -6,17 +6,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small TAP version 13 reader for tests: version line, plan, test points with their
- * directives and YAML blocks. It rejects what a TAP consumer would reject (a wrong count, an
- * unterminated YAML block, numbers out of order).
+ * A small TAP version 13 reader for tests: version line, plan, test points with their directives
+ * and YAML blocks. It rejects what a TAP consumer would reject (a wrong count, an unterminated YAML
+ * block, numbers out of order).
  */
 public record TapStream(int planned, List<Point> points) {
 
   /** One test point. */
-  public record Point(boolean ok, int number, String description, String directive, List<String> yaml) {}
+  public record Point(
+      boolean ok, int number, String description, String directive, List<String> yaml) {}
 
   private static final Pattern PLAN = Pattern.compile("^1\\.\\.(\\d+)$");
-  private static final Pattern POINT = Pattern.compile("^(ok|not ok) (\\d+)(?: - ((?:[^#\\\\]|\\\\.)*?))?\\s*(?:# (.*))?$");
+  private static final Pattern POINT =
+      Pattern.compile("^(ok|not ok) (\\d+)(?: - ((?:[^#\\\\]|\\\\.)*?))?\\s*(?:# (.*))?$");
 
   public static TapStream parse(String text) {
     List<String> lines = text.lines().toList();
@@ -40,13 +42,15 @@ public record TapStream(int planned, List<Point> points) {
           int end = i + 2;
           while (end < lines.size() && !lines.get(end).equals("  ...")) {
             if (!lines.get(end).startsWith("  ")) {
-              throw new AssertionError("YAML block line not indented at line " + (end + 1) + ": " + lines.get(end));
+              throw new AssertionError(
+                  "YAML block line not indented at line " + (end + 1) + ": " + lines.get(end));
             }
             yaml.add(lines.get(end).substring(2));
             end++;
           }
           if (end == lines.size()) {
-            throw new AssertionError("YAML block after test " + point.group(2) + " never ends with '  ...'");
+            throw new AssertionError(
+                "YAML block after test " + point.group(2) + " never ends with '  ...'");
           }
           i = end;
         }
@@ -54,7 +58,8 @@ public record TapStream(int planned, List<Point> points) {
         if (number != points.size() + 1) {
           throw new AssertionError("test " + number + " out of order at line " + (i + 1));
         }
-        points.add(new Point(point.group(1).equals("ok"), number, point.group(3), point.group(4), yaml));
+        points.add(
+            new Point(point.group(1).equals("ok"), number, point.group(3), point.group(4), yaml));
       } else if (!line.startsWith("#") && !line.isBlank() && !line.startsWith("    ")) {
         throw new AssertionError("not a TAP line: " + line);
       }
