@@ -17,8 +17,10 @@ final class Corrections {
 
   private final LineMatcher matcher;
   private final UnaryOperator<String> fill;
+  private final HostFacts host;
 
-  Corrections(LineMatcher matcher, UnaryOperator<String> fill) {
+  Corrections(LineMatcher matcher, UnaryOperator<String> fill, HostFacts host) {
+    this.host = host;
     this.matcher = matcher;
     this.fill = fill;
   }
@@ -32,9 +34,15 @@ final class Corrections {
     }
     boolean knownSubcommand = matcher.subcommands(typed.program()).contains(typed.subcommand());
     return switch (error.kind()) {
-      case UNKNOWN_COMMAND ->
-          Spelling.closest(error.word(), matcher.subcommands(typed.program()))
-              .map(s -> replaceWord(line, error.word(), s));
+      case UNKNOWN_COMMAND -> {
+        // The course's own subcommands first, then all the tool lists in its --help.
+        java.util.Set<String> known =
+            new java.util.LinkedHashSet<>(matcher.subcommands(typed.program()));
+        Optional<String> fromCourse = Spelling.closestSubcommand(error.word(), known);
+        yield fromCourse
+            .or(() -> Spelling.closestSubcommand(error.word(), host.subcommands(typed.program())))
+            .map(s -> replaceWord(line, error.word(), s));
+      }
       case UNKNOWN_FLAG ->
           knownSubcommand
               ? courseForm(uses, typed.subcommand(), current)

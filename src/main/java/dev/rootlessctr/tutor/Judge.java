@@ -342,7 +342,8 @@ public final class Judge {
     Optional<String> corrected =
         commands.isEmpty()
             ? Optional.empty()
-            : new Corrections(matcher, fill).correct(line.line(), commands.get(0), error, current);
+            : new Corrections(matcher, fill, host)
+                .correct(line.line(), commands.get(0), error, current);
     return new Verdict.WrongUsage(program, error, corrected);
   }
 

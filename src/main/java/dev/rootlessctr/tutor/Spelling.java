@@ -11,9 +11,22 @@ final class Spelling {
 
   /** The known word within two edits (a swap of neighbours counts as one), if one is closest. */
   static Optional<String> closest(String typed, Collection<String> known) {
+    return closest(typed, known, k -> Math.min(2, Math.max(1, k.length() / 3)));
+  }
+
+  /**
+   * The closest subcommand: a subcommand is a plain word that people misremember rather than
+   * mistype ({@code status} for {@code state}), so five letters or more allow two edits.
+   */
+  static Optional<String> closestSubcommand(String typed, Collection<String> known) {
+    return closest(typed, known, k -> k.length() >= 5 ? 2 : 1);
+  }
+
+  private static Optional<String> closest(
+      String typed, Collection<String> known, java.util.function.ToIntFunction<String> allowed) {
     return known.stream()
         .filter(k -> !k.equals(typed))
-        .filter(k -> distance(typed, k) <= Math.min(2, Math.max(1, k.length() / 3)))
+        .filter(k -> distance(typed, k) <= allowed.applyAsInt(k))
         .min(Comparator.comparingInt((String k) -> distance(typed, k)).thenComparing(k -> k));
   }
 

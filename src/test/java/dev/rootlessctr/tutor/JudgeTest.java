@@ -85,7 +85,23 @@ class JudgeTest {
                       passed ? "it holds" : "it does not")),
               Map.of("k", key));
         };
-    HostFacts host = dir -> Optional.ofNullable(foreignDirs.get(dir));
+    HostFacts host =
+        new HostFacts() {
+          @Override
+          public Optional<String> foreignOwner(Path dir) {
+            return Optional.ofNullable(foreignDirs.get(dir));
+          }
+
+          @Override
+          public Set<String> subcommands(String program) {
+            // What runc 1.1.5 lists in its --help.
+            return program.equals("runc")
+                ? Set.of(
+                    "create", "delete", "exec", "kill", "list", "ps", "run", "spec", "start",
+                    "state")
+                : Set.of();
+          }
+        };
     return new Judge(
         course,
         matcher,
@@ -302,6 +318,19 @@ class JudgeTest {
     assertEquals(
         Optional.of("skopeo --insecure-policy copy docker://busybox:latest oci:busybox:latest"),
         wrong.corrected());
+  }
+
+  @Test
+  void thePlaygroundsStatusIsRuncsState() {
+    Verdict verdict =
+        judge(
+            "runc --root /tmp/runc status myctr",
+            1,
+            "time=\"2026-12-01T16:22:37Z\" level=error msg=\"No help topic for 'status'\\n\"\n",
+            at("run", 1));
+    Verdict.WrongUsage wrong = assertInstanceOf(Verdict.WrongUsage.class, verdict);
+    assertEquals(UsageError.Kind.UNKNOWN_COMMAND, wrong.error().kind());
+    assertEquals(Optional.of("runc --root /tmp/runc state myctr"), wrong.corrected());
   }
 
   @Test
