@@ -138,6 +138,14 @@ class PlaygroundReadmeIT {
         assertTrue(
             flatRan.contains("You are now at lesson 6, Share your home with the container"), ran);
 
+        // The README's "other terminal" lines, typed here afterwards: list works; status is
+        // no runc command, and the tutor names the one the README meant.
+        typed(shell, "runc --root /tmp/runc list", "ID", WAIT);
+        String status =
+            typed(shell, "runc --root /tmp/runc status myctr", "You probably meant", WAIT);
+        assertTrue(
+            flat(status).contains("You probably meant: runc --root /tmp/runc state myctr"), status);
+
         // The mount, added with a one-line edit of the learner's own.
         String edit =
             "python3 -c 'import json,os; p=\"busybox-bundle/config.json\"; c=json.load(open(p));"
