@@ -18,7 +18,6 @@ import dev.rootlessctr.render.Glyphs;
 import dev.rootlessctr.settings.XdgDirs;
 import dev.rootlessctr.shell.HostHooks;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,7 +107,7 @@ public record DoctorCommandLine(CourseOptions options, boolean json) implements 
       String terminal = env.console() ? variables.getOrDefault("TERM", "xterm") : null;
       boolean colour =
           ColorChoice.wanted(options.color(), variables, terminal)
-              && Glyphs.unicode(Charset.defaultCharset());
+              && Glyphs.unicode(Glyphs.localeCharset());
       ReportRenderer.Mode look = colour ? ReportRenderer.Mode.COLOUR : ReportRenderer.Mode.PLAIN;
       return new DoctorCommand(inputs, HostHooks.lessonsByTag(course), look, width(variables))
           .run(json, context.out());

@@ -2,7 +2,6 @@ package dev.rootlessctr.doctor;
 
 import dev.rootlessctr.render.Glyphs;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.util.List;
 import java.util.function.Function;
 
@@ -46,7 +45,7 @@ public final class DoctorCommand {
     } else {
       String text = new ReportRenderer(mode, width, lessonsByTag).toText(report);
       // Under a POSIX locale the output is ASCII: stand-ins instead of question marks.
-      out.print(Glyphs.unicode(Charset.defaultCharset()) ? text : Glyphs.ascii(text));
+      out.print(Glyphs.unicode(Glyphs.localeCharset()) ? text : Glyphs.ascii(text));
     }
     out.flush();
     return report.ok() ? 0 : 1;

@@ -37,6 +37,25 @@ public final class Glyphs {
   private Glyphs() {}
 
   /** Whether text in this charset can carry every character (UTF-8 and the other Unicode forms). */
+  /**
+   * The charset of the user's locale (LANG, LC_ALL, LC_CTYPE), which says what the terminal shows:
+   * Java 18+ (and JLine 4) default to UTF-8 whatever the locale, so under a POSIX locale the
+   * default charset would claim Unicode the terminal cannot show.
+   */
+  public static Charset localeCharset() {
+    String name = System.getProperty("native.encoding");
+    try {
+      return name == null ? Charset.defaultCharset() : Charset.forName(name);
+    } catch (RuntimeException e) {
+      return Charset.defaultCharset();
+    }
+  }
+
+  /** Whether this terminal, with this locale, can show Unicode marks: both must say UTF-8. */
+  public static boolean unicode(Charset terminal, Charset locale) {
+    return unicode(terminal) && unicode(locale);
+  }
+
   public static boolean unicode(Charset charset) {
     return charset != null
         && (charset.equals(StandardCharsets.UTF_8)

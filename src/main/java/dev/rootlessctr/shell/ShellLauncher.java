@@ -255,7 +255,9 @@ public final class ShellLauncher {
       PrintWriter writer = terminal.writer();
       Printer printer =
           new Printer(
-              writer, Style.of(color, Glyphs.unicode(terminal.encoding())), terminal::getColumns);
+              writer,
+              Style.of(color, Glyphs.unicode(terminal.encoding(), Glyphs.localeCharset())),
+              terminal::getColumns);
       Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
       try {
         Course course = join(loading);
@@ -304,10 +306,7 @@ public final class ShellLauncher {
     PrintWriter out = cast == null ? this.out : new PrintWriter(CastTee.writer(this.out, cast));
     boolean color = request.color() == ColorMode.ALWAYS;
     Printer printer =
-        new Printer(
-            out,
-            Style.of(color, Glyphs.unicode(java.nio.charset.Charset.defaultCharset())),
-            () -> 80);
+        new Printer(out, Style.of(color, Glyphs.unicode(Glyphs.localeCharset())), () -> 80);
     Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
     try {
       ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, false);
