@@ -171,6 +171,36 @@ class VerifyIT {
     assertEquals(before, listing(home), "--fresh changed something in the user's home");
   }
 
+  @Test
+  void theDeeperCourseVerifiesAsANormalUser() throws Exception {
+    Path stage = Staging.stageProgram();
+    Path home = Staging.userDir("rctr-verify-deeper-");
+    asUser(home, List.of("mkdir", "-p", home + "/run"));
+    asUser(home, List.of("chmod", "700", home + "/run"));
+    Result result =
+        asUser(
+            home,
+            List.of(
+                stage + "/rootless-ctr",
+                "verify",
+                "--tap",
+                "--lessons",
+                stage.resolve("lessons/deeper").toString()));
+    assertEquals(0, result.exit(), result.stdout() + result.stderr());
+    TapStream tap = TapStream.parse(result.stdout());
+    assertTrue(tap.planned() >= 7, "lifecycle alone has 7 steps:\n" + result.stdout());
+    assertEquals(tap.planned(), tap.points().size(), result.stdout());
+    assertTrue(
+        tap.points().stream()
+            .allMatch(p -> p.ok() && (p.directive() == null || p.directive().isEmpty())),
+        "every step ran and passed, none skipped:\n" + result.stdout());
+    // The two phases are checked as such: created, then running after start.
+    for (String step : List.of("lifecycle/3 ", "lifecycle/4 ", "lifecycle/7 ")) {
+      assertTrue(
+          tap.points().stream().anyMatch(p -> p.description().startsWith(step)), result.stdout());
+    }
+  }
+
   private record Result(int exit, String stdout, String stderr) {}
 
   /**
