@@ -42,16 +42,13 @@ public final class PipeLineRunner implements LineRunner {
     current = process;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     Thread watcher = quietWatcher(process, captured, line);
-    try (InputStream in = process.getInputStream()) {
-      byte[] buffer = new byte[8192];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        synchronized (captured) {
-          captured.write(buffer, 0, n);
-        }
-        out.write(buffer, 0, n);
-        out.flush();
-      }
+    Thread pump = pump(process.getInputStream(), captured);
+    try {
       process.waitFor();
+      // What the line printed last is still in the pipe; a process it left running (runc create,
+      // run -d, cmd &) holds the pipe open for good, so the line ends with bash all the same, and
+      // whatever that process prints later is still passed on, as a terminal would show it.
+      pump.join(AFTER_EXIT.toMillis());
     } catch (InterruptedException e) {
       process.destroy();
       Thread.currentThread().interrupt();
@@ -61,9 +58,41 @@ public final class PipeLineRunner implements LineRunner {
     }
     script.adoptState(state);
     int exit = process.exitValue();
-    String output = TerminalText.clean(captured.toString(StandardCharsets.UTF_8));
+    String output;
+    synchronized (captured) {
+      output = TerminalText.clean(captured.toString(StandardCharsets.UTF_8));
+    }
     return new Outcome(
         line, exit, output, Duration.ofNanos(System.nanoTime() - start), exit == 130);
+  }
+
+  /** How long output may still come once the line's bash has exited. */
+  private static final Duration AFTER_EXIT = Duration.ofMillis(300);
+
+  /** Copies the command's output to the screen and to {@code captured} until the pipe closes. */
+  private Thread pump(InputStream in, ByteArrayOutputStream captured) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try (in) {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                  synchronized (captured) {
+                    captured.write(buffer, 0, n);
+                  }
+                  synchronized (out) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                  }
+                }
+              } catch (IOException e) {
+                // the pipe is gone: nothing more to show
+              }
+            },
+            "output-pump");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
   }
 
   /** Interrupts the running command, as Ctrl-C would on a terminal; false when none runs. */

@@ -61,6 +61,18 @@ class ScriptedShellTest {
   }
 
   @Test
+  void aLineThatLeavesAProcessRunningEndsWithItsShell() throws Exception {
+    // runc create or run -d leave a process that keeps the output pipe open, as this sleep does.
+    ShellHarness shell = shell();
+    long start = System.nanoTime();
+    shell.run("sleep 8 & echo started\necho next-line\n");
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    String out = shell.output();
+    assertTrue(out.contains("started") && out.contains("next-line"), out);
+    assertTrue(seconds < 5, "the script waited " + seconds + " s for the background process");
+  }
+
+  @Test
   void cdAndExportPersistBetweenLines() throws Exception {
     ShellHarness shell = shell();
     shell.run("mkdir -p a/b\ncd a/b\nexport GREETING='hi there'\necho \"[$GREETING] $(pwd)\"\n");
