@@ -107,6 +107,7 @@ final class CourseInputs {
     try {
       return ((Number) Files.getAttribute(dir, "unix:uid")).longValue();
     } catch (IOException | UnsupportedOperationException e) {
+      // unreadable, or a file system with no "unix" attribute view: say so rather than guess
       throw new InputError("cannot tell who owns " + dir + " (" + e.getMessage() + ").", "");
     }
   }

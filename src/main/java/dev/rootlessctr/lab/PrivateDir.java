@@ -80,6 +80,7 @@ public final class PrivateDir {
       return new Inspection(
           path, true, link, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS), owner, name, mode);
     } catch (IOException | UnsupportedOperationException e) {
+      // Gone, unreadable, or on a file system without a "unix" view: nothing private to trust.
       return new Inspection(
           path, Files.exists(path, LinkOption.NOFOLLOW_LINKS), false, false, -1, "?", 0);
     }
