@@ -49,35 +49,10 @@ public final class ShellSetup {
       situation = Map.copyOf(situation);
     }
 
-    /** Parts whose container ledger is kept in memory only (tests of the shell itself). */
-    public Parts(
-        Course course,
-        Lab lab,
-        HostUser user,
-        ShellState state,
-        Printer printer,
-        ProgressStore store,
-        java.util.function.Supplier<ProgressStore.Loaded> progress,
-        Map<String, Probe> probes,
-        ProcessRunner processes,
-        LessonHooks hooks,
-        Map<String, String> situation) {
-      this(
-          course,
-          lab,
-          user,
-          state,
-          printer,
-          store,
-          progress,
-          probes,
-          processes,
-          hooks,
-          situation,
-          SessionLedger.inMemory(lab.runcRoot()));
-    }
-
-    /** Parts for a shell whose situation (registry mode) no mistake depends on. */
+    /**
+     * Parts for a shell whose situation (registry mode) no mistake depends on and whose container
+     * ledger is kept in memory only: tests of the shell itself.
+     */
     public Parts(
         Course course,
         Lab lab,
@@ -89,11 +64,22 @@ public final class ShellSetup {
         Map<String, Probe> probes,
         ProcessRunner processes,
         LessonHooks hooks) {
-      this(course, lab, user, state, printer, store, progress, probes, processes, hooks, Map.of());
+      this(
+          course,
+          lab,
+          user,
+          state,
+          printer,
+          store,
+          progress,
+          probes,
+          processes,
+          hooks,
+          Map.of(),
+          SessionLedger.inMemory(lab.runcRoot()));
     }
   }
 
-  /** A shell reading the terminal through the line editor, with history and completion. */
   /**
    * A shell on the real terminal; {@code runner} makes the line runner from the printer and from
    * where keys typed ahead during a short command go (the line editor, as if typed again).
