@@ -156,7 +156,9 @@ public final class Shell {
   void open(List<String> args) {
     Printer printer = tutor.printer();
     if (args.isEmpty()) {
-      printer.line("Which lesson? :open N or :open NAME. :lessons lists them.");
+      printer.line(
+          "Which lesson? :open N or :open NAME, and a step number to go to that step. :lessons"
+              + " lists them.");
       return;
     }
     Optional<Lesson> lesson = tutor.session().course().find(args.get(0));
@@ -171,6 +173,25 @@ public final class Shell {
     }
     if (lesson.isEmpty()) {
       printer.failure("no lesson '" + args.get(0) + "'. :lessons lists them.");
+      return;
+    }
+    if (args.size() > 1) {
+      String step = args.get(1);
+      int steps = lesson.get().steps().size();
+      if (!step.matches("\\d{1,4}")
+          || Integer.parseInt(step) < 1
+          || Integer.parseInt(step) > steps) {
+        printer.failure(
+            "lesson "
+                + lesson.get().number()
+                + " has steps 1 to "
+                + steps
+                + ", not '"
+                + step
+                + "'.");
+        return;
+      }
+      tutor.open(lesson.get(), Integer.parseInt(step));
       return;
     }
     tutor.open(lesson.get());

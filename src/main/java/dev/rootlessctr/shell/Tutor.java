@@ -746,6 +746,13 @@ final class Tutor {
     show();
   }
 
+  /** {@code :open N STEP}: that step of the lesson, done or not. */
+  void open(Lesson lesson, int step) {
+    session.moveTo(new Position(lesson, step));
+    save.run();
+    show();
+  }
+
   void lessons() {
     for (Lesson lesson : session.course().lessons()) {
       Session.Tally tally = session.tally(lesson);

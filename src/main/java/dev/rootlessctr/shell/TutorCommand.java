@@ -58,8 +58,8 @@ record TutorCommand(
           of(
               "open",
               List.of("o"),
-              "N|NAME",
-              "open a lesson by number or name",
+              "N|NAME [STEP]",
+              "open a lesson by number or name (at a step)",
               List.of(),
               doing(Shell::open)),
           of(

@@ -73,6 +73,16 @@ class ScriptedShellTest {
   }
 
   @Test
+  void openGoesToTheStepNamedAfterTheLesson() throws Exception {
+    ShellHarness shell = shell();
+    shell.run(":open files 3\n:open 1 9\n:status\n");
+    String out = shell.output();
+    assertTrue(out.contains("Step 3/3: A command that must fail"), out);
+    assertTrue(out.contains("lesson 1 has steps 1 to 3, not '9'."), out);
+    assertTrue(out.contains("You are at lesson 1 (Files and exit codes), step 3"), out);
+  }
+
+  @Test
   void cdAndExportPersistBetweenLines() throws Exception {
     ShellHarness shell = shell();
     shell.run("mkdir -p a/b\ncd a/b\nexport GREETING='hi there'\necho \"[$GREETING] $(pwd)\"\n");
