@@ -366,7 +366,10 @@ final class Tutor {
     }
     if (!proved.isEmpty()) {
       printer.line("What you showed on this machine:");
-      proved.forEach(item -> printer.markdown(item.recap(), item.values()));
+      for (Proved item : proved) {
+        printer.blank(); // one paragraph a step, as the lessons are
+        printer.markdown(item.recap(), item.values());
+      }
     }
     if (!earlier.isEmpty()) {
       printer.note(
