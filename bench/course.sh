@@ -43,7 +43,7 @@ fresh_lab() {
     "${as[@]}" tee "$work/state/rootless-ctr/progress-rootless.json" >/dev/null
 }
 
-# Warm-up, not timed: the first start records the class-data archive or AOT cache.
+# Warm-up, not timed: the first start records the class-data archive.
 fresh_lab
 "${as[@]}" env XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache" XDG_RUNTIME_DIR= \
   "$here/rootless-ctr" --lab "$work/lab" </dev/null >/dev/null 2>&1

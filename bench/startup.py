@@ -1,5 +1,5 @@
 """Time to the first prompt in a plain pseudo-terminal (see ptyclock.py), alternated rounds of:
-the shell as the launcher starts it (a JDK 25 with its AOT cache when one is installed), the
+the shell as the launcher starts it (a JDK 25 with its own class-data archive when one is installed), the
 shell forced onto Java 17 (ROOTLESS_CTR_JAVA), and an empty Java main printing "$ " on Java 17
 and on the JDK 25. Then the shell's peak memory over a session.
 
@@ -38,7 +38,7 @@ def main():
     if java25:
         sides["empty java 25"] = ([java25, "-Xshare:auto", "-cp", work + "/empty", "Empty"], env, EMPTY_PROMPT, False)
 
-    # Warm-up: the first shell start on each JVM records its class-data archive or AOT cache;
+    # Warm-up: the first shell start on each JVM records its class-data archive;
     # the first runs also warm the page cache.
     for name, side in sides.items():
         once(*side)
@@ -66,8 +66,8 @@ def main():
           ("; shell on 17: %.2f" % (median(cpu["shell on 17"]) / base_cpu)) if java25 else ""))
     base = med["empty java 17"]
     if java25:
-        print("ratio shell (JDK 25, AOT cache) / empty java 17: %.2f (target <= 4)" % (med["shell"] / base))
-        print("ratio shell (JDK 25, AOT cache) / empty java 25: %.2f" % (med["shell"] / med["empty java 25"]))
+        print("ratio shell (JDK 25) / empty java 17: %.2f (target <= 4)" % (med["shell"] / base))
+        print("ratio shell (JDK 25) / empty java 25: %.2f" % (med["shell"] / med["empty java 25"]))
         print("ratio shell on Java 17 / empty java 17:          %.2f (target <= 5)" % (med["shell on 17"] / base))
     else:
         print("ratio shell on Java 17 / empty java 17: %.2f (target <= 5)" % (med["shell"] / base))
