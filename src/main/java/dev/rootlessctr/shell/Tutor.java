@@ -190,7 +190,7 @@ final class Tutor {
     List<Match> matches =
         session.course().lessons().isEmpty()
             ? List.of()
-            : matcher().match(line, shell.env(), shell.cwd());
+            : matcher().match(line, shell.env(), shell.cwd(), session.bindings());
     prepare(position, matches);
     Map<Position, Bindings> watched = watched(position, matches);
     Map<Position, Observer> observers = new LinkedHashMap<>();

@@ -41,6 +41,11 @@ public final class LineMatcher {
   private final Map<String, Set<String>> stateDirOptions = new HashMap<>();
 
   /**
+   * Every name the course's own commands use ({@code bg}, {@code deep-bundle}, {@code busybox}).
+   */
+  private final Set<String> courseNames = new HashSet<>();
+
+  /**
    * @param fill turns a lesson command into what the learner would type ({@code {{home}}} and
    *     {@code $RUNC_ROOT} filled in)
    * @param runcRoot the course's runc state directory, to tell a learner's own {@code --root}
@@ -95,6 +100,10 @@ public final class LineMatcher {
                               .add(name);
                         }
                       });
+              shape.positionals().forEach(this::learnName);
+              shape.allOptions().values().stream()
+                  .filter(v -> !v.equals(this.runcRoot))
+                  .forEach(this::learnName);
               if (!shape.subcommand().isEmpty()) {
                 subcommands
                     .computeIfAbsent(shape.program(), p -> new LinkedHashSet<>())
@@ -103,6 +112,16 @@ public final class LineMatcher {
             }
           }
         });
+  }
+
+  /** The word, and each part of it between {@code / : = @}, as a name the course uses. */
+  private void learnName(String word) {
+    courseNames.add(word);
+    for (String part : word.split("[/:=@]")) {
+      if (!part.isEmpty()) {
+        courseNames.add(part);
+      }
+    }
   }
 
   /** An option takes a value when the course writes a plain word after it that is no subcommand. */
@@ -194,22 +213,61 @@ public final class LineMatcher {
 
   /** Every step command the line matches, in course order, each with the names the line implies. */
   public List<Match> match(String line, Map<String, String> env, Path cwd) {
+    return match(line, env, cwd, Bindings.none());
+  }
+
+  /**
+   * As {@link #match(String, Map, Path)}, read against the names the learner gave before ({@code
+   * given}). A match that takes one of the learner's words for a different lesson name than the
+   * word already stands for is dropped when the same command matches some step without such a
+   * clash: {@code runc delete bg} deletes the lifecycle lesson's {@code bg}, not the network
+   * lesson's {@code net} renamed {@code bg}, and {@code runc delete c1} after {@code c1} was given
+   * for {@code bg} does not delete {@code net} either.
+   */
+  public List<Match> match(String line, Map<String, String> env, Path cwd, Bindings given) {
     List<Match> matches = new ArrayList<>();
     for (List<String> words : ShellWords.commands(line, env)) {
       CommandShape typed = shape(words);
+      List<Match> candidates = new ArrayList<>();
       for (Known k : known) {
         if (sameCommand(k.shape(), typed)) {
           Bindings b = bindings(k.shape(), typed, cwd);
           boolean strong = !k.shape().subcommand().isEmpty() || typed.equals(k.shape());
-          matches.add(new Match(k.position(), k.index(), b, strong));
+          candidates.add(new Match(k.position(), k.index(), b, strong));
         } else if (k.index() == 0 && runsInside(k, words)) {
           // runc exec NAME ip a: the step's container line, typed into its container from outside
           // (a detached container has no prompt to type at).
-          matches.add(new Match(k.position(), 0, bindings(k.shape(), typed, cwd).rootOnly(), true));
+          candidates.add(
+              new Match(k.position(), 0, bindings(k.shape(), typed, cwd).rootOnly(), true));
         }
       }
+      boolean anyClean = candidates.stream().anyMatch(m -> !clashes(m.bindings(), given));
+      candidates.stream()
+          .filter(m -> !anyClean || !clashes(m.bindings(), given))
+          .forEach(matches::add);
     }
     return matches;
+  }
+
+  /**
+   * Whether {@code b} renames a lesson name to a word that already names something else: a name the
+   * course itself uses, or a word the learner gave before for another lesson name.
+   */
+  private boolean clashes(Bindings b, Bindings given) {
+    for (Map.Entry<String, String> name : b.names().entrySet()) {
+      String lessonWord = name.getKey();
+      String theirs = name.getValue();
+      if (courseNames.contains(theirs)) {
+        return true;
+      }
+      boolean takenBefore =
+          given.names().entrySet().stream()
+              .anyMatch(e -> e.getValue().equals(theirs) && !e.getKey().equals(lessonWord));
+      if (takenBefore) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
