@@ -42,6 +42,10 @@ public final class HostHooks implements LessonHooks {
   private final Map<String, String> env;
   private final List<MirrorHook> mirrors;
   private CompletableFuture<DoctorReport> report;
+
+  /** The quick diagnosis shown at the first start, until the full one is compared with it. */
+  private DoctorReport brief;
+
   private final java.util.Set<Lesson> diagnosed = new java.util.HashSet<>();
 
   /** Work a lesson needs done before it runs, such as wiring the offline mirror. */
@@ -117,16 +121,17 @@ public final class HostHooks implements LessonHooks {
                 : ForkJoinPool.commonPool());
     if (firstStart) {
       printer.line("First start: checking this host for rootless containers...");
-      DoctorReport brief = (first != null ? first : report).join();
-      render(brief, printer, true);
-      if (!brief.ok()) {
+      DoctorReport shown = (first != null ? first : report).join();
+      brief = first == null ? null : first.join();
+      render(shown, printer, true);
+      if (!shown.ok()) {
         printer.warning(
             "Something above blocks part of the course; :doctor shows this again after you fix"
                 + " it.");
         if (interactive) {
-          brief.installOffer().ifPresent(offer -> offerInstall(offer, printer, confirm));
+          shown.installOffer().ifPresent(offer -> offerInstall(offer, printer, confirm));
         }
-      } else if (brief.findings().stream()
+      } else if (shown.findings().stream()
           .anyMatch(f -> f.status() != dev.rootlessctr.doctor.Status.PASS)) {
         printer.note(":doctor explains each finding: why it matters and what was checked.");
       }
@@ -138,6 +143,7 @@ public final class HostHooks implements LessonHooks {
     for (MirrorHook mirror : mirrors) {
       mirror.beforeLesson(lesson, printer);
     }
+    correctBrief(printer);
     if (diagnosed.contains(lesson)) {
       return; // its blockers, if any, were shown before an earlier command
     }
@@ -159,6 +165,40 @@ public final class HostHooks implements LessonHooks {
     }
     printer.note("You can still try; :doctor shows the whole diagnosis.");
     return;
+  }
+
+  /**
+   * The quick diagnosis of the first start finds runtimes without starting a container, so it
+   * listed crun among the passes on a host where crun cannot start one. Once the full diagnosis is
+   * in, whatever it found worse is said, before the next command, so nothing said earlier stands
+   * uncorrected.
+   */
+  private void correctBrief(Printer printer) {
+    DoctorReport full = brief == null || report == null ? null : report.getNow(null);
+    if (full == null) {
+      return;
+    }
+    Map<String, Finding> before = new LinkedHashMap<>();
+    brief.findings().forEach(f -> before.put(f.id(), f));
+    brief = null;
+    List<Finding> worse =
+        full.findings().stream()
+            .filter(f -> before.containsKey(f.id()))
+            .filter(f -> f.status().compareTo(before.get(f.id()).status()) > 0)
+            .toList();
+    if (worse.isEmpty()) {
+      return;
+    }
+    printer.warning("The full check of this host, which starts test containers, found more:");
+    for (Finding finding : worse) {
+      String line = finding.title() + ": " + finding.seen();
+      if (finding.blocks()) {
+        printer.failure(line);
+      } else {
+        printer.warning(line);
+      }
+    }
+    printer.note(":doctor shows why each matters and what to do.");
   }
 
   @Override
