@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The names a learner chose in place of the lesson's: {@code alpine} for {@code busybox}, {@code
@@ -21,6 +23,13 @@ import java.util.Optional;
 public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
 
   private static final String BOUNDARY = "/:=@ \"'";
+
+  /** {@code "$RUNC_ROOT"}, {@code ${RUNC_ROOT}} or {@code $RUNC_ROOT} as a whole word. */
+  private static final Pattern RUNC_ROOT_VARIABLE =
+      Pattern.compile("\"\\$RUNC_ROOT\"|\\$\\{RUNC_ROOT}|\\$RUNC_ROOT(?![A-Za-z0-9_])");
+
+  /** A path that needs no quoting in a shell line. */
+  private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_./+-]+");
 
   public Bindings {
     names = Map.copyOf(names);
@@ -55,11 +64,22 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
     return new Bindings(merged, newer.runcRoot.isPresent() ? newer.runcRoot : runcRoot);
   }
 
-  /** {@code text} with each lesson word replaced by the learner's, at word boundaries only. */
+  /**
+   * {@code text} with each lesson word replaced by the learner's, at word boundaries only, and the
+   * course's {@code $RUNC_ROOT} by the learner's own {@code --root} when they gave one: the next
+   * command suggested after {@code runc --root /tmp/runc run -d ...} must look in {@code /tmp/runc}
+   * too.
+   */
   public String apply(String text) {
     String result = text;
     for (Map.Entry<String, String> binding : names.entrySet()) {
       result = replaceWord(result, binding.getKey(), binding.getValue());
+    }
+    if (runcRoot.isPresent() && SAFE_PATH.matcher(runcRoot.get().toString()).matches()) {
+      result =
+          RUNC_ROOT_VARIABLE
+              .matcher(result)
+              .replaceAll(Matcher.quoteReplacement(runcRoot.get().toString()));
     }
     return result;
   }
@@ -83,7 +103,7 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
 
   /** {@code expectation} with the learner's names in its paths and probe arguments. */
   public Expectation apply(Expectation expectation) {
-    if (names.isEmpty()) {
+    if (isEmpty()) {
       return expectation;
     }
     if (expectation instanceof Expectation.PathState path) {
@@ -102,7 +122,7 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
 
   /** {@code step} with its expectations read through these bindings. */
   public Step apply(Step step) {
-    if (names.isEmpty()) {
+    if (isEmpty()) {
       return step;
     }
     List<Expectation> expectations = new ArrayList<>();

@@ -475,4 +475,28 @@ class JudgeTest {
     Verdict.NotYet notYet = assertInstanceOf(Verdict.NotYet.class, verdict);
     assertEquals("spec/1", key(notYet.step()));
   }
+
+  @Test
+  void theNextCommandSuggestedUsesTheLearnersOwnRoot() {
+    Course deeper;
+    try {
+      deeper = new CourseLoader().load(TestPaths.project().resolve("lessons/deeper"));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    course = deeper;
+    matcher = new LineMatcher(course, text -> Placeholders.fill(text, BUILT_INS), ENV, RUNC_ROOT);
+    done.addAll(Set.of("lifecycle/1", "lifecycle/2"));
+    Verdict verdict =
+        judge("runc --root /tmp/runc create -b deep-bundle bg", 0, "", at("lifecycle", 3));
+    assertEquals(
+        "ls \"/tmp/runc/bg\"", assertInstanceOf(Verdict.NextCommand.class, verdict).next());
+    Expectation.PathState fifo =
+        new Expectation.PathState("$RUNC_ROOT/bg/exec.fifo", Expectation.PathState.Kind.ANY, 1);
+    assertEquals(
+        "/tmp/runc/bg/exec.fifo",
+        ((Expectation.PathState)
+                new Bindings(Map.of(), Optional.of(Path.of("/tmp/runc"))).apply(fifo))
+            .path());
+  }
 }
