@@ -22,9 +22,7 @@ public interface LessonHooks {
    * What the host diagnosis says stops {@code step}'s own needs ({@link Step#needs()}); empty when
    * it declares none or the host has them. The shell then skips the step instead of running it.
    */
-  default List<Finding> stepBlockers(Step step) {
-    return List.of();
-  }
+  List<Finding> stepBlockers(Step step);
 
   /** Runs the full host diagnosis for {@code :doctor}; {@code confirm} asks the learner yes/no. */
   void doctor(Printer printer, java.util.function.Predicate<String> confirm);
@@ -70,6 +68,11 @@ public interface LessonHooks {
 
       @Override
       public void beforeLesson(Lesson lesson, Printer printer) {}
+
+      @Override
+      public List<Finding> stepBlockers(Step step) {
+        return List.of();
+      }
 
       @Override
       public void doctor(Printer printer, java.util.function.Predicate<String> confirm) {

@@ -205,7 +205,11 @@ final class Tutor {
     printer.warning("This step cannot run on this machine:");
     List<String> why = new ArrayList<>();
     for (Finding finding : blockers) {
-      printer.failure(finding.title() + ": " + finding.seen());
+      if (finding.blocks()) {
+        printer.failure(finding.title() + ": " + finding.seen());
+      } else {
+        printer.warning(finding.title() + ": " + finding.seen());
+      }
       if (!finding.fix().isBlank()) {
         printer.line("    fix: " + finding.fix().replace("\n", "\n         "));
       }
@@ -860,10 +864,17 @@ final class Tutor {
     for (Lesson lesson : session.course().lessons()) {
       Session.Tally tally = session.tally(lesson);
       boolean here = session.position().map(p -> p.lesson() == lesson).orElse(false);
+      long skipped =
+          lesson.steps().stream()
+              .filter(s -> session.isSkipped(new Position(lesson, s.number())))
+              .count();
       String mark =
           tally.complete()
               ? (printer.style().symbols() ? "✔" : "done")
-              : tally.done() + "/" + tally.total();
+              : tally.done()
+                  + "/"
+                  + tally.total()
+                  + (skipped > 0 ? " (" + skipped + " skipped: this host cannot)" : "");
       printer.line(
           String.format(
               "%s %2d. %-10s %-40s %s",

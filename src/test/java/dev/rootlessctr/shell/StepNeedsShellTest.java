@@ -71,7 +71,7 @@ class StepNeedsShellTest {
         FakeHost.healthy(Files.createDirectories(root.resolve("host")))
             .remove("/sys/fs/cgroup/cgroup.controllers");
     ShellHarness shell = shellOn(host);
-    int status = shell.run("mkdir -p notes\n:next\n");
+    int status = shell.run("mkdir -p notes\n:next\n:lessons\n");
     String out = shell.output();
     assertEquals(0, status, out);
     assertTrue(out.contains("Step 2/2: Limit it"), out);
@@ -89,6 +89,7 @@ class StepNeedsShellTest {
     assertTrue(out.contains("every step is done, except what this machine cannot do"), out);
     assertTrue(
         out.contains("skipped: lesson 1, step 2 (Limit it): Control groups: cgroup v1"), out);
+    assertTrue(out.contains("1/2 (1 skipped: this host cannot)"), out);
     assertFalse(out.contains("This host cannot do the whole course"), out);
     assertFalse(
         Files.exists(shell.lab.resolve("notes/limits.txt")), "the skipped step did not run");
