@@ -78,7 +78,9 @@ final class Session {
     }
   }
 
-  /** Where the saved progress says the learner was, else the first unfinished step. */
+  /**
+   * Where the saved progress says the learner was, else the first step neither done nor skipped.
+   */
   private Position resume() {
     if (course.lessons().isEmpty()) {
       return null;
@@ -93,7 +95,7 @@ final class Session {
     }
     for (Lesson lesson : course.lessons()) {
       for (int step = 1; step <= lesson.steps().size(); step++) {
-        if (!progress.isComplete(lesson.id(), step)) {
+        if (!progress.isComplete(lesson.id(), step) && !progress.isSkipped(lesson.id(), step)) {
           return new Position(lesson, step);
         }
       }
@@ -339,7 +341,12 @@ final class Session {
 
   /** Why a skipped step was skipped, in the doctor's words. */
   Optional<String> skipReason(Position p) {
-    return isSkipped(p) ? Optional.ofNullable(skipReasons.get(key(p))) : Optional.empty();
+    if (!isSkipped(p)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        skipReasons.getOrDefault(
+            key(p), "skipped in an earlier sitting, when the doctor found this host lacked it"));
   }
 
   void noteCheck(boolean passed) {
