@@ -836,7 +836,7 @@ final class Tutor {
               }
               session.moveTo(before.get());
               save.run();
-              show();
+              show(false); // going back to a step the host cannot do must not bounce forward
             });
   }
 

@@ -62,6 +62,20 @@ class LimitsLessonGateTest {
   }
 
   @Test
+  void backToASkippedStepShowsItWithoutBouncingForward() throws Exception {
+    FakeHost host =
+        FakeHost.healthy(Files.createDirectories(root.resolve("host")))
+            .remove("/sys/fs/cgroup/cgroup.controllers");
+    ShellHarness shell = shellOn(host);
+    shell.run(":run\n:next\n:back\n");
+    String out = shell.output();
+    String afterBack = out.substring(out.indexOf("$ :back"));
+    assertTrue(afterBack.contains("Step 2/3: Hold a container"), out);
+    assertTrue(afterBack.contains("You can still try it"), out);
+    assertFalse(afterBack.contains("Step 3/3"), out);
+  }
+
+  @Test
   void onADelegatedCgroupV2TheLimitStepIsOpen() throws Exception {
     ShellHarness shell = shellOn(FakeHost.healthy(Files.createDirectories(root.resolve("host"))));
     shell.run(":run\n:next\n");
