@@ -1,5 +1,6 @@
 package dev.rootlessctr.doctor;
 
+import dev.rootlessctr.host.CgroupFacts;
 import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lesson.Requirement;
 import java.io.IOException;
@@ -24,30 +25,29 @@ final class CgroupCheck implements Check {
             Requirement.CGROUPS,
             "/sys/fs/cgroup/cgroup.controllers, your cgroup from /proc/self/cgroup and its"
                 + " cgroup.controllers / cgroup.subtree_control");
-    if (!Files.isDirectory(host.resolve("/sys/fs/cgroup"))) {
+    CgroupFacts facts = CgroupFacts.read(host::resolve, "/proc/self/cgroup");
+    if (facts.version() == CgroupFacts.Version.NONE) {
       return draft.warn("no cgroup filesystem at /sys/fs/cgroup", WHY, bootWithV2(host));
     }
-    if (host.read("/sys/fs/cgroup/cgroup.controllers").isEmpty()) {
+    if (facts.version() != CgroupFacts.Version.V2) {
       return draft.warn(
           "cgroup v1 (no /sys/fs/cgroup/cgroup.controllers): an unprivileged user gets no cgroup",
           WHY,
           bootWithV2(host));
     }
     HostUser learner = host.user();
-    Optional<String> own = host.read("/proc/self/cgroup").flatMap(CgroupCheck::unifiedPath);
+    Optional<String> own = facts.ownPath();
     if (own.isEmpty()) {
       return draft.warn("cgroup v2, but /proc/self/cgroup has no 0:: line", WHY, "");
     }
-    String ownDir = "/sys/fs/cgroup" + (own.get().equals("/") ? "" : own.get());
-    Optional<DirAccess> access = access(host.resolve(ownDir));
-    if (access.isPresent() && access.get().ownedBy(learner)) {
+    if (facts.delegatedTo(learner.uid())) {
       return draft.pass(
           "cgroup v2; your cgroup "
               + own.get()
               + " is delegated to you with controllers: "
-              + controllers(host, ownDir)
+              + orNone(facts.ownControllers())
               + "; enabled for children: "
-              + words(host.read(ownDir + "/cgroup.subtree_control")));
+              + orNone(facts.subtreeControl()));
     }
     String service =
         "/user.slice/user-" + learner.uid() + ".slice/user@" + learner.uid() + ".service";
@@ -57,7 +57,7 @@ final class CgroupCheck implements Check {
         "cgroup v2; your cgroup "
             + own.get()
             + " is not delegated to you (owner uid "
-            + access.map(a -> Integer.toString(a.owner())).orElse("unknown")
+            + (facts.owner().isPresent() ? Integer.toString(facts.owner().getAsInt()) : "unknown")
             + ")";
     if (serviceAccess.isPresent() && serviceAccess.get().ownedBy(learner)) {
       return draft.warn(
@@ -83,12 +83,11 @@ final class CgroupCheck implements Check {
   }
 
   static Optional<String> unifiedPath(String procSelfCgroup) {
-    for (String line : procSelfCgroup.split("\n")) {
-      if (line.startsWith("0::")) {
-        return Optional.of(line.substring(3).strip());
-      }
-    }
-    return Optional.empty();
+    return CgroupFacts.unifiedPath(procSelfCgroup);
+  }
+
+  private static String orNone(String words) {
+    return words.isEmpty() ? "none" : words;
   }
 
   private static Optional<DirAccess> access(Path dir) {

@@ -48,7 +48,8 @@ public final class Probes {
             new MountInfoProbe(),
             new FileOwnerProbe(learner, accounts),
             new HostUserProbe(learner, accounts),
-            new NoContainersProbe(learner));
+            new NoContainersProbe(learner),
+            new CgroupsProbe(learner));
     Map<String, Probe> byName = new LinkedHashMap<>();
     for (Probe probe : probes) {
       if (byName.put(probe.name(), probe) != null) {

@@ -15,6 +15,10 @@ import java.util.TreeSet;
 public final class Progress {
 
   private final Map<String, Set<Integer>> completed = new LinkedHashMap<>();
+  // Steps this host cannot do (the doctor said so when the learner reached them): not done, but
+  // no longer in the way of finishing the course. Saved and merged like the completed steps.
+  private final Map<String, Set<Integer>> skipped = new LinkedHashMap<>();
+  private Map<String, Set<Integer>> syncedSkipped = new LinkedHashMap<>();
   private Map<String, Set<Integer>> synced = new LinkedHashMap<>();
   // A reset of a lesson or of everything also forgets what other shells did there.
   private final Set<String> wipedLessons = new TreeSet<>();
@@ -24,6 +28,16 @@ public final class Progress {
 
   public synchronized void complete(String lesson, int step) {
     completed.computeIfAbsent(lesson, k -> new TreeSet<>()).add(step);
+  }
+
+  /** The host cannot do this step: recorded as skipped, not done. */
+  public synchronized void skip(String lesson, int step) {
+    skipped.computeIfAbsent(lesson, k -> new TreeSet<>()).add(step);
+  }
+
+  public synchronized boolean isSkipped(String lesson, int step) {
+    return skipped.getOrDefault(lesson, Set.of()).contains(step)
+        && !completed.getOrDefault(lesson, Set.of()).contains(step);
   }
 
   public synchronized boolean isComplete(String lesson, int step) {
@@ -39,15 +53,21 @@ public final class Progress {
     if (steps != null) {
       steps.remove(step);
     }
+    Set<Integer> skips = skipped.get(lesson);
+    if (skips != null) {
+      skips.remove(step);
+    }
   }
 
   public synchronized void forgetLesson(String lesson) {
     completed.remove(lesson);
+    skipped.remove(lesson);
     wipedLessons.add(lesson);
   }
 
   public synchronized void forgetAll() {
     completed.clear();
+    skipped.clear();
     wipedAll = true;
     currentLesson = null;
     currentStep = 1;
@@ -70,44 +90,74 @@ public final class Progress {
     return copy(completed);
   }
 
+  synchronized Map<String, Set<Integer>> skippedSnapshot() {
+    return copy(skipped);
+  }
+
   /**
    * Applies this shell's changes since the last sync to {@code onDisk} (steps this shell completed
    * are added, steps it forgot are removed, everything else on disk stays), adopts the result as
    * its own and returns it, with the previous sync point to restore if the write fails.
    */
-  synchronized Merge mergeInto(Map<String, Set<Integer>> onDisk) {
-    Map<String, Set<Integer>> merged = wipedAll ? new LinkedHashMap<>() : copy(onDisk);
-    merged.keySet().removeAll(wipedLessons);
-    completed.forEach(
+  synchronized Merge mergeInto(
+      Map<String, Set<Integer>> onDisk, Map<String, Set<Integer>> skippedOnDisk) {
+    Map<String, Set<Integer>> merged = merged(onDisk, completed, synced);
+    Map<String, Set<Integer>> mergedSkips = merged(skippedOnDisk, skipped, syncedSkipped);
+    // a step done by any shell is done, not skipped
+    merged.forEach(
         (lesson, steps) -> {
-          for (int step : steps) {
-            if (!synced.getOrDefault(lesson, Set.of()).contains(step)) {
-              merged.computeIfAbsent(lesson, k -> new TreeSet<>()).add(step);
-            }
+          if (mergedSkips.containsKey(lesson)) {
+            mergedSkips.get(lesson).removeAll(steps);
           }
         });
-    synced.forEach(
-        (lesson, steps) -> {
-          for (int step : steps) {
-            if (!completed.getOrDefault(lesson, Set.of()).contains(step)
-                && merged.containsKey(lesson)) {
-              merged.get(lesson).remove(step);
-            }
-          }
-        });
-    merged.values().removeIf(Set::isEmpty);
-    Merge merge = new Merge(merged, synced, Set.copyOf(wipedLessons), wipedAll);
+    mergedSkips.values().removeIf(Set::isEmpty);
+    Merge merge =
+        new Merge(merged, synced, mergedSkips, syncedSkipped, Set.copyOf(wipedLessons), wipedAll);
     completed.clear();
     completed.putAll(copy(merged));
     synced = copy(merged);
+    skipped.clear();
+    skipped.putAll(copy(mergedSkips));
+    syncedSkipped = copy(mergedSkips);
     wipedLessons.clear();
     wipedAll = false;
     return merge;
   }
 
+  /**
+   * {@code onDisk} with this shell's changes since {@code sync}: steps {@code mine} gained are
+   * added, steps it lost are removed, and wiped lessons are gone.
+   */
+  private Map<String, Set<Integer>> merged(
+      Map<String, Set<Integer>> onDisk,
+      Map<String, Set<Integer>> mine,
+      Map<String, Set<Integer>> sync) {
+    Map<String, Set<Integer>> merged = wipedAll ? new LinkedHashMap<>() : copy(onDisk);
+    merged.keySet().removeAll(wipedLessons);
+    mine.forEach(
+        (lesson, steps) -> {
+          for (int step : steps) {
+            if (!sync.getOrDefault(lesson, Set.of()).contains(step)) {
+              merged.computeIfAbsent(lesson, k -> new TreeSet<>()).add(step);
+            }
+          }
+        });
+    sync.forEach(
+        (lesson, steps) -> {
+          for (int step : steps) {
+            if (!mine.getOrDefault(lesson, Set.of()).contains(step) && merged.containsKey(lesson)) {
+              merged.get(lesson).remove(step);
+            }
+          }
+        });
+    merged.values().removeIf(Set::isEmpty);
+    return merged;
+  }
+
   /** The write after {@link #mergeInto} failed: what this shell changed is still unsaved. */
   synchronized void unsynced(Merge failed) {
     synced = copy(failed.previousSync());
+    syncedSkipped = copy(failed.previousSkipSync());
     wipedLessons.addAll(failed.wipedLessons());
     wipedAll |= failed.wipedAll();
   }
@@ -115,12 +165,15 @@ public final class Progress {
   /** Marks the current state as what the file holds (just loaded). */
   synchronized void markSynced() {
     synced = copy(completed);
+    syncedSkipped = copy(skipped);
   }
 
-  /** The completed steps to write, and the sync point before that merge. */
+  /** The completed and skipped steps to write, and the sync points before that merge. */
   record Merge(
       Map<String, Set<Integer>> completed,
       Map<String, Set<Integer>> previousSync,
+      Map<String, Set<Integer>> skipped,
+      Map<String, Set<Integer>> previousSkipSync,
       Set<String> wipedLessons,
       boolean wipedAll) {}
 

@@ -100,6 +100,15 @@ public final class ProgressStore {
         progress.complete(lesson.getKey(), step.asInt());
       }
     }
+    JsonNode skipped = root.path("skipped"); // absent in files written before skips existed
+    for (Iterator<Map.Entry<String, JsonNode>> it = skipped.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> lesson = it.next();
+      for (JsonNode step : lesson.getValue()) {
+        if (step.canConvertToInt()) {
+          progress.skip(lesson.getKey(), step.asInt());
+        }
+      }
+    }
     JsonNode current = root.path("current");
     if (current.isObject() && current.path("lesson").isTextual()) {
       progress.moveTo(current.path("lesson").asText(), Math.max(1, current.path("step").asInt(1)));
@@ -123,9 +132,11 @@ public final class ProgressStore {
       try (FileChannel lockChannel =
               FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock lock = lockChannel.lock()) {
-        Progress.Merge merge = progress.mergeInto(onDisk());
+        Progress disk = onDisk();
+        Progress.Merge merge = progress.mergeInto(disk.snapshot(), disk.skippedSnapshot());
         try {
-          write(merge.completed(), progress.currentLesson(), progress.currentStep());
+          write(
+              merge.completed(), merge.skipped(), progress.currentLesson(), progress.currentStep());
         } catch (IOException | RuntimeException e) {
           progress.unsynced(merge);
           throw e;
@@ -135,19 +146,22 @@ public final class ProgressStore {
   }
 
   /** What the file holds now; nothing when it is missing or unreadable (load set that aside). */
-  private Map<String, Set<Integer>> onDisk() {
+  private Progress onDisk() {
     if (!Files.exists(file)) {
-      return Map.of();
+      return new Progress();
     }
     try {
-      return parse(JSON.readTree(Files.readString(file, StandardCharsets.UTF_8))).snapshot();
+      return parse(JSON.readTree(Files.readString(file, StandardCharsets.UTF_8)));
     } catch (IOException | RuntimeException e) {
-      return Map.of();
+      return new Progress();
     }
   }
 
   private void write(
-      Map<String, Set<Integer>> completedSteps, String currentLesson, int currentStep)
+      Map<String, Set<Integer>> completedSteps,
+      Map<String, Set<Integer>> skippedSteps,
+      String currentLesson,
+      int currentStep)
       throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", VERSION);
@@ -155,6 +169,13 @@ public final class ProgressStore {
     for (Map.Entry<String, Set<Integer>> lesson : completedSteps.entrySet()) {
       ArrayNode steps = completed.putArray(lesson.getKey());
       lesson.getValue().forEach(steps::add);
+    }
+    if (!skippedSteps.isEmpty()) {
+      ObjectNode skipped = root.putObject("skipped");
+      for (Map.Entry<String, Set<Integer>> lesson : skippedSteps.entrySet()) {
+        ArrayNode steps = skipped.putArray(lesson.getKey());
+        lesson.getValue().forEach(steps::add);
+      }
     }
     if (currentLesson != null) {
       ObjectNode current = root.putObject("current");

@@ -1,7 +1,9 @@
 package dev.rootlessctr.shell;
 
+import dev.rootlessctr.doctor.Finding;
 import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.Step;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -95,6 +97,11 @@ final class LeftoverHooks implements LessonHooks {
   @Override
   public boolean courseBlocked(Printer printer) {
     return delegate.courseBlocked(printer);
+  }
+
+  @Override
+  public List<Finding> stepBlockers(Step step) {
+    return delegate.stepBlockers(step);
   }
 
   @Override

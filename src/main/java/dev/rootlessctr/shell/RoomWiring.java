@@ -1,6 +1,8 @@
 package dev.rootlessctr.shell;
 
+import dev.rootlessctr.doctor.Finding;
 import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.Step;
 import dev.rootlessctr.room.LearnerProgress;
 import dev.rootlessctr.room.Publisher;
 import dev.rootlessctr.room.RoomConsent;
@@ -186,6 +188,11 @@ final class RoomWiring implements LessonHooks, ProgressListener {
   @Override
   public boolean courseBlocked(Printer printer) {
     return inner.courseBlocked(printer);
+  }
+
+  @Override
+  public List<Finding> stepBlockers(Step step) {
+    return inner.stepBlockers(step);
   }
 
   @Override

@@ -33,6 +33,7 @@ final class Session {
   private final Map<String, Observations> observations = new HashMap<>();
   private final Map<String, Map<String, String>> creditedValues = new HashMap<>();
   private final Map<String, String> usedInstead = new HashMap<>();
+  private final Map<String, String> skipReasons = new HashMap<>();
   private Position position;
   private boolean positionSeen = true;
   private boolean anyCheckFailed;
@@ -77,7 +78,9 @@ final class Session {
     }
   }
 
-  /** Where the saved progress says the learner was, else the first unfinished step. */
+  /**
+   * Where the saved progress says the learner was, else the first step neither done nor skipped.
+   */
   private Position resume() {
     if (course.lessons().isEmpty()) {
       return null;
@@ -92,7 +95,7 @@ final class Session {
     }
     for (Lesson lesson : course.lessons()) {
       for (int step = 1; step <= lesson.steps().size(); step++) {
-        if (!progress.isComplete(lesson.id(), step)) {
+        if (!progress.isComplete(lesson.id(), step) && !progress.isSkipped(lesson.id(), step)) {
           return new Position(lesson, step);
         }
       }
@@ -315,6 +318,35 @@ final class Session {
   void complete(Position p) {
     progress.complete(p.lesson().id(), p.stepNumber());
     announce();
+  }
+
+  /**
+   * The host cannot do step {@code p} ({@code why}: the doctor's finding): recorded as skipped, not
+   * done, so the course can still be finished.
+   */
+  void skip(Position p, String why) {
+    progress.skip(p.lesson().id(), p.stepNumber());
+    skipReasons.put(key(p), why);
+    announce();
+  }
+
+  boolean isSkipped(Position p) {
+    return progress.isSkipped(p.lesson().id(), p.stepNumber());
+  }
+
+  /** Done, or skipped because the host cannot do it: nothing more the course waits for. */
+  boolean isSettled(Position p) {
+    return isComplete(p) || isSkipped(p);
+  }
+
+  /** Why a skipped step was skipped, in the doctor's words. */
+  Optional<String> skipReason(Position p) {
+    if (!isSkipped(p)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        skipReasons.getOrDefault(
+            key(p), "skipped in an earlier sitting, when the doctor found this host lacked it"));
   }
 
   void noteCheck(boolean passed) {

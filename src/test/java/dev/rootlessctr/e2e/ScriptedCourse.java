@@ -158,6 +158,12 @@ public final class ScriptedCourse {
      * su or runuser, which start no login session.
      */
     public Run type(boolean runtimeDir, String... lines) throws IOException, InterruptedException {
+      return typeIn("rootless", runtimeDir, lines);
+    }
+
+    /** As {@link #type(boolean, String...)}, in the course {@code lessons/COURSE}. */
+    public Run typeIn(String course, boolean runtimeDir, String... lines)
+        throws IOException, InterruptedException {
       Path program = stage();
       Map<String, String> env = environment(runtimeDir);
       List<String> argv = new ArrayList<>(Staging.asTestUser());
@@ -167,7 +173,7 @@ public final class ScriptedCourse {
           List.of(
               program.resolve("rootless-ctr").toString(),
               "--lessons",
-              program.resolve("lessons/rootless").toString(),
+              program.resolve("lessons").resolve(course).toString(),
               "--lab",
               lab().toString()));
       return exec(argv, String.join("\n", lines) + "\n");

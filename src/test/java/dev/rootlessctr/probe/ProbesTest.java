@@ -31,7 +31,8 @@ class ProbesTest {
             "mountinfo",
             "file-owner",
             "host-user",
-            "no-containers"),
+            "no-containers",
+            "cgroups"),
         List.copyOf(probes.keySet()));
     probes.forEach((name, probe) -> assertTrue(probe.usage().startsWith(name), probe.usage()));
   }

@@ -41,6 +41,35 @@ class ProgressStoreTest {
   }
 
   @Test
+  void aSkippedStepIsSavedAsSkippedUntilAShellDoesIt() throws Exception {
+    ProgressStore store = new ProgressStore(dir.resolve("progress.json"));
+    Progress first = store.load().progress();
+    first.complete("limits", 1);
+    first.skip("limits", 2);
+    store.save(first);
+    assertTrue(Files.readString(dir.resolve("progress.json")).contains("\"skipped\""));
+
+    Progress second = store.load().progress();
+    assertTrue(second.isSkipped("limits", 2));
+    assertFalse(second.isComplete("limits", 2), "skipped is not done");
+
+    second.complete("limits", 2); // the doctor was wrong: the learner did it anyway
+    store.save(second);
+    store.save(first); // another shell that still thinks it skipped saves after it
+    Progress third = store.load().progress();
+    assertTrue(third.isComplete("limits", 2));
+    assertFalse(third.isSkipped("limits", 2));
+
+    third.forgetLesson("limits");
+    third.skip("limits", 3);
+    store.save(third);
+    Progress fourth = store.load().progress();
+    assertFalse(fourth.isComplete("limits", 2));
+    assertTrue(fourth.isSkipped("limits", 3));
+    assertFalse(fourth.isSkipped("limits", 2));
+  }
+
+  @Test
   void aCorruptFileIsSetAsideReportedAndReplaced() throws Exception {
     Path file = dir.resolve("progress.json");
     Files.writeString(

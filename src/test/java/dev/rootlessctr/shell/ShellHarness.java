@@ -6,6 +6,7 @@ import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.CourseLoader;
+import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.process.ProcessRunner;
 import dev.rootlessctr.progress.ProgressStore;
 import dev.rootlessctr.render.Style;
@@ -33,6 +34,9 @@ final class ShellHarness {
   /** The shell's lesson hooks; none (no host diagnosis) unless a test sets them. */
   LessonHooks hooks = LessonHooks.none();
 
+  /** The probes the course's checks may call; none unless a test sets them. */
+  Map<String, Probe> probes = Map.of();
+
   ShellHarness(Path root, Path courseDir) throws IOException {
     this.lab = Files.createDirectories(root.resolve("lab"));
     this.state = root.resolve("state");
@@ -54,7 +58,7 @@ final class ShellHarness {
         printer,
         store,
         store::load,
-        Map.of(),
+        probes,
         ProcessRunner.system(),
         hooks);
   }
