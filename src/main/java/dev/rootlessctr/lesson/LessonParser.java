@@ -20,8 +20,9 @@ import org.commonmark.parser.Parser;
  * Reads one lesson file into a {@link Lesson}, walking the CommonMark tree.
  *
  * <p>The level-one heading is the title; each level-two heading starts a step; inside a step,
- * level-three headings named Check, Explain, Hints and Mistakes hold the step's data. Anything else
- * is text for the learner. See {@code lessons/README.md}.
+ * level-three headings named Check, Explain, Hints and Mistakes hold the step's data. A {@code
+ * needs:} directive before the first step is the lesson's; under a step's heading, that step's.
+ * Anything else is text for the learner. See {@code lessons/README.md}.
  *
  * <p>A lesson is validated completely before it is used: the raw text within {@link LessonSource}'s
  * limits, the tree by {@link DocumentCheck}, then every directive and step. All problems found are
@@ -90,7 +91,9 @@ public final class LessonParser {
     for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
       if (node instanceof HtmlBlock html && Directives.isDirective(html)) {
         try {
-          Directives.read(html, text, needs, cleanup);
+          // Under a step's heading, needs: are that step's alone: a host without them skips the
+          // step instead of refusing the lesson.
+          Directives.read(html, text, current == null ? needs : current.needs(), cleanup);
         } catch (LessonException e) {
           problems.addAll(e.errors());
         }

@@ -11,8 +11,9 @@ import java.util.TreeSet;
  * when the course loads, not as a gap in front of a learner.
  *
  * <p>Text shown before anything is measured (an intro, a step's text and commands, JSON edits,
- * hints) may quote only the built-in values. An explanation, a recap and a mistake may also quote
- * {@code {{probe.key}}} for a probe that this step's check calls, with a key that probe measures.
+ * hints, what to do when the host cannot) may quote only the built-in values. An explanation, a
+ * recap and a mistake may also quote {@code {{probe.key}}} for a probe that this step's check
+ * calls, with a key that probe measures.
  */
 final class LessonReferences {
 
@@ -49,6 +50,7 @@ final class LessonReferences {
     for (Prose hint : step.hints()) {
       builtInsOnly(hint);
     }
+    builtInsOnly(step.cannot()); // shown instead of running the step: nothing is measured
     measured(step.explanation(), calls);
     measured(step.recap(), calls);
     for (Mistake mistake : step.mistakes()) {

@@ -1,6 +1,7 @@
 package dev.rootlessctr.lesson;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One step of a lesson: what to read, what to run, what must be true afterwards.
@@ -19,6 +20,10 @@ import java.util.List;
  *     }): what the learner types inside, never run on the host
  * @param recap one line for the end of the course: what this step showed, quoting the values its
  *     check measured
+ * @param needs what this one step needs from the host beyond its lesson's needs (a {@code needs:}
+ *     directive under its heading); where the host lacks it, the step is skipped, not failed
+ * @param cannot the lesson's words for a host that cannot do this step ({@code ### If the host
+ *     cannot}); quotes built-ins only
  */
 public record Step(
     int number,
@@ -33,7 +38,9 @@ public record Step(
     List<Prose> hints,
     List<Mistake> mistakes,
     List<Command> inside,
-    Prose recap) {
+    Prose recap,
+    Set<Requirement> needs,
+    Prose cannot) {
 
   public Step(
       int number,
@@ -63,6 +70,38 @@ public record Step(
         Prose.empty(line));
   }
 
+  public Step(
+      int number,
+      String title,
+      int line,
+      Prose text,
+      List<Command> commands,
+      List<JsonEdit> edits,
+      List<Expectation> expectations,
+      List<Expectation> whileRunning,
+      Prose explanation,
+      List<Prose> hints,
+      List<Mistake> mistakes,
+      List<Command> inside,
+      Prose recap) {
+    this(
+        number,
+        title,
+        line,
+        text,
+        commands,
+        edits,
+        expectations,
+        whileRunning,
+        explanation,
+        hints,
+        mistakes,
+        inside,
+        recap,
+        Set.of(),
+        Prose.empty(line));
+  }
+
   public Step {
     inside = List.copyOf(inside);
     commands = List.copyOf(commands);
@@ -71,6 +110,7 @@ public record Step(
     whileRunning = List.copyOf(whileRunning);
     hints = List.copyOf(hints);
     mistakes = List.copyOf(mistakes);
+    needs = Set.copyOf(needs);
   }
 
   /** A step with nothing to check is done once read. */

@@ -32,7 +32,8 @@ final class StepBuilder {
     EXPLAIN,
     HINTS,
     MISTAKES,
-    RECAP
+    RECAP,
+    CANNOT
   }
 
   /** A line typed at a shell inside a container, as a console block shows it: {@code / # id}. */
@@ -49,6 +50,9 @@ final class StepBuilder {
   private final List<Node> hints = new ArrayList<>();
   private final List<Node> mistakes = new ArrayList<>();
   private final List<Node> recap = new ArrayList<>();
+  private final List<Node> cannot = new ArrayList<>();
+  private final Set<Requirement> needs = new LinkedHashSet<>();
+  private Node cannotHeading;
   private Section section = Section.TEXT;
   private Node checkHeading;
   private Node whileRunningHeading;
@@ -82,6 +86,8 @@ final class StepBuilder {
           checkHeading = node;
         } else if (named == Section.WHILE_RUNNING) {
           whileRunningHeading = node;
+        } else if (named == Section.CANNOT) {
+          cannotHeading = node;
         }
         return;
       }
@@ -96,7 +102,13 @@ final class StepBuilder {
       case HINTS -> hints.add(node);
       case MISTAKES -> mistakes.add(node);
       case RECAP -> recap.add(node);
+      case CANNOT -> cannot.add(node);
     }
+  }
+
+  /** The step's own needs, filled by the {@code needs:} directives under its heading. */
+  Set<Requirement> needs() {
+    return needs;
   }
 
   private boolean sectionSeen(Section named) {
@@ -107,6 +119,7 @@ final class StepBuilder {
       case HINTS -> !hints.isEmpty();
       case MISTAKES -> !mistakes.isEmpty();
       case RECAP -> !recap.isEmpty();
+      case CANNOT -> cannotHeading != null;
       case TEXT -> false;
     };
   }
@@ -120,6 +133,7 @@ final class StepBuilder {
       case "hint", "hints" -> Section.HINTS;
       case "mistakes", "common mistakes", "if it fails" -> Section.MISTAKES;
       case "recap" -> Section.RECAP;
+      case "if the host cannot" -> Section.CANNOT;
       default -> Section.TEXT;
     };
   }
@@ -145,6 +159,20 @@ final class StepBuilder {
     List<Expectation> live = readChecks(whileRunningHeading, whileRunning);
     List<Prose> readHints = readHints();
     List<Mistake> readMistakes = readMistakes();
+    if (cannotHeading != null && needs.isEmpty()) {
+      problems.add(
+          text.error(
+                  cannotHeading,
+                  "'### If the host cannot' in step '"
+                      + title
+                      + "' is never shown: the step declares no needs of its own (put a"
+                      + " <!-- needs: ... --> under its ## heading)")
+              .error());
+    } else if (cannotHeading != null && cannot.isEmpty()) {
+      problems.add(
+          text.error(cannotHeading, "'### If the host cannot' in step '" + title + "' is empty")
+              .error());
+    }
     if (!problems.isEmpty()) {
       throw new LessonException(problems);
     }
@@ -162,7 +190,9 @@ final class StepBuilder {
         readHints,
         readMistakes,
         inside,
-        recapProse);
+        recapProse,
+        needs,
+        Prose.of(cannot, cannot.isEmpty() ? line : text.line(cannot.get(0))));
   }
 
   private void readFence(

@@ -122,7 +122,9 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
         step.hints(),
         step.mistakes(),
         step.inside(),
-        step.recap());
+        step.recap(),
+        step.needs(),
+        step.cannot());
   }
 
   /**

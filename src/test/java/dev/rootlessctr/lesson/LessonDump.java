@@ -106,6 +106,18 @@ final class LessonDump {
       if (!step.recap().isEmpty()) {
         out.append("  recap:\n").append(indent(step.recap()));
       }
+      if (!step.needs().isEmpty()) {
+        out.append("  needs: ")
+            .append(
+                step.needs().stream()
+                    .map(Requirement::tag)
+                    .sorted()
+                    .collect(Collectors.joining(" ")))
+            .append("\n");
+      }
+      if (!step.cannot().isEmpty()) {
+        out.append("  if the host cannot:\n").append(indent(step.cannot()));
+      }
     }
     return out.toString();
   }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,26 @@ class LessonParserTest {
     Lesson lesson = new LessonParser().parse(Path.of("t.md"), 1, source);
     List<Command> commands = lesson.steps().get(0).commands();
     assertEquals(List.of(new Command("echo one two", 6), new Command("true", 9)), commands);
+  }
+
+  @Test
+  void needsUnderAStepHeadingAreThatStepsAloneWithTheLessonsWordsForAHostThatCannot()
+      throws Exception {
+    String source =
+        "# T\n\n<!-- needs: runc -->\n\n## One\n\n```sh\ntrue\n```\n\n"
+            + "## Two\n\n<!-- needs: cgroups -->\n\n```sh\ntrue\n```\n\n### Check\n\n"
+            + "- exit status: `0`\n\n### If the host cannot\n\nAsk for delegation, {{user}}.\n";
+    Lesson lesson = new LessonParser().parse(Path.of("t.md"), 1, source);
+    assertEquals(Set.of(Requirement.RUNC), lesson.needs());
+    assertEquals(Set.of(), lesson.steps().get(0).needs());
+    assertEquals(Set.of(Requirement.CGROUPS), lesson.steps().get(1).needs());
+    assertTrue(lesson.steps().get(0).cannot().isEmpty());
+    assertEquals(
+        List.of("user"),
+        lesson.steps().get(1).cannot().placeholders().stream().map(Placeholder::name).toList());
+    assertEquals(25, lesson.steps().get(1).cannot().line());
+    // the section is the step's own, not text shown before the command
+    assertTrue(lesson.steps().get(1).text().placeholders().isEmpty());
   }
 
   @Test
