@@ -230,7 +230,7 @@ final class Tutor {
           known.mistake().pattern()); // the room may show its name, never the output
     }
     if (outcome.exitCode() == 0) {
-      matches.forEach(m -> session.learn(m.bindings()));
+      learnable(position.get(), matches).forEach(m -> session.learn(m.bindings()));
     }
     if (verdict instanceof Verdict.Completed completed) {
       completed
@@ -263,6 +263,20 @@ final class Tutor {
   }
 
   /** The steps to watch while the line runs, each with the names to read it with. */
+  /**
+   * The matches whose names the session keeps: the current step's when the line does it, else its
+   * lesson's. Another lesson may run the same command on other things (umoci's bundle after
+   * runc's), and the learner never chose those names.
+   */
+  private static List<Match> learnable(Position position, List<Match> matches) {
+    List<Match> here = matches.stream().filter(m -> m.position().equals(position)).toList();
+    if (!here.isEmpty()) {
+      return here;
+    }
+    String lesson = position.lesson().id();
+    return matches.stream().filter(m -> m.position().lesson().id().equals(lesson)).toList();
+  }
+
   private Map<Position, Bindings> watched(Optional<Position> position, List<Match> matches) {
     Map<Position, Bindings> watched = new LinkedHashMap<>();
     for (Match m : matches) {

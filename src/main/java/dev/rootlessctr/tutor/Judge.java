@@ -151,6 +151,11 @@ public final class Judge {
         List<Match> mine = line.matches().stream().filter(m -> m.position().equals(p)).toList();
         CheckReport report = null;
         Bindings used = known;
+        if (!mine.isEmpty() && !inLessonOf(p, current) && renames(mine)) {
+          // Another lesson's command of the same shape on other names (`delete --force net`
+          // for `delete --force um`) is that lesson's work only by coincidence.
+          continue;
+        }
         if (!mine.isEmpty()) {
           used = line.known().with(mine.get(mine.size() - 1).bindings());
           report = checks.check(step, Optional.of(line.outcome()), line.seen(p), used);
@@ -168,6 +173,14 @@ public final class Judge {
       }
     }
     return credits;
+  }
+
+  private static boolean inLessonOf(Position p, Optional<Position> current) {
+    return current.filter(c -> c.lesson().id().equals(p.lesson().id())).isPresent();
+  }
+
+  private static boolean renames(List<Match> mine) {
+    return !mine.get(mine.size() - 1).bindings().names().isEmpty();
   }
 
   /**
