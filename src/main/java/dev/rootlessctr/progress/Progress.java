@@ -15,6 +15,10 @@ import java.util.TreeSet;
 public final class Progress {
 
   private final Map<String, Set<Integer>> completed = new LinkedHashMap<>();
+  // Steps this host cannot do (the doctor said so when the learner reached them): not done, but
+  // no longer in the way of finishing the course. Not saved: the next sitting asks the doctor
+  // again.
+  private final Map<String, Set<Integer>> skipped = new LinkedHashMap<>();
   private Map<String, Set<Integer>> synced = new LinkedHashMap<>();
   // A reset of a lesson or of everything also forgets what other shells did there.
   private final Set<String> wipedLessons = new TreeSet<>();
@@ -24,6 +28,16 @@ public final class Progress {
 
   public synchronized void complete(String lesson, int step) {
     completed.computeIfAbsent(lesson, k -> new TreeSet<>()).add(step);
+  }
+
+  /** The host cannot do this step: recorded as skipped, not done. */
+  public synchronized void skip(String lesson, int step) {
+    skipped.computeIfAbsent(lesson, k -> new TreeSet<>()).add(step);
+  }
+
+  public synchronized boolean isSkipped(String lesson, int step) {
+    return skipped.getOrDefault(lesson, Set.of()).contains(step)
+        && !completed.getOrDefault(lesson, Set.of()).contains(step);
   }
 
   public synchronized boolean isComplete(String lesson, int step) {
@@ -39,15 +53,21 @@ public final class Progress {
     if (steps != null) {
       steps.remove(step);
     }
+    Set<Integer> skips = skipped.get(lesson);
+    if (skips != null) {
+      skips.remove(step);
+    }
   }
 
   public synchronized void forgetLesson(String lesson) {
     completed.remove(lesson);
+    skipped.remove(lesson);
     wipedLessons.add(lesson);
   }
 
   public synchronized void forgetAll() {
     completed.clear();
+    skipped.clear();
     wipedAll = true;
     currentLesson = null;
     currentStep = 1;

@@ -11,6 +11,7 @@ import dev.rootlessctr.doctor.ReportRenderer;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.lesson.Requirement;
+import dev.rootlessctr.lesson.Step;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.process.ProcessRunner;
@@ -77,6 +78,22 @@ public final class HostHooks implements LessonHooks {
         byTag
             .computeIfAbsent(need.tag(), t -> new ArrayList<>())
             .add("lesson " + lesson.number() + " (" + lesson.title() + ")");
+      }
+      for (Step step : lesson.steps()) {
+        for (Requirement need : step.needs()) {
+          if (!lesson.needs().contains(need)) {
+            byTag
+                .computeIfAbsent(need.tag(), t -> new ArrayList<>())
+                .add(
+                    "lesson "
+                        + lesson.number()
+                        + ", step "
+                        + step.number()
+                        + " ("
+                        + step.title()
+                        + "; skipped where the host cannot)");
+          }
+        }
       }
     }
     return tag -> byTag.getOrDefault(tag, List.of());
@@ -159,6 +176,16 @@ public final class HostHooks implements LessonHooks {
     }
     printer.note("You can still try; :doctor shows the whole diagnosis.");
     return;
+  }
+
+  @Override
+  public List<Finding> stepBlockers(Step step) {
+    if (step.needs().isEmpty()) {
+      return List.of();
+    }
+    // Asked when the learner reaches such a step: worth the wait for a diagnosis still running.
+    DoctorReport now = report == null ? currentReport() : report.join();
+    return now.blockers(step.needs());
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.rootlessctr.shell;
 
+import dev.rootlessctr.doctor.Finding;
 import dev.rootlessctr.lesson.Lesson;
+import dev.rootlessctr.lesson.Step;
+import java.util.List;
 
 /**
  * What must happen before a lesson's steps can run: the host diagnosis for its needs, the offline
@@ -14,6 +17,14 @@ public interface LessonHooks {
    * learner typed it.
    */
   void beforeLesson(Lesson lesson, Printer printer);
+
+  /**
+   * What the host diagnosis says stops {@code step}'s own needs ({@link Step#needs()}); empty when
+   * it declares none or the host has them. The shell then skips the step instead of running it.
+   */
+  default List<Finding> stepBlockers(Step step) {
+    return List.of();
+  }
 
   /** Runs the full host diagnosis for {@code :doctor}; {@code confirm} asks the learner yes/no. */
   void doctor(Printer printer, java.util.function.Predicate<String> confirm);

@@ -33,6 +33,7 @@ final class Session {
   private final Map<String, Observations> observations = new HashMap<>();
   private final Map<String, Map<String, String>> creditedValues = new HashMap<>();
   private final Map<String, String> usedInstead = new HashMap<>();
+  private final Map<String, String> skipReasons = new HashMap<>();
   private Position position;
   private boolean positionSeen = true;
   private boolean anyCheckFailed;
@@ -315,6 +316,30 @@ final class Session {
   void complete(Position p) {
     progress.complete(p.lesson().id(), p.stepNumber());
     announce();
+  }
+
+  /**
+   * The host cannot do step {@code p} ({@code why}: the doctor's finding): recorded as skipped, not
+   * done, so the course can still be finished.
+   */
+  void skip(Position p, String why) {
+    progress.skip(p.lesson().id(), p.stepNumber());
+    skipReasons.put(key(p), why);
+    announce();
+  }
+
+  boolean isSkipped(Position p) {
+    return progress.isSkipped(p.lesson().id(), p.stepNumber());
+  }
+
+  /** Done, or skipped because the host cannot do it: nothing more the course waits for. */
+  boolean isSettled(Position p) {
+    return isComplete(p) || isSkipped(p);
+  }
+
+  /** Why a skipped step was skipped, in the doctor's words. */
+  Optional<String> skipReason(Position p) {
+    return isSkipped(p) ? Optional.ofNullable(skipReasons.get(key(p))) : Optional.empty();
   }
 
   void noteCheck(boolean passed) {

@@ -6,6 +6,7 @@ import dev.rootlessctr.check.Checker;
 import dev.rootlessctr.check.ExpectationResult;
 import dev.rootlessctr.check.Observations;
 import dev.rootlessctr.check.Observer;
+import dev.rootlessctr.doctor.Finding;
 import dev.rootlessctr.edit.JsonEditor;
 import dev.rootlessctr.exec.LineRunner;
 import dev.rootlessctr.exec.Outcome;
@@ -138,8 +139,15 @@ final class Tutor {
         context.workDir(), context.env(), context.builtIns(), context.probes(), theirs);
   }
 
-  /** Shows the step where the learner stands, preparing its lesson first if needed. */
+  /**
+   * Shows the step where the learner stands, preparing its lesson first if needed. A step the host
+   * cannot do is said so, recorded as skipped and passed over to the next one.
+   */
   void show() {
+    show(true);
+  }
+
+  private void show(boolean passOverUnrunnable) {
     Optional<Position> position = session.position();
     if (position.isEmpty()) {
       printer.line("This course has no lessons that loaded. :lessons shows why.");
@@ -159,6 +167,19 @@ final class Tutor {
     String done = session.isComplete(p) ? "  (done)" : "";
     printer.heading(
         "Step " + p.stepNumber() + "/" + p.lesson().steps().size() + ": " + step.title() + done);
+    List<Finding> blockers = session.isComplete(p) ? List.of() : hooks.stepBlockers(step);
+    if (!blockers.isEmpty()) {
+      cannotRun(p, blockers);
+      if (passOverUnrunnable) {
+        passOver(p);
+        return;
+      }
+      show(step.text()); // :open N STEP: the learner asked for it; the doctor may be wrong
+      printer.blank();
+      printer.note(
+          "You can still try it: if its check passes, the step counts as done. :next moves on.");
+      return;
+    }
     show(step.text());
     printer.blank();
     if (step.isReading() && !step.commands().isEmpty()) {
@@ -174,6 +195,59 @@ final class Tutor {
     } else {
       printer.note("Do it at the prompt; the step is checked after each command. :hint helps.");
     }
+  }
+
+  /**
+   * Says, from the doctor's findings on this host, why step {@code p} cannot run here, in the
+   * lesson's own words too, and records it as skipped.
+   */
+  private void cannotRun(Position p, List<Finding> blockers) {
+    printer.warning("This step cannot run on this machine:");
+    List<String> why = new ArrayList<>();
+    for (Finding finding : blockers) {
+      printer.failure(finding.title() + ": " + finding.seen());
+      if (!finding.fix().isBlank()) {
+        printer.line("    fix: " + finding.fix().replace("\n", "\n         "));
+      }
+      why.add(finding.title() + ": " + finding.seen());
+    }
+    if (!p.step().cannot().isEmpty()) {
+      printer.blank();
+      show(p.step().cannot());
+    }
+    session.skip(p, String.join("; ", why));
+    save.run();
+  }
+
+  /** After a step the host cannot do: on to the next step, or the end of the course. */
+  private void passOver(Position p) {
+    if (firstNotSettled().isEmpty()) {
+      printer.note("Skipped; :doctor shows the whole diagnosis.");
+      courseDone();
+      return;
+    }
+    Optional<Position> next = session.after(p);
+    if (next.isEmpty()) {
+      printer.note(
+          "Skipped. This was the last step, but earlier steps are not done yet: :lessons shows"
+              + " them.");
+      return;
+    }
+    printer.note(
+        "Skipped; on to the next step. :open "
+            + p.lesson().number()
+            + " "
+            + p.stepNumber()
+            + " shows this step anyway.");
+    session.moveTo(next.get());
+    save.run();
+    show(true);
+  }
+
+  /** The first step with a check that is neither done nor skipped as impossible here. */
+  private Optional<Position> firstNotSettled() {
+    matcher();
+    return judge.firstNotDone(session::isSettled);
   }
 
   /** Runs a shell line the learner typed, then judges it against the whole course. */
@@ -231,6 +305,15 @@ final class Tutor {
     }
     if (outcome.exitCode() == 0) {
       learnable(position.get(), matches).forEach(m -> session.learn(m.bindings()));
+    }
+    if (verdict instanceof Verdict.Completed done) {
+      // a step skipped because the host cannot do it no longer holds the course back
+      Set<Position> credited = new LinkedHashSet<>();
+      done.credits().forEach(c -> credited.add(c.step()));
+      verdict =
+          new Verdict.Completed(
+              done.credits(),
+              judge.firstNotDone(q -> credited.contains(q) || session.isSettled(q)));
     }
     if (verdict instanceof Verdict.Completed completed) {
       completed
@@ -334,7 +417,7 @@ final class Tutor {
           "Next: :next (" + describe(session.after(current).orElse(completed.next().get())) + ")");
       return;
     }
-    if (session.isComplete(current) || current.step().isReading()) {
+    if (session.isSettled(current) || current.step().isReading()) {
       Position next = nextNotDone(current).orElse(completed.next().get());
       session.moveUnseen(next);
       save.run();
@@ -343,14 +426,13 @@ final class Tutor {
   }
 
   private Optional<Position> firstNotDone() {
-    matcher();
-    return judge.firstNotDone(session::isComplete);
+    return firstNotSettled();
   }
 
   /** The first step after {@code from} with a check and not done, in course order. */
   private Optional<Position> nextNotDone(Position from) {
     Optional<Position> p = session.after(from);
-    while (p.isPresent() && (p.get().step().isReading() || session.isComplete(p.get()))) {
+    while (p.isPresent() && (p.get().step().isReading() || session.isSettled(p.get()))) {
       p = session.after(p.get());
     }
     return p;
@@ -359,7 +441,20 @@ final class Tutor {
   /** Every step with a check is done: what the learner proved, in the course's own words. */
   private void courseDone() {
     printer.blank();
-    printer.success("That was the whole course: every step is done.");
+    List<String> skipped = new ArrayList<>();
+    for (Lesson lesson : session.course().lessons()) {
+      for (Step step : lesson.steps()) {
+        Position p = new Position(lesson, step.number());
+        session
+            .skipReason(p)
+            .ifPresent(why -> skipped.add(p.label() + " (" + step.title() + "): " + why));
+      }
+    }
+    printer.success(
+        skipped.isEmpty()
+            ? "That was the whole course: every step is done."
+            : "That was the whole course: every step is done, except what this machine cannot"
+                + " do.");
     List<Proved> proved = new ArrayList<>();
     List<String> earlier = new ArrayList<>();
     for (Lesson lesson : session.course().lessons()) {
@@ -384,6 +479,11 @@ final class Tutor {
         printer.blank(); // one paragraph a step, as the lessons are
         printer.markdown(item.recap(), item.values());
       }
+    }
+    if (!skipped.isEmpty()) {
+      printer.blank();
+      printer.line("Skipped, because this machine cannot do it (the doctor's finding):");
+      skipped.forEach(line -> printer.line("  skipped: " + line));
     }
     if (!earlier.isEmpty()) {
       printer.note(
@@ -715,7 +815,7 @@ final class Tutor {
               if (p.step().isReading() && !session.isComplete(p)) {
                 session.complete(p);
               }
-              if (!session.isComplete(p)) {
+              if (!session.isSettled(p)) {
                 printer.note(
                     "(Moving on although step "
                         + p.stepNumber()
@@ -763,11 +863,11 @@ final class Tutor {
     show();
   }
 
-  /** {@code :open N STEP}: that step of the lesson, done or not. */
+  /** {@code :open N STEP}: that step of the lesson, done or not, even one the host cannot do. */
   void open(Lesson lesson, int step) {
     session.moveTo(new Position(lesson, step));
     save.run();
-    show();
+    show(false);
   }
 
   void lessons() {

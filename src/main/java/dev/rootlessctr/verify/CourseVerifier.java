@@ -36,7 +36,8 @@ import java.util.function.Consumer;
 /**
  * Does what {@code :run} does for every step of a course, in order, and checks each step as the
  * shell would after it: the same built-in values, probes, "while it runs" look from outside and
- * {@link Checker}. A reading step (nothing to check) is skipped, its commands not run.
+ * {@link Checker}. A reading step (nothing to check) is skipped, its commands not run, and so is a
+ * step whose own needs the host diagnosis finds unmet.
  */
 final class CourseVerifier {
 
@@ -54,7 +55,18 @@ final class CourseVerifier {
   private final Map<String, Probe> probes;
   private final ProcessRunner processes;
   private final Preparation preparation;
+  private final StepGate gate;
   private final Checker checker = new Checker();
+
+  /**
+   * Whether a step's own needs are met on this host: empty when they are, else why not, from the
+   * host diagnosis. Such a step is skipped, as the shell skips it.
+   */
+  interface StepGate {
+    Optional<String> cannot(Step step);
+
+    StepGate OPEN = step -> Optional.empty();
+  }
 
   CourseVerifier(
       Lab lab,
@@ -63,7 +75,9 @@ final class CourseVerifier {
       TypedLineRunner runner,
       Map<String, Probe> probes,
       ProcessRunner processes,
-      Preparation preparation) {
+      Preparation preparation,
+      StepGate gate) {
+    this.gate = gate;
     this.lab = lab;
     this.user = user;
     this.state = state;
@@ -109,6 +123,17 @@ final class CourseVerifier {
           StepResult.Verdict.SKIPPED,
           Duration.ZERO,
           List.of("a reading step: nothing to check, its commands are optional"),
+          "");
+    }
+    Optional<String> cannot = gate.cannot(step);
+    if (cannot.isPresent()) {
+      return result(
+          number,
+          lesson,
+          step,
+          StepResult.Verdict.SKIPPED,
+          Duration.ZERO,
+          List.of(cannot.get()),
           "");
     }
     long start = System.nanoTime();

@@ -23,7 +23,8 @@ import org.w3c.dom.Element;
 /**
  * The run as JUnit XML, in the Ant JUnit task's shape that CI servers read: one {@code testsuite}
  * per course, one {@code testcase} per step (class name {@code course.lesson}), {@code failure}
- * with the reasons and the last output, {@code skipped} for reading steps.
+ * with the reasons and the last output, {@code skipped} with its reason for reading steps and steps
+ * the host cannot do.
  */
 final class JunitReport {
 
@@ -82,7 +83,9 @@ final class JunitReport {
             xmlSafe(String.join("\n", result.reasons()) + "\n\n" + result.output()));
         testcase.appendChild(failure);
       } else if (result.verdict() == StepResult.Verdict.SKIPPED) {
-        testcase.appendChild(doc.createElement("skipped"));
+        Element skipped = doc.createElement("skipped");
+        skipped.setAttribute("message", xmlSafe(String.join("; ", result.reasons())));
+        testcase.appendChild(skipped);
       }
       suite.appendChild(testcase);
     }

@@ -16,6 +16,7 @@ import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.lesson.LessonError;
 import dev.rootlessctr.lesson.ProbeCatalog;
 import dev.rootlessctr.lesson.Requirement;
+import dev.rootlessctr.lesson.Step;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.probe.Probes;
@@ -169,7 +170,8 @@ public final class VerifyCommand {
               new TypedLineRunner(scratch, COMMAND_TIMEOUT),
               Probes.standard(),
               processes,
-              new MirrorPreparation(mirror, lab.dir().resolve(".rootless-ctr")));
+              new MirrorPreparation(mirror, lab.dir().resolve(".rootless-ctr")),
+              new DoctorGate(doctor));
       StepLines lines = new StepLines(out, tap);
       lines.start(course.lessons().stream().mapToInt(l -> l.steps().size()).sum());
       List<StepResult> results = verifier.verify(course.lessons(), lines::step);
@@ -193,6 +195,26 @@ public final class VerifyCommand {
       return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {
       return "localhost";
+    }
+  }
+
+  /**
+   * A step with needs of its own waits for the host diagnosis and is skipped, with its findings,
+   * where the host lacks them: the same findings the shell shows a learner.
+   */
+  record DoctorGate(CompletableFuture<DoctorReport> doctor) implements CourseVerifier.StepGate {
+    @Override
+    public Optional<String> cannot(Step step) {
+      if (step.needs().isEmpty()) {
+        return Optional.empty();
+      }
+      List<String> why =
+          doctor.join().blockers(step.needs()).stream()
+              .map(f -> f.title() + ": " + f.seen())
+              .toList();
+      return why.isEmpty()
+          ? Optional.empty()
+          : Optional.of("this host cannot: " + String.join("; ", why));
     }
   }
 
