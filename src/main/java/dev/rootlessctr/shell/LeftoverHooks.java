@@ -88,6 +88,11 @@ final class LeftoverHooks implements LessonHooks {
   }
 
   @Override
+  public List<dev.rootlessctr.doctor.Finding> stepBlockers(dev.rootlessctr.lesson.Step step) {
+    return delegate.stepBlockers(step); // the interface's default says "nothing blocks"
+  }
+
+  @Override
   public void doctor(Printer printer, Predicate<String> confirm) {
     delegate.doctor(printer, confirm);
   }

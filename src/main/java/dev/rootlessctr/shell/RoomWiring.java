@@ -189,6 +189,11 @@ final class RoomWiring implements LessonHooks, ProgressListener {
   }
 
   @Override
+  public List<dev.rootlessctr.doctor.Finding> stepBlockers(dev.rootlessctr.lesson.Step step) {
+    return inner.stepBlockers(step); // the interface's default says "nothing blocks"
+  }
+
+  @Override
   public void room(List<String> args, Printer printer, Predicate<String> confirm) {
     String what = args.isEmpty() ? "" : args.get(0);
     switch (what) {
