@@ -40,6 +40,7 @@ public final class Probes {
             new OciLayoutProbe(),
             new RootfsProbe(accounts),
             new ConfigProbe(accounts),
+            new ConfigDiffProbe(),
             new HomeMountProbe(),
             new RuncStateProbe(),
             new RuncListProbe(),

@@ -23,6 +23,7 @@ class ProbesTest {
             "oci-layout",
             "rootfs",
             "config",
+            "config-diff",
             "home-mount",
             "runc-state",
             "runc-list",

@@ -1,0 +1,57 @@
+package dev.rootlessctr.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The names a line teaches the shell come from the step the learner is doing: a course that runs
+ * the same runc command twice with different names (runc's bundle, then umoci's) must not read the
+ * second step's check with the first step's names.
+ */
+@Timeout(60)
+class LearnedNamesTest {
+
+  @TempDir Path root;
+
+  private static String lesson(String title, String dir) {
+    return "# "
+        + title
+        + "\n\nMakes "
+        + dir
+        + ".\n\n<!-- cleanup: path "
+        + dir
+        + " -->\n\n## Make "
+        + dir
+        + "\n\n```sh\nmkdir -p "
+        + dir
+        + "\nrunc spec --rootless -b "
+        + dir
+        + "\n```\n\n### Check\n\n- exit status: `0`\n- file exists: `"
+        + dir
+        + "/config.json`\n\n### Explain\n\nThere it is.\n";
+  }
+
+  @Test
+  void aLaterLessonsCommandOfTheSameShapeKeepsItsOwnNames() throws IOException {
+    Path course = Files.createDirectories(root.resolve("course"));
+    Files.writeString(course.resolve("01-first.md"), lesson("First", "first-dir"));
+    Files.writeString(course.resolve("02-second.md"), lesson("Second", "second-dir"));
+    ShellHarness shell = new ShellHarness(root, course);
+
+    int status = shell.run(":run\n:open second\n:check\n");
+
+    String out = shell.output();
+    assertTrue(out.contains("PASS Step 1 done: Make first-dir"), out);
+    assertEquals(1, status, out);
+    assertTrue(out.contains("second-dir/config.json does not exist"), out);
+    assertFalse(out.contains("first-dir/config.json exists"), out);
+  }
+}
