@@ -54,9 +54,13 @@ final class CourseCatalog {
     return new CourseCatalog(shelf, dir, home, stateDir);
   }
 
-  /** The shelf's courses in name order; the open one is added first when it is not among them. */
+  /**
+   * The courses: the default one first (the one to start with), then the shelf's others in name
+   * order; the open one is added first when it is not on the shelf.
+   */
   List<CourseShelf.Entry> courses() {
     List<CourseShelf.Entry> found = new ArrayList<>(shelf.courses());
+    found.sort(java.util.Comparator.comparing((CourseShelf.Entry c) -> !c.isAt(home)));
     if (found.stream().noneMatch(c -> c.isAt(open))) {
       found.add(0, CourseShelf.Entry.of(open));
     }

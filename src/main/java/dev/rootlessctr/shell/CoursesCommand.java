@@ -34,6 +34,13 @@ final class CoursesCommand {
   void list(Printer printer, Session session) {
     List<CourseShelf.Entry> courses = catalog.courses();
     printer.line("Courses (:open NAME goes to one, :open NAME/LESSON to a lesson of it):");
+    int nameWidth = courses.stream().mapToInt(c -> c.name().length()).max().orElse(1);
+    int titleWidth =
+        courses.stream()
+            .mapToInt(c -> c.title().equals(c.name()) ? 0 : c.title().length())
+            .max()
+            .orElse(0);
+    String row = "%s %-" + nameWidth + "s  %-" + Math.max(1, titleWidth) + "s  %-10s %s%s";
     for (CourseShelf.Entry entry : courses) {
       boolean open = catalog.isOpen(entry);
       Optional<Course> course = open ? Optional.of(session.course()) : catalog.load(entry);
@@ -46,7 +53,7 @@ final class CoursesCommand {
       String done = course.map(c -> progressText(c, progress)).orElse("");
       printer.line(
           String.format(
-              "%s %-10s %-40s %-11s %s%s",
+              row,
               open ? ">" : " ",
               entry.name(),
               entry.title().equals(entry.name()) ? "" : entry.title(),
