@@ -25,6 +25,7 @@ final class CourseCatalog {
   private final Path open;
   private final Path home;
   private final Path stateDir;
+  private final Path started;
 
   /**
    * @param shelf where the shipped courses are
@@ -33,10 +34,18 @@ final class CourseCatalog {
    * @param stateDir where progress files are kept
    */
   CourseCatalog(CourseShelf shelf, Path open, Path home, Path stateDir) {
+    this(shelf, open, home, stateDir, open);
+  }
+
+  /**
+   * {@code started}: the course {@code --lessons} named, listed even when it is not on the shelf.
+   */
+  private CourseCatalog(CourseShelf shelf, Path open, Path home, Path stateDir, Path started) {
     this.shelf = shelf;
     this.open = open.toAbsolutePath().normalize();
     this.home = home.toAbsolutePath().normalize();
     this.stateDir = stateDir;
+    this.started = started.toAbsolutePath().normalize();
   }
 
   /** A catalog of one course, with no shelf: tests of the shell itself. */
@@ -51,18 +60,21 @@ final class CourseCatalog {
 
   /** The same catalog with {@code dir} open. */
   CourseCatalog opening(Path dir) {
-    return new CourseCatalog(shelf, dir, home, stateDir);
+    return new CourseCatalog(shelf, dir, home, stateDir, started);
   }
 
   /**
    * The courses: the default one first (the one to start with), then the shelf's others in name
-   * order; the open one is added first when it is not on the shelf.
+   * order; the open one and the one the shell started on come first when they are not on the shelf
+   * (a course of the learner's own, named by its path), so {@code :open} can go back to it.
    */
   List<CourseShelf.Entry> courses() {
     List<CourseShelf.Entry> found = new ArrayList<>(shelf.courses());
     found.sort(java.util.Comparator.comparing((CourseShelf.Entry c) -> !c.isAt(home)));
-    if (found.stream().noneMatch(c -> c.isAt(open))) {
-      found.add(0, CourseShelf.Entry.of(open));
+    for (Path extra : List.of(started, open)) {
+      if (found.stream().noneMatch(c -> c.isAt(extra))) {
+        found.add(0, CourseShelf.Entry.of(extra));
+      }
     }
     return List.copyOf(found);
   }

@@ -383,7 +383,7 @@ public final class Shell {
                                 : cleaner.resolve(item).toString())));
       }
       case "all" -> {
-        plan.add("forget all progress");
+        plan.add("forget all progress in course " + tutor.session().course().name());
         cleaner
             .containers()
             .forEach(c -> plan.add("delete container " + c + " (runc delete --force)"));

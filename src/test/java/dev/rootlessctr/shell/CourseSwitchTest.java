@@ -143,4 +143,19 @@ class CourseSwitchTest {
         out);
     assertTrue(out.contains("Step 3/3: Reading only"), out);
   }
+
+  @Test
+  void aCourseOfOnesOwnStaysListedAfterSwitchingAway() throws Exception {
+    Path mine = Files.createDirectories(root.resolve("mine"));
+    Files.copy(TestPaths.fixtureCourse().resolve("01-files.md"), mine.resolve("01-files.md"));
+    CourseCatalog started =
+        new CourseCatalog(CourseShelf.in(shelf), mine, fixture, root.resolve("state"));
+    assertEquals("mine", started.courses().get(0).name());
+    assertTrue(started.isOpen(started.courses().get(0)));
+    CourseCatalog away = started.opening(shelf.resolve("other"));
+    assertTrue(away.named("mine").isPresent(), away.courses().toString());
+    assertTrue(away.named("fixture").isPresent(), away.courses().toString());
+    assertFalse(away.openIsHome());
+    assertTrue(away.opening(fixture).openIsHome());
+  }
 }
