@@ -5,10 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rootlessctr.TestPaths;
+import dev.rootlessctr.lab.Cleaner;
+import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lab.SessionLedger;
+import dev.rootlessctr.lesson.CourseLoader;
 import dev.rootlessctr.lesson.CourseShelf;
+import dev.rootlessctr.process.Captured;
+import dev.rootlessctr.process.ProcessRunner;
+import dev.rootlessctr.progress.Progress;
+import dev.rootlessctr.render.Style;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,5 +170,60 @@ class CourseSwitchTest {
     assertTrue(away.named("fixture").isPresent(), away.courses().toString());
     assertFalse(away.openIsHome());
     assertTrue(away.opening(fixture).openIsHome());
+  }
+
+  /** A runc whose state directory holds one container, c1; delete removes it. */
+  private static ProcessRunner oneContainer(Path runcRoot) {
+    return (argv, dir, env, timeout) -> {
+      if (argv.contains("list")) {
+        String json =
+            Files.isDirectory(runcRoot.resolve("c1"))
+                ? "[{\"id\":\"c1\",\"status\":\"running\"}]"
+                : "null";
+        return new Captured(argv, 0, json, "", false);
+      }
+      if (argv.contains("delete")) {
+        Files.deleteIfExists(runcRoot.resolve("c1"));
+        return new Captured(argv, 0, "", "", false);
+      }
+      return new Captured(argv, 1, "", "unexpected", false);
+    };
+  }
+
+  @Test
+  void aSwitchThatWouldDeleteContainersSaysWhichAndAsksOnATerminal() throws Exception {
+    Path runcRoot = Files.createDirectories(root.resolve("runc"));
+    Files.createDirectories(runcRoot.resolve("c1"));
+    SessionLedger ledger = SessionLedger.inMemory(runcRoot);
+    ledger.claim("c1");
+    Cleaner cleaner =
+        new Cleaner(new Lab(root, runcRoot), oneContainer(runcRoot), Map.of(), ledger);
+    CourseCatalog catalog =
+        new CourseCatalog(CourseShelf.in(shelf), fixture, fixture, root.resolve("state"));
+    CoursesCommand courses = new CoursesCommand(catalog, cleaner);
+    Session session = new Session(new CourseLoader().load(fixture), new Progress());
+    StringWriter text = new StringWriter();
+    Printer printer = new Printer(new PrintWriter(text, true), Style.of(false), () -> 200);
+    CoursesCommand.Target other = courses.target("other/2").orElseThrow();
+    List<String> asked = new ArrayList<>();
+
+    Optional<CourseSwitch> declined =
+        courses.decide(other, Optional.empty(), printer, session, true, q -> asked.add(q) && false);
+    assertTrue(declined.isEmpty());
+    assertEquals(List.of("Delete it and switch? [y/N] "), asked);
+    assertTrue(
+        text.toString()
+            .contains("the containers this shell started are deleted first, as at :quit: c1."),
+        text.toString());
+    assertTrue(text.toString().contains("Nothing was changed; staying in course fixture."));
+    assertTrue(Files.isDirectory(runcRoot.resolve("c1")), "nothing deleted when declined");
+
+    Optional<CourseSwitch> accepted =
+        courses.decide(other, Optional.empty(), printer, session, true, q -> true);
+    assertTrue(accepted.isPresent());
+    assertEquals(Optional.of("2"), accepted.get().lesson());
+    // A script is not asked: it switches as it would quit, and says so first.
+    assertTrue(
+        courses.decide(other, Optional.empty(), printer, session, false, q -> false).isPresent());
   }
 }
