@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,6 +85,36 @@ class MainTest {
     assertOneReason(
         run("", args(command, "--lessons", home.resolve("nowhere").toString())),
         "--lessons " + home.resolve("nowhere") + ": there is no such folder.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "doctor"})
+  void anUnknownCourseNameListsTheCoursesThatExist(String command) {
+    assertOneReason(
+        run("", args(command, "--lessons", "deepr")),
+        "--lessons deepr: there is no such folder, and no course of that name.");
+    assertTrue(err.toString().contains("The courses here: "), err.toString());
+    assertTrue(
+        err.toString().contains("deeper") && err.toString().contains("rootless"), err.toString());
+  }
+
+  @Test
+  void lintAndVerifyTakeACourseByNameAndListTheCoursesForAWrongOne() {
+    int lint = run("", "lint", "--json", "deeper");
+    assertTrue(lint == 0 || lint == 1, "lint judged the course: " + lint + "\n" + err);
+    assertTrue(out.toString().startsWith("["), out.toString());
+    for (String[] words :
+        List.of(
+            new String[] {"lint", "deepr"},
+            new String[] {"--lessons", "deepr", "lint"},
+            new String[] {"verify", "--lessons", "deepr"},
+            new String[] {"--lessons", "deepr", "verify"})) {
+      err.getBuffer().setLength(0);
+      assertEquals(2, run("", words), String.join(" ", words) + ": " + err);
+      assertTrue(err.toString().contains("deepr: there is no such folder"), err.toString());
+      assertTrue(err.toString().contains("deeper"), err.toString());
+      assertFalse(err.toString().contains("Exception"), err.toString());
+    }
   }
 
   @Test

@@ -30,7 +30,8 @@ public final class CommandLine {
           "       rootless-ctr room HOST:PORT [--once]   the workshop room's progress, live",
           "",
           "options:",
-          "  --lessons DIR       the course folder (default: lessons/rootless)",
+          "  --lessons DIR|NAME  the course: a folder, or a course beside lessons/rootless",
+          "                      by name, such as deeper (default: rootless)",
           "  --lab DIR           where commands run (default: ~/rootless-ctr-lab)",
           "  --registry MODE     offline (default: built-in mirror), online (Docker Hub),",
           "                      or workshop=HOST:PORT (the instructor's registry)",
@@ -63,7 +64,7 @@ public final class CommandLine {
                   "lint",
                   Set.of("--lessons"),
                   (c, shared, args) ->
-                      new LintCommand(course(c, shared)).run(args, c.out(), c.err()))),
+                      new LintCommand(course(c, shared), shelf(c)).run(args, c.out(), c.err()))),
           Map.entry(
               "new-lesson",
               OwnWordsCommand.named(
@@ -76,7 +77,7 @@ public final class CommandLine {
                   "verify",
                   Set.of("--lessons"),
                   (c, shared, args) ->
-                      new VerifyCommand(c.env().variables(), c.env().processes())
+                      new VerifyCommand(c.env().variables(), c.env().processes(), shelf(c))
                           .run(course(c, shared), args, c.out(), c.err()))),
           Map.entry(
               "room",
@@ -87,11 +88,20 @@ public final class CommandLine {
                       new RoomCommand(c.env().console(), java.time.Clock.systemUTC())
                           .run(args, c.out(), c.err()))));
 
-  /** The course a subcommand works on: {@code --lessons}, else the project's. */
-  private static Path course(Context context, CourseOptions shared) {
-    return shared
-        .lessons()
-        .orElseGet(() -> CourseInputs.defaultLessons(context.env().projectDir()));
+  /**
+   * The course a subcommand works on: {@code --lessons} (a path or a course's name), else the
+   * project's.
+   */
+  private static Path course(Context context, CourseOptions shared) throws InputError {
+    Path project = context.env().projectDir();
+    return shared.lessons().isPresent()
+        ? CourseInputs.named(shared.lessons().get(), project)
+        : CourseInputs.defaultLessons(project);
+  }
+
+  /** Where a subcommand's own course names are looked up: beside the shipped courses. */
+  private static dev.rootlessctr.lesson.CourseShelf shelf(Context context) {
+    return CourseInputs.shelf(context.env().projectDir());
   }
 
   private CommandLine() {}

@@ -2,6 +2,8 @@ package dev.rootlessctr.cli;
 
 import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
+import dev.rootlessctr.lesson.CourseShelf;
+import dev.rootlessctr.lesson.VisibleText;
 import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.settings.Settings;
 import dev.rootlessctr.settings.XdgDirs;
@@ -30,19 +32,43 @@ final class CourseInputs {
     return projectDir.resolve("lessons").resolve("rootless");
   }
 
+  /** The folder the shipped courses sit in, where {@code --lessons NAME} looks. */
+  static CourseShelf shelf(Path projectDir) {
+    return CourseShelf.in(defaultLessons(projectDir).getParent());
+  }
+
   /**
-   * The course folder, absolute: {@code given}, else the project's; it must be a folder holding at
-   * least one lesson file.
+   * The course folder, absolute: {@code given} (a path, or the name of a course beside the shipped
+   * ones, such as {@code deeper}), else the project's; it must be a folder holding at least one
+   * lesson file.
    */
   static Path lessons(Optional<Path> given, Path projectDir) throws InputError {
-    Path dir = given.orElseGet(() -> defaultLessons(projectDir)).toAbsolutePath().normalize();
-    String option = given.map(p -> "--lessons " + p).orElse("the course folder " + dir);
+    CourseShelf shelf = shelf(projectDir);
+    Path chosen = defaultLessons(projectDir);
+    if (given.isPresent()) {
+      try {
+        chosen = shelf.resolve(given.get().toString());
+      } catch (CourseShelf.Unknown e) {
+        throw new InputError(
+            "--lessons " + VisibleText.of(given.get().toString()) + ": " + e.getMessage() + ".",
+            e.hint() + " Name one of them, or a course folder by its path.");
+      }
+    }
+    Path dir = chosen.toAbsolutePath().normalize();
+    String option =
+        given
+            .map(p -> "--lessons " + VisibleText.of(p.toString()))
+            .orElse("the course folder " + dir);
     String hint =
         given.isPresent()
-            ? "Name a course folder, such as lessons/rootless in the project."
+            ? CourseShelf.listing(shelf.courses()) + " Name one of them, or a course folder."
             : "Start rootless-ctr from the project folder (./rootless-ctr), or pass --lessons DIR.";
     if (!Files.exists(dir)) {
-      throw new InputError(option + ": there is no such folder.", hint);
+      String link =
+          Files.isSymbolicLink(dir)
+              ? " (it is a link to " + linkTarget(dir) + ", which is gone)"
+              : "";
+      throw new InputError(option + link + ": there is no such folder.", hint);
     }
     if (!Files.isDirectory(dir)) {
       throw new InputError(option + " is a file, not a course folder.", hint);
@@ -60,6 +86,28 @@ final class CourseInputs {
       throw new InputError(option + " holds no lesson files (named like 01-pull.md).", hint);
     }
     return dir;
+  }
+
+  /**
+   * What a subcommand's {@code --lessons VALUE} names (lint and verify judge the folder
+   * themselves): a path as given, or a course beside the shipped ones.
+   */
+  static Path named(Path given, Path projectDir) throws InputError {
+    try {
+      return shelf(projectDir).resolve(given.toString());
+    } catch (CourseShelf.Unknown e) {
+      throw new InputError(
+          "--lessons " + VisibleText.of(given.toString()) + ": " + e.getMessage() + ".",
+          e.hint() + " Name one of them, or a course folder by its path.");
+    }
+  }
+
+  private static String linkTarget(Path link) {
+    try {
+      return VisibleText.of(Files.readSymbolicLink(link).toString());
+    } catch (IOException e) {
+      return "something unreadable";
+    }
   }
 
   /** The lab directory, absolute: given, or the default in the home; it must be writable. */

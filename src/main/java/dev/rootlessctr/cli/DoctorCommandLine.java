@@ -38,7 +38,7 @@ public record DoctorCommandLine(CourseOptions options, boolean json) implements 
       String.join(
           "\n",
           "usage: rootless-ctr doctor [--json] [--allow-root] [--registry MODE] [--lab DIR]",
-          "                           [--lessons DIR] [--color WHEN]",
+          "                           [--lessons DIR|NAME] [--color WHEN]",
           "Diagnoses this host for rootless containers, for the course, lab and registry the shell",
           "would use (the options mean what they mean for the shell; see rootless-ctr --help).",
           "Exit status 0 when nothing blocks the course, 1 when something does, 2 on a usage"

@@ -34,7 +34,8 @@ public record ShellCommand(
               CourseInputs.lessons(options.lessons(), env.projectDir()),
               options.registry().orElseGet(RegistryMode::offline),
               options.color(),
-              options.allowRoot());
+              options.allowRoot(),
+              CourseInputs.defaultLessons(env.projectDir()));
     }
     ShellLauncher.Request request =
         new ShellLauncher.Request(
@@ -43,7 +44,8 @@ public record ShellCommand(
             CourseInputs.registry(options.registry(), XdgDirs.from(variables)),
             options.color(),
             options.allowRoot(),
-            record.map(p -> p.toAbsolutePath()).orElse(null));
+            record.map(p -> p.toAbsolutePath()).orElse(null),
+            CourseInputs.defaultLessons(env.projectDir()));
     return new ShellLauncher(
             context.out(), context.err(), context.in(), variables, env.processes(), env.console())
         .launch(request);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.CourseLoader;
+import dev.rootlessctr.lesson.CourseShelf;
 import dev.rootlessctr.lesson.LessonError;
 import dev.rootlessctr.lesson.LessonException;
 import dev.rootlessctr.lesson.LessonParser;
@@ -28,18 +29,29 @@ import java.util.Map;
  */
 public final class LintCommand {
 
-  static final String USAGE = "usage: rootless-ctr lint [--json] [DIR|FILE.md]";
+  static final String USAGE = "usage: rootless-ctr lint [--json] [DIR|FILE.md|COURSE]";
 
   private final Path defaultCourse;
   private final Map<String, Probe> probes;
+  private final CourseShelf shelf;
 
   public LintCommand(Path defaultCourse) {
-    this(defaultCourse, Probes.standard());
+    this(defaultCourse, (CourseShelf) null);
+  }
+
+  /** A linter whose DIR may also name a course on {@code shelf} ({@code lint deeper}). */
+  public LintCommand(Path defaultCourse, CourseShelf shelf) {
+    this(defaultCourse, Probes.standard(), shelf);
   }
 
   LintCommand(Path defaultCourse, Map<String, Probe> probes) {
+    this(defaultCourse, probes, null);
+  }
+
+  private LintCommand(Path defaultCourse, Map<String, Probe> probes, CourseShelf shelf) {
     this.defaultCourse = defaultCourse;
     this.probes = probes;
+    this.shelf = shelf;
   }
 
   public int run(List<String> args, PrintWriter out, PrintWriter err) {
@@ -55,6 +67,12 @@ public final class LintCommand {
         return usage(err, "unknown option " + VisibleText.of(arg));
       } else if (target != null) {
         return usage(err, "lint takes one course folder or lesson file");
+      } else if (shelf != null) {
+        try {
+          target = shelf.resolve(arg);
+        } catch (CourseShelf.Unknown e) {
+          return usage(err, VisibleText.of(arg) + ": " + e.getMessage() + ". " + e.hint());
+        }
       } else {
         target = Path.of(arg);
       }

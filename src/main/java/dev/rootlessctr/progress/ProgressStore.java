@@ -81,6 +81,22 @@ public final class ProgressStore {
     }
   }
 
+  /**
+   * The saved progress, read only: no progress when there is no file yet, empty when the file
+   * cannot be read. Unlike {@link #load} it never sets a file aside; a list of courses uses it.
+   */
+  public java.util.Optional<Progress> peek() {
+    if (!Files.exists(file)) {
+      return java.util.Optional.of(new Progress());
+    }
+    try {
+      return java.util.Optional.of(
+          parse(JSON.readTree(Files.readString(file, StandardCharsets.UTF_8))));
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   private static Progress parse(JsonNode root) {
     if (root == null || !root.isObject() || root.path("version").asInt() != VERSION) {
       throw new IllegalArgumentException(

@@ -23,12 +23,22 @@ final class MirrorWiring implements HostHooks.MirrorHook {
   private final LabMirror mirror;
   private final ShellState shell;
   private final Path stateDir;
+  private final boolean ownsMirror;
   private boolean announced;
 
   MirrorWiring(LabMirror mirror, ShellState shell, Path labDir) {
+    this(mirror, shell, labDir, true);
+  }
+
+  /**
+   * {@code ownsMirror} false: the launcher keeps {@code mirror} running across a change of course
+   * (the lab's skopeo keeps pointing at it) and closes it itself.
+   */
+  MirrorWiring(LabMirror mirror, ShellState shell, Path labDir, boolean ownsMirror) {
     this.mirror = mirror;
     this.shell = shell;
     this.stateDir = labDir.resolve(".rootless-ctr");
+    this.ownsMirror = ownsMirror;
   }
 
   @Override
@@ -105,6 +115,8 @@ final class MirrorWiring implements HostHooks.MirrorHook {
 
   @Override
   public void close() {
-    mirror.close();
+    if (ownsMirror) {
+      mirror.close();
+    }
   }
 }

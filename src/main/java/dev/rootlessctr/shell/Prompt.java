@@ -9,10 +9,15 @@ final class Prompt {
 
   private final Printer printer;
   private final Path home;
+  private final String course;
 
-  Prompt(Printer printer, Path home) {
+  /**
+   * {@code course} is put first in the brackets ({@code [deeper 1 lifecycle 1/7]}), if not empty.
+   */
+  Prompt(Printer printer, Path home, String course) {
     this.printer = printer;
     this.home = home;
+    this.course = course;
   }
 
   String render(Session session, Path cwd) {
@@ -25,6 +30,7 @@ final class Prompt {
                   session.isComplete(p) ? (printer.style().symbols() ? " ✔" : " done") : "";
               out.append(
                   "["
+                      + (course.isEmpty() ? "" : course + " ")
                       + p.lesson().number()
                       + " "
                       + p.lesson().id()

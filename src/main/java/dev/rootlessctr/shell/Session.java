@@ -296,6 +296,11 @@ final class Session {
    * reading steps only counts them all.
    */
   Tally tally(Lesson lesson) {
+    return tally(lesson, progress);
+  }
+
+  /** As {@link #tally(Lesson)}, for a lesson of any course and that course's progress. */
+  static Tally tally(Lesson lesson, Progress progress) {
     Set<Integer> completed = progress.completed(lesson.id());
     int done = 0;
     int total = 0;

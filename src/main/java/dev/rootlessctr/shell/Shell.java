@@ -33,6 +33,9 @@ public final class Shell {
   private final ContainerGuard guard;
   private final InspectCommand inspect;
   private final ReportCommand report;
+  private final CoursesCommand courses;
+  private CourseSwitch arriving;
+  private CourseSwitch leaving;
 
   Shell(
       Tutor tutor,
@@ -45,7 +48,9 @@ public final class Shell {
       java.nio.file.Path progressFile,
       LessonHooks hooks,
       InspectCommand inspect,
-      ReportCommand report) {
+      ReportCommand report,
+      CoursesCommand courses) {
+    this.courses = courses;
     this.inspect = inspect;
     this.report = report;
     this.guard = guard;
@@ -69,7 +74,12 @@ public final class Shell {
     boolean hostBlocked = false;
     try {
       hooks.started(printer, this::confirm);
-      tutor.show();
+      if (arriving != null) {
+        arrive(arriving);
+      } else {
+        courses.mention(printer);
+        tutor.show();
+      }
       while (true) {
         String line;
         try {
@@ -124,6 +134,93 @@ public final class Shell {
     return tutor;
   }
 
+  /** This shell starts where a {@code :open} in another course's shell asked to go. */
+  void arriveFrom(CourseSwitch request) {
+    this.arriving = request;
+  }
+
+  /** The course {@code :open} asked to go to when this shell ended, if it ended for that. */
+  Optional<CourseSwitch> switchRequested() {
+    return Optional.ofNullable(leaving);
+  }
+
+  /** {@code :lessons}: this course's lessons, and a word about the others. */
+  void lessons() {
+    tutor.lessons();
+    courses.mention(tutor.printer());
+  }
+
+  /** {@code :courses}. */
+  void courses() {
+    courses.list(tutor.printer(), tutor.session());
+  }
+
+  /**
+   * The first step shown in a course {@code :open} switched to: the lesson (and step) it named,
+   * else the first lesson not done, else where the learner was.
+   */
+  private void arrive(CourseSwitch request) {
+    Printer printer = tutor.printer();
+    Course course = tutor.session().course();
+    printer.blank();
+    printer.line(
+        "Course "
+            + course.name()
+            + (request.entry().title().equals(course.name())
+                ? ""
+                : " (" + request.entry().title() + ")")
+            + ": "
+            + course.lessons().size()
+            + " lessons. :courses lists the courses; :open "
+            + request.from()
+            + " goes back.");
+    Optional<Lesson> lesson = request.lesson().flatMap(course::find);
+    if (lesson.isPresent()) {
+      Optional<Integer> step =
+          request.step().flatMap(s -> CoursesCommand.stepNumber(lesson.get(), s));
+      if (step.isPresent()) {
+        tutor.open(lesson.get(), step.get());
+      } else {
+        tutor.open(lesson.get());
+      }
+      return;
+    }
+    Optional<Lesson> unfinished =
+        course.lessons().stream().filter(l -> !tutor.session().tally(l).complete()).findFirst();
+    if (unfinished.isPresent()) {
+      tutor.open(unfinished.get());
+    } else {
+      tutor.show();
+    }
+  }
+
+  /** {@code :open} of a course: this one (a lesson of it), or another (the shell ends for it). */
+  private boolean openCourse(CoursesCommand.Target target, Optional<String> step) {
+    if (courses.catalog().isOpen(target.entry())) {
+      if (target.lesson().isEmpty()) {
+        Optional<Lesson> unfinished =
+            tutor.session().course().lessons().stream()
+                .filter(l -> !tutor.session().tally(l).complete())
+                .findFirst();
+        printer().note("Course " + target.entry().name() + " is open already.");
+        unfinished.ifPresentOrElse(tutor::open, tutor::show);
+        return true;
+      }
+      List<String> rest = new ArrayList<>(List.of(target.lesson().get()));
+      step.ifPresent(rest::add);
+      return open(rest);
+    }
+    Optional<CourseSwitch> decided =
+        courses.decide(
+            target, step, printer(), tutor.session(), input.interactive(), this::confirm);
+    decided.ifPresent(d -> leaving = d);
+    return decided.isEmpty();
+  }
+
+  private Printer printer() {
+    return tutor.printer();
+  }
+
   void inspect(List<String> args) {
     inspect.run(tutor.printer(), args);
   }
@@ -153,27 +250,37 @@ public final class Shell {
     printer.note("Ctrl-C interrupts the running command, never this shell.");
   }
 
-  void open(List<String> args) {
+  /** {@code :open}; false when the shell ends to open another course. */
+  boolean open(List<String> args) {
     Printer printer = tutor.printer();
     if (args.isEmpty()) {
       printer.line(
           "Which lesson? :open N or :open NAME, and a step number to go to that step. :lessons"
-              + " lists them.");
-      return;
+              + " lists them; :open COURSE or COURSE/LESSON goes to another course (:courses).");
+      return true;
     }
     Optional<Lesson> lesson = tutor.session().course().find(args.get(0));
     Optional<Course.Unloaded> broken = tutor.session().course().findUnloaded(args.get(0));
+    Optional<CoursesCommand.Target> course =
+        lesson.isPresent() || broken.isPresent() ? Optional.empty() : courses.target(args.get(0));
+    if (course.isPresent()) {
+      return openCourse(
+          course.get(), args.size() > 1 ? Optional.of(args.get(1)) : Optional.empty());
+    }
     if (lesson.isEmpty() && broken.isPresent()) {
       printer.failure(
           "lesson "
               + broken.get().number()
               + " did not load, so it cannot run: "
               + broken.get().errors().get(0));
-      return;
+      return true;
     }
     if (lesson.isEmpty()) {
-      printer.failure("no lesson '" + args.get(0) + "'. :lessons lists them.");
-      return;
+      printer.failure(
+          "no lesson '"
+              + dev.rootlessctr.lesson.VisibleText.of(args.get(0))
+              + "'. :lessons lists them.");
+      return true;
     }
     if (args.size() > 1) {
       String step = args.get(1);
@@ -189,12 +296,13 @@ public final class Shell {
                 + ", not '"
                 + step
                 + "'.");
-        return;
+        return true;
       }
       tutor.open(lesson.get(), Integer.parseInt(step));
-      return;
+      return true;
     }
     tutor.open(lesson.get());
+    return true;
   }
 
   void status() {
@@ -275,7 +383,7 @@ public final class Shell {
                                 : cleaner.resolve(item).toString())));
       }
       case "all" -> {
-        plan.add("forget all progress");
+        plan.add("forget all progress in course " + tutor.session().course().name());
         cleaner
             .containers()
             .forEach(c -> plan.add("delete container " + c + " (runc delete --force)"));
@@ -362,6 +470,10 @@ public final class Shell {
     removed.forEach(r -> printer.note(r));
     saver.close();
     hooks.close();
+    if (leaving != null) {
+      saver.unsaved().ifPresent(why -> printer.warning("Progress was not saved (" + why + ")."));
+      return;
+    }
     if (input.interactive()) {
       String progress =
           saver

@@ -61,6 +61,9 @@ public final class ShellLauncher {
    * @param lab the lab directory, absolute (created if missing)
    * @param registry the registry mode, from the command line or settings.json
    * @param record where {@code --record} writes an asciicast of the session, or null
+   * @param defaultCourse the course the shell opens without {@code --lessons}; the courses beside
+   *     it are the ones {@code :courses} lists and {@code :open} can go to (null: only {@code
+   *     lessons})
    */
   public record Request(
       Path lessons,
@@ -68,10 +71,32 @@ public final class ShellLauncher {
       RegistryMode registry,
       ColorMode color,
       boolean allowRoot,
-      Path record) {
+      Path record,
+      Path defaultCourse) {
     public Request(
         Path lessons, Path lab, RegistryMode registry, ColorMode color, boolean allowRoot) {
-      this(lessons, lab, registry, color, allowRoot, null);
+      this(lessons, lab, registry, color, allowRoot, null, null);
+    }
+
+    public Request(
+        Path lessons,
+        Path lab,
+        RegistryMode registry,
+        ColorMode color,
+        boolean allowRoot,
+        Path record) {
+      this(lessons, lab, registry, color, allowRoot, record, null);
+    }
+
+    /** The courses this shell can list and open. */
+    CourseCatalog catalog(Path stateDir) {
+      return defaultCourse == null
+          ? CourseCatalog.single(lessons, stateDir)
+          : new CourseCatalog(
+              dev.rootlessctr.lesson.CourseShelf.in(defaultCourse.toAbsolutePath().getParent()),
+              lessons,
+              defaultCourse,
+              stateDir);
     }
   }
 
@@ -261,20 +286,26 @@ public final class ShellLauncher {
       Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
       try {
         Course course = join(loading);
-        ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, true);
-        Shell shell =
-            ShellSetup.forTerminal(
-                parts,
-                terminal,
-                historyFile(XdgDirs.from(env).state(), scratch),
-                (p, typeahead) -> {
-                  TerminalLineRunner runner =
-                      new TerminalLineRunner(
-                              terminal, scratch, QUIET_NOTICE, line -> quietNotice(p, line))
-                          .typeaheadTo(typeahead);
-                  return cast == null ? runner : runner.recordTo(cast::output);
-                });
-        return shell.run();
+        return courses(
+            request,
+            user,
+            course,
+            printer,
+            store,
+            progress::join,
+            true,
+            parts ->
+                ShellSetup.forTerminal(
+                    parts,
+                    terminal,
+                    historyFile(XdgDirs.from(env).state(), scratch),
+                    (p, typeahead) -> {
+                      TerminalLineRunner runner =
+                          new TerminalLineRunner(
+                                  terminal, scratch, QUIET_NOTICE, line -> quietNotice(p, line))
+                              .typeaheadTo(typeahead);
+                      return cast == null ? runner : runner.recordTo(cast::output);
+                    }));
       } finally {
         ScratchDirs.delete(scratch);
         terminal.setAttributes(original);
@@ -309,7 +340,6 @@ public final class ShellLauncher {
         new Printer(out, Style.of(color, Glyphs.unicode(Glyphs.localeCharset())), () -> 80);
     Path scratch = ScratchDirs.forSession(tmpDir(), user.uid());
     try {
-      ShellSetup.Parts parts = parts(request, user, course, printer, store, progress, false);
       PipeLineRunner runner =
           new PipeLineRunner(
               new WriterStream(out), scratch, QUIET_NOTICE, line -> quietNotice(printer, line));
@@ -317,7 +347,15 @@ public final class ShellLauncher {
       // shell itself stays and goes on with the next line.
       Signals.register("INT", runner::interrupt);
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return ShellSetup.forScript(parts, reader, runner).run();
+      return courses(
+          request,
+          user,
+          course,
+          printer,
+          store,
+          progress::join,
+          false,
+          parts -> ShellSetup.forScript(parts, reader, runner));
     } finally {
       out.flush();
       ScratchDirs.delete(scratch);
@@ -325,19 +363,77 @@ public final class ShellLauncher {
     }
   }
 
-  private ShellSetup.Parts parts(
+  /**
+   * Runs the shell on {@code course}, and again on each course {@code :open} switches to, until the
+   * learner leaves; returns the worst exit status of them (a script fails if any course failed).
+   * The lab, the shell's directory and variables and the mirror stay from one course to the next;
+   * the lessons, progress, doctor's needs, container ledger and prompt are the new course's.
+   */
+  private int courses(
       Request request,
       HostUser user,
       Course course,
       Printer printer,
       ProgressStore store,
-      CompletableFuture<ProgressStore.Loaded> progress,
-      boolean interactive)
+      java.util.function.Supplier<ProgressStore.Loaded> progress,
+      boolean interactive,
+      java.util.function.Function<ShellSetup.Parts, Shell> shells)
       throws IOException {
+    notLoaded(course, printer);
+    Base base = base(request, user, printer);
+    try {
+      ShellSetup.Parts parts =
+          parts(request, base, user, course, printer, store, progress, interactive, false);
+      CourseSwitch arriving = null;
+      int status = 0;
+      while (true) {
+        Shell shell = shells.apply(parts);
+        if (arriving != null) {
+          shell.arriveFrom(arriving);
+        }
+        status = Math.max(status, shell.run());
+        java.util.Optional<CourseSwitch> next = shell.switchRequested();
+        if (next.isEmpty()) {
+          return status;
+        }
+        arriving = next.get();
+        notLoaded(arriving.course(), printer);
+        Path dir = arriving.entry().dir();
+        Path stateDir = XdgDirs.from(env).state();
+        ProgressFiles.migrate(stateDir, dir);
+        ProgressStore nextStore = new ProgressStore(ProgressFiles.forCourse(stateDir, dir));
+        parts =
+            parts(
+                request,
+                base,
+                user,
+                arriving.course(),
+                printer,
+                nextStore,
+                nextStore::load,
+                interactive,
+                true);
+      }
+    } finally {
+      base.mirror().close();
+    }
+  }
+
+  private static void notLoaded(Course course, Printer printer) {
     for (LessonError error : course.errors()) {
       printer.failure("lesson not loaded: " + error);
     }
-    Map<String, Probe> probes = Probes.standard();
+  }
+
+  /** What one sitting keeps when the learner changes course. */
+  private record Base(
+      Lab lab,
+      ShellState state,
+      LabMirror mirror,
+      DoctorInputs doctor,
+      Map<String, String> sessionEnv) {}
+
+  private Base base(Request request, HostUser user, Printer printer) throws IOException {
     Path defaultLab = Lab.defaultDir(user);
     boolean created =
         !Files.isDirectory(request.lab() != null ? request.lab().toAbsolutePath() : defaultLab);
@@ -355,9 +451,7 @@ public final class ShellLauncher {
     sessionEnv.put("RUNC_ROOT", lab.runcRoot().toString());
     sessionEnv.put("LAB", labDir.toString());
     ShellState state = new ShellState(labDir, sessionEnv);
-    XdgDirs dirs = XdgDirs.from(env);
-    boolean firstStart = !Files.exists(store.file());
-    LabMirror mirror = labMirror(request.registry(), dirs);
+    LabMirror mirror = labMirror(request.registry(), XdgDirs.from(env));
     // The doctor's tools run in the session's environment (crun --version writes to its runtime
     // dir).
     DoctorInputs doctor =
@@ -366,20 +460,46 @@ public final class ShellLauncher {
             .withRuncStateDir(lab.runcRoot())
             .withMirror(HostHooks.mirrorStatus(mirror, env))
             .withAllowRoot(request.allowRoot());
+    return new Base(lab, state, mirror, doctor, sessionEnv);
+  }
+
+  /**
+   * The parts for one course; {@code switched} when {@code :open} came from another course, whose
+   * start already said what killed shells left behind and diagnosed the host in full.
+   */
+  private ShellSetup.Parts parts(
+      Request request,
+      Base base,
+      HostUser user,
+      Course course,
+      Printer printer,
+      ProgressStore store,
+      java.util.function.Supplier<ProgressStore.Loaded> progress,
+      boolean interactive,
+      boolean switched) {
+    Map<String, Probe> probes = Probes.standard();
+    Lab lab = base.lab();
+    XdgDirs dirs = XdgDirs.from(env);
+    boolean firstStart = !switched && !Files.exists(store.file());
+    LabMirror mirror = base.mirror();
     SessionLedger ledger =
         SessionLedger.start(dirs.state().resolve("sessions"), lab.runcRoot(), user.uid());
     LessonHooks hooks =
-        new LeftoverHooks(
-            new HostHooks(
-                doctor,
-                course,
-                firstStart,
-                interactive,
-                sessionEnv,
-                List.of(new MirrorWiring(mirror, state, labDir))),
-            new Cleaner(lab, processes, sessionEnv, ledger),
-            ScratchDirs.collect(tmpDir(), user.uid()),
-            interactive);
+        new HostHooks(
+            base.doctor(),
+            course,
+            firstStart,
+            interactive,
+            base.sessionEnv(),
+            List.of(new MirrorWiring(mirror, base.state(), lab.dir(), false)));
+    if (!switched) {
+      hooks =
+          new LeftoverHooks(
+              hooks,
+              new Cleaner(lab, processes, base.sessionEnv(), ledger),
+              ScratchDirs.collect(tmpDir(), user.uid()),
+              interactive);
+    }
     if (mirror.mode().kind() == RegistryMode.Kind.WORKSHOP) {
       hooks =
           new RoomWiring(
@@ -400,15 +520,16 @@ public final class ShellLauncher {
         course,
         lab,
         user,
-        state,
+        base.state(),
         printer,
         store,
-        progress::join,
+        progress,
         probes,
         processes,
         hooks,
         situation,
-        ledger);
+        ledger,
+        request.catalog(dirs.state()).opening(course.dir()));
   }
 
   private static void quietNotice(Printer printer, String line) {

@@ -43,15 +43,16 @@ public final class ShellSetup {
       ProcessRunner processes,
       LessonHooks hooks,
       Map<String, String> situation,
-      SessionLedger ledger) {
+      SessionLedger ledger,
+      CourseCatalog courses) {
 
     public Parts {
       situation = Map.copyOf(situation);
     }
 
     /**
-     * Parts for a shell whose situation (registry mode) no mistake depends on and whose container
-     * ledger is kept in memory only: tests of the shell itself.
+     * Parts for a shell whose situation (registry mode) no mistake depends on, whose container
+     * ledger is kept in memory only and that knows no other course: tests of the shell itself.
      */
     public Parts(
         Course course,
@@ -76,7 +77,8 @@ public final class ShellSetup {
           processes,
           hooks,
           Map.of(),
-          SessionLedger.inMemory(lab.runcRoot()));
+          SessionLedger.inMemory(lab.runcRoot()),
+          CourseCatalog.single(course.dir(), store.file().getParent()));
     }
   }
 
@@ -96,7 +98,9 @@ public final class ShellSetup {
         LineReaderBuilder.builder()
             .terminal(terminal)
             .appName("rootless-ctr")
-            .completer(new TutorCompleter(session, parts.state(), inspect::containerNames))
+            .completer(
+                new TutorCompleter(
+                    session, parts.state(), inspect::containerNames, parts.courses()))
             .variable(LineReader.HISTORY_FILE, historyFile)
             .variable(LineReader.HISTORY_SIZE, 2000)
             .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
@@ -170,7 +174,12 @@ public final class ShellSetup {
             height);
     Cleaner cleaner =
         new Cleaner(parts.lab(), parts.processes(), parts.state().env(), parts.ledger());
-    Prompt prompt = new Prompt(parts.printer(), parts.user().home());
+    // The prompt names the course only when it is not the one the shell opens by default.
+    Prompt prompt =
+        new Prompt(
+            parts.printer(),
+            parts.user().home(),
+            parts.courses().openIsHome() ? "" : parts.course().name());
     ContainerGuard guard = new ContainerGuard(cleaner, parts.printer()::mute);
     ReportCommand report =
         new ReportCommand(
@@ -191,7 +200,8 @@ public final class ShellSetup {
         parts.store().file(),
         parts.hooks(),
         inspect,
-        report);
+        report,
+        new CoursesCommand(parts.courses(), cleaner));
   }
 
   private static CheckContext checkContext(Parts parts) {

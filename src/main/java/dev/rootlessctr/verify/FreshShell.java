@@ -44,6 +44,15 @@ public final class FreshShell {
 
   /** Runs the shell on {@code lessons} (checked by the front end) in a throwaway home. */
   public int launch(Path lessons, RegistryMode registry, ColorMode color, boolean allowRoot) {
+    return launch(lessons, registry, color, allowRoot, null);
+  }
+
+  /**
+   * As {@link #launch(Path, RegistryMode, ColorMode, boolean)}; {@code defaultCourse} is the
+   * project's, beside which {@code :courses} finds the others (null: only {@code lessons}).
+   */
+  public int launch(
+      Path lessons, RegistryMode registry, ColorMode color, boolean allowRoot, Path defaultCourse) {
     try (Throwaway throwaway = Throwaway.create(env, processes)) {
       err.println(
           "rootless-ctr: --fresh: a throwaway home, lab and progress in "
@@ -53,7 +62,7 @@ public final class FreshShell {
       return new ShellLauncher(out, err, in, throwaway.env(), processes, console)
           .launch(
               new ShellLauncher.Request(
-                  lessons, throwaway.lab().dir(), registry, color, allowRoot));
+                  lessons, throwaway.lab().dir(), registry, color, allowRoot, null, defaultCourse));
     } catch (IOException e) {
       err.println("rootless-ctr: could not make a throwaway directory: " + e.getMessage());
       return 1;

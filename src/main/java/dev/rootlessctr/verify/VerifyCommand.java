@@ -12,11 +12,13 @@ import dev.rootlessctr.host.HostUser;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.CourseLoader;
+import dev.rootlessctr.lesson.CourseShelf;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.lesson.LessonError;
 import dev.rootlessctr.lesson.ProbeCatalog;
 import dev.rootlessctr.lesson.Requirement;
 import dev.rootlessctr.lesson.Step;
+import dev.rootlessctr.lesson.VisibleText;
 import dev.rootlessctr.mirror.LabMirror;
 import dev.rootlessctr.mirror.RegistryMode;
 import dev.rootlessctr.probe.Probes;
@@ -46,7 +48,7 @@ import java.util.concurrent.CompletableFuture;
 public final class VerifyCommand {
 
   static final String USAGE =
-      "usage: rootless-ctr verify [--lessons DIR] [--junit FILE] [--tap]\n"
+      "usage: rootless-ctr verify [--lessons DIR|NAME] [--junit FILE] [--tap]\n"
           + "  runs every step's commands in a throwaway home, lab and runc state directory and"
           + " checks\n"
           + "  them; --junit writes JUnit XML, --tap prints TAP version 13 instead of plain lines";
@@ -55,10 +57,19 @@ public final class VerifyCommand {
 
   private final Map<String, String> env;
   private final ProcessRunner processes;
+  private final CourseShelf shelf;
 
   public VerifyCommand(Map<String, String> env, ProcessRunner processes) {
+    this(env, processes, null);
+  }
+
+  /**
+   * A verifier whose {@code --lessons NAME} may name a course on {@code shelf} (null: paths only).
+   */
+  public VerifyCommand(Map<String, String> env, ProcessRunner processes, CourseShelf shelf) {
     this.env = env;
     this.processes = processes;
+    this.shelf = shelf;
   }
 
   /**
@@ -76,11 +87,19 @@ public final class VerifyCommand {
           if (i + 1 == args.size()) {
             return usage(err, arg + " needs a value");
           }
-          Path value = Path.of(args.get(++i));
+          String value = args.get(++i);
           if (arg.equals("--junit")) {
-            junit = value;
+            junit = Path.of(value);
+          } else if (shelf == null) {
+            lessons = Path.of(value);
           } else {
-            lessons = value;
+            try {
+              lessons = shelf.resolve(value);
+            } catch (CourseShelf.Unknown e) {
+              return usage(
+                  err,
+                  "--lessons " + VisibleText.of(value) + ": " + e.getMessage() + ". " + e.hint());
+            }
           }
         }
         case "-h", "--help" -> {

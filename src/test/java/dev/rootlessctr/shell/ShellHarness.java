@@ -37,6 +37,9 @@ final class ShellHarness {
   /** The probes the course's checks may call; none unless a test sets them. */
   Map<String, Probe> probes = Map.of();
 
+  /** The courses the shell knows; only its own unless a test sets them. */
+  CourseCatalog catalog;
+
   ShellHarness(Path root, Path courseDir) throws IOException {
     this.lab = Files.createDirectories(root.resolve("lab"));
     this.state = root.resolve("state");
@@ -50,10 +53,28 @@ final class ShellHarness {
     env.put("HOME", lab.getParent().toString());
     Lab theLab = new Lab(lab, lab.getParent().resolve("runc"));
     env.put("RUNC_ROOT", theLab.runcRoot().toString());
+    HostUser learner =
+        new HostUser(user.name(), user.uid(), user.gid(), user.groups(), lab.getParent());
+    if (catalog != null) {
+      return new ShellSetup.Parts(
+          course,
+          theLab,
+          learner,
+          new ShellState(lab, env),
+          printer,
+          store,
+          store::load,
+          probes,
+          ProcessRunner.system(),
+          hooks,
+          Map.of(),
+          dev.rootlessctr.lab.SessionLedger.inMemory(theLab.runcRoot()),
+          catalog);
+    }
     return new ShellSetup.Parts(
         course,
         theLab,
-        new HostUser(user.name(), user.uid(), user.gid(), user.groups(), lab.getParent()),
+        learner,
         new ShellState(lab, env),
         printer,
         store,
@@ -65,13 +86,17 @@ final class ShellHarness {
 
   /** Runs {@code script} as piped input; returns the exit status. */
   int run(String script) throws IOException {
+    return shell(script).run();
+  }
+
+  /** The shell that would run {@code script}, not started yet. */
+  Shell shell(String script) throws IOException {
     Printer printer = new Printer(out, Style.of(false), () -> 100); // the widest the shell renders
     Path scratch = Files.createTempDirectory(state.getParent(), "scratch");
     PipeLineRunner runner =
         new PipeLineRunner(new WriterStream(out), scratch, Duration.ofSeconds(30), line -> {});
     return ShellSetup.forScript(
-            parts(printer), new BufferedReader(new StringReader(script)), runner)
-        .run();
+        parts(printer), new BufferedReader(new StringReader(script)), runner);
   }
 
   String output() {
