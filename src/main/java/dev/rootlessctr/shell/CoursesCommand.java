@@ -212,7 +212,7 @@ final class CoursesCommand {
       }
     }
     List<String> containers = cleaner.containers();
-    printer.line(
+    printer.paragraph(
         "Opening course "
             + described(entry)
             + ". Your progress in "

@@ -178,7 +178,7 @@ public final class HostHooks implements LessonHooks {
     printer.warning("Lesson " + lesson.number() + " needs something this host lacks:");
     for (Finding finding : blockers) {
       printer.failure(finding.title() + ": " + finding.seen());
-      printer.line("    fix: " + finding.fix().replace("\n", "\n         "));
+      printer.labelled("    fix: ", finding.fix());
     }
     printer.note("You can still try; :doctor shows the whole diagnosis.");
     return;

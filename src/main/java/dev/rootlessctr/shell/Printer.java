@@ -89,6 +89,11 @@ public final class Printer {
     out.flush();
   }
 
+  /** A sentence or more of plain text, wrapped to the width at spaces. */
+  public void paragraph(String text) {
+    styled(text, AttributedStyle.DEFAULT);
+  }
+
   public void line(String text) {
     out.println(shown(text));
     out.flush();

@@ -163,7 +163,7 @@ public final class Shell {
     Printer printer = tutor.printer();
     Course course = tutor.session().course();
     printer.blank();
-    printer.line(
+    printer.paragraph(
         "Course "
             + course.name()
             + (request.entry().title().equals(course.name())
@@ -316,7 +316,7 @@ public final class Shell {
       done += tally.done();
       total += tally.total();
     }
-    printer.line(
+    printer.paragraph(
         "Course "
             + course.name()
             + ": "

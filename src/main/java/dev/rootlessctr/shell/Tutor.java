@@ -211,7 +211,7 @@ final class Tutor {
         printer.warning(finding.title() + ": " + finding.seen());
       }
       if (!finding.fix().isBlank()) {
-        printer.line("    fix: " + finding.fix().replace("\n", "\n         "));
+        printer.labelled("    fix: ", finding.fix());
       }
       why.add(finding.title() + ": " + finding.seen());
     }

@@ -42,4 +42,19 @@ class PrinterGlyphsTest {
     assertTrue(shown.contains("✔ "), shown);
     assertEquals(-1, shown.indexOf("->"), shown);
   }
+
+  @Test
+  void aParagraphAndAFixAreWrappedAtSpacesToTheWidth() {
+    StringWriter text = new StringWriter();
+    Printer printer = new Printer(new PrintWriter(text), Style.of(false, false), () -> 40);
+    printer.paragraph("Opening course deeper. Your progress in rootless is saved, your lab stays.");
+    printer.labelled(
+        "    fix: ", "Switch to cgroup v2 and reboot the machine afterwards:\n  sudo x");
+    for (String line : text.toString().split("\n")) {
+      assertTrue(line.length() <= 40, "wider than 40: " + line);
+    }
+    assertTrue(
+        text.toString().contains("\n    fix: Switch to cgroup v2 and reboot\n"), text.toString());
+    assertTrue(text.toString().endsWith("\n           sudo x\n"), text.toString());
+  }
 }
