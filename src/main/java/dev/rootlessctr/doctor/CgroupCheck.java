@@ -29,6 +29,14 @@ final class CgroupCheck implements Check {
     if (facts.version() == CgroupFacts.Version.NONE) {
       return draft.warn("no cgroup filesystem at /sys/fs/cgroup", WHY, bootWithV2(host));
     }
+    if (facts.version() == CgroupFacts.Version.HYBRID) {
+      return draft.warn(
+          "cgroup v1 and v2 side by side (hybrid: the v1 hierarchies hold the controllers, and"
+              + " there is no /sys/fs/cgroup/cgroup.controllers): an unprivileged user gets no"
+              + " cgroup",
+          WHY,
+          bootWithV2(host));
+    }
     if (facts.version() != CgroupFacts.Version.V2) {
       return draft.warn(
           "cgroup v1 (no /sys/fs/cgroup/cgroup.controllers): an unprivileged user gets no cgroup",

@@ -202,24 +202,37 @@ final class Tutor {
    * lesson's own words too, and records it as skipped.
    */
   private void cannotRun(Position p, List<Finding> blockers) {
-    printer.warning("This step cannot run on this machine:");
     List<String> why = new ArrayList<>();
-    for (Finding finding : blockers) {
-      if (finding.blocks()) {
-        printer.failure(finding.title() + ": " + finding.seen());
-      } else {
-        printer.warning(finding.title() + ": " + finding.seen());
+    blockers.forEach(finding -> why.add(finding.title() + ": " + finding.seen()));
+    String reason = String.join("; ", why);
+    Optional<String> before =
+        p.stepNumber() > 1
+            ? session.skipReason(new Position(p.lesson(), p.stepNumber() - 1))
+            : Optional.empty();
+    if (before.filter(reason::equals).isPresent()) {
+      // The finding and its fix are still on the screen, just above.
+      printer.warning(
+          "This step cannot run on this machine either, for the same reason as step "
+              + (p.stepNumber() - 1)
+              + ".");
+    } else {
+      printer.warning("This step cannot run on this machine:");
+      for (Finding finding : blockers) {
+        if (finding.blocks()) {
+          printer.failure(finding.title() + ": " + finding.seen());
+        } else {
+          printer.warning(finding.title() + ": " + finding.seen());
+        }
+        if (!finding.fix().isBlank()) {
+          printer.labelled("    fix: ", finding.fix());
+        }
       }
-      if (!finding.fix().isBlank()) {
-        printer.labelled("    fix: ", finding.fix());
-      }
-      why.add(finding.title() + ": " + finding.seen());
     }
     if (!p.step().cannot().isEmpty()) {
       printer.blank();
       show(p.step().cannot());
     }
-    session.skip(p, String.join("; ", why));
+    session.skip(p, reason);
     save.run();
   }
 

@@ -28,6 +28,21 @@ class CgroupCheckTest {
   }
 
   @Test
+  void aHybridHostIsCalledHybridAsTheCgroupsProbeCallsIt() {
+    FakeHost host =
+        FakeHost.healthy(tree)
+            .remove("/sys/fs/cgroup/cgroup.controllers")
+            .file("/sys/fs/cgroup/unified/cgroup.controllers", "hugetlb\n");
+    Finding finding = host.run(new CgroupCheck());
+    assertEquals(Status.WARN, finding.status());
+    assertEquals(
+        "cgroup v1 and v2 side by side (hybrid: the v1 hierarchies hold the controllers, and there"
+            + " is no /sys/fs/cgroup/cgroup.controllers): an unprivileged user gets no cgroup",
+        finding.seen());
+    assertTrue(finding.fix().contains("systemd.unified_cgroup_hierarchy=1"), finding.fix());
+  }
+
+  @Test
   void cgroupV1WarnsWithTheGrubFixOnDebian() {
     FakeHost host = FakeHost.healthy(tree).remove("/sys/fs/cgroup/cgroup.controllers");
     Finding finding = host.run(new CgroupCheck());

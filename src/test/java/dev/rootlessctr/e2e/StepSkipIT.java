@@ -32,11 +32,8 @@ class StepSkipIT {
           out.contains("Step 2/3: Hold a container to 8 processes and 64 MiB"), run.output());
       if (!Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
         assertTrue(out.contains("This step cannot run on this machine"), run.output());
-        assertTrue(
-            out.contains(
-                "Control groups: cgroup v1 (no /sys/fs/cgroup/cgroup.controllers): an"
-                    + " unprivileged user gets no cgroup"),
-            run.output());
+        assertTrue(out.contains("Control groups: cgroup v1"), run.output());
+        assertTrue(out.contains(": an unprivileged user gets no cgroup"), run.output());
         assertTrue(out.contains("Rootless limits need two things from the host"), run.output());
         assertTrue(out.contains("Step 3/3: Remove it"), run.output());
         assertFalse(Files.exists(learner.lab().resolve("deep-bundle")), run.output());

@@ -1,5 +1,6 @@
 package dev.rootlessctr.shell;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,10 @@ class LimitsLessonGateTest {
         out);
     assertTrue(out.contains("systemd.unified_cgroup_hierarchy=1"), out);
     assertTrue(out.contains("Rootless limits need two things from the host"), out);
+    assertTrue(
+        out.contains("This step cannot run on this machine either, for the same reason as step 2."),
+        out);
+    assertEquals(1, out.split("fix: ", -1).length - 1, "the finding's fix is shown once: " + out);
     assertTrue(out.contains("skipped: lesson 1, step 2"), out);
     assertTrue(out.contains("skipped: lesson 1, step 3"), out);
     assertTrue(out.contains("every step is done, except what this machine cannot do"), out);
