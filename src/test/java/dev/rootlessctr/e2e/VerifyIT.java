@@ -222,6 +222,10 @@ class VerifyIT {
       assertTrue(
           tap.points().stream().anyMatch(p -> p.description().startsWith(step)), result.stdout());
     }
+    // Lesson 3 maps the learner's subordinate range and checks a chowned file's host owner.
+    assertTrue(
+        tap.points().stream().anyMatch(p -> p.description().startsWith("subids/5 ")),
+        "the subids lesson ran its chown step:\n" + result.stdout());
   }
 
   private record Result(int exit, String stdout, String stderr) {}
