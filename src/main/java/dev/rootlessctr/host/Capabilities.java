@@ -57,6 +57,11 @@ public final class Capabilities {
 
   private Capabilities() {}
 
+  /** Whether {@code name} is a capability the table knows, e.g. {@code CAP_CHOWN}. */
+  public static boolean isName(String name) {
+    return NAMES.contains(name);
+  }
+
   /**
    * The names of the bits set in {@code hex}, lowest bit first; throws on a mask that is not hex.
    */

@@ -52,7 +52,9 @@ public final class Probes {
             new HostUserProbe(learner, accounts),
             new NoContainersProbe(learner),
             new CgroupsProbe(learner),
-            new SubidOwnerProbe(learner, accounts, SubidRange.SUBUID));
+            new SubidOwnerProbe(learner, accounts, SubidRange.SUBUID),
+            new CapabilitiesProbe(),
+            new SeccompProbe());
     Map<String, Probe> byName = new LinkedHashMap<>();
     for (Probe probe : probes) {
       if (byName.put(probe.name(), probe) != null) {

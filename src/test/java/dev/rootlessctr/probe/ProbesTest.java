@@ -34,7 +34,9 @@ class ProbesTest {
             "host-user",
             "no-containers",
             "cgroups",
-            "subid-owner"),
+            "subid-owner",
+            "capabilities",
+            "seccomp"),
         List.copyOf(probes.keySet()));
     probes.forEach((name, probe) -> assertTrue(probe.usage().startsWith(name), probe.usage()));
   }
