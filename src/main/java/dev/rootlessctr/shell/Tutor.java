@@ -310,14 +310,15 @@ final class Tutor {
     if (outcome.exitCode() == 0) {
       // The learner's names come from the step the line was meant for (and steps it completed):
       // it also has the shape of other steps' commands, whose differing words are no choice of
-      // theirs (runc exec ids ... is not a name for lesson 4's caps).
+      // theirs (run -d ... mine in lesson 3 names its ids, not lesson 4's caps).
       Set<Position> meant = new LinkedHashSet<>();
       position.ifPresent(meant::add);
       if (verdict instanceof Verdict.Completed completed) {
         completed.credits().forEach(c -> meant.add(c.step()));
       }
-      meant.forEach(
-          p -> Judge.closest(matches, Optional.of(p)).ifPresent(m -> session.learn(m.bindings())));
+      matches.stream()
+          .filter(m -> meant.contains(m.position()))
+          .forEach(m -> session.learn(m.bindings()));
     }
     if (verdict instanceof Verdict.Completed done) {
       // a step skipped because the host cannot do it no longer holds the course back

@@ -107,12 +107,7 @@ public final class Judge {
       Match m = attempt.get();
       Step step = m.position().step();
       if (!m.isLastCommand() && exit == 0) {
-        // Read with this match's names only: the line also has the shape of other steps'
-        // commands (runc exec bg ps), whose differing words are not names for this step.
-        String next =
-            line.known()
-                .with(m.bindings())
-                .apply(fill.apply(step.commands().get(m.command() + 1).text()));
+        String next = known.apply(fill.apply(step.commands().get(m.command() + 1).text()));
         return new Verdict.NextCommand(m.position(), next);
       }
       CheckReport report = reports.get(m.position());
@@ -157,7 +152,7 @@ public final class Judge {
         CheckReport report = null;
         Bindings used = known;
         if (!mine.isEmpty()) {
-          used = line.known().with(closest(mine, Optional.of(p)).orElseThrow().bindings());
+          used = line.known().with(mine.get(mine.size() - 1).bindings());
           report = checks.check(step, Optional.of(line.outcome()), line.seen(p), used);
           reports.put(p, report);
         } else if (done.test(p)) {
@@ -218,7 +213,10 @@ public final class Judge {
    */
   private static Optional<Match> attempt(
       LineFacts line, Predicate<Position> done, Optional<Position> current) {
-    Optional<Match> here = closest(line.matches(), current);
+    Optional<Match> here =
+        line.matches().stream()
+            .filter(m -> current.filter(m.position()::equals).isPresent())
+            .reduce((a, b) -> b);
     if (here.isPresent()) {
       // Meant for the step the learner is at: repeating a done step is no attempt at another.
       return here.filter(m -> !done.test(m.position()));
@@ -226,22 +224,6 @@ public final class Judge {
     return line.matches().stream()
         .filter(m -> m.strong() && !m.looks() && !done.test(m.position()))
         .findFirst();
-  }
-
-  /**
-   * The match at {@code position} that needs the fewest renamed words: a step with two commands of
-   * one shape ({@code runc exec ids touch ...}, {@code runc exec ids chown ...}) matches a line
-   * twice, and the line is the command it equals. On a tie, the later command.
-   */
-  public static Optional<Match> closest(List<Match> matches, Optional<Position> position) {
-    Match best = null;
-    for (Match m : matches) {
-      if (position.filter(m.position()::equals).isPresent()
-          && (best == null || m.bindings().names().size() <= best.bindings().names().size())) {
-        best = m;
-      }
-    }
-    return Optional.ofNullable(best);
   }
 
   private Optional<Verdict> notFound(LineFacts line) {
