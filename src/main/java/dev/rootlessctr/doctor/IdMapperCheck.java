@@ -10,15 +10,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Looks for privileged newuidmap/newgidmap; only a warning, the course does not need them. */
+/**
+ * Looks for privileged newuidmap/newgidmap; only a warning: the first course does not need them,
+ * and the lessons that do declare {@code needs: newuidmap}.
+ */
 final class IdMapperCheck implements Check {
 
   private static final int SETUID = 04000;
   private static final String WHY =
-      "The course needs neither: `runc spec --rootless` writes a single mapping (container uid 0"
-          + " to your uid, size 1), which you may set up without help. newuidmap and newgidmap"
-          + " (setuid root, or with file capabilities) matter only for mappings of many ids, as"
-          + " podman and rootless Docker use.";
+      "The first course needs neither: `runc spec --rootless` writes a single mapping (container"
+          + " uid 0 to your uid, size 1), which you may set up without help. newuidmap and"
+          + " newgidmap (setuid root, or with file capabilities) matter only for mappings of many"
+          + " ids, as podman and rootless Docker use, and as the deeper course's subids and"
+          + " capabilities lessons do (they stop without them).";
 
   @Override
   public Finding run(HostView host) {

@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Looks for the learner's subordinate id ranges; only a warning, the course does not need them. */
+/**
+ * Looks for the learner's subordinate id ranges; only a warning: the first course does not need
+ * them, and the lessons that do declare {@code needs: subids}.
+ */
 final class SubidCheck implements Check {
 
   private static final String WHY =
-      "The course maps only your own uid (`runc spec --rootless` writes one mapping of size 1),"
-          + " so it needs no subordinate ids. They matter when an image's files belong to many"
-          + " users, as with podman or rootless Docker.";
+      "The first course maps only your own uid (`runc spec --rootless` writes one mapping of"
+          + " size 1), so it needs no subordinate ids. They matter when an image's files belong to"
+          + " many users, as with podman or rootless Docker, and for the lessons that map more ids"
+          + " (the deeper course's subids and capabilities lessons stop without them).";
 
   @Override
   public Finding run(HostView host) {

@@ -1,5 +1,6 @@
 package dev.rootlessctr.inspect;
 
+import dev.rootlessctr.host.Capabilities;
 import dev.rootlessctr.probe.MountInfoLine;
 import dev.rootlessctr.probe.ProbeContext;
 import dev.rootlessctr.probe.ProbeResult;

@@ -8,6 +8,7 @@ import dev.rootlessctr.lesson.CleanupItem;
 import dev.rootlessctr.process.Captured;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Removes exactly what the course created: the runc containers this shell session started (see
@@ -32,12 +34,23 @@ public final class Cleaner {
   private final ProcessRunner processes;
   private final Map<String, String> env;
   private final SessionLedger ledger;
+  private final SubidTreeRemover subids;
 
   public Cleaner(Lab lab, ProcessRunner processes, Map<String, String> env, SessionLedger ledger) {
+    this(lab, processes, env, ledger, SubidTreeRemover.system(processes, env));
+  }
+
+  Cleaner(
+      Lab lab,
+      ProcessRunner processes,
+      Map<String, String> env,
+      SessionLedger ledger,
+      SubidTreeRemover subids) {
     this.lab = lab;
     this.processes = processes;
     this.env = Map.copyOf(env);
     this.ledger = ledger;
+    this.subids = subids;
   }
 
   /** The containers this session started that still exist in the course's state directory. */
@@ -181,7 +194,7 @@ public final class Cleaner {
           continue;
         }
         try {
-          deleteTree(path);
+          removeTree(path);
           done.add("removed " + path);
         } catch (IOException e) {
           done.add("could not remove " + path + ": " + e.getMessage());
@@ -224,7 +237,7 @@ public final class Cleaner {
     if (Files.isDirectory(lab.dir())) {
       try (var entries = Files.list(lab.dir())) {
         for (Path entry : entries.toList()) {
-          deleteTree(entry);
+          removeTree(entry);
           done.add("removed " + entry);
         }
       }
@@ -246,6 +259,30 @@ public final class Cleaner {
       return java.util.Optional.of("removed the empty runc state directory " + root);
     } catch (IOException e) {
       return java.util.Optional.empty(); // something appeared in it meanwhile: it stays
+    }
+  }
+
+  /**
+   * Removes a tree the learner made, directly or through a container: what a container chowned to
+   * one of the learner's subordinate ids (a folder owned by host uid 100999, say) cannot be emptied
+   * by the learner, so a refusal is retried as root of a user namespace that maps those ids, which
+   * has power over them and nothing else. {@code path} is already confined to the lab or the home.
+   */
+  private void removeTree(Path path) throws IOException {
+    try {
+      deleteTree(path);
+    } catch (FileSystemException refused) {
+      Optional<String> why =
+          subids.remove(path.toAbsolutePath().normalize(), HostUser.current(env));
+      if (why.isPresent()) {
+        throw new IOException(
+            "not allowed to remove "
+                + (refused.getFile() == null ? path : refused.getFile())
+                + (refused.getReason() == null ? "" : " (" + refused.getReason() + ")")
+                + ", and "
+                + why.get(),
+            refused);
+      }
     }
   }
 

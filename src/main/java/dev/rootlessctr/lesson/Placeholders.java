@@ -16,7 +16,20 @@ public final class Placeholders {
 
   /** Names the shell always provides. */
   public static final Set<String> BUILT_IN =
-      Set.of("user", "uid", "gid", "home", "lab", "runc_root", "exit", "cwd", "editor");
+      Set.of(
+          "user",
+          "uid",
+          "gid",
+          "home",
+          "lab",
+          "runc_root",
+          "exit",
+          "cwd",
+          "editor",
+          "subuid_start",
+          "subuid_count",
+          "subgid_start",
+          "subgid_count");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([\\w.-]+)\\s*}}");
 

@@ -1,6 +1,7 @@
 package dev.rootlessctr.probe;
 
 import dev.rootlessctr.host.AccountBook;
+import dev.rootlessctr.host.SubidRange;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,10 @@ public final class Probes {
             new FileOwnerProbe(learner, accounts),
             new HostUserProbe(learner, accounts),
             new NoContainersProbe(learner),
-            new CgroupsProbe(learner));
+            new CgroupsProbe(learner),
+            new SubidOwnerProbe(learner, accounts, SubidRange.SUBUID),
+            new CapabilitiesProbe(),
+            new SeccompProbe());
     Map<String, Probe> byName = new LinkedHashMap<>();
     for (Probe probe : probes) {
       if (byName.put(probe.name(), probe) != null) {

@@ -30,7 +30,19 @@ final class UidMapProbe implements Probe {
   @Override
   public List<String> valueNames() {
     return List.of(
-        "containerID", "hostID", "size", "hostUser", "line", "processId", "gidLine", "gidHostID");
+        "containerID",
+        "hostID",
+        "size",
+        "hostUser",
+        "line",
+        "processId",
+        "gidLine",
+        "gidHostID",
+        "lines",
+        "ranges",
+        "total",
+        "gidLines",
+        "gidTotal");
   }
 
   @Override
@@ -55,6 +67,12 @@ final class UidMapProbe implements Probe {
           gids.stream().filter(m -> m.containerId() == 0).findFirst().orElse(gids.get(0));
       values.put("gidLine", gidRoot.line());
       values.put("gidHostID", Long.toString(gidRoot.hostId()));
+      // Every line, for a container with more than its root mapped (newuidmap and /etc/subuid).
+      values.put("lines", IdMapping.lines(uids));
+      values.put("ranges", Integer.toString(uids.size()));
+      values.put("total", Long.toString(IdMapping.total(uids)));
+      values.put("gidLines", IdMapping.lines(gids));
+      values.put("gidTotal", Long.toString(IdMapping.total(gids)));
       String actual = "uid_map of " + process.label() + " says \"" + root.line() + "\"";
       if (root.hostId() == learnerUid && learnerUid != 0 && !root.isHostIdentity()) {
         return ProbeResult.pass(

@@ -1,6 +1,7 @@
 package dev.rootlessctr.shell;
 
 import dev.rootlessctr.check.CheckContext;
+import dev.rootlessctr.check.SubidBuiltIns;
 import dev.rootlessctr.exec.LineRunner;
 import dev.rootlessctr.exec.ShellState;
 import dev.rootlessctr.host.Editor;
@@ -221,6 +222,7 @@ public final class ShellSetup {
     // The editor the doctor found, so a lesson never suggests one that is not installed; the
     // course needs busybox-static, whose vi is the last resort.
     builtIns.put("editor", Editor.find(state.env()).map(Editor::command).orElse("busybox vi"));
+    builtIns.putAll(SubidBuiltIns.of(parts.user().name(), parts.user().uid()));
     ProbeContext probeContext =
         new ProbeContext(
             state.cwd(),

@@ -321,7 +321,17 @@ final class Tutor {
           known.mistake().pattern()); // the room may show its name, never the output
     }
     if (outcome.exitCode() == 0) {
-      matches.forEach(m -> session.learn(m.bindings()));
+      // The learner's names come from the step the line was meant for (and steps it completed):
+      // it also has the shape of other steps' commands, whose differing words are no choice of
+      // theirs (run -d ... mine in lesson 3 names its ids, not lesson 4's caps).
+      Set<Position> meant = new LinkedHashSet<>();
+      position.ifPresent(meant::add);
+      if (verdict instanceof Verdict.Completed completed) {
+        completed.credits().forEach(c -> meant.add(c.step()));
+      }
+      matches.stream()
+          .filter(m -> meant.contains(m.position()))
+          .forEach(m -> session.learn(m.bindings()));
     }
     if (verdict instanceof Verdict.Completed done) {
       // a step skipped because the host cannot do it no longer holds the course back

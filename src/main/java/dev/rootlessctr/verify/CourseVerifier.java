@@ -6,6 +6,7 @@ import dev.rootlessctr.check.Checker;
 import dev.rootlessctr.check.ExpectationResult;
 import dev.rootlessctr.check.Observations;
 import dev.rootlessctr.check.Observer;
+import dev.rootlessctr.check.SubidBuiltIns;
 import dev.rootlessctr.edit.JsonEditor;
 import dev.rootlessctr.exec.Outcome;
 import dev.rootlessctr.exec.ShellState;
@@ -248,6 +249,7 @@ final class CourseVerifier {
     builtIns.put("runc_root", lab.runcRoot().toString());
     builtIns.put("cwd", state.cwd().toString());
     builtIns.put("editor", Editor.find(state.env()).map(Editor::command).orElse("busybox vi"));
+    builtIns.putAll(SubidBuiltIns.of(user.name(), user.uid()));
     ProbeContext probeContext =
         new ProbeContext(
             state.cwd(),

@@ -190,6 +190,8 @@ class VerifyIT {
     TapStream tap = TapStream.parse(result.stdout());
     // lifecycle 7, network 3, runtimes 6, limits 3, and what the other lessons add
     assertTrue(tap.planned() >= 19, result.stdout());
+    // subids 6 and capabilities 6 as well: 31 in all.
+    assertTrue(tap.planned() >= 31, "lessons 1 to 6 have 31 steps:\n" + result.stdout());
     assertEquals(tap.planned(), tap.points().size(), result.stdout());
     assertTrue(
         tap.points().stream().allMatch(TapStream.Point::ok),
@@ -219,6 +221,15 @@ class VerifyIT {
     }
     // The two phases are checked as such: created, then running after start.
     for (String step : List.of("lifecycle/3 ", "lifecycle/4 ", "lifecycle/7 ")) {
+      assertTrue(
+          tap.points().stream().anyMatch(p -> p.description().startsWith(step)), result.stdout());
+    }
+    // Lesson 3 maps the learner's subordinate range and checks a chowned file's host owner.
+    assertTrue(
+        tap.points().stream().anyMatch(p -> p.description().startsWith("subids/5 ")),
+        "the subids lesson ran its chown step:\n" + result.stdout());
+    // Lesson 4 sees chown fail without CAP_CHOWN and mkdir fail with its seccomp rule's errno.
+    for (String step : List.of("capabilities/3 ", "capabilities/5 ")) {
       assertTrue(
           tap.points().stream().anyMatch(p -> p.description().startsWith(step)), result.stdout());
     }

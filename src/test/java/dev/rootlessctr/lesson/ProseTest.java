@@ -119,7 +119,7 @@ class ProseTest {
             () -> parse(STEP.replace("Look in `{{home}}`", "Look in `{{hom}}`"), ProbeCatalog.ANY));
     assertEquals(
         "t.md:23:1: unknown value {{hom}}; built-in values are [cwd, editor, exit, gid, home, lab,"
-            + " runc_root, uid, user]",
+            + " runc_root, subgid_count, subgid_start, subuid_count, subuid_start, uid, user]",
         hint.error().toString());
     LessonException command =
         assertThrows(

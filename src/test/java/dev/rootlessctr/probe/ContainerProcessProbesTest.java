@@ -142,6 +142,40 @@ class ContainerProcessProbesTest {
   }
 
   @Test
+  void uidMapWithSubordinateIdsMeasuresEveryLineAndTheTotal() throws IOException {
+    // runc 1.1.5 with lesson 3's two mappings, via newuidmap and newgidmap.
+    Path dir =
+        lab.process(
+            82,
+            "         0       1001          1\n         1     100000      65536\n",
+            CONTAINER_NS);
+    Files.writeString(dir.resolve("gid_map"), "0 1001 1\n1 200000 1000\n");
+
+    ProbeResult result = lab.run(probe("uid-map"), "82");
+
+    assertTrue(result.passed(), result.actual());
+    assertEquals("0 1001 1, 1 100000 65536", result.values().get("lines"));
+    assertEquals("2", result.values().get("ranges"));
+    assertEquals("65537", result.values().get("total"));
+    assertEquals("0 1001 1, 1 200000 1000", result.values().get("gidLines"));
+    assertEquals("1001", result.values().get("gidTotal"));
+    assertEquals("0 1001 1", result.values().get("line"));
+  }
+
+  @Test
+  void uidMapWithGarbageLinesKeepsTheGoodOnesAndNeverThrows() throws IOException {
+    lab.process(83, "0 1001 1\nnot a line\n1 99999999999 5\n", CONTAINER_NS);
+    lab.process(84, "x y z\n", CONTAINER_NS);
+
+    ProbeResult kept = lab.run(probe("uid-map"), "83");
+    ProbeResult none = lab.run(probe("uid-map"), "84");
+
+    assertEquals("0 1001 1", kept.values().get("lines"));
+    assertFalse(none.passed());
+    assertTrue(none.actual().contains("uid_map is empty"), none.actual());
+  }
+
+  @Test
   void uidMapByPidNeedsNoRunc() throws IOException {
     ProbeResult result = lab.run(probe("uid-map"), "6803");
 

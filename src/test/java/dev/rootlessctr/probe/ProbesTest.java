@@ -33,7 +33,10 @@ class ProbesTest {
             "file-owner",
             "host-user",
             "no-containers",
-            "cgroups"),
+            "cgroups",
+            "subid-owner",
+            "capabilities",
+            "seccomp"),
         List.copyOf(probes.keySet()));
     probes.forEach((name, probe) -> assertTrue(probe.usage().startsWith(name), probe.usage()));
   }

@@ -1,4 +1,4 @@
-package dev.rootlessctr.inspect;
+package dev.rootlessctr.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,11 +1,14 @@
-package dev.rootlessctr.inspect;
+package dev.rootlessctr.host;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Decodes a capability mask as /proc/PID/status prints it ({@code CapEff: 00000000a80425fb}). */
-final class Capabilities {
+/**
+ * Decodes a capability mask as /proc/PID/status prints it ({@code CapEff: 00000000a80425fb}): the
+ * one capability name table, for {@code :inspect} and the {@code capabilities} probe.
+ */
+public final class Capabilities {
 
   // Bit numbers from linux/capability.h; a bit beyond the table is named by its number.
   private static final List<String> NAMES =
@@ -54,10 +57,18 @@ final class Capabilities {
 
   private Capabilities() {}
 
+  /** Whether {@code name} is a capability the table knows, e.g. {@code CAP_CHOWN}. */
+  public static boolean isName(String name) {
+    return NAMES.contains(name);
+  }
+
   /**
    * The names of the bits set in {@code hex}, lowest bit first; throws on a mask that is not hex.
    */
-  static List<String> decode(String hex) {
+  public static List<String> decode(String hex) {
+    if (!hex.strip().matches("[0-9a-fA-F]{1,32}")) {
+      throw new NumberFormatException("not a capability mask: " + hex.strip());
+    }
     BigInteger mask = new BigInteger(hex.strip(), 16);
     List<String> names = new ArrayList<>();
     for (int bit = 0; bit < mask.bitLength(); bit++) {
