@@ -28,6 +28,7 @@ class ProbesTest {
             "runc-list",
             "uid-map",
             "namespaces",
+            "interfaces",
             "mountinfo",
             "file-owner",
             "host-user",
