@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Removes exactly what the course created: the runc containers this shell session started (see
@@ -32,12 +33,43 @@ public final class Cleaner {
   private final ProcessRunner processes;
   private final Map<String, String> env;
   private final SessionLedger ledger;
+  private final Set<String> programs;
+  private final StartedProcesses started; // null: this cleaner stops no process
 
   public Cleaner(Lab lab, ProcessRunner processes, Map<String, String> env, SessionLedger ledger) {
+    this(lab, processes, env, ledger, Set.of(), null);
+  }
+
+  /**
+   * A cleaner that also stops, when the shell leaves or empties the lab, the background processes
+   * named {@code programs} (the course's {@code cleanup: process} directives) that this shell's
+   * lines started, as {@code started} finds them.
+   */
+  public Cleaner(
+      Lab lab,
+      ProcessRunner processes,
+      Map<String, String> env,
+      SessionLedger ledger,
+      Set<String> programs,
+      StartedProcesses started) {
     this.lab = lab;
     this.processes = processes;
     this.env = Map.copyOf(env);
     this.ledger = ledger;
+    this.programs = Set.copyOf(programs);
+    this.started = started;
+  }
+
+  /** The course's declared background programs that this shell started and that still run. */
+  public List<StartedProcesses.Found> startedProcesses() {
+    return started == null || programs.isEmpty() ? List.of() : started.find(programs::contains);
+  }
+
+  private List<String> stopProcesses(java.util.function.Predicate<String> program) {
+    if (started == null) {
+      return List.of();
+    }
+    return started.find(program).stream().map(StartedProcesses::stop).toList();
   }
 
   /** The containers this session started that still exist in the course's state directory. */
@@ -87,7 +119,8 @@ public final class Cleaner {
 
   /** Deletes every container this session started, killing what still runs; returns what it did. */
   public List<String> deleteContainers() {
-    List<String> done = new ArrayList<>();
+    // First what serves them (slirp4netns outlives its container's namespace, doing nothing).
+    List<String> done = new ArrayList<>(stopProcesses(programs::contains));
     for (String name : containers()) {
       done.add(delete(lab.runcRoot(), name));
     }
@@ -162,6 +195,10 @@ public final class Cleaner {
   public List<String> remove(List<CleanupItem> items) {
     List<String> done = new ArrayList<>();
     for (CleanupItem item : items) {
+      if (item.kind() == CleanupItem.Kind.PROCESS) {
+        done.addAll(stopProcesses(item.target()::equals));
+        continue;
+      }
       if (item.kind() == CleanupItem.Kind.CONTAINER) {
         if (containers().contains(item.target())) {
           done.add(delete(lab.runcRoot(), item.target()));

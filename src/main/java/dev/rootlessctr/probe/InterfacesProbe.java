@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code interfaces PID|NAME}: the network interfaces and the default route a container sees, read
- * from outside in {@code /proc/PID/net/dev} and {@code /proc/PID/net/route}, which show the network
- * namespace the process is in.
+ * {@code interfaces PID|NAME [INTERFACE]}: the network interfaces and the default route a container
+ * sees, read from outside in {@code /proc/PID/net/dev} and {@code /proc/PID/net/route}, which show
+ * the network namespace the process is in.
  */
 final class InterfacesProbe implements Probe {
 
@@ -27,7 +27,7 @@ final class InterfacesProbe implements Probe {
 
   @Override
   public String usage() {
-    return "interfaces PID|NAME";
+    return "interfaces PID|NAME [INTERFACE]";
   }
 
   @Override
@@ -37,8 +37,11 @@ final class InterfacesProbe implements Probe {
 
   @Override
   public ProbeResult run(ProbeContext context, List<String> args) throws IOException {
-    ProbeArgs.require(this, args, 1, 1);
-    String expected = "the network interfaces of " + args.get(0) + " can be read";
+    ProbeArgs.require(this, args, 1, 2);
+    String expected =
+        args.size() == 2
+            ? args.get(0) + " has a network interface named " + args.get(1)
+            : "the network interfaces of " + args.get(0) + " can be read";
     try {
       ContainerProcess process = ContainerProcess.find(context, args.get(0));
       Path dev = process.procDir().resolve("net/dev");
@@ -52,6 +55,10 @@ final class InterfacesProbe implements Probe {
         throw new Unmet(malformed.getMessage());
       }
       String names = seen.names().isEmpty() ? "none" : String.join(", ", seen.names());
+      if (args.size() == 2 && !seen.names().contains(args.get(1))) {
+        throw new Unmet(
+            process.label() + " has no interface " + args.get(1) + "; it sees " + names);
+      }
       String gateway =
           seen.defaultRoute().flatMap(NetInterfaces.DefaultRoute::gateway).orElse("none");
       String iface = seen.defaultRoute().map(NetInterfaces.DefaultRoute::iface).orElse("none");

@@ -10,6 +10,7 @@ import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.ContainerGuard;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lab.SessionLedger;
+import dev.rootlessctr.lab.StartedProcesses;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.ProbeContext;
@@ -168,8 +169,21 @@ public final class ShellSetup {
             parts.situation(),
             HostFacts.real(parts.user().uid()),
             height);
+    // Background programs the course declares (cleanup: process) are stopped with the containers.
+    java.util.Set<String> programs =
+        parts.course().lessons().stream()
+            .flatMap(l -> l.cleanup().stream())
+            .filter(i -> i.kind() == dev.rootlessctr.lesson.CleanupItem.Kind.PROCESS)
+            .map(dev.rootlessctr.lesson.CleanupItem::target)
+            .collect(java.util.stream.Collectors.toSet());
     Cleaner cleaner =
-        new Cleaner(parts.lab(), parts.processes(), parts.state().env(), parts.ledger());
+        new Cleaner(
+            parts.lab(),
+            parts.processes(),
+            parts.state().env(),
+            parts.ledger(),
+            programs,
+            StartedProcesses.ofThisShell(parts.user().uid()));
     Prompt prompt = new Prompt(parts.printer(), parts.user().home());
     ContainerGuard guard = new ContainerGuard(cleaner, parts.printer()::mute);
     ReportCommand report =

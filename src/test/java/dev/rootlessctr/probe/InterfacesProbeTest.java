@@ -79,6 +79,21 @@ class InterfacesProbeTest {
   }
 
   @Test
+  void aNamedInterfacePassesOnlyWhenTheNamespaceHasIt() throws IOException {
+    ProbeLab.write(net.resolve("dev"), FakeRunc.recorded("proc-net-dev-lo-only.txt"));
+    ProbeLab.write(net.resolve("route"), FakeRunc.recorded("proc-net-route-empty.txt"));
+    Probe probe = lab.probes().get("interfaces");
+
+    ProbeResult missing = lab.run(probe, "c1", "tap0");
+    ProbeLab.write(net.resolve("dev"), FakeRunc.recorded("proc-net-dev-slirp4netns.txt"));
+    ProbeResult there = lab.run(probe, "c1", "tap0");
+
+    assertFalse(missing.passed());
+    assertEquals("container c1 (pid 6803) has no interface tap0; it sees lo", missing.actual());
+    assertTrue(there.passed(), there.actual());
+  }
+
+  @Test
   void aGatewayIsDecodedInTheHostsByteOrder() {
     int asTheKernelPrintsIt =
         ByteBuffer.wrap(new byte[] {10, 0, 2, 2}).order(ByteOrder.nativeOrder()).getInt();
