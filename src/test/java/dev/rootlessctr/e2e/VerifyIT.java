@@ -199,6 +199,13 @@ class VerifyIT {
       assertTrue(
           tap.points().stream().anyMatch(p -> p.description().startsWith(step)), result.stdout());
     }
+    // The network lesson's slirp4netns steps ran, and no slirp4netns of the user outlived them.
+    for (String step : List.of("network/3 ", "network/4 ", "network/5 ")) {
+      assertTrue(
+          tap.points().stream().anyMatch(p -> p.description().startsWith(step)), result.stdout());
+    }
+    Result left = asUser(home, List.of("sh", "-c", "pgrep -a -x -u \"$(id -u)\" slirp4netns"));
+    assertEquals(1, left.exit(), "slirp4netns left running:\n" + left.stdout());
   }
 
   private record Result(int exit, String stdout, String stderr) {}
