@@ -204,7 +204,14 @@ class VerifyIT {
       assertTrue(
           tap.points().stream().anyMatch(p -> p.description().startsWith(step)), result.stdout());
     }
-    Result left = asUser(home, List.of("sh", "-c", "pgrep -a -x -u \"$(id -u)\" slirp4netns"));
+    // A zombie (Z) has ended already; only pid 1 has not collected it yet.
+    Result left =
+        asUser(
+            home,
+            List.of(
+                "sh",
+                "-c",
+                "ps -u \"$(id -u)\" -o stat=,pid=,args= | grep '[s]lirp4netns' | grep -v '^Z'"));
     assertEquals(1, left.exit(), "slirp4netns left running:\n" + left.stdout());
   }
 
