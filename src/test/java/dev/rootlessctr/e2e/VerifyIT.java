@@ -188,7 +188,7 @@ class VerifyIT {
                 stage.resolve("lessons/deeper").toString()));
     assertEquals(0, result.exit(), result.stdout() + result.stderr());
     TapStream tap = TapStream.parse(result.stdout());
-    assertTrue(tap.planned() >= 7, "lifecycle alone has 7 steps:\n" + result.stdout());
+    assertTrue(tap.planned() >= 12, "lifecycle has 7 steps and network 5:\n" + result.stdout());
     assertEquals(tap.planned(), tap.points().size(), result.stdout());
     assertTrue(
         tap.points().stream()
