@@ -120,7 +120,8 @@ public final class Cleaner {
   /** Deletes every container this session started, killing what still runs; returns what it did. */
   public List<String> deleteContainers() {
     // First what serves them (slirp4netns outlives its container's namespace, doing nothing).
-    List<String> done = new ArrayList<>(stopProcesses(programs::contains));
+    List<String> done =
+        new ArrayList<>(programs.isEmpty() ? List.of() : stopProcesses(programs::contains));
     for (String name : containers()) {
       done.add(delete(lab.runcRoot(), name));
     }
