@@ -21,7 +21,8 @@ public final class ShellMark {
     return VALUE;
   }
 
-  static String of(ProcessHandle process) {
+  /** The mark a shell running as {@code process} gives its lines. */
+  public static String of(ProcessHandle process) {
     return process.pid()
         + "-"
         + process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);

@@ -65,6 +65,14 @@ public final class Cleaner {
     return started == null || programs.isEmpty() ? List.of() : started.find(programs::contains);
   }
 
+  /**
+   * The course's declared background programs that a killed shell of this learner started and left
+   * running (its own cleanup never ran).
+   */
+  public List<StartedProcesses.Found> orphanedProcesses() {
+    return started == null || programs.isEmpty() ? List.of() : started.orphans(programs::contains);
+  }
+
   private List<String> stopProcesses(java.util.function.Predicate<String> program) {
     if (started == null) {
       return List.of();

@@ -55,6 +55,14 @@ public final class StartedProcesses {
 
   /** The running processes whose program name ({@code /proc/PID/comm}) {@code name} accepts. */
   public List<Found> find(Predicate<String> name) {
+    return scan(name, mark::equals);
+  }
+
+  /**
+   * The learner's processes whose name {@code name} accepts and whose shell mark {@code marked}
+   * accepts (a process without a mark is never found).
+   */
+  private List<Found> scan(Predicate<String> name, Predicate<String> marked) {
     List<Found> found = new ArrayList<>();
     try (Stream<Path> entries = Files.list(proc)) {
       for (Path dir : entries.toList()) {
@@ -67,7 +75,11 @@ public final class StartedProcesses {
           continue;
         }
         Optional<String> comm = read(dir.resolve("comm")).map(String::strip);
-        if (comm.isEmpty() || !name.test(comm.get()) || !ownedByLearner(dir) || !marked(dir)) {
+        if (comm.isEmpty() || !name.test(comm.get()) || !ownedByLearner(dir)) {
+          continue;
+        }
+        Optional<String> shell = markOf(dir);
+        if (shell.isEmpty() || !marked.test(shell.get())) {
           continue;
         }
         // Taken now: its start time makes destroy() refuse a pid that was reused meanwhile.
@@ -77,6 +89,32 @@ public final class StartedProcesses {
       return found; // no /proc to look at: nothing is stopped
     }
     return found;
+  }
+
+  /**
+   * The learner's running processes whose program name {@code name} accepts and that a line of
+   * another rootless-ctr shell started, one that has ended since (killed, so it stopped nothing):
+   * their mark names a shell process that is no longer there.
+   */
+  public List<Found> orphans(Predicate<String> name) {
+    List<Found> found = new ArrayList<>();
+    for (Found process : scan(name, marks -> !marks.equals(mark) && !shellAlive(marks))) {
+      found.add(process);
+    }
+    return found;
+  }
+
+  private boolean shellAlive(String shellMark) {
+    int dash = shellMark.indexOf('-');
+    if (dash <= 0 || !shellMark.substring(0, dash).chars().allMatch(Character::isDigit)) {
+      return true; // not a mark this program writes: not ours to judge
+    }
+    try {
+      long pid = Long.parseLong(shellMark.substring(0, dash));
+      return handles.apply(pid).filter(h -> ShellMark.of(h).equals(shellMark)).isPresent();
+    } catch (NumberFormatException e) {
+      return true;
+    }
   }
 
   /** Stops {@code process} (SIGTERM, then SIGKILL after a grace period); says what it did. */
@@ -115,11 +153,16 @@ public final class StartedProcesses {
         .orElse(false);
   }
 
-  private boolean marked(Path dir) {
-    String wanted = ShellMark.VARIABLE + "=" + mark;
+  /** The shell mark in the process's environment, if it has one. */
+  private static Optional<String> markOf(Path dir) {
+    String prefix = ShellMark.VARIABLE + "=";
     return read(dir.resolve("environ"))
-        .map(environ -> List.of(environ.split("\0")).contains(wanted))
-        .orElse(false);
+        .flatMap(
+            environ ->
+                List.of(environ.split("\0")).stream()
+                    .filter(v -> v.startsWith(prefix))
+                    .map(v -> v.substring(prefix.length()))
+                    .findFirst());
   }
 
   /** A small /proc file; empty when the process is gone or not readable (another user's). */

@@ -16,6 +16,7 @@ import dev.rootlessctr.lab.LabDir;
 import dev.rootlessctr.lab.RuncRoot;
 import dev.rootlessctr.lab.ScratchDirs;
 import dev.rootlessctr.lab.SessionLedger;
+import dev.rootlessctr.lab.StartedProcesses;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.CourseLoader;
 import dev.rootlessctr.lesson.LessonError;
@@ -377,7 +378,13 @@ public final class ShellLauncher {
                 interactive,
                 sessionEnv,
                 List.of(new MirrorWiring(mirror, state, labDir))),
-            new Cleaner(lab, processes, sessionEnv, ledger),
+            new Cleaner(
+                lab,
+                processes,
+                sessionEnv,
+                ledger,
+                ShellSetup.backgroundPrograms(course),
+                StartedProcesses.ofThisShell(user.uid())),
             ScratchDirs.collect(tmpDir(), user.uid()),
             interactive);
     if (mirror.mode().kind() == RegistryMode.Kind.WORKSHOP) {

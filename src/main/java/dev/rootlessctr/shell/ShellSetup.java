@@ -170,19 +170,13 @@ public final class ShellSetup {
             HostFacts.real(parts.user().uid()),
             height);
     // Background programs the course declares (cleanup: process) are stopped with the containers.
-    java.util.Set<String> programs =
-        parts.course().lessons().stream()
-            .flatMap(l -> l.cleanup().stream())
-            .filter(i -> i.kind() == dev.rootlessctr.lesson.CleanupItem.Kind.PROCESS)
-            .map(dev.rootlessctr.lesson.CleanupItem::target)
-            .collect(java.util.stream.Collectors.toSet());
     Cleaner cleaner =
         new Cleaner(
             parts.lab(),
             parts.processes(),
             parts.state().env(),
             parts.ledger(),
-            programs,
+            backgroundPrograms(parts.course()),
             StartedProcesses.ofThisShell(parts.user().uid()));
     Prompt prompt = new Prompt(parts.printer(), parts.user().home());
     ContainerGuard guard = new ContainerGuard(cleaner, parts.printer()::mute);
@@ -206,6 +200,15 @@ public final class ShellSetup {
         parts.hooks(),
         inspect,
         report);
+  }
+
+  /** The programs a course's {@code cleanup: process} directives name. */
+  static java.util.Set<String> backgroundPrograms(dev.rootlessctr.lesson.Course course) {
+    return course.lessons().stream()
+        .flatMap(l -> l.cleanup().stream())
+        .filter(i -> i.kind() == dev.rootlessctr.lesson.CleanupItem.Kind.PROCESS)
+        .map(dev.rootlessctr.lesson.CleanupItem::target)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   private static CheckContext checkContext(Parts parts) {

@@ -67,6 +67,26 @@ class StartedProcessesTest {
   }
 
   @Test
+  void anOrphanIsOneWhoseShellHasEndedNotOneOfThisShellOrOfALiveOne() throws Exception {
+    Path proc = Files.createDirectories(temp.resolve("proc"));
+    Process liveShell = sleep(false);
+    String live = ShellMark.of(liveShell.toHandle());
+    String dead = liveShell.pid() + "-1"; // the same pid, another start: that shell has ended
+    process(proc, 100, "slirp4netns", 1001, ShellMark.VARIABLE + "=" + dead);
+    process(proc, 101, "slirp4netns", 1001, ShellMark.VARIABLE + "=" + live);
+    process(proc, 102, "slirp4netns", 1001, ShellMark.VARIABLE + "=" + MARK); // this shell's
+    process(proc, 103, "slirp4netns", 1001); // no mark: not started by a rootless-ctr shell
+    process(proc, 104, "slirp4netns", 1002, ShellMark.VARIABLE + "=" + dead); // another user's
+    process(proc, 105, "slirp4netns", 1001, ShellMark.VARIABLE + "=not-a-mark");
+    StartedProcesses started = new StartedProcesses(proc, 1001, MARK, ProcessHandle::of);
+
+    List<Long> orphans =
+        started.orphans("slirp4netns"::equals).stream().map(StartedProcesses.Found::pid).toList();
+
+    assertEquals(List.of(100L), orphans);
+  }
+
+  @Test
   void aMissingProcTreeFindsNothing() {
     StartedProcesses started =
         new StartedProcesses(temp.resolve("none"), 1001, MARK, pid -> Optional.empty());
