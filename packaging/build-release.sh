@@ -53,6 +53,7 @@ Architecture: all
 Maintainer: rootless-ctr <rootless-ctr@localhost>
 Installed-Size: $size
 Depends: runc, skopeo, oci-image-tool, busybox-static, uidmap, openjdk-17-jre-headless | java17-runtime-headless
+Suggests: slirp4netns
 Section: devel
 Priority: optional
 Description: tutorial shell that teaches rootless containers with the real tools

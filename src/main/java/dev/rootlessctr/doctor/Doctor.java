@@ -59,6 +59,13 @@ public final class Doctor {
                 Requirement.UMOCI,
                 true,
                 "umoci, oci-image-tool's maintained successor, is used in optional lessons."),
+            new SlirpCheck(
+                new ToolCheck(
+                    "slirp4netns",
+                    Requirement.SLIRP4NETNS,
+                    true,
+                    "slirp4netns gives a container's own network namespace a way out, in the"
+                        + " network lesson of the second course.")),
             new IdMapperCheck(),
             new UsernsCheck(),
             new AppArmorUsernsCheck(),

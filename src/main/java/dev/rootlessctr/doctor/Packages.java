@@ -16,7 +16,7 @@ final class Packages {
       return Optional.empty();
     }
     return switch (tool) {
-      case "runc", "skopeo", "crun", "umoci", "nano" -> Optional.of(tool);
+      case "runc", "skopeo", "crun", "umoci", "slirp4netns", "nano" -> Optional.of(tool);
       // Fedora does not package oci-image-tool; the fix text says how to get it.
       case "oci-image-tool" -> apt ? Optional.of(tool) : Optional.empty();
       // Fedora's busybox is built static; Debian splits it into busybox and busybox-static.

@@ -43,6 +43,7 @@ final class LineScript {
     env.put("RCTR_LINE", line);
     env.put("RCTR_STATE", stateFile().toString());
     env.put("PWD", state.cwd().toString());
+    env.put(ShellMark.VARIABLE, ShellMark.value());
     if (sttySize != null) {
       env.put("RCTR_SIZE", sttySize);
     }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Removes exactly what the course created: the runc containers this shell session started (see
@@ -35,9 +36,26 @@ public final class Cleaner {
   private final Map<String, String> env;
   private final SessionLedger ledger;
   private final SubidTreeRemover subids;
+  private final Set<String> programs;
+  private final StartedProcesses started; // null: this cleaner stops no process
 
   public Cleaner(Lab lab, ProcessRunner processes, Map<String, String> env, SessionLedger ledger) {
-    this(lab, processes, env, ledger, SubidTreeRemover.system(processes, env));
+    this(lab, processes, env, ledger, Set.of(), null);
+  }
+
+  /**
+   * A cleaner that also stops, when the shell leaves or empties the lab, the background processes
+   * named {@code programs} (the course's {@code cleanup: process} directives) that this shell's
+   * lines started, as {@code started} finds them.
+   */
+  public Cleaner(
+      Lab lab,
+      ProcessRunner processes,
+      Map<String, String> env,
+      SessionLedger ledger,
+      Set<String> programs,
+      StartedProcesses started) {
+    this(lab, processes, env, ledger, programs, started, SubidTreeRemover.system(processes, env));
   }
 
   Cleaner(
@@ -46,11 +64,44 @@ public final class Cleaner {
       Map<String, String> env,
       SessionLedger ledger,
       SubidTreeRemover subids) {
+    this(lab, processes, env, ledger, Set.of(), null, subids);
+  }
+
+  private Cleaner(
+      Lab lab,
+      ProcessRunner processes,
+      Map<String, String> env,
+      SessionLedger ledger,
+      Set<String> programs,
+      StartedProcesses started,
+      SubidTreeRemover subids) {
     this.lab = lab;
     this.processes = processes;
     this.env = Map.copyOf(env);
     this.ledger = ledger;
     this.subids = subids;
+    this.programs = Set.copyOf(programs);
+    this.started = started;
+  }
+
+  /** The course's declared background programs that this shell started and that still run. */
+  public List<StartedProcesses.Found> startedProcesses() {
+    return started == null || programs.isEmpty() ? List.of() : started.find(programs::contains);
+  }
+
+  /**
+   * The course's declared background programs that a killed shell of this learner started and left
+   * running (its own cleanup never ran).
+   */
+  public List<StartedProcesses.Found> orphanedProcesses() {
+    return started == null || programs.isEmpty() ? List.of() : started.orphans(programs::contains);
+  }
+
+  private List<String> stopProcesses(java.util.function.Predicate<String> program) {
+    if (started == null) {
+      return List.of();
+    }
+    return started.find(program).stream().map(StartedProcesses::stop).toList();
   }
 
   /** The containers this session started that still exist in the course's state directory. */
@@ -100,7 +151,9 @@ public final class Cleaner {
 
   /** Deletes every container this session started, killing what still runs; returns what it did. */
   public List<String> deleteContainers() {
-    List<String> done = new ArrayList<>();
+    // First what serves them (slirp4netns outlives its container's namespace, doing nothing).
+    List<String> done =
+        new ArrayList<>(programs.isEmpty() ? List.of() : stopProcesses(programs::contains));
     for (String name : containers()) {
       done.add(delete(lab.runcRoot(), name));
     }
@@ -175,6 +228,10 @@ public final class Cleaner {
   public List<String> remove(List<CleanupItem> items) {
     List<String> done = new ArrayList<>();
     for (CleanupItem item : items) {
+      if (item.kind() == CleanupItem.Kind.PROCESS) {
+        done.addAll(stopProcesses(item.target()::equals));
+        continue;
+      }
       if (item.kind() == CleanupItem.Kind.CONTAINER) {
         if (containers().contains(item.target())) {
           done.add(delete(lab.runcRoot(), item.target()));

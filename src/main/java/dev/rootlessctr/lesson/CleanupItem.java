@@ -8,7 +8,8 @@ import java.util.Locale;
  * LabPaths}).
  *
  * @param target for {@link Kind#PATH}, a path relative to the lab or {@code ~/NAME} in the
- *     learner's home; for {@link Kind#CONTAINER}, a runc container id
+ *     learner's home; for {@link Kind#CONTAINER}, a runc container id; for {@link Kind#PROCESS}, a
+ *     program name
  */
 public record CleanupItem(Kind kind, String target, int line) {
 
@@ -17,9 +18,14 @@ public record CleanupItem(Kind kind, String target, int line) {
     /** A file or directory in the lab, or one named in the learner's home. */
     PATH,
     /** A runc container in the course's state directory. */
-    CONTAINER;
+    CONTAINER,
+    /**
+     * A program a lesson's line left running in the background (slirp4netns): only the processes of
+     * that name that lines of this shell started are stopped.
+     */
+    PROCESS;
 
-    /** The word a lesson writes: {@code path} or {@code container}. */
+    /** The word a lesson writes: {@code path}, {@code container} or {@code process}. */
     @Override
     public String toString() {
       return name().toLowerCase(Locale.ROOT);

@@ -101,17 +101,22 @@ final class Directives {
         switch (words[0]) {
           case "path" -> CleanupItem.Kind.PATH;
           case "container" -> CleanupItem.Kind.CONTAINER;
+          case "process" -> CleanupItem.Kind.PROCESS;
           default -> null;
         };
     if (words.length != 2 || kind == null) {
       throw text.error(
-          html, "cleanup directive must be 'cleanup: path PATH' or 'cleanup: container NAME'");
+          html,
+          "cleanup directive must be 'cleanup: path PATH', 'cleanup: container NAME' or 'cleanup:"
+              + " process PROGRAM'");
     }
     String target = words[1].trim();
     String problem =
-        kind == CleanupItem.Kind.PATH
-            ? LabPaths.cleanupProblem(target)
-            : LabPaths.containerProblem(target);
+        switch (kind) {
+          case PATH -> LabPaths.cleanupProblem(target);
+          case CONTAINER -> LabPaths.containerProblem(target);
+          case PROCESS -> LabPaths.programProblem(target);
+        };
     if (problem != null) {
       throw text.error(html, "cleanup " + kind + ": " + problem);
     }

@@ -60,6 +60,20 @@ final class LabPaths {
     return null;
   }
 
+  /**
+   * A program name as the kernel keeps it for a process ({@code /proc/PID/comm}: at most 15 bytes),
+   * so that the name a lesson declares is the one the cleanup compares.
+   */
+  static String programProblem(String name) {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,14}")) {
+      return "'"
+          + name
+          + "' is not a program name (up to 15 letters, digits, '.', '_', '+' and '-', as"
+          + " /proc/PID/comm shows it)";
+    }
+    return null;
+  }
+
   private static String relativeProblem(String path, String where) {
     if (path.isBlank()) {
       return "the path is empty";

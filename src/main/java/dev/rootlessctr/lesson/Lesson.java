@@ -30,4 +30,10 @@ public record Lesson(
     needs = Set.copyOf(needs);
     cleanup = List.copyOf(cleanup);
   }
+
+  /** Whether the lesson, or one of its steps, needs {@code requirement}. */
+  public boolean uses(Requirement requirement) {
+    return needs.contains(requirement)
+        || steps.stream().anyMatch(s -> s.needs().contains(requirement));
+  }
 }

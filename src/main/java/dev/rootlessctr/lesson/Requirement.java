@@ -23,6 +23,7 @@ public enum Requirement {
   MIRROR("mirror", false),
   CRUN("crun", true),
   UMOCI("umoci", true),
+  SLIRP4NETNS("slirp4netns", true),
   EDITOR("editor", false);
 
   private final String tag;

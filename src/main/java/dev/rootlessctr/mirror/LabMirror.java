@@ -47,6 +47,16 @@ public final class LabMirror implements AutoCloseable {
   }
 
   /**
+   * The port of the built-in mirror on 127.0.0.1, started if needed whatever the mode: a container
+   * with slirp4netns reaches the host's loopback through slirp's gateway, and a lesson that does so
+   * must not depend on Docker Hub or an instructor's registry on another host.
+   */
+  public int loopbackPort() throws IOException {
+    String address = ensureStarted().address();
+    return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+  }
+
+  /**
    * Wires {@code stateDir} (inside the lab) so skopeo pulls docker.io through the mirror for this
    * mode; returns the directory to put first on PATH (online, the shim only keeps skopeo's cache in
    * the lab).

@@ -47,6 +47,7 @@ public final class Probes {
             new RuncListProbe(),
             new UidMapProbe(learner, accounts),
             new NamespacesProbe(),
+            new InterfacesProbe(),
             new MountInfoProbe(),
             new FileOwnerProbe(learner, accounts),
             new HostUserProbe(learner, accounts),

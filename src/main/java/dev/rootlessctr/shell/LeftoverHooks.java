@@ -2,6 +2,7 @@ package dev.rootlessctr.shell;
 
 import dev.rootlessctr.doctor.Finding;
 import dev.rootlessctr.lab.Cleaner;
+import dev.rootlessctr.lab.StartedProcesses;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.lesson.Step;
 import java.nio.file.Path;
@@ -78,6 +79,26 @@ final class LeftoverHooks implements LessonHooks {
                 + (leftovers.size() == 1 ? "it is" : "they are")
                 + "; this shell's :quit and :reset do not touch "
                 + (leftovers.size() == 1 ? "it" : "them")
+                + ".");
+      }
+    }
+    List<StartedProcesses.Found> orphans = cleaner.orphanedProcesses();
+    if (!orphans.isEmpty()) {
+      printer.warning(
+          "A rootless-ctr shell of yours ended without cleaning up (it was killed), and left "
+              + (orphans.size() == 1 ? "a program" : orphans.size() + " programs")
+              + " running in the background: "
+              + String.join(", ", orphans.stream().map(Object::toString).toList())
+              + ".");
+      if (interactive
+          && confirm.test("Stop " + (orphans.size() == 1 ? "it" : "them") + " now? [y/N] ")) {
+        orphans.forEach(o -> printer.note("  " + StartedProcesses.stop(o)));
+      } else {
+        printer.note(
+            "Left running; `kill "
+                + String.join(" ", orphans.stream().map(o -> Long.toString(o.pid())).toList())
+                + "` stops "
+                + (orphans.size() == 1 ? "it" : "them")
                 + ".");
       }
     }

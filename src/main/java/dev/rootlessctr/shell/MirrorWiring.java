@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 final class MirrorWiring implements HostHooks.MirrorHook {
 
+  /** The learner's variable for the built-in mirror's port on 127.0.0.1. */
+  static final String PORT_VARIABLE = "MIRROR_PORT";
+
   private final LabMirror mirror;
   private final ShellState shell;
   private final Path stateDir;
@@ -43,6 +46,9 @@ final class MirrorWiring implements HostHooks.MirrorHook {
 
   @Override
   public void beforeLesson(Lesson lesson, Printer printer) {
+    if (lesson.uses(Requirement.SLIRP4NETNS)) {
+      exportLoopbackPort(printer);
+    }
     if (!lesson.needs().contains(Requirement.MIRROR)) {
       return;
     }
@@ -104,6 +110,38 @@ final class MirrorWiring implements HostHooks.MirrorHook {
               + " must be a folder of yours that you can write.");
     } catch (IOException e) {
       printer.failure("The offline mirror could not start: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Puts the built-in mirror's loopback port in the learner's {@code $MIRROR_PORT}, for a lesson
+   * whose container reaches it through slirp4netns (host loopback is slirp's 10.0.2.2). Online and
+   * in a workshop the built-in mirror is not the one skopeo uses; it is started all the same, on
+   * 127.0.0.1 only, so that such a lesson stays on this machine.
+   */
+  private void exportLoopbackPort(Printer printer) {
+    try {
+      String port = Integer.toString(mirror.loopbackPort());
+      if (!port.equals(shell.env().get(PORT_VARIABLE))) {
+        shell.put(PORT_VARIABLE, port);
+        printer.note(
+            "The built-in mirror listens on 127.0.0.1:"
+                + port
+                + (mirror.mode().kind() == RegistryMode.Kind.OFFLINE
+                    ? ""
+                    : " (started for this lesson, on this machine only; skopeo still uses "
+                        + mirror.address().orElse("Docker Hub")
+                        + ")")
+                + "; $"
+                + PORT_VARIABLE
+                + " holds its port.");
+      }
+    } catch (IOException | RuntimeException e) {
+      printer.failure(
+          "The built-in mirror could not start, so $"
+              + PORT_VARIABLE
+              + " is not set: "
+              + e.getMessage());
     }
   }
 

@@ -377,13 +377,16 @@ public final class Shell {
             .forEach(
                 item ->
                     plan.add(
-                        "remove "
-                            + (item.kind() == CleanupItem.Kind.CONTAINER
-                                ? "container " + item.target()
-                                : cleaner.resolve(item).toString())));
+                        switch (item.kind()) {
+                          case CONTAINER -> "remove container " + item.target();
+                          case PROCESS ->
+                              "stop " + item.target() + " if a line of this shell started it";
+                          case PATH -> "remove " + cleaner.resolve(item);
+                        }));
       }
       case "all" -> {
         plan.add("forget all progress in course " + tutor.session().course().name());
+        cleaner.startedProcesses().forEach(running -> plan.add("stop " + running));
         cleaner
             .containers()
             .forEach(c -> plan.add("delete container " + c + " (runc delete --force)"));

@@ -16,6 +16,7 @@ import dev.rootlessctr.lab.LabDir;
 import dev.rootlessctr.lab.RuncRoot;
 import dev.rootlessctr.lab.ScratchDirs;
 import dev.rootlessctr.lab.SessionLedger;
+import dev.rootlessctr.lab.StartedProcesses;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.lesson.CourseLoader;
 import dev.rootlessctr.lesson.LessonError;
@@ -496,7 +497,13 @@ public final class ShellLauncher {
       hooks =
           new LeftoverHooks(
               hooks,
-              new Cleaner(lab, processes, base.sessionEnv(), ledger),
+              new Cleaner(
+                  lab,
+                  processes,
+                  base.sessionEnv(),
+                  ledger,
+                  ShellSetup.backgroundPrograms(course),
+                  StartedProcesses.ofThisShell(user.uid())),
               ScratchDirs.collect(tmpDir(), user.uid()),
               interactive);
     }

@@ -11,6 +11,7 @@ import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.ContainerGuard;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lab.SessionLedger;
+import dev.rootlessctr.lab.StartedProcesses;
 import dev.rootlessctr.lesson.Course;
 import dev.rootlessctr.probe.Probe;
 import dev.rootlessctr.probe.ProbeContext;
@@ -173,8 +174,15 @@ public final class ShellSetup {
             parts.situation(),
             HostFacts.real(parts.user().uid()),
             height);
+    // Background programs the course declares (cleanup: process) are stopped with the containers.
     Cleaner cleaner =
-        new Cleaner(parts.lab(), parts.processes(), parts.state().env(), parts.ledger());
+        new Cleaner(
+            parts.lab(),
+            parts.processes(),
+            parts.state().env(),
+            parts.ledger(),
+            backgroundPrograms(parts.course()),
+            StartedProcesses.ofThisShell(parts.user().uid()));
     // The prompt names the course only when it is not the one the shell opens by default.
     Prompt prompt =
         new Prompt(
@@ -203,6 +211,15 @@ public final class ShellSetup {
         inspect,
         report,
         new CoursesCommand(parts.courses(), cleaner));
+  }
+
+  /** The programs a course's {@code cleanup: process} directives name. */
+  static java.util.Set<String> backgroundPrograms(dev.rootlessctr.lesson.Course course) {
+    return course.lessons().stream()
+        .flatMap(l -> l.cleanup().stream())
+        .filter(i -> i.kind() == dev.rootlessctr.lesson.CleanupItem.Kind.PROCESS)
+        .map(dev.rootlessctr.lesson.CleanupItem::target)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   private static CheckContext checkContext(Parts parts) {

@@ -5,6 +5,7 @@ import dev.rootlessctr.lab.Cleaner;
 import dev.rootlessctr.lab.Lab;
 import dev.rootlessctr.lab.RuncRoot;
 import dev.rootlessctr.lab.SessionLedger;
+import dev.rootlessctr.lab.StartedProcesses;
 import dev.rootlessctr.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,6 +98,10 @@ public final class Throwaway implements AutoCloseable {
     try {
       // Containers first: their state lives under run/, their rootfs under home/.
       // Nobody else uses this runc state directory: every container in it is the run's.
+      // What the run's lines left in the background (slirp4netns) first: it serves a container.
+      StartedProcesses started =
+          StartedProcesses.ofThisShell(dev.rootlessctr.host.HostUser.current().uid());
+      started.find(program -> true).forEach(StartedProcesses::stop);
       SessionLedger all = SessionLedger.owningAll(lab.runcRoot());
       new Cleaner(lab, processes, env, all).deleteContainers();
       new Cleaner(new Lab(root, lab.runcRoot()), processes, env, all).removeLabContents();

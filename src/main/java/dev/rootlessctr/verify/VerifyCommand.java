@@ -242,6 +242,14 @@ public final class VerifyCommand {
       implements CourseVerifier.Preparation {
     @Override
     public Optional<String> before(Lesson lesson, ShellState state) {
+      if (lesson.uses(Requirement.SLIRP4NETNS)) {
+        // As the shell does (MirrorWiring): a container reaches it through slirp's gateway.
+        try {
+          state.put("MIRROR_PORT", Integer.toString(mirror.loopbackPort()));
+        } catch (IOException | RuntimeException e) {
+          return Optional.of("the built-in mirror could not start: " + e.getMessage());
+        }
+      }
       if (!lesson.needs().contains(Requirement.MIRROR)) {
         return Optional.empty();
       }

@@ -62,6 +62,10 @@ public final class FakeHost {
     host.tool("/usr/bin/oci-image-tool", "oci-image-tool version 1.0.0-rc1");
     host.tool("/usr/bin/crun", "crun version 1.8.1\ncommit: 1.8.1");
     host.tool("/usr/bin/umoci", "umoci version 0.4.7");
+    host.tool(
+        "/usr/bin/slirp4netns",
+        "slirp4netns version 1.2.0\ncommit: 656041d45cfca7a4176f6b7eed9e4fe6c11e8383");
+    host.file("/dev/net/tun", "");
     host.script("/usr/bin/unshare", "exit 0");
     host.file("/etc/subuid", "learner:100000:65536\n");
     host.file("/etc/subgid", "learner:100000:65536\n");

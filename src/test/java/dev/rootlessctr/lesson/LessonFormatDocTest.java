@@ -43,7 +43,7 @@ class LessonFormatDocTest {
         doc.lines().filter(l -> l.startsWith("| `<!-- needs:")).findFirst().orElseThrow();
     List<String> documented = new ArrayList<>();
     java.util.regex.Matcher tag =
-        java.util.regex.Pattern.compile("`([a-z-]+)`")
+        java.util.regex.Pattern.compile("`([a-z0-9-]+)`")
             .matcher(needsRow.substring(needsRow.indexOf("fixed list")));
     while (tag.find()) {
       documented.add(tag.group(1));

@@ -29,6 +29,7 @@ class ProbesTest {
             "runc-list",
             "uid-map",
             "namespaces",
+            "interfaces",
             "mountinfo",
             "file-owner",
             "host-user",
