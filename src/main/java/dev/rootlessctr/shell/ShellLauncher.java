@@ -309,10 +309,22 @@ public final class ShellLauncher {
                     }));
       } finally {
         ScratchDirs.delete(scratch);
-        terminal.setAttributes(original);
+        restore(terminal, original);
       }
     } finally {
       stopRecording(recording[0], request.record());
+    }
+  }
+
+  /**
+   * Gives the terminal back its modes. A terminal that was closed under the shell (its window shut,
+   * a hang-up) has none to restore, and that is no crash: the cleanup before it has run.
+   */
+  static void restore(Terminal terminal, org.jline.terminal.Attributes original) {
+    try {
+      terminal.setAttributes(original);
+    } catch (IllegalStateException | java.io.IOError e) {
+      // closed: nothing is left to restore
     }
   }
 

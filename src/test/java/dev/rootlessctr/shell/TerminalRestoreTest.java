@@ -1,0 +1,30 @@
+package dev.rootlessctr.shell;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.ExternalTerminal;
+import org.junit.jupiter.api.Test;
+
+/** A terminal closed under the shell (its window shut) is no crash when the shell ends. */
+class TerminalRestoreTest {
+
+  @Test
+  void restoringTheModesOfAClosedTerminalIsQuiet() throws Exception {
+    Terminal terminal =
+        new ExternalTerminal(
+            "closed",
+            "xterm",
+            new ByteArrayInputStream(new byte[0]),
+            new ByteArrayOutputStream(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    Attributes original = new Attributes(terminal.getAttributes());
+    terminal.close();
+    assertThrows(IllegalStateException.class, () -> terminal.setAttributes(original));
+    assertDoesNotThrow(() -> ShellLauncher.restore(terminal, original));
+  }
+}
