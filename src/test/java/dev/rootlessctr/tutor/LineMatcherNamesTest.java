@@ -69,4 +69,14 @@ class LineMatcherNamesTest {
             .filter(s -> s.startsWith("network: Look"))
             .toList());
   }
+
+  @Test
+  void aCommandTypedInsideIsNotANameForAnotherStepsCommand() {
+    // `ip a` in one step and `ip route` in the next: `a` is no learner's name for `route`.
+    assertEquals(
+        List.of("network: Look inside"),
+        steps("runc --root \"$RUNC_ROOT\" exec net ip a", Bindings.none()).stream()
+            .filter(s -> s.startsWith("network"))
+            .toList());
+  }
 }
