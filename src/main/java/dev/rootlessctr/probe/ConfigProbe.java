@@ -129,7 +129,10 @@ final class ConfigProbe implements Probe {
     return values;
   }
 
-  /** "0 -> 1001 (learner), size 1"; several mappings are joined with "; ". */
+  /**
+   * "0 -> 1001 (learner), size 1"; several mappings are joined with "; ". A host id no account has
+   * (a subordinate range) gets no name in brackets: the number would only be repeated.
+   */
   private String mappings(JsonNode mappings, boolean users) throws IOException {
     List<String> described = new ArrayList<>();
     for (JsonNode mapping : mappings) {
@@ -139,9 +142,8 @@ final class ConfigProbe implements Probe {
           mapping.path("containerID").asText("?")
               + " -> "
               + hostId
-              + " ("
-              + name
-              + "), size "
+              + (name.equals(Long.toString(hostId)) ? "" : " (" + name + ")")
+              + ", size "
               + mapping.path("size").asText("?"));
     }
     return described.isEmpty() ? "none" : String.join("; ", described);

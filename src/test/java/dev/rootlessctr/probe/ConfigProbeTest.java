@@ -126,6 +126,20 @@ class ConfigProbeTest {
   }
 
   @Test
+  void aSubordinateRangeIsShownWithoutAnAccountName() throws IOException {
+    ObjectNode spec = Specs.recorded();
+    com.fasterxml.jackson.databind.node.ArrayNode uids =
+        (com.fasterxml.jackson.databind.node.ArrayNode) spec.get("linux").get("uidMappings");
+    uids.addObject().put("containerID", 1).put("hostID", 100000).put("size", 65536);
+    Specs.write(bundle, spec);
+
+    ProbeResult result = lab.run(config, "b");
+
+    assertEquals(
+        "0 -> 1001 (learner), size 1; 1 -> 100000, size 65536", result.values().get("uidMapping"));
+  }
+
+  @Test
   void aSpecWithoutUidMappingsIsNotRootless() throws IOException {
     ObjectNode spec = Specs.recorded();
     ((ObjectNode) spec.get("linux")).remove("uidMappings");
