@@ -142,6 +142,13 @@ public final class Judge {
       Bindings known,
       Map<Position, CheckReport> reports) {
     List<Verdict.Credit> credits = new ArrayList<>();
+    // A line that prepares the current step (one of its commands before the last) is that step's:
+    // the capabilities lesson deletes `caps` to run it again with a new spec, and its last step
+    // deletes `caps` for good; the first is not the second done early.
+    boolean preparing =
+        current.isPresent()
+            && line.matches().stream()
+                .anyMatch(m -> m.position().equals(current.get()) && !m.isLastCommand());
     for (Lesson lesson : course.lessons()) {
       for (Step step : lesson.steps()) {
         Position p = new Position(lesson, step.number());
@@ -149,6 +156,9 @@ public final class Judge {
           continue;
         }
         List<Match> mine = line.matches().stream().filter(m -> m.position().equals(p)).toList();
+        if (preparing && !mine.isEmpty() && !p.equals(current.get())) {
+          continue;
+        }
         CheckReport report = null;
         Bindings used = known;
         if (!mine.isEmpty()) {

@@ -499,4 +499,19 @@ class JudgeTest {
                 new Bindings(Map.of(), Optional.of(Path.of("/tmp/runc"))).apply(fifo))
             .path());
   }
+
+  @Test
+  void aLineThatPreparesTheCurrentStepDoesNotDoALaterStepWithTheSameCommand() throws Exception {
+    course = new CourseLoader().load(TestPaths.project().resolve("lessons/deeper"));
+    matcher = new LineMatcher(course, text -> Placeholders.fill(text, BUILT_INS), ENV, RUNC_ROOT);
+    holding.add("capabilities/6");
+    Verdict verdict =
+        judge("runc --root \"$RUNC_ROOT\" delete --force caps", 0, "", at("capabilities", 4));
+    assertInstanceOf(Verdict.NextCommand.class, verdict);
+    done.addAll(Set.of("capabilities/4", "capabilities/5"));
+    assertEquals(
+        List.of("capabilities/6"),
+        credited(
+            judge("runc --root \"$RUNC_ROOT\" delete --force caps", 0, "", at("capabilities", 6))));
+  }
 }
