@@ -115,27 +115,19 @@ final class CourseVerifier {
     return results;
   }
 
+  private StepResult skipped(int number, Lesson lesson, Step step, String why) {
+    return result(
+        number, lesson, step, StepResult.Verdict.SKIPPED, Duration.ZERO, List.of(why), "");
+  }
+
   private StepResult verify(int number, Lesson lesson, Step step) {
     if (step.isReading()) {
-      return result(
-          number,
-          lesson,
-          step,
-          StepResult.Verdict.SKIPPED,
-          Duration.ZERO,
-          List.of("a reading step: nothing to check, its commands are optional"),
-          "");
+      return skipped(
+          number, lesson, step, "a reading step: nothing to check, its commands are optional");
     }
     Optional<String> cannot = gate.cannot(step);
     if (cannot.isPresent()) {
-      return result(
-          number,
-          lesson,
-          step,
-          StepResult.Verdict.SKIPPED,
-          Duration.ZERO,
-          List.of(cannot.get()),
-          "");
+      return skipped(number, lesson, step, cannot.get());
     }
     long start = System.nanoTime();
     StringBuilder printed = new StringBuilder();

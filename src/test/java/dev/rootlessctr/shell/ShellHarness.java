@@ -55,22 +55,6 @@ final class ShellHarness {
     env.put("RUNC_ROOT", theLab.runcRoot().toString());
     HostUser learner =
         new HostUser(user.name(), user.uid(), user.gid(), user.groups(), lab.getParent());
-    if (catalog != null) {
-      return new ShellSetup.Parts(
-          course,
-          theLab,
-          learner,
-          new ShellState(lab, env),
-          printer,
-          store,
-          store::load,
-          probes,
-          ProcessRunner.system(),
-          hooks,
-          Map.of(),
-          dev.rootlessctr.lab.SessionLedger.inMemory(theLab.runcRoot()),
-          catalog);
-    }
     return new ShellSetup.Parts(
         course,
         theLab,
@@ -81,7 +65,10 @@ final class ShellHarness {
         store::load,
         probes,
         ProcessRunner.system(),
-        hooks);
+        hooks,
+        Map.of(),
+        dev.rootlessctr.lab.SessionLedger.inMemory(theLab.runcRoot()),
+        catalog != null ? catalog : CourseCatalog.single(course.dir(), store.file().getParent()));
   }
 
   /** Runs {@code script} as piped input; returns the exit status. */
