@@ -2,6 +2,7 @@ package dev.rootlessctr.shell;
 
 import dev.rootlessctr.lesson.Prose;
 import dev.rootlessctr.render.Ansi;
+import dev.rootlessctr.render.CodeWordsRenderer;
 import dev.rootlessctr.render.Glyphs;
 import dev.rootlessctr.render.Style;
 import dev.rootlessctr.render.TerminalRenderer;
@@ -9,6 +10,7 @@ import dev.rootlessctr.render.WordWrap;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -82,7 +84,20 @@ public final class Printer {
    * as literal text, or "(not measured)" when {@code values} lacks it.
    */
   public void markdown(Prose prose, Map<String, String> values) {
-    TerminalRenderer renderer = TerminalRenderer.builder().width(width()).style(style).build();
+    markdown(prose, values, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #markdown(Prose, Map)}, with the text of its code passed through {@code codeWords}
+   * (the learner's own names for the lesson's).
+   */
+  public void markdown(Prose prose, Map<String, String> values, UnaryOperator<String> codeWords) {
+    TerminalRenderer renderer =
+        TerminalRenderer.builder()
+            .width(width())
+            .style(style)
+            .nodeRendererFactory(context -> new CodeWordsRenderer(context, codeWords))
+            .build();
     for (AttributedString line : renderer.render(prose.document(), values)) {
       print(line);
     }

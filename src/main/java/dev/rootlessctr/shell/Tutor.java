@@ -675,7 +675,7 @@ final class Tutor {
       printer.warning(
           "The state changed since this step was done: " + String.join("; ", changed) + ".");
     }
-    printer.markdown(p.step().explanation(), values);
+    printer.markdown(p.step().explanation(), values, session.bindings()::apply);
   }
 
   /** {@code :output}: the last line's whole output, as it was before any folding. */

@@ -133,13 +133,18 @@ final class VerdictView {
               + (current.filter(credit.step()::equals).isPresent()
                   ? ""
                   : " (" + credit.step().label() + ")"));
-      explain(credit.step(), credit.report());
+      explain(credit.step(), credit.report(), credit.bindings());
     }
   }
 
   void explain(Position p, CheckReport report) {
+    explain(p, report, Bindings.none());
+  }
+
+  /** The step's explanation, its code naming what the learner made ({@code names}). */
+  void explain(Position p, CheckReport report, Bindings names) {
     if (!p.step().explanation().isEmpty()) {
-      printer.markdown(p.step().explanation(), report.values());
+      printer.markdown(p.step().explanation(), report.values(), names::apply);
     }
   }
 

@@ -24,6 +24,13 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
 
   private static final String BOUNDARY = "/:=@ \"'";
 
+  /** What may come right before a word. */
+  private static final String WORD_START = " \"'=";
+
+  /** {@code $RUNC_ROOT/} or {@code ${RUNC_ROOT}/}: a folder named by a variable. */
+  private static final Pattern VARIABLE_FOLDER =
+      Pattern.compile("\\$(\\{[A-Za-z_][A-Za-z0-9_]*}|[A-Za-z_][A-Za-z0-9_]*)/");
+
   /** {@code "$RUNC_ROOT"}, {@code ${RUNC_ROOT}} or {@code $RUNC_ROOT} as a whole word. */
   private static final Pattern RUNC_ROOT_VARIABLE =
       Pattern.compile("\"\\$RUNC_ROOT\"|\\$\\{RUNC_ROOT}|\\$RUNC_ROOT(?![A-Za-z0-9_])");
@@ -94,11 +101,31 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
         return out.toString();
       }
       int end = at + from.length();
-      boolean startOk = at == 0 || BOUNDARY.indexOf(text.charAt(at - 1)) >= 0;
+      boolean startOk = namesTheThing(text, at);
       boolean endOk = end == text.length() || BOUNDARY.indexOf(text.charAt(end)) >= 0;
       out.append(text, i, at).append(startOk && endOk ? to : from);
       i = end;
     }
+  }
+
+  /**
+   * Whether a name at {@code at} names the thing itself, not something inside another: at the start
+   * of a word ({@code busybox}, {@code busybox-bundle/rootfs}, {@code name=busybox}) or right after
+   * a variable's folder ({@code $RUNC_ROOT/bg}). In {@code bin/busybox} (a file of the image) and
+   * {@code docker://busybox:latest} (the image, not the learner's layout of it) it does not.
+   */
+  private static boolean namesTheThing(String text, int at) {
+    if (at == 0 || WORD_START.indexOf(text.charAt(at - 1)) >= 0) {
+      return true;
+    }
+    if (text.charAt(at - 1) != '/') {
+      return false;
+    }
+    int wordStart = at - 1;
+    while (wordStart > 0 && WORD_START.indexOf(text.charAt(wordStart - 1)) < 0) {
+      wordStart--;
+    }
+    return VARIABLE_FOLDER.matcher(text.substring(wordStart, at)).matches();
   }
 
   /** {@code expectation} with the learner's names in its paths and probe arguments. */

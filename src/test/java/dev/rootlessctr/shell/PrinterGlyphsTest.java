@@ -57,4 +57,16 @@ class PrinterGlyphsTest {
         text.toString().contains("\n    fix: Switch to cgroup v2 and reboot\n"), text.toString());
     assertTrue(text.toString().endsWith("\n           sudo x\n"), text.toString());
   }
+
+  @Test
+  void codeInAnExplanationNamesWhatTheLearnerMade() {
+    StringWriter text = new StringWriter();
+    Printer printer = new Printer(new PrintWriter(text), Style.of(false, false), () -> 80);
+    printer.markdown(
+        Prose.parse("Open `busybox-bundle/config.json`: busybox-bundle is a folder."),
+        Map.of(),
+        words -> words.replace("busybox-bundle", "alpine-bundle"));
+    assertEquals(
+        "Open `alpine-bundle/config.json`: busybox-bundle is a folder.\n", text.toString());
+  }
 }
