@@ -50,7 +50,7 @@ public interface LessonHooks {
   /** {@code :room}: what is shared with the workshop room; {@code args} may turn it on or off. */
   default void room(
       java.util.List<String> args, Printer printer, java.util.function.Predicate<String> confirm) {
-    printer.line(
+    printer.paragraph(
         "Sharing progress with a room needs workshop mode: start with --registry"
             + " workshop=HOST:PORT.");
   }

@@ -82,13 +82,13 @@ final class RoomWiring implements LessonHooks, ProgressListener {
   /** The consent question, with exactly what is shared; the answer is stored either way. */
   private void ask(Printer printer, Predicate<String> confirm) {
     printer.blank();
-    printer.line(
+    printer.paragraph(
         "This is a workshop: the instructor can watch the progress of each learner who agrees,"
             + " through the room's registry at "
             + address
             + ".");
     printer.line("Shared: " + RoomConsent.WHAT_IS_SHARED);
-    printer.line(
+    printer.paragraph(
         "You appear as '"
             + name()
             + "' (:room name NEW changes it); :room off stops sharing at any time.");
@@ -201,7 +201,7 @@ final class RoomWiring implements LessonHooks, ProgressListener {
     switch (what) {
       case "on" -> {
         if (!interactive) {
-          printer.line(
+          printer.paragraph(
               "A script cannot agree for the learner: answer :room on in an interactive session, or"
                   + " store {\"share\": true} in "
                   + RoomConsent.file(configDir)
@@ -215,7 +215,7 @@ final class RoomWiring implements LessonHooks, ProgressListener {
       case "name" -> rename(args, printer);
       case "" -> {
         boolean sharing = publisher != null;
-        printer.line(
+        printer.paragraph(
             sharing
                 ? "Sharing your progress with the room at " + address + " as '" + name() + "'."
                 : "Not sharing your progress with the room at " + address + ".");

@@ -239,7 +239,7 @@ public final class Shell {
 
   void help() {
     Printer printer = tutor.printer();
-    printer.line(
+    printer.paragraph(
         "Type shell commands as usual; they run in your lab directory, and each is judged against"
             + " the whole course.");
     printer.line("Tutorial commands start with ':' (Tab completes them):");
@@ -254,7 +254,7 @@ public final class Shell {
   boolean open(List<String> args) {
     Printer printer = tutor.printer();
     if (args.isEmpty()) {
-      printer.line(
+      printer.paragraph(
           "Which lesson? :open N or :open NAME, and a step number to go to that step. :lessons"
               + " lists them; :open COURSE or COURSE/LESSON goes to another course (:courses).");
       return true;

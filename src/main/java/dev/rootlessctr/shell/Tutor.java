@@ -496,7 +496,7 @@ final class Tutor {
     if (!skipped.isEmpty()) {
       printer.blank();
       printer.line("Skipped, because this machine cannot do it (the doctor's finding):");
-      skipped.forEach(line -> printer.line("  skipped: " + line));
+      skipped.forEach(line -> printer.labelled("  skipped: ", line));
     }
     if (!earlier.isEmpty()) {
       printer.note(
@@ -726,7 +726,7 @@ final class Tutor {
     session.markSeen();
     hooks.beforeLesson(p.lesson(), printer);
     if (step.commands().isEmpty() && step.edits().isEmpty()) {
-      printer.line(
+      printer.paragraph(
           "This step has nothing for :run to do: it is done at the prompt by you. :hint helps.");
       return;
     }
@@ -836,7 +836,7 @@ final class Tutor {
               }
               Optional<Position> next = session.after(p);
               if (next.isEmpty()) {
-                printer.line(
+                printer.paragraph(
                     "You are at the last step of the course. :status shows your progress.");
                 save.run();
                 return;

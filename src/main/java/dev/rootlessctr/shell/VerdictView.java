@@ -184,7 +184,7 @@ final class VerdictView {
               + first.actual());
       return;
     }
-    printer.line(
+    printer.paragraph(
         "While it ran, rootless-ctr looked from outside" + where + ", as a second terminal would:");
     for (ExpectationResult result : seen.results().values()) {
       if (result.passed()) {
