@@ -116,8 +116,9 @@ final class Tutor {
     return Placeholders.fill(text, checkContext.get().builtIns());
   }
 
+  /** Lesson text, its code naming what the learner made ({@code alpine-bundle/config.json}). */
   private void show(Prose prose) {
-    printer.markdown(prose, checkContext.get().builtIns());
+    printer.markdown(prose, checkContext.get().builtIns(), session.bindings()::apply);
   }
 
   /** A step's check, read with the learner's names and looking in their --root. */

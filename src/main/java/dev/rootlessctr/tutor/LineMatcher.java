@@ -2,6 +2,7 @@ package dev.rootlessctr.tutor;
 
 import dev.rootlessctr.lesson.Command;
 import dev.rootlessctr.lesson.Course;
+import dev.rootlessctr.lesson.Expectation;
 import dev.rootlessctr.lesson.Lesson;
 import dev.rootlessctr.lesson.Step;
 import java.nio.file.Path;
@@ -45,6 +46,9 @@ public final class LineMatcher {
    */
   private final Set<String> courseNames = new HashSet<>();
 
+  /** What the course's checks and cleanups name: {@code box} in {@code mkdir -p box} is a thing. */
+  private final Set<String> thingsNamed = new HashSet<>();
+
   /**
    * @param fill turns a lesson command into what the learner would type ({@code {{home}}} and
    *     {@code $RUNC_ROOT} filled in)
@@ -73,6 +77,7 @@ public final class LineMatcher {
         }
       }
     }
+    thingsNamed.addAll(thingsNamed(course));
     words.values().forEach(list -> list.forEach(this::learnOptions));
     words.values().forEach(list -> list.forEach(this::learnSubcommand));
     words.forEach(
@@ -114,6 +119,37 @@ public final class LineMatcher {
         });
   }
 
+  /**
+   * The first path segment of everything the course's checks look at and its cleanups remove: the
+   * names of things, which a command's first word after the program never is when it is a
+   * subcommand ({@code runc spec}, {@code skopeo copy}).
+   */
+  private static Set<String> thingsNamed(Course course) {
+    Set<String> names = new HashSet<>();
+    for (Lesson lesson : course.lessons()) {
+      lesson.cleanup().forEach(c -> names.add(firstSegment(c.target())));
+      for (Step step : lesson.steps()) {
+        List<Expectation> all = new ArrayList<>(step.expectations());
+        all.addAll(step.whileRunning());
+        for (Expectation e : all) {
+          if (e instanceof Expectation.PathState path) {
+            names.add(firstSegment(path.path()));
+          } else if (e instanceof Expectation.JsonValue json) {
+            names.add(firstSegment(json.file()));
+          } else if (e instanceof Expectation.ProbeCall call) {
+            call.args().forEach(a -> names.add(firstSegment(a)));
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  private static String firstSegment(String path) {
+    int slash = path.indexOf('/');
+    return slash > 0 ? path.substring(0, slash) : path;
+  }
+
   /** The word, and each part of it between {@code / : = @}, as a name the course uses. */
   private void learnName(String word) {
     courseNames.add(word);
@@ -146,7 +182,8 @@ public final class LineMatcher {
     String program = flat.program();
     boolean first =
         !flat.positionals().isEmpty()
-            && CommandShape.looksLikeSubcommand(flat.positionals().get(0));
+            && CommandShape.looksLikeSubcommand(flat.positionals().get(0))
+            && !thingsNamed.contains(flat.positionals().get(0));
     if (first) {
       withSubcommands.add(program);
     }

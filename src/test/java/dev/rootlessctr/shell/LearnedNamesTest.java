@@ -54,4 +54,40 @@ class LearnedNamesTest {
     assertTrue(out.contains("second-dir/config.json does not exist"), out);
     assertFalse(out.contains("first-dir/config.json exists"), out);
   }
+
+  @Test
+  void theNextStepsTextNamesWhatTheLearnerMade() throws IOException {
+    Path course = Files.createDirectories(root.resolve("course"));
+    Files.writeString(
+        course.resolve("01-dirs.md"),
+        "# Dirs\n\n"
+            + "Makes a folder.\n\n"
+            + "<!-- cleanup: path box -->\n\n"
+            + "## Make box\n\n"
+            + "```sh\n"
+            + "mkdir -p box\n"
+            + "```\n\n"
+            + "### Check\n\n"
+            + "- exit status: `0`\n"
+            + "- directory exists: `box`\n\n"
+            + "### Explain\n\n"
+            + "There it is.\n\n"
+            + "## Fill it\n\n"
+            + "Put a file in `box/` now.\n\n"
+            + "```sh\n"
+            + "touch box/file\n"
+            + "```\n\n"
+            + "### Check\n\n"
+            + "- exit status: `0`\n"
+            + "- file exists: `box/file`\n\n"
+            + "### Explain\n\n"
+            + "`box/file` is there.\n");
+    ShellHarness shell = new ShellHarness(root, course);
+
+    shell.run("mkdir -p crate\n:next\n");
+
+    String out = shell.output();
+    assertTrue(out.contains("Put a file in `crate/` now."), out);
+    assertTrue(out.contains("    touch crate/file"), out);
+  }
 }
