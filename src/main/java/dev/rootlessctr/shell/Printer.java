@@ -69,13 +69,19 @@ public final class Printer {
   }
 
   public int width() {
-    int w = width.getAsInt();
-    return w <= 0 ? 80 : Math.min(w, 100);
+    return Math.min(rawWidth(), 100);
   }
 
   /** The terminal's width in columns, uncapped: where the terminal itself wraps. */
   public int rawWidth() {
-    int w = width.getAsInt();
+    int w;
+    try {
+      w = width.getAsInt();
+    } catch (IllegalStateException e) {
+      // The terminal was closed under the shell (its window shut): what is still printed on the
+      // way out goes nowhere, and must not stop the cleanup that follows it.
+      w = 80;
+    }
     return w <= 0 ? 80 : w;
   }
 

@@ -470,9 +470,10 @@ public final class Shell {
   private void leave() {
     Printer printer = tutor.printer();
     List<String> removed = guard.release();
-    removed.forEach(r -> printer.note(r));
+    // Saved and stopped before anything is said: the terminal may be gone already.
     saver.close();
     hooks.close();
+    removed.forEach(r -> printer.note(r));
     if (leaving != null) {
       saver.unsaved().ifPresent(why -> printer.warning("Progress was not saved (" + why + ")."));
       return;

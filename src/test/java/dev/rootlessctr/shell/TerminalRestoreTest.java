@@ -27,4 +27,21 @@ class TerminalRestoreTest {
     assertThrows(IllegalStateException.class, () -> terminal.setAttributes(original));
     assertDoesNotThrow(() -> ShellLauncher.restore(terminal, original));
   }
+
+  @Test
+  void printingToAClosedTerminalOnTheWayOutIsQuiet() throws Exception {
+    Terminal terminal =
+        new ExternalTerminal(
+            "closed",
+            "xterm",
+            new ByteArrayInputStream(new byte[0]),
+            new ByteArrayOutputStream(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    Printer printer =
+        new Printer(
+            terminal.writer(), dev.rootlessctr.render.Style.of(false), terminal::getColumns);
+    terminal.close();
+    assertThrows(IllegalStateException.class, terminal::getColumns);
+    assertDoesNotThrow(() -> printer.note("Progress saved. Bye."));
+  }
 }
