@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,13 +26,36 @@ import org.junit.jupiter.api.Test;
  */
 class VerifyIT {
 
+  /** The folders this test made for the test user, removed after each test. */
+  private final List<Path> made = new ArrayList<>();
+
+  private Path dir(String prefix) throws IOException, InterruptedException {
+    Path dir = Staging.userDir(prefix);
+    made.add(dir);
+    return dir;
+  }
+
+  @AfterEach
+  void removeMade() throws IOException {
+    for (Path dir : made) {
+      if (!Files.exists(dir)) {
+        continue;
+      }
+      try (Stream<Path> tree = Files.walk(dir)) {
+        for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
   private static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
   @Test
   void verifyPassesTwiceInARowAndLeavesNoTraceInTheUsersLabProgressOrHome() throws Exception {
     Path stage = Staging.stageProgram();
-    Path home = Staging.userDir("rctr-verify-home-");
-    Path reports = Staging.userDir("rctr-verify-reports-");
+    Path home = dir("rctr-verify-home-");
+    Path reports = dir("rctr-verify-reports-");
     asUser(
         home,
         List.of(
@@ -100,7 +124,7 @@ class VerifyIT {
   @Test
   void aLessonWhoseCommandNoLongerWorksFailsItsStepAndTheRun() throws Exception {
     Path stage = Staging.stageProgram();
-    Path home = Staging.userDir("rctr-verify-broken-");
+    Path home = dir("rctr-verify-broken-");
     Path course = home.resolve("course");
     asUser(
         home, List.of("cp", "-r", stage.resolve("lessons/rootless").toString(), course.toString()));
@@ -129,7 +153,7 @@ class VerifyIT {
   @Test
   void freshScriptedShellGivesTheSameExitStatusTwiceAndLeavesTheHomeAlone() throws Exception {
     Path stage = Staging.stageProgram();
-    Path home = Staging.userDir("rctr-fresh-home-");
+    Path home = dir("rctr-fresh-home-");
     asUser(home, List.of("mkdir", "-p", home + "/rootless-ctr-lab", home + "/run"));
     asUser(home, List.of("chmod", "700", home + "/run"));
     // Progress that stands at the last lesson: without --fresh these lines would go to lesson 6.
@@ -174,7 +198,7 @@ class VerifyIT {
   @Test
   void theDeeperCourseVerifiesAsANormalUser() throws Exception {
     Path stage = Staging.stageProgram();
-    Path home = Staging.userDir("rctr-verify-deeper-");
+    Path home = dir("rctr-verify-deeper-");
     asUser(home, List.of("mkdir", "-p", home + "/run"));
     asUser(home, List.of("chmod", "700", home + "/run"));
     Result result =
