@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * @param names lesson word to learner word; whole words and path segments only
  * @param runcRoot the learner's {@code --root}, when it differs from the course's
  */
-public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
+public record Bindings(Map<String, String> names, Optional<Path> runcRoot, Set<String> kept) {
 
   private static final String BOUNDARY = "/:=@ \"'";
 
@@ -40,6 +41,15 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
 
   public Bindings {
     names = Map.copyOf(names);
+    kept = Set.copyOf(kept);
+  }
+
+  /**
+   * @param kept lesson words a line typed as the lesson has them ({@code mkdir -p deep-share}): a
+   *     name the learner gave for one of them before no longer stands once they use the lesson's
+   */
+  public Bindings(Map<String, String> names, Optional<Path> runcRoot) {
+    this(names, runcRoot, Set.of());
   }
 
   public static Bindings none() {
@@ -60,6 +70,7 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot) {
   /** These bindings, overridden by {@code newer} where both name the same lesson word. */
   public Bindings with(Bindings newer) {
     Map<String, String> merged = new LinkedHashMap<>(names);
+    newer.kept.forEach(merged::remove);
     newer.names.forEach(
         (from, to) -> {
           if (from.equals(to)) {

@@ -334,6 +334,7 @@ public final class LineMatcher {
 
   private Bindings bindings(CommandShape lesson, CommandShape typed, Path cwd) {
     Map<String, String> names = new LinkedHashMap<>();
+    Set<String> kept = new HashSet<>();
     Optional<Path> root = Optional.empty();
     Map<String, String> typedOptions = typed.allOptions();
     for (Map.Entry<String, String> option : lesson.allOptions().entrySet()) {
@@ -348,13 +349,27 @@ public final class LineMatcher {
         }
         continue;
       }
-      Bindings.core(option.getValue(), theirs).ifPresent(e -> names.put(e.getKey(), e.getValue()));
+      align(option.getValue(), theirs, names, kept);
     }
     int n = Math.min(lesson.positionals().size(), typed.positionals().size());
     for (int i = 0; i < n; i++) {
-      Bindings.core(lesson.positionals().get(i), typed.positionals().get(i))
-          .ifPresent(e -> names.put(e.getKey(), e.getValue()));
+      align(lesson.positionals().get(i), typed.positionals().get(i), names, kept);
     }
-    return new Bindings(names, root);
+    return new Bindings(names, root, kept);
+  }
+
+  /** One pair of aligned words: a name the learner gave, or the lesson's word typed as it is. */
+  private static void align(
+      String lessonWord, String theirs, Map<String, String> names, Set<String> kept) {
+    if (lessonWord.equals(theirs)) {
+      kept.add(lessonWord);
+      for (String part : lessonWord.split("[/:=@]")) {
+        if (!part.isEmpty()) {
+          kept.add(part);
+        }
+      }
+      return;
+    }
+    Bindings.core(lessonWord, theirs).ifPresent(e -> names.put(e.getKey(), e.getValue()));
   }
 }

@@ -55,8 +55,7 @@ class LearnedNamesTest {
     assertFalse(out.contains("first-dir/config.json exists"), out);
   }
 
-  @Test
-  void theNextStepsTextNamesWhatTheLearnerMade() throws IOException {
+  private Path boxCourse() throws IOException {
     Path course = Files.createDirectories(root.resolve("course"));
     Files.writeString(
         course.resolve("01-dirs.md"),
@@ -82,12 +81,28 @@ class LearnedNamesTest {
             + "- file exists: `box/file`\n\n"
             + "### Explain\n\n"
             + "`box/file` is there.\n");
-    ShellHarness shell = new ShellHarness(root, course);
+    return course;
+  }
+
+  @Test
+  void theNextStepsTextNamesWhatTheLearnerMade() throws IOException {
+    ShellHarness shell = new ShellHarness(root, boxCourse());
 
     shell.run("mkdir -p crate\n:next\n");
 
     String out = shell.output();
     assertTrue(out.contains("Put a file in `crate/` now."), out);
     assertTrue(out.contains("    touch crate/file"), out);
+  }
+
+  @Test
+  void typingTheLessonsOwnNameAfterwardsMakesItTheNameAgain() throws IOException {
+    ShellHarness shell = new ShellHarness(root, boxCourse());
+
+    shell.run("mkdir -p crate\nmkdir -p box\n:next\n");
+
+    String out = shell.output();
+    assertTrue(out.contains("Put a file in `box/` now."), out);
+    assertTrue(out.contains("    touch box/file"), out);
   }
 }
