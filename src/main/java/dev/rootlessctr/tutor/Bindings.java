@@ -113,7 +113,10 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot, Set<S
       }
       int end = at + from.length();
       boolean startOk = namesTheThing(text, at);
-      boolean endOk = end == text.length() || BOUNDARY.indexOf(text.charAt(end)) >= 0;
+      boolean endOk =
+          end == text.length()
+              || BOUNDARY.indexOf(text.charAt(end)) >= 0
+              || Character.isWhitespace(text.charAt(end));
       out.append(text, i, at).append(startOk && endOk ? to : from);
       i = end;
     }
@@ -126,17 +129,22 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot, Set<S
    * {@code docker://busybox:latest} (the image, not the learner's layout of it) it does not.
    */
   private static boolean namesTheThing(String text, int at) {
-    if (at == 0 || WORD_START.indexOf(text.charAt(at - 1)) >= 0) {
+    if (at == 0 || startsWord(text.charAt(at - 1))) {
       return true;
     }
     if (text.charAt(at - 1) != '/') {
       return false;
     }
     int wordStart = at - 1;
-    while (wordStart > 0 && WORD_START.indexOf(text.charAt(wordStart - 1)) < 0) {
+    while (wordStart > 0 && !startsWord(text.charAt(wordStart - 1))) {
       wordStart--;
     }
     return VARIABLE_FOLDER.matcher(text.substring(wordStart, at)).matches();
+  }
+
+  /** Whether {@code c} may come right before a word: a space, a line's end, a quote, {@code =}. */
+  private static boolean startsWord(char c) {
+    return WORD_START.indexOf(c) >= 0 || Character.isWhitespace(c);
   }
 
   /** {@code expectation} with the learner's names in its paths and probe arguments. */

@@ -50,4 +50,11 @@ class BindingsTest {
         new Bindings(Map.of("bg", "c1"), Optional.of(Path.of("/tmp/runc")))
             .apply("ls \"$RUNC_ROOT/bg\""));
   }
+
+  @Test
+  void aNameAtTheEndOfALineOfACodeBlockIsTheLearners() {
+    assertEquals(
+        "runc delete --force c1\nrunc --root x list c1\n",
+        offlineReadme.apply("runc delete --force bg\nrunc --root x list bg\n"));
+  }
 }
