@@ -282,7 +282,7 @@ final class Tutor {
     List<Match> matches =
         session.course().lessons().isEmpty()
             ? List.of()
-            : matcher().match(line, shell.env(), shell.cwd(), session.bindings());
+            : matcher().match(line, shell.env(), shell.cwd(), session.bindings(), position);
     prepare(position, matches);
     Map<Position, Bindings> watched = watched(position, matches);
     Map<Position, Observer> observers = new LinkedHashMap<>();

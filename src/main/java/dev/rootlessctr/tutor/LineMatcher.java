@@ -262,6 +262,16 @@ public final class LineMatcher {
    * for {@code bg} does not delete {@code net} either.
    */
   public List<Match> match(String line, Map<String, String> env, Path cwd, Bindings given) {
+    return match(line, env, cwd, given, Optional.empty());
+  }
+
+  /**
+   * As {@link #match(String, Map, Path, Bindings)}, from {@code current}: in the lesson the learner
+   * is at, a word they gave before for another lesson's thing may name this lesson's thing (the
+   * container {@code mine} again, once the last one is gone).
+   */
+  public List<Match> match(
+      String line, Map<String, String> env, Path cwd, Bindings given, Optional<Position> current) {
     List<Match> matches = new ArrayList<>();
     for (List<String> words : ShellWords.commands(line, env)) {
       CommandShape typed = shape(words);
@@ -278,10 +288,17 @@ public final class LineMatcher {
               new Match(k.position(), 0, bindings(k.shape(), typed, cwd).rootOnly(), true));
         }
       }
-      boolean anyClean = candidates.stream().anyMatch(m -> !clashes(m.bindings(), given));
-      candidates.stream()
-          .filter(m -> !anyClean || !clashes(m.bindings(), given))
-          .forEach(matches::add);
+      java.util.function.Predicate<Match> clash =
+          m ->
+              clashes(
+                  m.bindings(),
+                  current
+                          .filter(c -> c.lesson().id().equals(m.position().lesson().id()))
+                          .isPresent()
+                      ? Bindings.none()
+                      : given);
+      boolean anyClean = candidates.stream().anyMatch(clash.negate());
+      candidates.stream().filter(m -> !anyClean || !clash.test(m)).forEach(matches::add);
     }
     return matches;
   }

@@ -79,4 +79,27 @@ class LineMatcherNamesTest {
             .filter(s -> s.startsWith("network"))
             .toList());
   }
+
+  @Test
+  void aNameGivenInOneLessonMayNameTheNextLessonsThingThere() {
+    Bindings given = new Bindings(Map.of("ids", "mine"), Optional.empty());
+    Position capabilities =
+        matcher.stepsUsing("runc", "run").stream()
+            .filter(p -> p.lesson().id().equals("capabilities"))
+            .findFirst()
+            .orElseThrow();
+    List<String> steps =
+        matcher
+            .match(
+                "runc --root \"$RUNC_ROOT\" run -d -b deep-bundle mine",
+                ENV,
+                LAB,
+                given,
+                Optional.of(capabilities))
+            .stream()
+            .map(m -> m.position().lesson().id())
+            .distinct()
+            .toList();
+    assertEquals(List.of("subids", "capabilities"), steps);
+  }
 }
