@@ -479,7 +479,9 @@ final class Tutor {
           continue;
         }
         if (measured.isEmpty()) {
-          earlier.add(p.label()); // done in an earlier sitting: nothing measured now to quote
+          if (session.isComplete(p)) {
+            earlier.add(p.label()); // done in an earlier sitting: nothing measured now to quote
+          }
           continue;
         }
         Map<String, String> values = new LinkedHashMap<>(checkContext.get().builtIns());

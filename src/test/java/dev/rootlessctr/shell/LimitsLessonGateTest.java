@@ -62,6 +62,7 @@ class LimitsLessonGateTest {
     assertTrue(out.contains("skipped: lesson 1, step 2"), out);
     assertTrue(out.contains("skipped: lesson 1, step 3"), out);
     assertTrue(out.contains("every step is done, except what this machine cannot do"), out);
+    assertFalse(out.contains("done in an earlier sitting"), "skipped is not done: " + out);
     assertFalse(
         Files.exists(root.resolve("lab/deep-bundle")), "nothing of a skipped step was made");
   }
