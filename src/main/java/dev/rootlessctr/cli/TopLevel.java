@@ -58,9 +58,25 @@ public final class TopLevel {
     }
   }
 
-  /** For threads other than main: the same one line and log, without an exit. */
+  /**
+   * For threads other than main: the same one line and log, without an exit. A terminal closed
+   * under the shell is not reported: JLine's signal handlers (SIGCONT, SIGWINCH) then try to redraw
+   * on it and fail, while the main thread sees the end of its input and cleans up as usual.
+   */
   public Thread.UncaughtExceptionHandler forThreads() {
-    return (thread, e) -> crashed(e, thread.getName());
+    return (thread, e) -> {
+      if (!terminalGone(e)) {
+        crashed(e, thread.getName());
+      }
+    };
+  }
+
+  /** An I/O error raised inside JLine: the terminal it writes to is gone. */
+  static boolean terminalGone(Throwable e) {
+    return e instanceof java.io.IOError
+        && e.getCause() instanceof IOException
+        && java.util.Arrays.stream(e.getStackTrace())
+            .anyMatch(frame -> frame.getClassName().startsWith("org.jline."));
   }
 
   private synchronized void crashed(Throwable crash, String thread) {

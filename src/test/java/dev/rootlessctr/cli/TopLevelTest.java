@@ -119,4 +119,21 @@ class TopLevelTest {
     assertTrue(err.toString().contains("The details could not be saved either"), err.toString());
     assertFalse(err.toString().contains("\tat "), err.toString());
   }
+
+  @Test
+  void aTerminalClosedUnderJLinesSignalHandlerIsNoCrash() throws Exception {
+    java.io.IOError gone = new java.io.IOError(new java.io.IOException("Input/output error"));
+    gone.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement("org.jline.utils.Display", "update", "Display.java", 821)
+        });
+    handler().forThreads().uncaughtException(new Thread("SIGCONT handler"), gone);
+    assertEquals("", err.toString());
+    assertFalse(Files.exists(state.resolve("rootless-ctr")), "no crash log");
+
+    handler()
+        .forThreads()
+        .uncaughtException(new Thread("worker"), new IllegalStateException("a real bug"));
+    assertTrue(err.toString().contains("This is a bug in rootless-ctr"), err.toString());
+  }
 }
