@@ -71,10 +71,15 @@ public final class TopLevel {
     };
   }
 
-  /** An I/O error raised inside JLine: the terminal it writes to is gone. */
+  /**
+   * An I/O error, or JLine's "Terminal has been closed", raised inside JLine: the terminal it works
+   * on is gone.
+   */
   static boolean terminalGone(Throwable e) {
-    return e instanceof java.io.IOError
-        && e.getCause() instanceof IOException
+    boolean io = e instanceof java.io.IOError && e.getCause() instanceof IOException;
+    boolean closed =
+        e instanceof IllegalStateException && "Terminal has been closed".equals(e.getMessage());
+    return (io || closed)
         && java.util.Arrays.stream(e.getStackTrace())
             .anyMatch(frame -> frame.getClassName().startsWith("org.jline."));
   }

@@ -1,6 +1,8 @@
 package dev.rootlessctr.shell;
 
+import java.io.IOError;
 import org.jline.keymap.KeyMap;
+import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
@@ -39,17 +41,32 @@ final class TerminalInput implements Input {
     }
   }
 
+  /**
+   * The next line. A terminal closed under the shell (its window shut) is the end of the input, as
+   * Ctrl-D is: the shell then leaves and cleans up as usual.
+   */
   @Override
   public String readLine(String prompt) {
     Terminal terminal = reader.getTerminal();
-    Attributes saved = terminal.getAttributes();
-    Attributes keys = new Attributes(saved);
-    keys.setLocalFlag(LocalFlag.ISIG, false);
-    terminal.setAttributes(keys);
+    Attributes saved;
+    try {
+      saved = terminal.getAttributes();
+      Attributes keys = new Attributes(saved);
+      keys.setLocalFlag(LocalFlag.ISIG, false);
+      terminal.setAttributes(keys);
+    } catch (IllegalStateException | IOError e) {
+      throw new EndOfFileException("the terminal was closed", e);
+    }
     try {
       return reader.readLine(prompt);
+    } catch (IOError e) {
+      throw new EndOfFileException("the terminal was closed", e);
     } finally {
-      terminal.setAttributes(saved);
+      try {
+        terminal.setAttributes(saved);
+      } catch (IllegalStateException | IOError e) {
+        // closed: nothing is left to restore
+      }
     }
   }
 

@@ -128,6 +128,13 @@ class TopLevelTest {
           new StackTraceElement("org.jline.utils.Display", "update", "Display.java", 821)
         });
     handler().forThreads().uncaughtException(new Thread("SIGCONT handler"), gone);
+    IllegalStateException closed = new IllegalStateException("Terminal has been closed");
+    closed.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement(
+              "org.jline.terminal.impl.AbstractTerminal", "checkClosed", "x.java", 1172)
+        });
+    handler().forThreads().uncaughtException(new Thread("SIGCONT handler"), closed);
     assertEquals("", err.toString());
     assertFalse(Files.exists(state.resolve("rootless-ctr")), "no crash log");
 

@@ -44,4 +44,19 @@ class TerminalRestoreTest {
     assertThrows(IllegalStateException.class, terminal::getColumns);
     assertDoesNotThrow(() -> printer.note("Progress saved. Bye."));
   }
+
+  @Test
+  void aClosedTerminalIsTheEndOfInputNotACrash() throws Exception {
+    Terminal terminal =
+        new ExternalTerminal(
+            "closed",
+            "xterm",
+            new ByteArrayInputStream(new byte[0]),
+            new ByteArrayOutputStream(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    TerminalInput input =
+        new TerminalInput(org.jline.reader.LineReaderBuilder.builder().terminal(terminal).build());
+    terminal.close();
+    assertThrows(org.jline.reader.EndOfFileException.class, () -> input.readLine("$ "));
+  }
 }
