@@ -82,7 +82,8 @@ final class IdMapperCheck implements Check {
         return Optional.of("setuid root");
       }
     } catch (IOException | UnsupportedOperationException e) {
-      // Fall through to file capabilities.
+      // Mode and owner unreadable, or no "unix" view on this file system: whether it is setuid
+      // cannot be told this way, so file capabilities are the remaining way to find privilege.
     }
     return fileCapabilities(host, file, capability);
   }

@@ -87,6 +87,8 @@ final class SlirpCheck implements Check {
           + ", owned by "
           + attributes.owner().getName();
     } catch (IOException | UnsupportedOperationException e) {
+      // Its mode cannot be read (or the file system has no POSIX view): all that is known is
+      // that opening it for slirp4netns failed, which the caller found before asking.
       return "not readable and writable";
     }
   }

@@ -67,37 +67,7 @@ public record Step(
         hints,
         mistakes,
         List.of(),
-        Prose.empty(line));
-  }
-
-  public Step(
-      int number,
-      String title,
-      int line,
-      Prose text,
-      List<Command> commands,
-      List<JsonEdit> edits,
-      List<Expectation> expectations,
-      List<Expectation> whileRunning,
-      Prose explanation,
-      List<Prose> hints,
-      List<Mistake> mistakes,
-      List<Command> inside,
-      Prose recap) {
-    this(
-        number,
-        title,
-        line,
-        text,
-        commands,
-        edits,
-        expectations,
-        whileRunning,
-        explanation,
-        hints,
-        mistakes,
-        inside,
-        recap,
+        Prose.empty(line),
         Set.of(),
         Prose.empty(line));
   }
@@ -111,6 +81,26 @@ public record Step(
     hints = List.copyOf(hints);
     mistakes = List.copyOf(mistakes);
     needs = Set.copyOf(needs);
+  }
+
+  /** This step with other checks (the same ones read with a learner's names). */
+  public Step withChecks(List<Expectation> newExpectations, List<Expectation> newWhileRunning) {
+    return new Step(
+        number,
+        title,
+        line,
+        text,
+        commands,
+        edits,
+        newExpectations,
+        newWhileRunning,
+        explanation,
+        hints,
+        mistakes,
+        inside,
+        recap,
+        needs,
+        cannot);
   }
 
   /** A step with nothing to check is done once read. */

@@ -175,22 +175,7 @@ public record Bindings(Map<String, String> names, Optional<Path> runcRoot, Set<S
     step.expectations().forEach(e -> expectations.add(apply(e)));
     List<Expectation> whileRunning = new ArrayList<>();
     step.whileRunning().forEach(e -> whileRunning.add(apply(e)));
-    return new Step(
-        step.number(),
-        step.title(),
-        step.line(),
-        step.text(),
-        step.commands(),
-        step.edits(),
-        expectations,
-        whileRunning,
-        step.explanation(),
-        step.hints(),
-        step.mistakes(),
-        step.inside(),
-        step.recap(),
-        step.needs(),
-        step.cannot());
+    return step.withChecks(expectations, whileRunning);
   }
 
   /**

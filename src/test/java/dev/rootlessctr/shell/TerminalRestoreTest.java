@@ -13,15 +13,19 @@ import org.junit.jupiter.api.Test;
 /** A terminal closed under the shell (its window shut) is no crash when the shell ends. */
 class TerminalRestoreTest {
 
+  /** A terminal on no real device, to close under the code that uses it. */
+  private static Terminal terminal() throws java.io.IOException {
+    return new ExternalTerminal(
+        "closed",
+        "xterm",
+        new ByteArrayInputStream(new byte[0]),
+        new ByteArrayOutputStream(),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @Test
   void restoringTheModesOfAClosedTerminalIsQuiet() throws Exception {
-    Terminal terminal =
-        new ExternalTerminal(
-            "closed",
-            "xterm",
-            new ByteArrayInputStream(new byte[0]),
-            new ByteArrayOutputStream(),
-            java.nio.charset.StandardCharsets.UTF_8);
+    Terminal terminal = terminal();
     Attributes original = new Attributes(terminal.getAttributes());
     terminal.close();
     assertThrows(IllegalStateException.class, () -> terminal.setAttributes(original));
@@ -30,13 +34,7 @@ class TerminalRestoreTest {
 
   @Test
   void printingToAClosedTerminalOnTheWayOutIsQuiet() throws Exception {
-    Terminal terminal =
-        new ExternalTerminal(
-            "closed",
-            "xterm",
-            new ByteArrayInputStream(new byte[0]),
-            new ByteArrayOutputStream(),
-            java.nio.charset.StandardCharsets.UTF_8);
+    Terminal terminal = terminal();
     Printer printer =
         new Printer(
             terminal.writer(), dev.rootlessctr.render.Style.of(false), terminal::getColumns);
@@ -47,13 +45,7 @@ class TerminalRestoreTest {
 
   @Test
   void aClosedTerminalIsTheEndOfInputNotACrash() throws Exception {
-    Terminal terminal =
-        new ExternalTerminal(
-            "closed",
-            "xterm",
-            new ByteArrayInputStream(new byte[0]),
-            new ByteArrayOutputStream(),
-            java.nio.charset.StandardCharsets.UTF_8);
+    Terminal terminal = terminal();
     TerminalInput input =
         new TerminalInput(org.jline.reader.LineReaderBuilder.builder().terminal(terminal).build());
     terminal.close();
