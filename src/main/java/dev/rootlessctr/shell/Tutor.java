@@ -341,7 +341,8 @@ final class Tutor {
       verdict =
           new Verdict.Completed(
               done.credits(),
-              judge.firstNotDone(q -> credited.contains(q) || session.isSettled(q)));
+              judge.firstNotDone(q -> credited.contains(q) || session.isSettled(q)),
+              done.here());
     }
     if (verdict instanceof Verdict.Completed completed) {
       completed

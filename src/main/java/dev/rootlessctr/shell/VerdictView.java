@@ -135,6 +135,18 @@ final class VerdictView {
                   : " (" + credit.step().label() + ")"));
       explain(credit.step(), credit.report(), credit.bindings());
     }
+    completed
+        .here()
+        .ifPresent(
+            notYet -> {
+              printer.blank();
+              printer.note(
+                  "This step ("
+                      + notYet.step().step().title()
+                      + ") is not done yet: "
+                      + missing(notYet.failed())
+                      + ". :check shows everything, :hint helps.");
+            });
   }
 
   void explain(Position p, CheckReport report) {

@@ -70,7 +70,8 @@ public final class Judge {
     if (!credits.isEmpty()) {
       Set<Position> now = new HashSet<>();
       credits.forEach(c -> now.add(c.step()));
-      return new Verdict.Completed(credits, firstNotDone(done.or(now::contains)));
+      return new Verdict.Completed(
+          credits, firstNotDone(done.or(now::contains)), stillHere(line, current, now, reports));
     }
     int exit = line.outcome().exitCode();
     if (line.outcome().interrupted()) {
@@ -132,6 +133,31 @@ public final class Judge {
           matcher.hostPrograms().contains(program));
     }
     return new Verdict.Quiet();
+  }
+
+  /**
+   * What the current step still lacks, when the line did its last command but only other steps were
+   * completed by it: said, so that the learner does not stay there without knowing why.
+   */
+  private static Optional<Verdict.NotYet> stillHere(
+      LineFacts line,
+      Optional<Position> current,
+      Set<Position> credited,
+      Map<Position, CheckReport> reports) {
+    if (current.isEmpty() || credited.contains(current.get())) {
+      return Optional.empty();
+    }
+    Position p = current.get();
+    Optional<Match> mine =
+        line.matches().stream()
+            .filter(m -> m.position().equals(p) && m.isLastCommand() && !m.looks())
+            .reduce((first, second) -> second);
+    CheckReport report = reports.get(p);
+    if (mine.isEmpty() || report == null) {
+      return Optional.empty();
+    }
+    Bindings used = line.known().with(mine.get().bindings());
+    return report.firstFailure().map(failed -> new Verdict.NotYet(p, failed, line.seen(p), used));
   }
 
   /** The steps the line completed, in course order. */

@@ -27,10 +27,19 @@ public sealed interface Verdict {
    */
   record Credit(Position step, CheckReport report, Observations seen, Bindings bindings) {}
 
-  /** The line completed these steps, in course order; {@code next} is the first step not done. */
-  record Completed(List<Credit> credits, Optional<Position> next) implements Verdict {
+  /**
+   * The line completed these steps, in course order; {@code next} is the first step not done, and
+   * {@code here} what the current step still lacks when the line was its work too but did not do it
+   * (a container session that tried the read-only root but never ran {@code ip a}).
+   */
+  record Completed(List<Credit> credits, Optional<Position> next, Optional<NotYet> here)
+      implements Verdict {
     public Completed {
       credits = List.copyOf(credits);
+    }
+
+    public Completed(List<Credit> credits, Optional<Position> next) {
+      this(credits, next, Optional.empty());
     }
   }
 

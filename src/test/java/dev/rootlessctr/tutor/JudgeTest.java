@@ -514,4 +514,20 @@ class JudgeTest {
         credited(
             judge("runc --root \"$RUNC_ROOT\" delete --force caps", 0, "", at("capabilities", 6))));
   }
+
+  @Test
+  void aSessionThatDidTheNextLessonButNotThisOneSaysWhatThisOneLacks() {
+    done.addAll(Set.of("pull/1", "unpack/1", "spec/1"));
+    holding.add("readonly/1");
+    Verdict verdict =
+        judge(
+            "runc --root \"$RUNC_ROOT\" run -b busybox-bundle myctr",
+            0,
+            "touch: /tmp/toto: Read-only file system\n",
+            at("run", 1));
+    assertEquals(List.of("readonly/1"), credited(verdict));
+    Verdict.NotYet here = ((Verdict.Completed) verdict).here().orElseThrow();
+    assertEquals("run/1", key(here.step()));
+    assertEquals("it does not", here.failed().actual());
+  }
 }
